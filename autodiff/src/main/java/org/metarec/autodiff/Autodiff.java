@@ -1,0 +1,300 @@
+package org.metarec.autodiff;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Reverse-mode differentiation: gradients of a scalar with respect to chosen tensors, and
+ * gradients of those gradients to any order.
+ *
+ * <p>The algorithm, in two passes over the graph that the forward computation recorded:
+ * <ol>
+ *   <li>a depth-first walk from the output (iterative, so a graph of any depth fits) lists every
+ *       tensor that requires a gradient in topological order, and marks those from which one of the
+ *       requested inputs can be reached: only they need a gradient;</li>
+ *   <li>one loop over that list in reverse order hands each tensor's accumulated gradient to its
+ *       operation's {@link Backward} rule, and adds the results into the gradients of its inputs.</li>
+ * </ol>
+ *
+ * <p>With {@code createGraph = false} the backward rules run with recording off, so they cost
+ * nothing but the arithmetic. With {@code createGraph = true} they run with recording on: because
+ * every rule is made of differentiable operations, the returned gradients are themselves results
+ * in a graph, and {@code grad} can be applied to any function of them. This is how MAML's
+ * meta-gradient flows through its inner-loop updates.
+ */
+public final class Autodiff {
+
+    private Autodiff() {}
+
+    /**
+     * Gradients of the scalar {@code output} with respect to each of {@code inputs}.
+     *
+     * @param output a 1x1 tensor. Not modified.
+     * @param inputs tensors that require a gradient and were used to compute {@code output}. Not modified.
+     * @param createGraph true to record the backward pass, so the gradients can be differentiated again
+     * @return one gradient per input, shaped like it
+     * @throws IllegalArgumentException when {@code output} is not 1x1, an input does not require a
+     *     gradient, or an input is not part of the graph of {@code output}
+     */
+    public static List<Tensor> grad(Tensor output, List<Tensor> inputs, boolean createGraph) {
+        return grad(output, inputs, createGraph, false);
+    }
+
+    /**
+     * As {@link #grad(Tensor, List, boolean)}; with {@code allowUnused = true} an input that the
+     * output does not depend on gets a zero gradient instead of an error.
+     */
+    public static List<Tensor> grad(Tensor output, List<Tensor> inputs, boolean createGraph, boolean allowUnused) {
+        if (output.size() != 1) {
+            throw new IllegalArgumentException("grad: the output must be 1x1 (a scalar), found " + output.shape()
+                    + "; use Autodiff.vjp to supply the output's gradient");
+        }
+        return vjp(output, Tensor.scalar(1.0), inputs, createGraph, allowUnused);
+    }
+
+    /** Gradients of the scalar {@code output} with respect to each of {@code inputs}, without a graph. */
+    public static List<Tensor> grad(Tensor output, Tensor... inputs) {
+        return grad(output, List.of(inputs), false);
+    }
+
+    /**
+     * Gradients of the scalar {@code output} with respect to every tensor of {@code params},
+     * returned under the same names.
+     */
+    public static Params grad(Tensor output, Params params, boolean createGraph) {
+        return params.withValues(grad(output, params.tensors(), createGraph, false));
+    }
+
+    /**
+     * Vector-Jacobian products: the gradients of {@code sum(gradOutput * output)} with respect to
+     * each input, for an output of any shape.
+     *
+     * @param output the tensor to differentiate. Not modified.
+     * @param gradOutput the gradient flowing into {@code output}, shaped like it. Not modified.
+     * @param inputs tensors that require a gradient. Not modified.
+     * @param createGraph true to record the backward pass for further differentiation
+     * @param allowUnused true to return zeros for inputs the output does not depend on
+     * @return one gradient per input, shaped like it
+     */
+    public static List<Tensor> vjp(Tensor output, Tensor gradOutput, List<Tensor> inputs,
+                                   boolean createGraph, boolean allowUnused) {
+        if (!output.sameShape(gradOutput)) {
+            throw new IllegalArgumentException("vjp: the output is " + output.shape() + " but its gradient is "
+                    + gradOutput.shape() + " (expected equal shapes)");
+        }
+        IdentityHashMap<Tensor, Integer> wanted = new IdentityHashMap<>();
+        for (int k = 0; k < inputs.size(); k++) {
+            Tensor in = inputs.get(k);
+            if (!in.requiresGrad()) {
+                throw new IllegalArgumentException("grad: input " + k + " (" + in.shape() + ", " + in.op()
+                        + ") does not require a gradient; make parameters with Tensor.variable");
+            }
+            wanted.put(in, k);
+        }
+
+        Graph graph = Graph.of(output, wanted);
+        Tensor[] grads = graph.backward(gradOutput, wanted, createGraph);
+
+        List<Tensor> result = new ArrayList<>(inputs.size());
+        for (int k = 0; k < inputs.size(); k++) {
+            Tensor in = inputs.get(k);
+            Integer pos = graph.index.get(in);
+            Tensor g = pos == null ? null : grads[pos];
+            if (g == null) {
+                if (!allowUnused) {
+                    throw new IllegalArgumentException("grad: input " + k + " (" + in.shape()
+                            + ") is not part of the graph that computed the output (was the output computed"
+                            + " under GradMode.noGrad(), from a detached copy, or not from this input at all?)");
+                }
+                g = Tensor.zeros(in.rows(), in.cols());
+            }
+            result.add(g);
+        }
+        return result;
+    }
+
+    /**
+     * The Hessian-vector product {@code H v} of a scalar loss, where {@code H} is the Hessian with
+     * respect to {@code params}: the gradient of {@code <grad loss, v>} (double backward).
+     *
+     * @param loss a 1x1 tensor computed from {@code params}. Not modified.
+     * @param params tensors that require a gradient. Not modified.
+     * @param v a direction, one tensor per parameter, shaped like it. Not modified.
+     * @param createGraph true to keep a graph of the result (for third derivatives)
+     */
+    public static List<Tensor> hvp(Tensor loss, List<Tensor> params, List<Tensor> v, boolean createGraph) {
+        if (v.size() != params.size()) {
+            throw new IllegalArgumentException("hvp: " + params.size() + " parameters but " + v.size()
+                    + " direction tensors");
+        }
+        List<Tensor> g = grad(loss, params, true, true);
+        Tensor gv = null;
+        for (int k = 0; k < g.size(); k++) {
+            if (!g.get(k).sameShape(v.get(k))) {
+                throw new IllegalArgumentException("hvp: direction " + k + " is " + v.get(k).shape()
+                        + " but its parameter is " + params.get(k).shape());
+            }
+            Tensor term = Functions.dot(g.get(k), v.get(k));
+            gv = gv == null ? term : Ops.add(gv, term);
+        }
+        return secondGrad(gv, params, createGraph);
+    }
+
+    /**
+     * The gradient of the squared gradient norm {@code ||grad loss||^2} with respect to
+     * {@code params}; equals {@code 2 H grad loss}.
+     */
+    public static List<Tensor> gradNormGrad(Tensor loss, List<Tensor> params, boolean createGraph) {
+        List<Tensor> g = grad(loss, params, true, true);
+        Tensor norm2 = null;
+        for (Tensor gk : g) {
+            Tensor term = Functions.sumOfSquares(gk);
+            norm2 = norm2 == null ? term : Ops.add(norm2, term);
+        }
+        return secondGrad(norm2, params, createGraph);
+    }
+
+    private static List<Tensor> secondGrad(Tensor scalar, List<Tensor> params, boolean createGraph) {
+        if (!scalar.requiresGrad()) {
+            // The gradient did not depend on the parameters at all (the loss is linear in them).
+            List<Tensor> zeros = new ArrayList<>();
+            for (Tensor p : params) {
+                zeros.add(Tensor.zeros(p.rows(), p.cols()));
+            }
+            return zeros;
+        }
+        return grad(scalar, params, createGraph, true);
+    }
+
+    /** The part of a recorded graph that lies between one output and the requested inputs. */
+    private static final class Graph {
+        final List<Tensor> order = new ArrayList<>();               // inputs before the tensors made from them
+        final IdentityHashMap<Tensor, Integer> index = new IdentityHashMap<>();
+        final BitSet leadsToWanted = new BitSet();                   // a wanted input is reachable from here
+
+        static Graph of(Tensor output, IdentityHashMap<Tensor, Integer> wanted) {
+            Graph g = new Graph();
+            if (output.requiresGrad()) {
+                g.visit(output, wanted);
+            }
+            return g;
+        }
+
+        /** Iterative post-order depth-first walk over tensors that require a gradient. */
+        private void visit(Tensor root, IdentityHashMap<Tensor, Integer> wanted) {
+            ArrayList<Tensor> stack = new ArrayList<>();
+            int[] next = new int[16];          // next input to look at, per stack level
+            stack.add(root);
+            index.put(root, -1);               // -1: on the current path, not finished yet
+            while (!stack.isEmpty()) {
+                int top = stack.size() - 1;
+                Tensor t = stack.get(top);
+                Tensor[] ins = t.inputs();
+                if (ins != null && next[top] < ins.length) {
+                    Tensor child = ins[next[top]++];
+                    if (child.requiresGrad() && !index.containsKey(child)) {
+                        index.put(child, -1);
+                        stack.add(child);
+                        if (stack.size() > next.length) {
+                            next = java.util.Arrays.copyOf(next, next.length * 2);
+                        }
+                        next[stack.size() - 1] = 0;
+                    }
+                    continue;
+                }
+                stack.remove(top);
+                int pos = order.size();
+                order.add(t);
+                index.put(t, pos);
+                boolean leads = wanted.containsKey(t);
+                if (!leads && ins != null) {
+                    for (Tensor in : ins) {
+                        if (in.requiresGrad() && leadsToWanted.get(index.get(in))) {
+                            leads = true;
+                            break;
+                        }
+                    }
+                }
+                if (leads) {
+                    leadsToWanted.set(pos);
+                }
+            }
+        }
+
+        /** Runs the backward rules in reverse topological order; returns gradients by position. */
+        Tensor[] backward(Tensor seed, IdentityHashMap<Tensor, Integer> wanted, boolean createGraph) {
+            int n = order.size();
+            Tensor[] grads = new Tensor[n];
+            boolean[] owned = new boolean[n];  // grads[i] is a buffer this call made and may add into
+            if (n == 0) {
+                return grads;
+            }
+            grads[n - 1] = seed;               // the output is last in post-order
+            try (GradMode.Scope scope = GradMode.set(createGraph)) {
+                for (int i = n - 1; i >= 0; i--) {
+                    Tensor t = order.get(i);
+                    Tensor g = grads[i];
+                    if (g == null || t.isLeaf() || !leadsToWanted.get(i)) {
+                        continue;
+                    }
+                    Tensor[] ins = t.inputs();
+                    boolean[] need = new boolean[ins.length];
+                    boolean any = false;
+                    for (int j = 0; j < ins.length; j++) {
+                        need[j] = ins[j].requiresGrad() && leadsToWanted.get(index.get(ins[j]));
+                        any |= need[j];
+                    }
+                    if (!any) {
+                        continue;
+                    }
+                    Tensor[] inGrads = t.backwardRule().apply(g, t, need);
+                    for (int j = 0; j < ins.length; j++) {
+                        if (!need[j]) {
+                            continue;
+                        }
+                        Tensor gj = inGrads[j];
+                        if (gj == null || !gj.sameShape(ins[j])) {
+                            throw new IllegalStateException("backward rule of " + t.op() + " returned "
+                                    + (gj == null ? "no gradient" : "a " + gj.shape() + " gradient")
+                                    + " for its " + ins[j].shape() + " input " + j);
+                        }
+                        int p = index.get(ins[j]);
+                        accumulate(grads, owned, p, gj, createGraph);
+                    }
+                    if (!wanted.containsKey(t)) {
+                        grads[i] = null;       // no longer needed: let it be collected
+                    }
+                }
+            }
+            return grads;
+        }
+
+        /** Adds {@code g} into {@code grads[p]}: a tensor used several times gets the sum of its gradients. */
+        private static void accumulate(Tensor[] grads, boolean[] owned, int p, Tensor g, boolean createGraph) {
+            Tensor prev = grads[p];
+            if (prev == null) {
+                grads[p] = g;
+            } else if (createGraph) {
+                grads[p] = Ops.add(prev, g);
+            } else if (owned[p]) {
+                addInPlace(prev.data(), g.data());
+            } else {
+                // The first contribution may be shared (add passes its gradient through): copy before adding.
+                DMatrixRMaj sum = prev.data().copy();
+                addInPlace(sum, g.data());
+                grads[p] = Tensor.constant(sum);
+                owned[p] = true;
+            }
+        }
+
+        private static void addInPlace(DMatrixRMaj into, DMatrixRMaj x) {
+            double[] a = into.data, b = x.data;
+            for (int i = 0, n = into.numRows * into.numCols; i < n; i++) {
+                a[i] += b[i];
+            }
+        }
+    }
+}

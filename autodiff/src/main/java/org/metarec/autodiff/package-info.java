@@ -1,0 +1,11 @@
+/**
+ * Reverse-mode automatic differentiation on EJML matrices, with gradients of any order.
+ *
+ * <p>{@link org.metarec.autodiff.Tensor} is an immutable float64 matrix that remembers the
+ * operation that made it. {@link org.metarec.autodiff.Ops} holds the primitive operations, each
+ * with its backward rule written in the same operations; {@link org.metarec.autodiff.Functions}
+ * composes them. {@link org.metarec.autodiff.Autodiff#grad} walks the recorded graph backwards;
+ * with {@code createGraph = true} the gradients it returns can be differentiated again.
+ * See {@code docs/autodiff.md}.
+ */
+package org.metarec.autodiff;
