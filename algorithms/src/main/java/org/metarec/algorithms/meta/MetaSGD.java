@@ -1,0 +1,89 @@
+package org.metarec.algorithms.meta;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.metarec.autodiff.Autodiff;
+import org.metarec.autodiff.Params;
+import org.metarec.autodiff.Tensor;
+
+/**
+ * Meta-SGD (Li, Zhou, Chen and Li 2017): MAML with a learned learning rate for every element of
+ * every adapted parameter, meta-trained together with the initialisation:
+ * <pre>
+ *   phi_i = theta - alpha (*) grad_theta L_support_i(theta)      ((*) elementwise)
+ *   (theta, alpha) <- (theta, alpha) - beta grad_(theta, alpha) mean_i L_query_i(phi_i)
+ * </pre>
+ * The rates are meta-parameters named {@code alpha.<name>}, shaped like the parameter they scale.
+ *
+ * <p>References: Z. Li, F. Zhou, F. Chen, H. Li. Meta-SGD: Learning to Learn Quickly for Few-Shot
+ * Learning. arXiv:1707.09835, 2017.
+ *
+ * @param <B> the batch type
+ */
+public final class MetaSGD<B> implements MetaLearner<B> {
+
+    /** Prefix of the learning-rate meta-parameters. */
+    public static final String RATE_PREFIX = "alpha.";
+
+    private final InnerLoop<B> inner;
+    private final double initialLr;
+    private final int innerSteps;
+
+    /**
+     * @param loss the model's loss
+     * @param initialLr the value every learning rate starts from
+     * @param innerSteps inner steps during meta-training
+     * @param adapted names of the adapted parameters, or null for all
+     */
+    public MetaSGD(TaskLoss<B> loss, double initialLr, int innerSteps, List<String> adapted) {
+        this.inner = new InnerLoop<>(loss, adapted);
+        this.initialLr = initialLr;
+        this.innerSteps = innerSteps;
+    }
+
+    @Override
+    public String name() {
+        return "metasgd";
+    }
+
+    /** Theta followed by one rate tensor {@code alpha.<name>} per adapted parameter, filled with the initial rate. */
+    @Override
+    public Params initMeta(Params modelInit) {
+        Params meta = modelInit;
+        for (String name : inner.adaptedNames(modelInit)) {
+            Tensor p = modelInit.get(name);
+            meta = meta.with(RATE_PREFIX + name, Tensor.filled(p.rows(), p.cols(), initialLr).asVariable());
+        }
+        return meta;
+    }
+
+    /** The model's parameters inside the meta-parameters (everything but the rates). */
+    public static Params modelParams(Params meta) {
+        List<String> names = new ArrayList<>();
+        for (String n : meta.names()) {
+            if (!n.startsWith(RATE_PREFIX)) {
+                names.add(n);
+            }
+        }
+        return meta.subset(names);
+    }
+
+    @Override
+    public Params adapt(Params meta, B support, int steps) {
+        return inner.run(modelParams(meta), meta, support, steps, MetaSGD::scaleByRate,
+                InnerLoop.Batches.fullBatch(), false);
+    }
+
+    @Override
+    public TaskResult taskGradient(Params meta, Task<B> task) {
+        Params phi = inner.run(modelParams(meta), meta, task.support(), innerSteps, MetaSGD::scaleByRate,
+                InnerLoop.Batches.fullBatch(), true);
+        Tensor queryLoss = inner.loss().apply(phi, task.query());
+        Params grad = meta.withValues(Autodiff.grad(queryLoss, meta.tensors(), false, true));
+        return new TaskResult(queryLoss.item(), grad, MAML.detached(phi));
+    }
+
+    private static Tensor scaleByRate(String name, Tensor g, Params meta) {
+        return meta.get(RATE_PREFIX + name).mul(g);
+    }
+}

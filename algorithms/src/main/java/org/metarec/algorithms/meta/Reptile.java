@@ -1,0 +1,73 @@
+package org.metarec.algorithms.meta;
+
+import java.util.List;
+import org.metarec.autodiff.GradMode;
+import org.metarec.autodiff.Params;
+import org.metarec.autodiff.Tensor;
+
+/**
+ * Reptile (Nichol, Achiam and Schulman 2018, Algorithm 2, batched version): run plain SGD on each
+ * task, then move the initialisation towards the adapted parameters:
+ * <pre>
+ *   phi_i = SGD_k(theta, task i)
+ *   theta <- theta + epsilon * mean_i (phi_i - theta)
+ * </pre>
+ * {@link #taskGradient} returns the pseudo-gradient {@code theta - phi_i}, so any outer optimiser
+ * can follow it: SGD with rate epsilon gives the update above, and the paper's sinusoid experiment
+ * feeds it to Adam (section 3). No second-order terms and no graph beyond one inner step.
+ *
+ * <p>References: A. Nichol, J. Achiam, J. Schulman. On First-Order Meta-Learning Algorithms.
+ * arXiv:1803.02999, 2018.
+ *
+ * @param <B> the batch type
+ */
+public final class Reptile<B> implements MetaLearner<B> {
+
+    private final InnerLoop<B> inner;
+    private final double innerLr;
+    private final int innerSteps;
+    private final InnerLoop.Batches<B> batches;
+
+    /** Reptile with full-batch inner steps. */
+    public Reptile(TaskLoss<B> loss, double innerLr, int innerSteps) {
+        this(loss, innerLr, innerSteps, InnerLoop.Batches.fullBatch(), null);
+    }
+
+    /**
+     * @param loss the model's loss
+     * @param innerLr the inner SGD learning rate
+     * @param innerSteps SGD steps per task
+     * @param batches the minibatch each inner step uses
+     * @param adapted names of the adapted parameters, or null for all
+     */
+    public Reptile(TaskLoss<B> loss, double innerLr, int innerSteps, InnerLoop.Batches<B> batches,
+                   List<String> adapted) {
+        this.inner = new InnerLoop<>(loss, adapted);
+        this.innerLr = innerLr;
+        this.innerSteps = innerSteps;
+        this.batches = batches;
+    }
+
+    @Override
+    public String name() {
+        return "reptile";
+    }
+
+    /** Evaluation-time adaptation: full-batch SGD steps, as the other learners do. */
+    @Override
+    public Params adapt(Params theta, B support, int steps) {
+        return inner.run(theta, theta, support, steps, InnerLoop.StepSize.constant(innerLr),
+                InnerLoop.Batches.fullBatch(), false);
+    }
+
+    @Override
+    public TaskResult taskGradient(Params theta, Task<B> task) {
+        Params phi = inner.run(theta, theta, task.support(), innerSteps, InnerLoop.StepSize.constant(innerLr),
+                batches, false);
+        try (GradMode.Scope s = GradMode.noGrad()) {
+            Tensor queryLoss = inner.loss().apply(phi, task.query());
+            Params pseudoGradient = theta.zip(phi, Tensor::sub);   // theta - phi_i
+            return new TaskResult(queryLoss.item(), pseudoGradient.detach(), phi);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Gradient-based meta-learners over functional models: {@link org.metarec.algorithms.meta.MAML}
+ * (second order), {@link org.metarec.algorithms.meta.FirstOrderMAML},
+ * {@link org.metarec.algorithms.meta.Reptile}, {@link org.metarec.algorithms.meta.MetaSGD} and
+ * {@link org.metarec.algorithms.meta.ANIL}, sharing one {@link org.metarec.algorithms.meta.InnerLoop},
+ * with {@link org.metarec.algorithms.meta.MetaBatch} running the tasks of a meta-batch in parallel.
+ */
+package org.metarec.algorithms.meta;

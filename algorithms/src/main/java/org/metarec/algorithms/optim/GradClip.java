@@ -1,0 +1,37 @@
+package org.metarec.algorithms.optim;
+
+import org.metarec.autodiff.Params;
+import org.metarec.autodiff.Tensor;
+
+/** Gradient clipping by global norm. */
+public final class GradClip {
+
+    private GradClip() {}
+
+    /** The global norm {@code sqrt(sum over all tensors and entries of g^2)}. */
+    public static double globalNorm(Params grads) {
+        double s = 0;
+        for (Tensor g : grads.tensors()) {
+            for (double x : g.toArray()) {
+                s += x * x;
+            }
+        }
+        return Math.sqrt(s);
+    }
+
+    /**
+     * The gradients scaled by {@code min(1, maxNorm / ||g||)}: unchanged when their global norm is
+     * at most {@code maxNorm}, otherwise rescaled to exactly that norm (direction kept).
+     */
+    public static Params clipGlobalNorm(Params grads, double maxNorm) {
+        if (!(maxNorm > 0)) {
+            throw new IllegalArgumentException("clipGlobalNorm: max norm must be > 0, found " + maxNorm);
+        }
+        double norm = globalNorm(grads);
+        if (norm <= maxNorm) {
+            return grads;
+        }
+        double scale = maxNorm / norm;
+        return grads.map(g -> Tensor.constant(g.mul(scale).detach().data()));
+    }
+}
