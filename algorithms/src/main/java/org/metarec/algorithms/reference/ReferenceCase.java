@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.metarec.algorithms.data.XYBatch;
 import org.metarec.algorithms.meta.Task;
 import org.metarec.autodiff.Params;
 import org.metarec.autodiff.Tensor;
@@ -44,18 +45,10 @@ import org.metarec.core.json.JsonException;
  */
 public record ReferenceCase(String name, String kind, MLP mlp, Params params, String loss, String algorithm,
                             Double innerLr, Params innerLrs, int innerSteps, List<String> adapt,
-                            List<Task<Batch>> tasks, Batch data, Params v, Map<String, Object> expected) {
+                            List<Task<XYBatch>> tasks, XYBatch data, Params v, Map<String, Object> expected) {
 
     /** Format identifier this reader understands. */
     public static final String FORMAT = "metarec-metagrad-case/1";
-
-    /**
-     * A batch of examples: {@code x} one example per row, {@code y} the targets (a matrix).
-     *
-     * @param x inputs
-     * @param y targets
-     */
-    public record Batch(Tensor x, Tensor y) {}
 
     /**
      * Parses a case from JSON text.
@@ -107,7 +100,7 @@ public record ReferenceCase(String name, String kind, MLP mlp, Params params, St
         Map<String, Object> expected = root.get("expected") instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
 
         if (kind.equals("hvp")) {
-            Batch data = readBatch(object(member(root, "data", source, ""), source, "data"), source, "data");
+            XYBatch data = readBatch(object(member(root, "data", source, ""), source, "data"), source, "data");
             Params v = readParams(object(member(root, "v", source, ""), source, "v"), source, "v", false);
             return new ReferenceCase(name, kind, mlp, params, loss, null, null, null, 0, null, List.of(), data, v,
                     expected);
@@ -141,7 +134,7 @@ public record ReferenceCase(String name, String kind, MLP mlp, Params params, St
         } else {
             innerLr = number(lr, source, "algorithm.inner_lr");
         }
-        List<Task<Batch>> tasks = new ArrayList<>();
+        List<Task<XYBatch>> tasks = new ArrayList<>();
         List<Object> taskList = array(member(root, "tasks", source, ""), source, "tasks");
         for (int i = 0; i < taskList.size(); i++) {
             String p = "tasks[" + i + "]";
@@ -157,14 +150,14 @@ public record ReferenceCase(String name, String kind, MLP mlp, Params params, St
                 null, null, expected);
     }
 
-    private static Batch readBatch(Map<String, Object> obj, String source, String path) {
+    private static XYBatch readBatch(Map<String, Object> obj, String source, String path) {
         Tensor x = Tensor.of(matrix(member(obj, "x", source, path), source, path + ".x"));
         Tensor y = Tensor.of(matrix(member(obj, "y", source, path), source, path + ".y"));
         if (x.rows() != y.rows()) {
             throw new JsonException(source + ": " + path + ": expected as many rows of y as of x (" + x.rows()
                     + "), found " + y.rows());
         }
-        return new Batch(x, y);
+        return new XYBatch(x, y);
     }
 
     /** Weights are arrays of rows; biases (names starting with "b" or of flat arrays) are flat lists -> 1xN. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.metarec.algorithms.data.XYBatch;
 import org.metarec.algorithms.meta.FirstOrderMAML;
 import org.metarec.algorithms.meta.MAML;
 import org.metarec.algorithms.meta.MetaBatch;
@@ -31,7 +32,7 @@ public final class ReferenceRunner {
     }
 
     /** The loss the case names, over the case's MLP. */
-    public static TaskLoss<ReferenceCase.Batch> loss(ReferenceCase c) {
+    public static TaskLoss<XYBatch> loss(ReferenceCase c) {
         boolean mse = c.loss().equals("mse");
         return (params, batch) -> {
             Tensor out = c.mlp().apply(params, batch.x());
@@ -40,8 +41,8 @@ public final class ReferenceRunner {
     }
 
     /** The meta-learner the case names. */
-    public static MetaLearner<ReferenceCase.Batch> learner(ReferenceCase c) {
-        TaskLoss<ReferenceCase.Batch> loss = loss(c);
+    public static MetaLearner<XYBatch> learner(ReferenceCase c) {
+        TaskLoss<XYBatch> loss = loss(c);
         return switch (c.algorithm()) {
             case "maml" -> new MAML<>(loss, c.innerLr(), c.innerSteps(), c.adapt());
             case "fomaml" -> new FirstOrderMAML<>(loss, c.innerLr(), c.innerSteps(), c.adapt());
@@ -53,7 +54,7 @@ public final class ReferenceRunner {
     }
 
     private static Map<String, Object> runMetaLearning(ReferenceCase c, int threads) {
-        MetaLearner<ReferenceCase.Batch> learner = learner(c);
+        MetaLearner<XYBatch> learner = learner(c);
         Params meta = c.params();
         if (c.algorithm().equals("metasgd")) {
             for (String name : c.innerLrs().names()) {

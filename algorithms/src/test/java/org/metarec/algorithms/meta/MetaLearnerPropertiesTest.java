@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
-import org.metarec.algorithms.reference.ReferenceCase.Batch;
+import org.metarec.algorithms.data.XYBatch;
 import org.metarec.autodiff.Autodiff;
 import org.metarec.autodiff.GradMode;
 import org.metarec.autodiff.Ops;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class MetaLearnerPropertiesTest {
 
     /** A random small problem: an MLP with smooth activation, and tasks of regression data. */
-    record Problem(MLP mlp, Params theta, List<Task<Batch>> tasks, TaskLoss<Batch> loss) {}
+    record Problem(MLP mlp, Params theta, List<Task<XYBatch>> tasks, TaskLoss<XYBatch> loss) {}
 
     static Problem problem(Property.Case c) {
         SplittableRandom rng = c.rng();
@@ -35,21 +35,21 @@ class MetaLearnerPropertiesTest {
         Activation act = rng.nextBoolean() ? Activation.TANH : Activation.SIGMOID;
         MLP mlp = new MLP(new int[] {in, hidden, out}, act);
         Params theta = mlp.init(rng);
-        List<Task<Batch>> tasks = new ArrayList<>();
+        List<Task<XYBatch>> tasks = new ArrayList<>();
         for (int t = 0, n = 1 + rng.nextInt(3); t < n; t++) {
             int rows = c.rows() + 1;
-            tasks.add(new Task<>(new Batch(c.matrix(rows, in, -1, 1), c.matrix(rows, out, -1, 1)),
-                                 new Batch(c.matrix(rows, in, -1, 1), c.matrix(rows, out, -1, 1))));
+            tasks.add(new Task<>(new XYBatch(c.matrix(rows, in, -1, 1), c.matrix(rows, out, -1, 1)),
+                                 new XYBatch(c.matrix(rows, in, -1, 1), c.matrix(rows, out, -1, 1))));
         }
-        TaskLoss<Batch> loss = (p, b) -> Ops.mse(mlp.apply(p, b.x()), b.y());
+        TaskLoss<XYBatch> loss = (p, b) -> Ops.mse(mlp.apply(p, b.x()), b.y());
         return new Problem(mlp, theta, tasks, loss);
     }
 
     /** The meta-loss as a plain function of theta: mean_i L_query(adapt(theta)). */
-    static double metaLoss(MetaLearner<Batch> learner, Params theta, List<Task<Batch>> tasks,
-                           TaskLoss<Batch> loss, int steps) {
+    static double metaLoss(MetaLearner<XYBatch> learner, Params theta, List<Task<XYBatch>> tasks,
+                           TaskLoss<XYBatch> loss, int steps) {
         double s = 0;
-        for (Task<Batch> t : tasks) {
+        for (Task<XYBatch> t : tasks) {
             Params phi = learner.adapt(theta, t.support(), steps);
             try (GradMode.Scope scope = GradMode.noGrad()) {
                 s += loss.apply(phi, t.query()).item();
@@ -64,7 +64,7 @@ class MetaLearnerPropertiesTest {
             Problem p = problem(c);
             int steps = 1 + c.intIn(0, 2);
             double lr = 0.1 + 0.3 * c.rng().nextDouble();
-            MAML<Batch> maml = new MAML<>(p.loss(), lr, steps);
+            MAML<XYBatch> maml = new MAML<>(p.loss(), lr, steps);
             Params grad;
             try (MetaBatch mb = new MetaBatch(1)) {
                 grad = mb.step(maml, p.theta(), p.tasks()).gradient();
@@ -103,7 +103,7 @@ class MetaLearnerPropertiesTest {
                 got = mb.step(new MAML<>(p.loss(), 0.5, 0), p.theta(), p.tasks()).gradient();
             }
             Tensor total = null;
-            for (Task<Batch> t : p.tasks()) {
+            for (Task<XYBatch> t : p.tasks()) {
                 Tensor l = p.loss().apply(p.theta(), t.query());
                 total = total == null ? l : total.add(l);
             }
@@ -118,8 +118,8 @@ class MetaLearnerPropertiesTest {
     void firstOrderMamlIsTheQueryGradientAtTheAdaptedParameters() {
         Property.forAll("FOMAML = grad L_query(phi) at phi", 34L, 6, 4, c -> {
             Problem p = problem(c);
-            FirstOrderMAML<Batch> fo = new FirstOrderMAML<>(p.loss(), 0.2, 2);
-            Task<Batch> task = p.tasks().get(0);
+            FirstOrderMAML<XYBatch> fo = new FirstOrderMAML<>(p.loss(), 0.2, 2);
+            Task<XYBatch> task = p.tasks().get(0);
             MetaLearner.TaskResult r = fo.taskGradient(p.theta(), task);
             Params phi = fo.adapt(p.theta(), task.support(), 2).asVariables();
             Params want = Autodiff.grad(p.loss().apply(phi, task.query()), phi, false);
@@ -133,7 +133,7 @@ class MetaLearnerPropertiesTest {
     void metaSgdRateGradientEqualsFiniteDifferences() {
         Property.forAll("Meta-SGD d meta-loss / d alpha", 35L, 6, 3, c -> {
             Problem p = problem(c);
-            MetaSGD<Batch> msgd = new MetaSGD<>(p.loss(), 0.2, 1, null);
+            MetaSGD<XYBatch> msgd = new MetaSGD<>(p.loss(), 0.2, 1, null);
             Params meta = msgd.initMeta(p.theta());
             Params grad;
             try (MetaBatch mb = new MetaBatch(1)) {
@@ -157,7 +157,7 @@ class MetaLearnerPropertiesTest {
     void reptileMovesThetaTowardsTheAdaptedParameters() {
         Property.forAll("Reptile pseudo-gradient = theta - mean phi", 36L, 6, 4, c -> {
             Problem p = problem(c);
-            Reptile<Batch> reptile = new Reptile<>(p.loss(), 0.1, 3);
+            Reptile<XYBatch> reptile = new Reptile<>(p.loss(), 0.1, 3);
             MetaBatch.Result r;
             try (MetaBatch mb = new MetaBatch(1)) {
                 r = mb.step(reptile, p.theta(), p.tasks());
@@ -183,7 +183,7 @@ class MetaLearnerPropertiesTest {
     void anilAdaptsOnlyTheHead() {
         Property.forAll("ANIL leaves the body at theta", 37L, 4, 4, c -> {
             Problem p = problem(c);
-            ANIL<Batch> anil = new ANIL<>(p.loss(), p.mlp().headNames(), 0.3, 2);
+            ANIL<XYBatch> anil = new ANIL<>(p.loss(), p.mlp().headNames(), 0.3, 2);
             Params phi = anil.adapt(p.theta(), p.tasks().get(0).support(), 2);
             assertArrayEquals(p.theta().get("W1").toArray(), phi.get("W1").toArray(), 0.0);
             assertTrue(!java.util.Arrays.equals(p.theta().get("W2").toArray(), phi.get("W2").toArray()));
@@ -194,7 +194,7 @@ class MetaLearnerPropertiesTest {
     void resultsAreBitIdenticalWithOneOrManyThreads() {
         Property.forAll("threads do not change a bit", 38L, 4, 4, c -> {
             Problem p = problem(c);
-            MAML<Batch> maml = new MAML<>(p.loss(), 0.2, 2);
+            MAML<XYBatch> maml = new MAML<>(p.loss(), 0.2, 2);
             MetaBatch.Result one, four;
             try (MetaBatch a = new MetaBatch(1); MetaBatch b = new MetaBatch(4)) {
                 one = a.step(maml, p.theta(), p.tasks());
@@ -207,7 +207,7 @@ class MetaLearnerPropertiesTest {
         });
     }
 
-    private static void assertSameGradient(MetaLearner<Batch> a, MetaLearner<Batch> b, Problem p, double tol) {
+    private static void assertSameGradient(MetaLearner<XYBatch> a, MetaLearner<XYBatch> b, Problem p, double tol) {
         Params ga, gb;
         try (MetaBatch mb = new MetaBatch(1)) {
             ga = mb.step(a, p.theta(), p.tasks()).gradient();

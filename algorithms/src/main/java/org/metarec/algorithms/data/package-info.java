@@ -1,0 +1,2 @@
+/** Batches of supervised examples shared by the models and the meta-learners. */
+package org.metarec.algorithms.data;

@@ -1,0 +1,2 @@
+/** The outer training loop with explicit, checkpointable state. */
+package org.metarec.algorithms.train;
