@@ -1,0 +1,258 @@
+package org.metarec.core.data.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.metarec.core.data.Dataset;
+import org.metarec.core.data.Domains;
+import org.metarec.core.data.IdMap;
+import org.metarec.core.data.Interactions;
+import org.metarec.core.data.LoadReport;
+import org.metarec.core.data.SideFeatures;
+
+/**
+ * Loads ratings from generic delimited files described by a {@link DelimitedFormat}: one file whose domain
+ * column names each row's domain (or a single domain named after the file), or one file per domain (e.g. the
+ * per-category Amazon rating files of cross-domain papers). Users and items get dense indices in order of
+ * first appearance over all files, so the same raw user ID in two domain files is the same user.
+ *
+ * <p>These data sets have no side features ({@link SideFeatures#none(int)}). The report warns about repeated
+ * (user, item) pairs and about items that appear in more than one domain.
+ */
+public final class DelimitedLoader {
+
+    private final DelimitedFormat format;
+    private final BadLines badLines;
+    private final LoadReport.Builder report;
+    private final byte[] delimiter;
+    private final Fields fields = new Fields();
+    private final IdMap.Builder users = new IdMap.Builder();
+    private final IdMap.Builder items = new IdMap.Builder();
+    private final IdMap.Builder domainNames = new IdMap.Builder();
+    private final IntBuffer userColumn = new IntBuffer();
+    private final IntBuffer itemColumn = new IntBuffer();
+    private final IntBuffer domainColumn = new IntBuffer();
+    private double[] ratings = new double[4096];
+    private long[] times;
+    private int filled;
+    private final String source;
+
+    private DelimitedLoader(DelimitedFormat format, LoadOptions options, String source) {
+        this.format = format;
+        this.badLines = new BadLines(options);
+        this.source = source;
+        this.report = LoadReport.builder(source);
+        this.delimiter = format.delimiter().getBytes(StandardCharsets.US_ASCII);
+        this.times = format.timestampColumn() == null ? null : new long[4096];
+    }
+
+    /**
+     * Loads one file. Domains are the distinct values of the format's domain column (in order of first
+     * appearance) or, without one, a single domain named after the file (its name without extension).
+     *
+     * @param file the rating file
+     * @param format how to read it
+     * @param options bad-line options
+     * @return the data set and its report
+     * @throws IOException if the file is missing or cannot be read
+     * @throws MalformedDataException for a malformed line or header (unless bad lines are skipped)
+     */
+    public static Dataset load(Path file, DelimitedFormat format, LoadOptions options) throws IOException {
+        DelimitedLoader loader = new DelimitedLoader(format, options, "delimited file " + file);
+        int fixedDomain = -1;
+        if (format.domainColumn() == null) {
+            String name = file.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            fixedDomain = loader.domainNames.add(dot > 0 ? name.substring(0, dot) : name);
+        }
+        loader.read(file, fixedDomain);
+        return loader.finish();
+    }
+
+    /**
+     * Loads one file per domain; the map's keys name the domains, in its iteration order.
+     *
+     * @param filesByDomain domain name to file (use an ordered map, e.g. LinkedHashMap)
+     * @param format how to read every file; it must not have a domain column
+     * @param options bad-line options
+     * @return the data set and its report
+     * @throws IOException if a file is missing or cannot be read
+     * @throws MalformedDataException for a malformed line or header (unless bad lines are skipped)
+     */
+    public static Dataset loadPerDomain(Map<String, Path> filesByDomain, DelimitedFormat format, LoadOptions options)
+            throws IOException {
+        if (format.domainColumn() != null) {
+            throw new IllegalArgumentException("delimited format: expected no domain column when each file is a domain, "
+                    + "found '" + format.domainColumn() + "'");
+        }
+        if (filesByDomain.isEmpty()) {
+            throw new IllegalArgumentException("delimited files per domain: expected at least one file, found none");
+        }
+        List<String> parts = new ArrayList<>();
+        filesByDomain.forEach((domain, file) -> parts.add(domain + "=" + file));
+        DelimitedLoader loader = new DelimitedLoader(format, options, "delimited files " + String.join(", ", parts));
+        for (Map.Entry<String, Path> e : filesByDomain.entrySet()) {
+            loader.read(e.getValue(), loader.domainNames.add(e.getKey()));
+        }
+        return loader.finish();
+    }
+
+    private void read(Path file, int fixedDomain) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "expected a delimited rating file, found none");
+        }
+        String name = file.getFileName().toString();
+        try (LineReader in = LineReader.open(file, name, false)) {
+            Columns columns = format.header() ? null : Columns.of(format, format.columnNames(), null);
+            while (in.next()) {
+                if (in.isBlank()) {
+                    continue;
+                }
+                if (columns == null) {
+                    int n = fields.split(in, delimiter);
+                    List<String> header = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        header.add(fields.text(i, format.charset()).trim());
+                    }
+                    columns = Columns.of(format, header, in);
+                    continue;
+                }
+                try {
+                    readRow(in, columns, fixedDomain);
+                } catch (MalformedDataException e) {
+                    badLines.handle(e);
+                }
+            }
+        }
+    }
+
+    private void readRow(LineReader in, Columns c, int fixedDomain) {
+        int n = fields.split(in, delimiter);
+        if (n != c.names.size()) {
+            throw in.error("expected " + c.names.size() + " " + format.separatedBy() + " fields (" + String.join(", ",
+                    c.names) + "), found " + n);
+        }
+        String user = fields.text(c.user, format.charset()).trim();
+        if (user.isEmpty()) {
+            throw fields.invalid(c.user, "a user id");
+        }
+        String item = fields.text(c.item, format.charset()).trim();
+        if (item.isEmpty()) {
+            throw fields.invalid(c.item, "an item id");
+        }
+        double rating = fields.parseDouble(c.rating, "the rating");
+        long time = c.timestamp < 0 ? 0 : fields.parseLong(c.timestamp, "the timestamp");
+        int domain = fixedDomain;
+        if (c.domain >= 0) {
+            String d = fields.text(c.domain, format.charset()).trim();
+            if (d.isEmpty()) {
+                throw fields.invalid(c.domain, "a domain name");
+            }
+            domain = domainNames.add(d);
+        }
+        userColumn.add(users.add(user));
+        itemColumn.add(items.add(item));
+        domainColumn.add(domain);
+        if (filled == ratings.length) {
+            ratings = Arrays.copyOf(ratings, filled * 2);
+            if (times != null) {
+                times = Arrays.copyOf(times, filled * 2);
+            }
+        }
+        ratings[filled] = rating;
+        if (times != null) {
+            times[filled] = time;
+        }
+        filled++;
+    }
+
+    private Dataset finish() {
+        if (domainNames.size() == 0) {
+            // Only possible with a domain column: no row named a domain.
+            throw new IllegalArgumentException(source + ": expected at least one rating, found none");
+        }
+        IdMap userIds = users.build();
+        IdMap itemIds = items.build();
+        Interactions interactions = Interactions.of(userIds, itemIds, new Domains(domainNames.build().rawIds()),
+                userColumn.toArray(), itemColumn.toArray(), Arrays.copyOf(ratings, filled),
+                domainColumn.toArray(), times == null ? null : Arrays.copyOf(times, filled));
+        report.rawCounts(userIds.size(), itemIds.size(), filled);
+        badLines.report(report);
+        String duplicates = DuplicatePairs.warning(interactions, "the rating data");
+        if (duplicates != null) {
+            report.warn(duplicates);
+        }
+        int multiDomain = itemsInSeveralDomains(interactions);
+        if (multiDomain > 0) {
+            report.warn(multiDomain + " items appear in more than one domain");
+        }
+        return new Dataset(interactions, SideFeatures.none(userIds.size()), SideFeatures.none(itemIds.size()),
+                report.build(interactions));
+    }
+
+    private static int itemsInSeveralDomains(Interactions x) {
+        int[] firstDomain = new int[x.itemCount()];
+        Arrays.fill(firstDomain, -1);
+        boolean[] several = new boolean[x.itemCount()];
+        int count = 0;
+        for (int r = 0; r < x.size(); r++) {
+            int i = x.item(r);
+            if (firstDomain[i] < 0) {
+                firstDomain[i] = x.domain(r);
+            } else if (firstDomain[i] != x.domain(r) && !several[i]) {
+                several[i] = true;
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Positions of the mapped columns within a header. */
+    private static final class Columns {
+        final List<String> names;
+        final int user;
+        final int item;
+        final int rating;
+        final int timestamp;
+        final int domain;
+
+        private Columns(List<String> names, int user, int item, int rating, int timestamp, int domain) {
+            this.names = names;
+            this.user = user;
+            this.item = item;
+            this.rating = rating;
+            this.timestamp = timestamp;
+            this.domain = domain;
+        }
+
+        /** Locates the format's columns in {@code names}; {@code headerLine} is null for configured names. */
+        static Columns of(DelimitedFormat f, List<String> names, LineReader headerLine) {
+            Map<String, Integer> index = new LinkedHashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                index.putIfAbsent(names.get(i), i);
+            }
+            int[] positions = new int[5];
+            String[] wanted = {f.userColumn(), f.itemColumn(), f.ratingColumn(), f.timestampColumn(), f.domainColumn()};
+            for (int k = 0; k < wanted.length; k++) {
+                positions[k] = -1;
+                if (wanted[k] != null) {
+                    Integer p = index.get(wanted[k]);
+                    if (p == null) {
+                        throw headerLine.error("expected a header with the column '" + wanted[k] + "', found columns "
+                                + names);
+                    }
+                    positions[k] = p;
+                }
+            }
+            return new Columns(List.copyOf(names), positions[0], positions[1], positions[2], positions[3],
+                    positions[4]);
+        }
+    }
+}

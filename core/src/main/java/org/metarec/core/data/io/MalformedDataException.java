@@ -1,0 +1,46 @@
+package org.metarec.core.data.io;
+
+/**
+ * A line of a data file that does not have the expected form. The message is
+ * {@code file:line: expected ..., found ...}.
+ */
+public class MalformedDataException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The file name as shown in the message. */
+    private final String file;
+    /** The 1-based line number. */
+    private final long line;
+
+    /**
+     * Creates the exception.
+     *
+     * @param file the file name as shown to the user (e.g. "u.data")
+     * @param line the 1-based line number
+     * @param detail "expected ..., found ..."
+     */
+    public MalformedDataException(String file, long line, String detail) {
+        super(file + ":" + line + ": " + detail);
+        this.file = file;
+        this.line = line;
+    }
+
+    /**
+     * The file name.
+     *
+     * @return the file as shown in the message
+     */
+    public String file() {
+        return file;
+    }
+
+    /**
+     * The 1-based line number.
+     *
+     * @return the line
+     */
+    public long line() {
+        return line;
+    }
+}

@@ -1,0 +1,315 @@
+package org.metarec.core.tasks;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.metarec.core.data.Interactions;
+import org.metarec.core.random.Rng;
+
+/**
+ * The cross-domain cold-start protocol of EMCDR (Man et al., IJCAI 2017), TMCDR (Zhu et al., SIGIR 2021) and
+ * PTUPCDR (Zhu et al., WSDM 2022), with validation users for model selection.
+ *
+ * <ol>
+ *   <li><b>Overlap users</b> rated in at least one source domain and in the target domain.</li>
+ *   <li><b>Candidates</b> are the overlap users with at least max(K + 1, minTargetRatings) target ratings;
+ *       the other overlap users stay training users (counted in {@link #ineligibleOverlapUsers()}).</li>
+ *   <li>The candidates, in ascending order, are shuffled with {@code rng.fork("users")}; the first
+ *       round(beta * c) become <b>test users</b>, the next round(validationRatio * (c - test)) become
+ *       <b>validation users</b>, the rest are training users.</li>
+ *   <li>All target ratings of test and validation users are hidden. Each such user gets a task: K support
+ *       rows drawn with {@code rng.fork("support/user-" + u)} (K = 0 allowed, for mapping methods) and the
+ *       rest, up to Q, as query.</li>
+ *   <li><b>Training rows</b> are all source-domain rows (of every user, including test users: their source
+ *       history is what transfers) and the target rows of all other users. Rows of domains that are neither
+ *       source nor target are not included.</li>
+ * </ol>
+ * Model selection must use {@link #validationTasks()} only; {@link #testTasks()} are for the final report.
+ * Support rows are not training rows: a method receives them through the task at adaptation time.
+ */
+public final class ColdStartSplit {
+
+    /**
+     * Parameters of the protocol.
+     *
+     * @param sourceDomains the source domain indices (at least one, distinct, not the target)
+     * @param targetDomain the target domain index
+     * @param testRatio beta in (0, 1): the fraction of candidate overlap users who become test users
+     * @param validationRatio in [0, 1): the fraction of the remaining candidates who become validation users
+     * @param supportSize K &ge; 0 target ratings revealed per test or validation user
+     * @param maxQuerySize Q &ge; 1 query rows per task at most ({@link Integer#MAX_VALUE}: all hidden ratings)
+     * @param minTargetRatings &ge; 1: candidates need at least max(K + 1, this) target ratings
+     */
+    public record Config(List<Integer> sourceDomains, int targetDomain, double testRatio, double validationRatio,
+            int supportSize, int maxQuerySize, int minTargetRatings) {
+
+        /**
+         * Validates the parameters (domain indices are checked against the data in {@link #create}).
+         *
+         * @throws IllegalArgumentException naming the first invalid parameter
+         */
+        public Config {
+            if (sourceDomains == null || sourceDomains.isEmpty()) {
+                throw new IllegalArgumentException("cold-start sourceDomains: expected at least one domain, found none");
+            }
+            sourceDomains = List.copyOf(sourceDomains);
+            for (int i = 0; i < sourceDomains.size(); i++) {
+                int d = sourceDomains.get(i);
+                if (d == targetDomain) {
+                    throw new IllegalArgumentException("cold-start sourceDomains[" + i
+                            + "]: expected a domain other than the target, found the target " + d);
+                }
+                if (sourceDomains.indexOf(d) != i) {
+                    throw new IllegalArgumentException("cold-start sourceDomains[" + i
+                            + "]: expected distinct domains, found " + d + " twice");
+                }
+            }
+            if (!(testRatio > 0 && testRatio < 1)) {
+                throw new IllegalArgumentException("cold-start testRatio: expected a value in (0, 1), found "
+                        + testRatio);
+            }
+            if (!(validationRatio >= 0 && validationRatio < 1)) {
+                throw new IllegalArgumentException("cold-start validationRatio: expected a value in [0, 1), found "
+                        + validationRatio);
+            }
+            if (supportSize < 0) {
+                throw new IllegalArgumentException("cold-start supportSize: expected >= 0, found " + supportSize);
+            }
+            if (maxQuerySize < 1) {
+                throw new IllegalArgumentException("cold-start maxQuerySize: expected >= 1, found " + maxQuerySize);
+            }
+            if (minTargetRatings < 1) {
+                throw new IllegalArgumentException("cold-start minTargetRatings: expected >= 1, found "
+                        + minTargetRatings);
+            }
+        }
+
+        /**
+         * One source, one target, the given beta and K; 10% validation, all hidden ratings as query, at least
+         * one target rating beyond the support.
+         *
+         * @param source the source domain
+         * @param target the target domain
+         * @param testRatio beta
+         * @param supportSize K
+         * @return the configuration
+         */
+        public static Config of(int source, int target, double testRatio, int supportSize) {
+            return new Config(List.of(source), target, testRatio, 0.1, supportSize, Integer.MAX_VALUE, 1);
+        }
+    }
+
+    private final Config config;
+    private final int[] overlapUsers;
+    private final int ineligibleOverlapUsers;
+    private final int[] testUsers;
+    private final int[] validationUsers;
+    private final int[] trainingOverlapUsers;
+    private final int[] trainingRows;
+    private final List<RatingTask> testTasks;
+    private final List<RatingTask> validationTasks;
+
+    private ColdStartSplit(Config config, int[] overlapUsers, int ineligible, int[] testUsers,
+            int[] validationUsers, int[] trainingOverlapUsers, int[] trainingRows, List<RatingTask> testTasks,
+            List<RatingTask> validationTasks) {
+        this.config = config;
+        this.overlapUsers = overlapUsers;
+        this.ineligibleOverlapUsers = ineligible;
+        this.testUsers = testUsers;
+        this.validationUsers = validationUsers;
+        this.trainingOverlapUsers = trainingOverlapUsers;
+        this.trainingRows = trainingRows;
+        this.testTasks = testTasks;
+        this.validationTasks = validationTasks;
+    }
+
+    /**
+     * Applies the protocol to all rows of {@code data}.
+     *
+     * @param data the interactions
+     * @param config the protocol parameters
+     * @param rng the generator (only named forks of it are used)
+     * @return the split
+     * @throws IllegalArgumentException if a domain index is invalid or no candidate becomes a test user
+     */
+    public static ColdStartSplit create(Interactions data, Config config, Rng rng) {
+        int target = config.targetDomain();
+        checkDomain(data, "targetDomain", target);
+        boolean[] isSource = new boolean[data.domainCount()];
+        for (int d : config.sourceDomains()) {
+            checkDomain(data, "sourceDomains", d);
+            isSource[d] = true;
+        }
+        int minTarget = Math.max(config.supportSize() + 1, config.minTargetRatings());
+        List<Integer> overlap = new ArrayList<>();
+        List<Integer> candidates = new ArrayList<>();
+        for (int u = 0; u < data.userCount(); u++) {
+            int inTarget = data.countOf(u, target);
+            if (inTarget == 0) {
+                continue;
+            }
+            boolean inSource = false;
+            for (int d : config.sourceDomains()) {
+                inSource |= data.countOf(u, d) > 0;
+            }
+            if (inSource) {
+                overlap.add(u);
+                if (inTarget >= minTarget) {
+                    candidates.add(u);
+                }
+            }
+        }
+        int[] shuffled = candidates.stream().mapToInt(Integer::intValue).toArray();
+        rng.fork("users").shuffle(shuffled);
+        int testCount = (int) Math.round(config.testRatio() * shuffled.length);
+        if (testCount == 0) {
+            throw new IllegalArgumentException("cold-start split: expected at least one test user, found none ("
+                    + shuffled.length + " overlap users with at least " + minTarget + " target ratings, testRatio "
+                    + config.testRatio() + ")");
+        }
+        int validationCount = (int) Math.round(config.validationRatio() * (shuffled.length - testCount));
+        int[] test = sorted(Arrays.copyOfRange(shuffled, 0, testCount));
+        int[] validation = sorted(Arrays.copyOfRange(shuffled, testCount, testCount + validationCount));
+
+        boolean[] hiddenUser = new boolean[data.userCount()];
+        for (int u : test) {
+            hiddenUser[u] = true;
+        }
+        for (int u : validation) {
+            hiddenUser[u] = true;
+        }
+        int[] trainingOverlap = overlap.stream().mapToInt(Integer::intValue).filter(u -> !hiddenUser[u]).toArray();
+        int[] training = Arrays.stream(data.allRows())
+                .filter(r -> isSource[data.domain(r)] || (data.domain(r) == target && !hiddenUser[data.user(r)]))
+                .toArray();
+        return new ColdStartSplit(config, overlap.stream().mapToInt(Integer::intValue).toArray(),
+                overlap.size() - candidates.size(), test, validation, trainingOverlap, training,
+                tasks(data, test, config, rng), tasks(data, validation, config, rng));
+    }
+
+    private static List<RatingTask> tasks(Interactions data, int[] users, Config config, Rng rng) {
+        List<RatingTask> tasks = new ArrayList<>(users.length);
+        for (int u : users) {
+            int[] rows = data.rowsOf(u, config.targetDomain());
+            rng.fork("support/user-" + u).shuffle(rows);
+            int k = config.supportSize();
+            int q = (int) Math.min(config.maxQuerySize(), (long) rows.length - k);
+            tasks.add(new RatingTask(u, config.targetDomain(), Arrays.copyOfRange(rows, 0, k),
+                    Arrays.copyOfRange(rows, k, k + q)));
+        }
+        return Collections.unmodifiableList(tasks);
+    }
+
+    private static void checkDomain(Interactions data, String key, int d) {
+        if (d < 0 || d >= data.domainCount()) {
+            throw new IllegalArgumentException("cold-start " + key + ": expected a domain index in 0.."
+                    + (data.domainCount() - 1) + ", found " + d);
+        }
+    }
+
+    private static int[] sorted(int[] a) {
+        Arrays.sort(a);
+        return a;
+    }
+
+    /**
+     * The protocol parameters.
+     *
+     * @return the configuration
+     */
+    public Config config() {
+        return config;
+    }
+
+    /**
+     * Users with ratings in a source domain and in the target domain, ascending.
+     *
+     * @return a new array
+     */
+    public int[] overlapUsers() {
+        return overlapUsers.clone();
+    }
+
+    /**
+     * Overlap users with too few target ratings to be test or validation users (they stay in training).
+     *
+     * @return the count
+     */
+    public int ineligibleOverlapUsers() {
+        return ineligibleOverlapUsers;
+    }
+
+    /**
+     * Test users, ascending.
+     *
+     * @return a new array
+     */
+    public int[] testUsers() {
+        return testUsers.clone();
+    }
+
+    /**
+     * Validation users, ascending.
+     *
+     * @return a new array
+     */
+    public int[] validationUsers() {
+        return validationUsers.clone();
+    }
+
+    /**
+     * Overlap users whose target ratings are all in training (for learning cross-domain mappings), ascending.
+     *
+     * @return a new array
+     */
+    public int[] trainingOverlapUsers() {
+        return trainingOverlapUsers.clone();
+    }
+
+    /**
+     * Rows meta-training may see: source-domain rows and target rows of users who are neither test nor
+     * validation users, ascending.
+     *
+     * @return a new array
+     */
+    public int[] trainingRows() {
+        return trainingRows.clone();
+    }
+
+    /**
+     * One task per test user (user order): K support and up to Q query rows of the target domain.
+     *
+     * @return an unmodifiable list
+     */
+    public List<RatingTask> testTasks() {
+        return testTasks;
+    }
+
+    /**
+     * One task per validation user (user order), for model selection.
+     *
+     * @return an unmodifiable list
+     */
+    public List<RatingTask> validationTasks() {
+        return validationTasks;
+    }
+
+    /**
+     * A readable summary of the split's sizes.
+     *
+     * @return multi-line text
+     */
+    public String describe() {
+        long queries = testTasks.stream().mapToLong(RatingTask::querySize).sum();
+        return String.format(Locale.ROOT,
+                "Cold-start split: sources %s -> target %d, beta %.2f, K %d%n"
+                        + "  overlap users %d (%d with too few target ratings stay in training)%n"
+                        + "  test users %d (%d query ratings), validation users %d, training overlap users %d%n"
+                        + "  training rows %d%n",
+                config.sourceDomains(), config.targetDomain(), config.testRatio(), config.supportSize(),
+                overlapUsers.length, ineligibleOverlapUsers, testUsers.length, queries, validationUsers.length,
+                trainingOverlapUsers.length, trainingRows.length);
+    }
+}

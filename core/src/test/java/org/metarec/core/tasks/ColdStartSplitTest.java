@@ -1,0 +1,135 @@
+package org.metarec.core.tasks;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.metarec.core.data.Interactions;
+import org.metarec.core.random.Rng;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ColdStartSplitTest {
+
+    private static Set<Integer> set(int[] a) {
+        Set<Integer> s = new HashSet<>();
+        Arrays.stream(a).forEach(s::add);
+        return s;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 0.2, 0", "2, 0.5, 3", "3, 0.8, 5", "4, 0.5, 1", "5, 0.2, 10"})
+    void protocolInvariants(long seed, double beta, int k) {
+        Interactions x = TaskWorlds.world(seed);
+        ColdStartSplit.Config config = new ColdStartSplit.Config(List.of(0, 1), 2, beta, 0.25, k,
+                Integer.MAX_VALUE, 3);
+        ColdStartSplit split = ColdStartSplit.create(x, config, Rng.derive(seed, "cold-start"));
+        String where = "seed " + seed + ", beta " + beta + ", K " + k;
+        Set<Integer> training = set(split.trainingRows());
+        Set<Integer> test = set(split.testUsers());
+        Set<Integer> validation = set(split.validationUsers());
+        Set<Integer> overlap = set(split.overlapUsers());
+
+        // Overlap users are exactly those with source and target ratings.
+        for (int u = 0; u < x.userCount(); u++) {
+            boolean expected = x.countOf(u, 2) > 0 && (x.countOf(u, 0) > 0 || x.countOf(u, 1) > 0);
+            assertEquals(expected, overlap.contains(u), where + ", user " + u);
+        }
+        // Test and validation users are disjoint overlap users with enough target ratings.
+        assertTrue(overlap.containsAll(test) && overlap.containsAll(validation), where);
+        assertTrue(test.stream().noneMatch(validation::contains), where);
+        int minTarget = Math.max(k + 1, 3);
+        for (int u : split.testUsers()) {
+            assertTrue(x.countOf(u, 2) >= minTarget, where + ", user " + u);
+        }
+        int candidates = split.overlapUsers().length - split.ineligibleOverlapUsers();
+        assertEquals(Math.round(beta * candidates), test.size(), where);
+        assertEquals(Math.round(0.25 * (candidates - test.size())), validation.size(), where);
+        assertEquals(split.overlapUsers().length - test.size() - validation.size(),
+                split.trainingOverlapUsers().length, where);
+
+        // No target rating of a test or validation user is a training row; all their source rows are.
+        for (int r : split.trainingRows()) {
+            if (x.domain(r) == 2) {
+                assertFalse(test.contains(x.user(r)) || validation.contains(x.user(r)), where + ", row " + r);
+            }
+        }
+        // Tasks: K support, the rest query, disjoint, all target rows of the user, never in training.
+        for (List<RatingTask> tasks : List.of(split.testTasks(), split.validationTasks())) {
+            for (RatingTask t : tasks) {
+                assertEquals(k, t.supportSize(), where);
+                int[] rows = UserTaskSamplerTest.concat(t.supportRows(), t.queryRows());
+                Arrays.sort(rows);
+                assertArrayEquals(x.rowsOf(t.user(), 2), rows, where + ", user " + t.user());
+                for (int r : rows) {
+                    assertFalse(training.contains(r), where + ": hidden row " + r + " leaked into training");
+                }
+            }
+        }
+        assertEquals(test.size(), split.testTasks().size(), where);
+        // Completeness: training + hidden rows = all rows of the source and target domains.
+        long sourceAndTarget = IntStream.of(x.allRows()).filter(r -> x.domain(r) <= 2).count();
+        long hidden = split.testTasks().stream().mapToLong(t -> t.supportSize() + t.querySize()).sum()
+                + split.validationTasks().stream().mapToLong(t -> t.supportSize() + t.querySize()).sum();
+        assertEquals(sourceAndTarget, split.trainingRows().length + hidden, where);
+    }
+
+    @Test
+    void otherDomainsAreNotTrainingRows() {
+        Interactions x = TaskWorlds.world(6);
+        ColdStartSplit split = ColdStartSplit.create(x, ColdStartSplit.Config.of(0, 1, 0.5, 2), Rng.seeded(6));
+        assertTrue(Arrays.stream(split.trainingRows()).noneMatch(r -> x.domain(r) == 2));
+        assertTrue(Arrays.stream(split.trainingRows()).anyMatch(r -> x.domain(r) == 0));
+    }
+
+    @Test
+    void deterministicPerSeed() {
+        Interactions x = TaskWorlds.world(1);
+        ColdStartSplit.Config config = ColdStartSplit.Config.of(0, 2, 0.5, 3);
+        ColdStartSplit a = ColdStartSplit.create(x, config, Rng.derive(1, "cold-start"));
+        ColdStartSplit b = ColdStartSplit.create(x, config, Rng.derive(1, "cold-start"));
+        ColdStartSplit c = ColdStartSplit.create(x, config, Rng.derive(2, "cold-start"));
+        assertArrayEquals(a.testUsers(), b.testUsers());
+        assertArrayEquals(a.trainingRows(), b.trainingRows());
+        assertEquals(a.testTasks(), b.testTasks());
+        assertEquals(a.validationTasks(), b.validationTasks());
+        assertNotEquals(Arrays.toString(a.testUsers()), Arrays.toString(c.testUsers()));
+    }
+
+    @Test
+    void describeSummarisesTheSizes() {
+        Interactions x = TaskWorlds.world(1);
+        ColdStartSplit s = ColdStartSplit.create(x, ColdStartSplit.Config.of(0, 2, 0.5, 3), Rng.seeded(1));
+        String text = s.describe();
+        assertTrue(text.startsWith("Cold-start split: sources [0] -> target 2, beta 0.50, K 3"), text);
+        assertTrue(text.contains("test users " + s.testUsers().length + " "), text);
+    }
+
+    @Test
+    void invalidConfigurationsAreClearErrors() {
+        assertEquals("cold-start sourceDomains[0]: expected a domain other than the target, found the target 1",
+                assertThrows(IllegalArgumentException.class,
+                        () -> ColdStartSplit.Config.of(1, 1, 0.5, 1)).getMessage());
+        assertEquals("cold-start testRatio: expected a value in (0, 1), found 1.0",
+                assertThrows(IllegalArgumentException.class,
+                        () -> ColdStartSplit.Config.of(0, 1, 1.0, 1)).getMessage());
+        Interactions x = TaskWorlds.world(1);
+        assertEquals("cold-start targetDomain: expected a domain index in 0..2, found 5",
+                assertThrows(IllegalArgumentException.class,
+                        () -> ColdStartSplit.create(x, ColdStartSplit.Config.of(0, 5, 0.5, 1), Rng.seeded(1)))
+                        .getMessage());
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> ColdStartSplit.create(x, ColdStartSplit.Config.of(0, 1, 0.5, 10_000), Rng.seeded(1)));
+        assertTrue(none.getMessage().startsWith("cold-start split: expected at least one test user, found none (0 "),
+                none.getMessage());
+    }
+}
