@@ -1,0 +1,34 @@
+package org.metarec.experiments.cli;
+
+import java.util.concurrent.Callable;
+import org.metarec.core.data.Dataset;
+import org.metarec.experiments.config.Config;
+import org.metarec.experiments.data.DataSources;
+import org.metarec.experiments.run.UsageException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code metarec data CONFIG}: loads (or generates) the configured data and prints its load report. */
+@Command(name = "data", mixinStandardHelpOptions = true,
+        description = "Load (or generate) the data of CONFIG and print the load report: counts read, per domain, overlaps, drops, warnings.")
+final class DataCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    ConfigArgs args;
+
+    @Override
+    public Integer call() throws Exception {
+        Config config = args.load();
+        if (!DataSources.hasDataset(config)) {
+            throw new UsageException("data.source " + config.getString("data.source")
+                    + " generates its tasks on the fly; there is no data set to report on");
+        }
+        Dataset data = DataSources.load(config);
+        main.out.print(data.report().toText());
+        return ExitCodes.OK;
+    }
+}

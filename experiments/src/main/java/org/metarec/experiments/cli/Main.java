@@ -1,0 +1,111 @@
+package org.metarec.experiments.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.metarec.experiments.ProjectVersion;
+import org.metarec.experiments.config.ConfigException;
+import org.metarec.experiments.config.ConfigProblem;
+import org.metarec.experiments.run.Progress;
+import org.metarec.experiments.run.RunFailedException;
+import org.metarec.experiments.run.UsageException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Entry point of {@code metarec}. Errors are shown as one clear message (a config error as one line per problem)
+ * with a non-zero exit code ({@link ExitCodes}); {@code --verbose} adds the stack trace.
+ */
+@Command(name = "metarec", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Reproducible meta-learning and cross-domain recommendation experiments.",
+        subcommands = {RunCommand.class, ResumeCommand.class, SweepCommand.class, ReportCommand.class, ValidateCommand.class,
+            DataCommand.class, ConfigDocsCommand.class, MetagradCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")
+    boolean verbose;
+
+    final PrintStream out;
+    final PrintStream err;
+    final boolean terminal;
+
+    /** A command writing results to {@code out} and messages/progress to {@code err}. */
+    public Main(PrintStream out, PrintStream err, boolean terminal) {
+        this.out = out;
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        System.exit(execute(args, System.out, System.err, System.console() != null));
+    }
+
+    /**
+     * Runs {@code args} and returns the exit code instead of exiting (used by tests).
+     *
+     * @param terminal whether {@code err} is an interactive terminal (progress bar instead of log lines)
+     */
+    public static int execute(String[] args, PrintStream out, PrintStream err, boolean terminal) {
+        Main main = new Main(out, err, terminal);
+        CommandLine cl = new CommandLine(main);
+        cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> main.report(ex));
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Without a subcommand: show the usage. */
+    @Override
+    public void run() {
+        CommandLine.usage(this, out);
+    }
+
+    /** Where progress goes for this invocation. */
+    Progress progress() {
+        return Progress.forStream(err, terminal);
+    }
+
+    private int report(Exception ex) {
+        int code;
+        if (ex instanceof ConfigException ce) {
+            for (ConfigProblem p : ce.problems()) {
+                err.println(p);
+            }
+            int n = ce.problems().size();
+            err.println(n + (n == 1 ? " problem" : " problems") + "; nothing was run.");
+            code = ExitCodes.USAGE;
+        } else if (ex instanceof UsageException) {
+            err.println("error: " + ex.getMessage());
+            code = ExitCodes.USAGE;
+        } else if (ex instanceof RunFailedException) {
+            err.println("error: " + ex.getMessage());
+            code = ExitCodes.RUN_FAILED;
+        } else {
+            err.println("error: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
+            code = ExitCodes.RUN_FAILED;
+        }
+        if (verbose) {
+            ex.printStackTrace(err);
+        } else if (!(ex instanceof ConfigException)) {
+            err.println("(run with --verbose for the stack trace)");
+        }
+        return code;
+    }
+
+    /** The version shown by {@code --version}: from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"metarec " + ProjectVersion.get()};
+        }
+    }
+}

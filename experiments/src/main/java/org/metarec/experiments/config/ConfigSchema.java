@@ -1,0 +1,247 @@
+package org.metarec.experiments.config;
+
+import static org.metarec.experiments.config.Specs.bool;
+import static org.metarec.experiments.config.Specs.integer;
+import static org.metarec.experiments.config.Specs.key;
+import static org.metarec.experiments.config.Specs.listOf;
+import static org.metarec.experiments.config.Specs.longInteger;
+import static org.metarec.experiments.config.Specs.object;
+import static org.metarec.experiments.config.Specs.oneOf;
+import static org.metarec.experiments.config.Specs.path;
+import static org.metarec.experiments.config.Specs.real;
+import static org.metarec.experiments.config.Specs.string;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one place where every config key is declared, typed, bounded, defaulted and documented.
+ * {@code docs/configs.md} is generated from it ({@link ConfigDocs}); experiment kinds add their own section
+ * (a root key named after the kind that applies only when {@code experiment} is that kind).
+ */
+public final class ConfigSchema {
+
+    /** Method names a config may list under {@code methods}; the algorithms module implements them. */
+    public static final List<String> METHODS = List.of("maml", "fomaml", "reptile", "metasgd", "anil", "pretrained",
+            "global_mean", "item_bias", "target_only", "emcdr", "ptupcdr");
+
+    /** Data sources a config may name under {@code data.source}. */
+    public static final List<String> DATA_SOURCES = List.of("synthetic", "sinusoid", "movielens100k", "movielens1m", "delimited");
+
+    /** MovieLens genres usable as domains (ML-100K's u.genre without "unknown"; ML-1M uses the same names). */
+    public static final List<String> MOVIELENS_GENRES = List.of("Action", "Adventure", "Animation", "Children's", "Comedy",
+            "Crime", "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery", "Romance", "Sci-Fi",
+            "Thriller", "War", "Western");
+
+    private ConfigSchema() {
+    }
+
+    /**
+     * What the schema needs to know about one experiment kind.
+     *
+     * @param name        the value of {@code experiment} that selects it
+     * @param description one sentence for the docs
+     * @param settings    its own section (root key {@code name}), or null when it has none
+     */
+    public record Kind(String name, String description, ObjectSpec settings) {
+        /** Requires a name and a description. */
+        public Kind {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(description, "description");
+        }
+    }
+
+    /**
+     * The root schema.
+     *
+     * @param kinds the registered experiment kinds, in registry order; their names are the values of {@code experiment}
+     */
+    public static ObjectSpec root(List<Kind> kinds) {
+        Objects.requireNonNull(kinds, "kinds");
+        if (kinds.isEmpty()) {
+            throw new IllegalArgumentException("at least one experiment kind must be registered");
+        }
+        StringBuilder kindDocs = new StringBuilder();
+        for (Kind k : kinds) {
+            kindDocs.append(" `").append(k.name()).append("`: ").append(k.description());
+        }
+        List<KeySpec> keys = new ArrayList<>(List.of(
+                key("name", string("[A-Za-z0-9][A-Za-z0-9._-]*", "letters, digits, '.', '_' or '-' (not starting with '.', '_' or '-')")).required()
+                        .doc("Name of the experiment; the default run folder is `runs/<name>-<UTC timestamp>`."),
+                key("seed", longInteger()).defaultTo(1L)
+                        .doc("Seed from which every random stream of the run is derived (one stream per purpose)."),
+                key("experiment", oneOf(kinds.stream().map(Kind::name).toList())).required()
+                        .doc("Which experiment kind runs this config (registered in `ExperimentKinds`)." + kindDocs),
+                key("data", data()).doc("Where the ratings (or tasks) come from."),
+                key("protocol", protocol()).doc("How users and domains are split into meta-training, validation and test tasks."),
+                key("model", model()).doc("The model each method adapts."),
+                key("methods", listOf(oneOf(METHODS)).nonEmpty().distinct()).defaultTo(List.of("maml"))
+                        .doc("Methods to train and compare, in table order; the first one is the reference for p-values "
+                                + "unless `evaluation.reference` says otherwise. The `toy` kind ignores this list and reports "
+                                + "its own two methods, `final` and `averaged`."),
+                key("meta", meta()).doc("Meta-learning settings (inner loop, meta-batch)."),
+                key("optimizer", optimizer()).doc("The outer (meta) optimiser."),
+                key("budget", budget()).doc("How long to train and how often to log, validate and checkpoint."),
+                key("evaluation", evaluation()).doc("How trained methods are evaluated on test tasks.")));
+        for (Kind kind : kinds) {
+            if (kind.settings() != null) {
+                keys.add(key(kind.name(), kind.settings()).when("experiment", kind.name())
+                        .doc("Settings of the `" + kind.name() + "` experiment kind."));
+            }
+        }
+        return new ObjectSpec(keys, List.of());
+    }
+
+    private static ObjectSpec data() {
+        return object(
+                key("source", oneOf(DATA_SOURCES)).defaultTo("synthetic")
+                        .doc("`synthetic`: the built-in multi-domain world; `sinusoid`: regression tasks of Finn et al. (2017); "
+                                + "`movielens100k` / `movielens1m`: the GroupLens files in `path`; `delimited`: CSV-like files in `path`."),
+                key("path", path()).required().when("source", "movielens100k", "movielens1m", "delimited")
+                        .doc("Directory (MovieLens) or file / directory of files (delimited). Relative paths are "
+                                + "relative to the config file that sets them; must exist."),
+                key("synthetic", object(
+                        key("users", integer().atLeast(1)).defaultTo(2000).doc("Number of users."),
+                        key("domains", integer().atLeast(1)).defaultTo(3).doc("Number of domains."),
+                        key("items_per_domain", integer().atLeast(2)).defaultTo(300).doc("Items in each domain."),
+                        key("ratings_per_user", real().above(0)).defaultTo(60.0)
+                                .doc("Mean number of ratings per user (counts are skewed, like real data)."),
+                        key("latent_dim", integer().atLeast(1)).defaultTo(8).doc("Dimension of user and item latents."),
+                        key("transfer", real().atLeast(0).atMost(1)).defaultTo(0.7)
+                                .doc("Share of user preference common to all domains: user latent = "
+                                        + "sqrt(transfer) * shared + sqrt(1 - transfer) * domain-specific."),
+                        key("noise_std", real().atLeast(0)).defaultTo(0.5)
+                                .doc("Standard deviation of rating noise; noise_std^2 is the lowest achievable MSE."),
+                        key("feature_noise", real().atLeast(0)).defaultTo(0.5)
+                                .doc("Standard deviation of the noise in side features (noisy views of the latents)."),
+                        key("domain_activity", real().above(0).atMost(1)).defaultTo(0.8)
+                                .doc("Probability that a user rates in a given domain (below 1, some users rate in some "
+                                        + "domains only, as cold-start protocols need).")))
+                        .when("source", "synthetic").doc("Parameters of the synthetic world."),
+                key("sinusoid", object(
+                        key("amplitude_min", real().above(0)).defaultTo(0.1).doc("Smallest amplitude (Finn et al. 2017: 0.1)."),
+                        key("amplitude_max", real().above(0)).defaultTo(5.0).doc("Largest amplitude (Finn et al. 2017: 5.0)."),
+                        key("phase_min", real()).defaultTo(0.0).doc("Smallest phase (Finn et al. 2017: 0)."),
+                        key("phase_max", real()).defaultTo(Math.PI).doc("Largest phase (Finn et al. 2017: pi)."),
+                        key("x_min", real()).defaultTo(-5.0).doc("Inputs are uniform in [x_min, x_max] (Finn et al. 2017: -5)."),
+                        key("x_max", real()).defaultTo(5.0).doc("Upper end of the input range (Finn et al. 2017: 5)."))
+                        .rule(ObjectRule.ordered("amplitude_min", "amplitude_max"))
+                        .rule(ObjectRule.ordered("phase_min", "phase_max"))
+                        .rule(ObjectRule.ordered("x_min", "x_max")))
+                        .when("source", "sinusoid").doc("Task distribution y = A sin(x - phase) of the sinusoid benchmark."),
+                key("genres_as_domains", listOf(oneOf(MOVIELENS_GENRES)).nonEmpty().distinct())
+                        .defaultTo(List.of("Action", "Comedy", "Drama")).when("source", "movielens100k", "movielens1m")
+                        .doc("Genres used as domains; an item goes to the first listed genre it has, items with none are dropped."),
+                key("delimited", object(
+                        key("delimiter", string()).defaultTo(",").doc("Field separator (e.g. `\",\"`, `\"\\t\"`, `\"::\"`)."),
+                        key("header", bool()).defaultTo(true).doc("Whether the first line names the columns."),
+                        key("column_names", listOf(string()).distinct()).defaultTo(List.of())
+                                .doc("Names of the columns, in order; required exactly when `header` is false."),
+                        key("encoding", oneOf("UTF-8", "ISO-8859-1", "US-ASCII")).defaultTo("UTF-8").doc("Character encoding of the files."),
+                        key("columns", object(
+                                key("user", string()).defaultTo("user").doc("Column of the user id."),
+                                key("item", string()).defaultTo("item").doc("Column of the item id."),
+                                key("rating", string()).defaultTo("rating").doc("Column of the rating."),
+                                key("timestamp", string()).optional().doc("Column of the timestamp, if any."),
+                                key("domain", string()).optional()
+                                        .doc("Column of the domain; without it each file is one domain named after the file "
+                                                + "(`path` may then be a folder of files).")))
+                                .doc("Which column holds what (names from the header or from `column_names`)."))
+                        .rule(new ObjectRule("`column_names` is given exactly when `header` is false", v -> {
+                            boolean header = (Boolean) v.get("header");
+                            boolean names = !((List<?>) v.get("column_names")).isEmpty();
+                            if (header == names) {
+                                return new ObjectRule.Violation("column_names", header
+                                        ? "expected no column names when header is true, found " + v.get("column_names")
+                                        : "expected the column names of a file without header, found none");
+                            }
+                            return null;
+                        })))
+                        .when("source", "delimited").doc("Format of delimited files."),
+                key("skip_bad_lines", bool()).defaultTo(false)
+                        .doc("Skip malformed lines (counted in the load report) instead of stopping at the first."));
+    }
+
+    private static ObjectSpec protocol() {
+        return object(
+                key("source_domains", listOf(string()).distinct()).defaultTo(List.of())
+                        .doc("Domains users transfer from; empty means every domain except the target."),
+                key("target_domain", string()).optional()
+                        .doc("The cold-start domain; when absent, the last domain of the data."),
+                key("cold_start_ratio", real().above(0).below(1)).defaultTo(0.2)
+                        .doc("Share beta of overlapping users that become test users (EMCDR/PTUPCDR use 0.2, 0.5, 0.8)."),
+                key("validation_ratio", real().atLeast(0).below(1)).defaultTo(0.1)
+                        .doc("Share of the remaining overlapping users held out for model selection."),
+                key("support", integer().atLeast(0)).defaultTo(5)
+                        .doc("K: target ratings each test user reveals (0 is allowed for mapping methods)."),
+                key("query", integer().atLeast(1)).defaultTo(10).doc("Most query ratings per task."),
+                key("min_ratings", integer().atLeast(1)).defaultTo(10)
+                        .doc("Users with fewer target ratings are skipped (and counted)."))
+                .rule(new ObjectRule("`target_domain` is not one of `source_domains`", v -> {
+                    Object target = v.get("target_domain");
+                    return target != null && ((List<?>) v.get("source_domains")).contains(target)
+                            ? new ObjectRule.Violation("target_domain", "expected a domain not in source_domains, found '" + target + "'")
+                            : null;
+                }));
+    }
+
+    private static ObjectSpec model() {
+        return object(
+                key("type", oneOf("mlp", "feature_mlp", "mf", "neumf", "melu")).defaultTo("mlp")
+                        .doc("`mlp` on raw inputs, `feature_mlp` on side features, `mf` matrix factorisation, "
+                                + "`neumf` (He et al. 2017), `melu` (Lee et al. 2019)."),
+                key("hidden", listOf(integer().atLeast(1))).defaultTo(List.of(40, 40))
+                        .doc("Hidden layer widths (Finn et al. 2017 use two layers of 40 for sinusoids)."),
+                key("activation", oneOf("relu", "tanh", "sigmoid")).defaultTo("relu").doc("Hidden activation."),
+                key("embedding_dim", integer().atLeast(1)).defaultTo(32).doc("Size of user/item/feature embeddings."));
+    }
+
+    private static ObjectSpec meta() {
+        return object(
+                key("inner_lr", real().above(0)).defaultTo(0.01).doc("Inner-loop step size alpha (Finn et al. 2017: 0.01)."),
+                key("inner_steps", integer().atLeast(1)).defaultTo(1).doc("Inner-loop gradient steps during meta-training."),
+                key("meta_batch", integer().atLeast(1)).defaultTo(25).doc("Tasks per meta-update (Finn et al. 2017: 25 for sinusoids)."),
+                key("head", listOf(string()).distinct()).defaultTo(List.of())
+                        .doc("ANIL: names of the parameters adapted in the inner loop; empty means the last layer."),
+                key("reptile", object(
+                        key("inner_steps", integer().atLeast(1)).defaultTo(5).doc("SGD steps per task."),
+                        key("inner_lr", real().above(0)).defaultTo(0.02).doc("Step size of those steps."),
+                        key("inner_batch", integer().atLeast(1)).defaultTo(10).doc("Examples per inner step."),
+                        key("epsilon", real().above(0).atMost(1)).defaultTo(0.1)
+                                .doc("Outer step size: theta += epsilon * (phi - theta) (Nichol et al. 2018).")))
+                        .doc("Reptile's own inner loop."));
+    }
+
+    private static ObjectSpec optimizer() {
+        return object(
+                key("name", oneOf("sgd", "adam")).defaultTo("adam").doc("`sgd` or `adam` (Kingma & Ba 2015)."),
+                key("lr", real().above(0)).defaultTo(0.001).doc("Outer learning rate."),
+                key("betas", listOf(real().atLeast(0).below(1)).size(2)).defaultTo(List.of(0.9, 0.999))
+                        .doc("Adam's decay rates beta1, beta2."),
+                key("eps", real().above(0)).defaultTo(1e-8).doc("Adam's epsilon."),
+                key("clip_norm", real().above(0)).optional().doc("Clip the gradient to this L2 norm; absent means no clipping."));
+    }
+
+    private static ObjectSpec budget() {
+        return object(
+                key("meta_iterations", integer().atLeast(1)).defaultTo(1000).doc("Outer updates (training steps)."),
+                key("checkpoint_every", integer().atLeast(1)).defaultTo(100).doc("Write a checkpoint every this many steps."),
+                key("log_every", integer().atLeast(1)).defaultTo(10).doc("Append a `train.csv` row every this many steps."),
+                key("validate_every", integer().atLeast(0)).defaultTo(100).doc("Validate every this many steps; 0 means never."));
+    }
+
+    private static ObjectSpec evaluation() {
+        return object(
+                key("test_tasks", integer().atLeast(1)).defaultTo(100).doc("Number of test tasks per method."),
+                key("support_sizes", listOf(integer().atLeast(0)).nonEmpty().distinct()).defaultTo(List.of(5))
+                        .doc("Support sizes K to evaluate."),
+                key("adapt_steps", listOf(integer().atLeast(0)).nonEmpty().distinct()).defaultTo(List.of(0, 1, 5, 10))
+                        .doc("Adaptation steps at which test metrics are recorded (for the metric-vs-steps plots)."),
+                key("query_points", integer().atLeast(1)).defaultTo(10).doc("Query points per test task."),
+                key("eval_lr", real().above(0)).defaultTo(0.01).doc("Step size of test-time adaptation."),
+                key("reference", string()).optional()
+                        .doc("Method the others are compared with (p-values); absent means the first method the "
+                                + "experiment declares (for most kinds, the first of `methods`)."));
+    }
+}

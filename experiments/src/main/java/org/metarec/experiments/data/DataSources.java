@@ -1,0 +1,95 @@
+package org.metarec.experiments.data;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.metarec.core.data.Dataset;
+import org.metarec.core.data.io.DelimitedFormat;
+import org.metarec.core.data.io.DelimitedLoader;
+import org.metarec.core.data.io.DomainAssignment;
+import org.metarec.core.data.io.LoadOptions;
+import org.metarec.core.data.io.MovieLens100kLoader;
+import org.metarec.core.data.io.MovieLens1mLoader;
+import org.metarec.core.random.Rng;
+import org.metarec.core.synthetic.SyntheticWorld;
+import org.metarec.experiments.config.Config;
+
+/**
+ * Loads (MovieLens, delimited files) or generates (the synthetic world) the data set a config's {@code data}
+ * section describes, using the loaders of the core module. Every load report lists what was read, kept and dropped.
+ */
+public final class DataSources {
+
+    private DataSources() {
+    }
+
+    /** True when {@code data.source} describes a data set of ratings (every source except {@code sinusoid}). */
+    public static boolean hasDataset(Config config) {
+        return !config.getString("data.source").equals("sinusoid");
+    }
+
+    /**
+     * The data set of {@code config}.
+     *
+     * @throws IllegalArgumentException for {@code sinusoid}, whose tasks are generated on the fly, and for malformed
+     *                                  data (the message names {@code file:line})
+     * @throws IOException              when a file cannot be read
+     */
+    public static Dataset load(Config config) throws IOException {
+        LoadOptions options = new LoadOptions(config.getBoolean("data.skip_bad_lines"), true);
+        return switch (config.getString("data.source")) {
+            case "synthetic" -> synthetic(config).dataset();
+            case "movielens100k" -> MovieLens100kLoader.load(config.getPath("data.path"), genres(config), options);
+            case "movielens1m" -> MovieLens1mLoader.load(config.getPath("data.path"), genres(config), options);
+            case "delimited" -> delimited(config, options);
+            default -> throw new IllegalArgumentException("data.source " + config.getString("data.source")
+                    + " generates its tasks on the fly; it has no data set to load");
+        };
+    }
+
+    /**
+     * The synthetic world of {@code data.synthetic}; its own seed is drawn from the stream {@code "data/synthetic"}
+     * of the config seed, so it changes with the seed but not with anything else drawn in the run.
+     */
+    public static SyntheticWorld synthetic(Config c) {
+        String s = "data.synthetic.";
+        long seed = Rng.derive(c.seed(), "data/synthetic").nextLong();
+        return SyntheticWorld.generate(new SyntheticWorld.Config(c.getInt(s + "users"), c.getInt(s + "domains"),
+                c.getInt(s + "items_per_domain"), c.getDouble(s + "ratings_per_user"), c.getInt(s + "latent_dim"),
+                c.getDouble(s + "transfer"), c.getDouble(s + "noise_std"), c.getDouble(s + "feature_noise"),
+                c.getDouble(s + "domain_activity"), seed));
+    }
+
+    private static DomainAssignment genres(Config c) {
+        return DomainAssignment.byGenres(c.getStringList("data.genres_as_domains"));
+    }
+
+    private static Dataset delimited(Config c, LoadOptions options) throws IOException {
+        String d = "data.delimited.";
+        DelimitedFormat format = new DelimitedFormat(c.getString(d + "delimiter"), c.getBoolean(d + "header"),
+                c.getStringList(d + "column_names"), c.getString(d + "columns.user"), c.getString(d + "columns.item"),
+                c.getString(d + "columns.rating"), c.isSet(d + "columns.timestamp") ? c.getString(d + "columns.timestamp") : null,
+                c.isSet(d + "columns.domain") ? c.getString(d + "columns.domain") : null, Charset.forName(c.getString(d + "encoding")));
+        Path path = c.getPath("data.path");
+        if (!Files.isDirectory(path)) {
+            return DelimitedLoader.load(path, format, options);
+        }
+        // A folder: one domain per regular, non-hidden file, named after the file, in name order.
+        Map<String, Path> files = new LinkedHashMap<>();
+        List<Path> sorted;
+        try (Stream<Path> entries = Files.list(path)) {
+            sorted = entries.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+        }
+        for (Path f : sorted) {
+            String name = f.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            files.put(dot > 0 ? name.substring(0, dot) : name, f);
+        }
+        return DelimitedLoader.loadPerDomain(files, format, options);
+    }
+}

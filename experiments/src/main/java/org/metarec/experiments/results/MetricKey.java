@@ -1,0 +1,39 @@
+package org.metarec.experiments.results;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * A metric name and, for metrics measured after test-time adaptation, the number of adaptation steps.
+ * Ordered by name, then steps (no steps first).
+ *
+ * @param metric     e.g. {@code rmse}
+ * @param adaptSteps adaptation steps, or null when the metric has no such dimension
+ */
+public record MetricKey(String metric, Integer adaptSteps) implements Comparable<MetricKey> {
+
+    private static final Comparator<MetricKey> ORDER = Comparator.comparing(MetricKey::metric)
+            .thenComparing(MetricKey::adaptSteps, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /** Requires a name of letters, digits, '_', '.', '@' or '-' and non-negative steps. */
+    public MetricKey {
+        Objects.requireNonNull(metric, "metric");
+        if (!metric.matches("[A-Za-z0-9_.@-]+")) {
+            throw new IllegalArgumentException("metric names use letters, digits, '_', '.', '@', '-'; found '" + metric + "'");
+        }
+        if (adaptSteps != null && adaptSteps < 0) {
+            throw new IllegalArgumentException("adaptation steps must be >= 0, found " + adaptSteps);
+        }
+    }
+
+    @Override
+    public int compareTo(MetricKey o) {
+        return ORDER.compare(this, o);
+    }
+
+    /** {@code rmse} or {@code rmse after 5 steps}. */
+    @Override
+    public String toString() {
+        return adaptSteps == null ? metric : metric + " after " + adaptSteps + " steps";
+    }
+}

@@ -1,0 +1,132 @@
+package org.metarec.experiments.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import org.metarec.core.random.Rng;
+import org.metarec.experiments.config.Config;
+import org.metarec.experiments.results.ResultSink;
+
+/**
+ * What an {@link ExperimentKind} works with: the validated config, the run folder, seeded random streams,
+ * progress reporting, checkpoints, the training log, the result sink and a pool of {@link #threads()} threads.
+ */
+public final class RunContext {
+
+    private final Config config;
+    private final Path outDir;
+    private final int threads;
+    private final Progress progress;
+    private final RunCheckpoints checkpoints;
+    private final TrainLog trainLog;
+    private final ResultSink results;
+    private final ExecutorService pool;
+
+    RunContext(Config config, Path outDir, int threads, Progress progress, RunCheckpoints checkpoints, TrainLog trainLog,
+               ResultSink results, ExecutorService pool) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.outDir = Objects.requireNonNull(outDir, "outDir");
+        this.threads = threads;
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
+        this.trainLog = Objects.requireNonNull(trainLog, "trainLog");
+        this.results = Objects.requireNonNull(results, "results");
+        this.pool = pool;
+    }
+
+    /** The validated config with every default filled in. */
+    public Config config() {
+        return config;
+    }
+
+    /** The run folder (kinds may write extra files here, atomically). */
+    public Path outDir() {
+        return outDir;
+    }
+
+    /** Threads available to {@link #parallel}; results must not depend on it. */
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * The random stream for {@code purpose}, derived from the config seed: {@code Rng.derive(seed, purpose)}.
+     * Each purpose gets an independent stream, so adding draws for one purpose never changes another; use
+     * {@link Rng#fork(String)} for per-task sub-streams.
+     */
+    public Rng rng(String purpose) {
+        return Rng.derive(config.seed(), purpose);
+    }
+
+    /** Where to report training progress. */
+    public Progress progress() {
+        return progress;
+    }
+
+    /** The run's checkpoint: the one to continue from, and where to save new ones. */
+    public RunCheckpoints checkpoints() {
+        return checkpoints;
+    }
+
+    /** The training curve ({@code train.csv}). */
+    public TrainLog trainLog() {
+        return trainLog;
+    }
+
+    /** Where per-task test metrics go. */
+    public ResultSink results() {
+        return results;
+    }
+
+    /**
+     * Computes {@code task.apply(i)} for i = 0..count-1 on up to {@link #threads()} threads and returns the results
+     * in index order (so the output does not depend on scheduling). The first failure is rethrown.
+     */
+    public <T> List<T> parallel(int count, IntFunction<T> task) throws Exception {
+        List<T> out = new ArrayList<>(count);
+        if (pool == null || threads == 1) {
+            for (int i = 0; i < count; i++) {
+                out.add(task.apply(i));
+            }
+            return out;
+        }
+        List<Future<T>> futures = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            futures.add(pool.submit(() -> task.apply(index)));
+        }
+        try {
+            for (Future<T> f : futures) {
+                out.add(f.get());
+            }
+        } catch (ExecutionException e) {
+            futures.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+        return out;
+    }
+
+    /** Throws {@link NonFiniteValueException} ("step 37, method maml: loss is NaN") unless {@code value} is finite. */
+    public void checkFinite(long step, String method, String quantity, double value) {
+        if (!Double.isFinite(value)) {
+            throw new NonFiniteValueException(step, method, quantity, value);
+        }
+    }
+
+    /** Like {@link #checkFinite(long, String, String, double)} for every element, naming the first bad one as {@code quantity[i]}. */
+    public void checkFinite(long step, String method, String quantity, double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new NonFiniteValueException(step, method, quantity + "[" + i + "]", values[i]);
+            }
+        }
+    }
+}

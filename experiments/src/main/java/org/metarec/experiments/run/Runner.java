@@ -1,0 +1,247 @@
+package org.metarec.experiments.run;
+
+import java.awt.AWTError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.metarec.experiments.ExperimentKinds;
+import org.metarec.experiments.checkpoint.Checkpoint;
+import org.metarec.experiments.checkpoint.CheckpointException;
+import org.metarec.experiments.config.Config;
+import org.metarec.experiments.io.AtomicFiles;
+import org.metarec.experiments.io.Json;
+import org.metarec.experiments.plots.RunPlots;
+import org.metarec.experiments.results.ResultSink;
+import org.metarec.experiments.results.Summary;
+import org.metarec.experiments.results.SummaryRow;
+import org.metarec.experiments.results.TrainCsv;
+
+/**
+ * Runs an experiment in a run folder and resumes it after a crash.
+ *
+ * <p>Folder life cycle: {@code config.resolved.yaml} and {@code provenance.json} are written first; the kind
+ * appends {@code train.csv} and replaces {@code checkpoint.ckpt}; at the end come {@code tasks.csv},
+ * {@code summary.md}, {@code plots/}, the final {@code provenance.json} and, last, {@code summary.json}, whose
+ * presence marks a finished run. Every file except the appended log is written atomically.
+ */
+public final class Runner {
+
+    /**
+     * How to run.
+     *
+     * @param threads  threads for {@link RunContext#parallel} (results do not depend on it)
+     * @param progress where progress goes
+     * @param plots    whether to draw the figures in {@code plots/} (they take most of a small run's time)
+     */
+    public record Options(int threads, Progress progress, boolean plots) {
+        /** Requires at least one thread and a progress reporter. */
+        public Options {
+            if (threads < 1) {
+                throw new UsageException("--threads: expected an integer >= 1, found " + threads);
+            }
+            Objects.requireNonNull(progress, "progress");
+        }
+
+        /** Options that draw the figures. */
+        public Options(int threads, Progress progress) {
+            this(threads, progress, true);
+        }
+    }
+
+    private Runner() {
+    }
+
+    /**
+     * Starts a new run of {@code config} in {@code outDir}, which must not exist or be empty.
+     *
+     * @throws UsageException    when the folder already holds something
+     * @throws RunFailedException when the experiment fails (a NaN, an exception); the last checkpoint is kept
+     */
+    public static RunOutcome run(Config config, Path outDir, Options options) throws IOException {
+        RunFolder folder = new RunFolder(outDir);
+        if (Files.exists(outDir)) {
+            if (!Files.isDirectory(outDir)) {
+                throw new UsageException(outDir + ": expected a folder for the run, found a file");
+            }
+            try (Stream<Path> entries = Files.list(outDir)) {
+                // Temporary files left by a write that a crash interrupted do not make a folder "used".
+                if (entries.anyMatch(p -> !p.getFileName().toString().matches("\\..*\\.tmp"))) {
+                    throw new UsageException(outDir + ": expected a new or empty folder, found " + (folder.started()
+                            ? "an existing run (continue it with: metarec resume " + outDir + ")" : "a folder with files in it"));
+                }
+            }
+        }
+        Files.createDirectories(outDir);
+        AtomicFiles.writeString(folder.file(RunFolder.CONFIG), config.toYaml());
+        Map<String, Object> provenance = Provenance.start(config, options.threads(), Instant.now());
+        Json.writeFile(folder.file(RunFolder.PROVENANCE), provenance);
+        return execute(config, folder, options, provenance, Optional.empty());
+    }
+
+    /**
+     * Continues the run in {@code dir} from its last checkpoint (or from the start when none was written). The
+     * results are identical to those of an uninterrupted run. A finished run is left untouched.
+     *
+     * @throws UsageException when {@code dir} is not a run folder or its resolved config was edited
+     */
+    public static RunOutcome resume(Path dir, Options options) throws IOException {
+        RunFolder folder = new RunFolder(dir);
+        if (!folder.started()) {
+            throw new UsageException(dir + ": expected a run folder (containing " + RunFolder.CONFIG + "), found none");
+        }
+        if (folder.finished()) {
+            Summary summary = Summary.fromJson(Json.readFile(folder.file(RunFolder.SUMMARY_JSON)), folder.file(RunFolder.SUMMARY_JSON).toString());
+            return new RunOutcome(dir, summary, true, List.of());
+        }
+        Config config = ExperimentKinds.loader().load(folder.file(RunFolder.CONFIG), List.of());
+        Map<String, Object> provenance = readProvenance(folder);
+        if (provenance == null) {
+            // A crash between writing the config and the provenance: nothing ran yet, so start the record now.
+            provenance = Provenance.start(config, options.threads(), Instant.now());
+        } else if (!config.sha256().equals(provenance.get("config_sha256"))) {
+            throw new UsageException(folder.file(RunFolder.CONFIG) + ": expected the config the run started with (SHA-256 "
+                    + provenance.get("config_sha256") + " in " + RunFolder.PROVENANCE + "), found SHA-256 " + config.sha256()
+                    + "; it was edited, so start a new run instead");
+        }
+        Optional<Checkpoint> checkpoint;
+        try {
+            checkpoint = RunCheckpoints.read(folder.file(RunFolder.CHECKPOINT));
+        } catch (CheckpointException e) {
+            throw new RunFailedException("cannot resume: " + e.getMessage(), e);
+        }
+        Provenance.resumed(provenance, checkpoint.map(Checkpoint::step).orElse(0L), options.threads(), Instant.now());
+        Json.writeFile(folder.file(RunFolder.PROVENANCE), provenance);
+        return execute(config, folder, options, provenance, checkpoint);
+    }
+
+    /** The provenance record of a started run, or null when the run crashed before writing it. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readProvenance(RunFolder folder) throws IOException {
+        Path file = folder.file(RunFolder.PROVENANCE);
+        if (!Files.exists(file)) {
+            return null;
+        }
+        Object json = Json.readFile(file);
+        if (!(json instanceof Map<?, ?>)) {
+            throw new UsageException(file + ": expected a JSON object, found " + json);
+        }
+        return new LinkedHashMap<>((Map<String, Object>) json);
+    }
+
+    private static RunOutcome execute(Config config, RunFolder folder, Options options, Map<String, Object> provenance,
+                                      Optional<Checkpoint> checkpoint) throws IOException {
+        ExperimentKind kind = ExperimentKinds.get(config.experiment());
+        long keepRows = checkpoint.map(c -> Long.parseLong(c.string(RunCheckpoints.TRAIN_ROWS))).orElse(0L);
+        ResultSink results = new ResultSink();
+        ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(r, "metarec-worker");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        RunCheckpoints checkpoints;
+        try (TrainLog log = TrainLog.open(folder.file(RunFolder.TRAIN_LOG), keepRows)) {
+            checkpoints = new RunCheckpoints(folder.file(RunFolder.CHECKPOINT), log, checkpoint.orElse(null));
+            RunContext context = new RunContext(config, folder.dir(), options.threads(), options.progress(), checkpoints, log, results, pool);
+            checkpoint.ifPresent(c -> options.progress().note("resuming " + folder.dir() + " from step " + c.step()));
+            kind.run(context);
+        } catch (NonFiniteValueException e) {
+            throw fail(folder, provenance, e.getMessage(), e);
+        } catch (RunFailedException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw fail(folder, provenance, "interrupted", e);
+        } catch (Exception e) {
+            throw fail(folder, provenance, "experiment '" + kind.name() + "' failed: " + e, e);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        String reference = config.isSet("evaluation.reference") ? config.getString("evaluation.reference") : null;
+        Summary summary;
+        try {
+            summary = Summary.of(results, reference);
+        } catch (IllegalArgumentException e) {
+            throw fail(folder, provenance, e.getMessage(), e);
+        }
+        List<String> warnings = writeResults(config, folder, summary, results, options.plots());
+        Provenance.ended(provenance, "finished", warnings.isEmpty() ? null : String.join("; ", warnings), Instant.now());
+        Json.writeFile(folder.file(RunFolder.PROVENANCE), provenance);
+        Json.writeFile(folder.file(RunFolder.SUMMARY_JSON), summary.toJson(header(config)));
+        return new RunOutcome(folder.dir(), summary, false, warnings);
+    }
+
+    /** Records the failure in provenance.json and builds the user-facing error, naming the checkpoint that is kept. */
+    private static RunFailedException fail(RunFolder folder, Map<String, Object> provenance, String message, Exception cause) {
+        Path file = folder.file(RunFolder.CHECKPOINT);
+        String kept;
+        try {
+            Optional<Checkpoint> last = RunCheckpoints.read(file);
+            kept = last.map(c -> "the last good checkpoint (step " + c.step() + ") is kept in " + file
+                    + "; fix the cause and start a new run, or resume with: metarec resume " + folder.dir())
+                    .orElse("no checkpoint had been written yet");
+        } catch (IOException | CheckpointException e) {
+            kept = "the checkpoint could not be read back: " + e.getMessage();
+        }
+        try {
+            Provenance.ended(provenance, "failed", message, Instant.now());
+            Json.writeFile(folder.file(RunFolder.PROVENANCE), provenance);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+        return new RunFailedException(message + "; " + kept, cause);
+    }
+
+    /** The fixed part of summary.json before the results: nothing that varies between identical runs. */
+    static Map<String, Object> header(Config config) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("name", config.name());
+        h.put("experiment", config.experiment());
+        h.put("seed", config.seed());
+        h.put("config_sha256", config.sha256());
+        return h;
+    }
+
+    /** tasks.csv, summary.md and the plots; returns warnings for figures that could not be drawn. */
+    private static List<String> writeResults(Config config, RunFolder folder, Summary summary, ResultSink results, boolean plots)
+            throws IOException {
+        StringBuilder tasks = new StringBuilder("method,metric,adapt_steps,task,value\n");
+        for (ResultSink.Series s : results.series()) {
+            int[] ids = s.tasks();
+            double[] values = s.values();
+            for (int i = 0; i < ids.length; i++) {
+                tasks.append(s.method()).append(',').append(s.key().metric()).append(',')
+                        .append(s.key().adaptSteps() == null ? "" : s.key().adaptSteps()).append(',')
+                        .append(ids[i]).append(',').append(values[i]).append('\n');
+            }
+        }
+        AtomicFiles.writeString(folder.file(RunFolder.TASKS), tasks.toString());
+        String title = config.name() + " (" + config.experiment() + ", seed " + config.seed() + ")";
+        AtomicFiles.writeString(folder.file(RunFolder.SUMMARY_MD), summary.markdown(title));
+        List<String> warnings = new ArrayList<>();
+        if (!plots) {
+            return warnings;
+        }
+        Path dir = folder.file(RunFolder.PLOTS);
+        try {
+            Files.createDirectories(dir);
+            RunPlots.trainingCurves(TrainCsv.read(folder.file(RunFolder.TRAIN_LOG)), dir, config.name());
+            RunPlots.metricVsSteps(summary.rows(), dir, config.name(), SummaryRow::method);
+        } catch (IOException | RuntimeException | LinkageError | AWTError e) {
+            // Figures are a convenience: a headless-graphics problem must not throw away finished results.
+            warnings.add("figures could not be drawn: " + e);
+        }
+        return warnings;
+    }
+}

@@ -1,0 +1,96 @@
+package org.metarec.experiments;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.metarec.experiments.cli.Main;
+
+/** Helpers shared by the tests: writing fixture files, a small fast toy config, running the CLI in-process. */
+public final class TestFiles {
+
+    /**
+     * A toy config that runs in a fraction of a second: 60 steps, a checkpoint every 20, a log row every 10,
+     * 8 test tasks measured after 0 and 2 adaptation steps.
+     */
+    public static final String FAST_TOY = """
+            name: toy-test
+            seed: 11
+            experiment: toy
+            optimizer:
+              name: sgd
+              lr: 0.05
+            budget:
+              meta_iterations: 60
+              checkpoint_every: 20
+              log_every: 10
+            evaluation:
+              test_tasks: 8
+              adapt_steps: [0, 2]
+            """;
+
+    private TestFiles() {
+    }
+
+    /** Writes {@code text} (UTF-8) to {@code dir/name}, creating folders, and returns the path. */
+    public static Path write(Path dir, String name, String text) {
+        try {
+            Path file = dir.resolve(name);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The text of a file. */
+    public static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The bytes of a file. */
+    public static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What a command printed and returned.
+     *
+     * @param code exit code
+     * @param out  standard output
+     * @param err  standard error
+     */
+    public record CliResult(int code, String out, String err) {
+    }
+
+    /** Runs {@code metarec args...} in this JVM (not a terminal, so progress comes as plain lines). */
+    public static CliResult cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        return new CliResult(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The repository root: the nearest ancestor of the working directory holding experiments/pom.xml. */
+    public static Path repositoryRoot() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("experiments/pom.xml"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no ancestor of " + Path.of("").toAbsolutePath() + " contains experiments/pom.xml");
+    }
+}

@@ -1,0 +1,88 @@
+package org.metarec.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.metarec.experiments.TestFiles;
+
+/** bin/metarec: finds the jar next to itself from any directory, passes the exit code through, explains a missing build. */
+class BinScriptTest {
+
+    @TempDir
+    Path tmp;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result exec(Path cwd, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).directory(cwd.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Result(p.waitFor(), out, err);
+    }
+
+    /** A copy of the repository layout with only the script: {@code repo/bin/metarec}. */
+    private Path copyScript() throws IOException {
+        assumeTrue(Files.isExecutable(Path.of("/bin/bash")) || Files.isExecutable(Path.of("/usr/bin/bash")), "needs bash");
+        Path script = tmp.resolve("repo/bin/metarec");
+        Files.createDirectories(script.getParent());
+        Files.copy(TestFiles.repositoryRoot().resolve("bin/metarec"), script);
+        assumeTrue(script.toFile().setExecutable(true), "cannot make the script executable here");
+        return script;
+    }
+
+    @Test
+    void explainsAMissingBuild() throws Exception {
+        Path script = copyScript();
+        Result r = exec(tmp, script.toString(), "--version");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("metarec is not built yet: run mvn -B -q package -DskipTests"), r.err());
+    }
+
+    @Test
+    void runsTheJarFromAnyDirectoryAndReturnsItsExitCode() throws Exception {
+        Path script = copyScript();
+        writeProbeJar(tmp.resolve("repo/experiments/target/metarec.jar"));
+        Path elsewhere = Files.createDirectories(tmp.resolve("somewhere/else"));
+        Result r = exec(elsewhere, script.toString(), "7", "a b");
+        assertEquals(7, r.code(), r.err());
+        assertEquals("probe: 7 a b\n", r.out().replace(System.lineSeparator(), "\n"));
+        // Through a symbolic link in another folder, too.
+        Path link = tmp.resolve("links/metarec");
+        Files.createDirectories(link.getParent());
+        try {
+            Files.createSymbolicLink(link, script);
+        } catch (UnsupportedOperationException | IOException e) {
+            return; // no symbolic links on this file system
+        }
+        assertEquals(0, exec(elsewhere, link.toString(), "0").code());
+    }
+
+    /** A jar whose Main-Class is {@link ScriptProbe}. */
+    private static void writeProbeJar(Path jar) throws IOException {
+        Files.createDirectories(jar.getParent());
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, ScriptProbe.class.getName());
+        String entry = ScriptProbe.class.getName().replace('.', '/') + ".class";
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest);
+             InputStream in = ScriptProbe.class.getResourceAsStream("/" + entry)) {
+            out.putNextEntry(new JarEntry(entry));
+            in.transferTo(out);
+            out.closeEntry();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.metarec.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.metarec.experiments.ExperimentKinds;
+import org.metarec.experiments.ProjectVersion;
+import org.metarec.experiments.TestFiles;
+import org.metarec.experiments.TestFiles.CliResult;
+import org.metarec.experiments.config.ConfigDocs;
+
+/** The command line: help, version, exit codes and error output. */
+class MainTest {
+
+    private static final List<String> COMMANDS = List.of("run", "resume", "sweep", "report", "validate", "data", "config-docs", "metagrad", "bench");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void versionComesFromTheBuild() {
+        CliResult r = TestFiles.cli("--version");
+        assertEquals(0, r.code());
+        assertEquals("metarec " + ProjectVersion.get() + "\n", r.out().replace(System.lineSeparator(), "\n"));
+        assertTrue(ProjectVersion.get().matches("\\d+\\.\\d+\\.\\d+.*"), ProjectVersion.get());
+    }
+
+    @Test
+    void helpListsEveryCommandAndEachCommandHasHelp() {
+        CliResult r = TestFiles.cli("--help");
+        assertEquals(0, r.code());
+        for (String c : COMMANDS) {
+            assertTrue(r.out().contains("  " + c + " "), c + " missing from:\n" + r.out());
+            CliResult h = TestFiles.cli(c, "--help");
+            assertEquals(0, h.code(), c);
+            assertTrue(h.out().startsWith("Usage: metarec " + c), h.out());
+        }
+    }
+
+    @Test
+    void placeholdersExitWithThree() {
+        CliResult m = TestFiles.cli("metagrad", "case.json");
+        assertEquals(3, m.code());
+        assertEquals("metagrad: not implemented yet\n", m.err().replace(System.lineSeparator(), "\n"));
+        CliResult b = TestFiles.cli("bench", "--anything", "goes");
+        assertEquals(3, b.code());
+        assertEquals("bench: not implemented yet\n", b.err().replace(System.lineSeparator(), "\n"));
+    }
+
+    @Test
+    void configErrorsAreOneLineEachWithExitTwoAndNoStackTrace() {
+        Path config = TestFiles.write(tmp, "bad.yaml", "name: t\nexperiment: toy\nseed: x\n");
+        CliResult r = TestFiles.cli("validate", config.toString(), "--set", "optimizer.lr=0");
+        assertEquals(2, r.code());
+        assertEquals(config + ":3:7: seed: expected an integer, found 'x'\n"
+                + "--set optimizer.lr=0: optimizer.lr: expected a number > 0, found 0\n"
+                + "2 problems; nothing was run.\n", r.err().replace(System.lineSeparator(), "\n"));
+        CliResult verbose = TestFiles.cli("validate", config.toString(), "--verbose");
+        assertEquals(2, verbose.code());
+        assertTrue(verbose.err().contains("\tat org.metarec.experiments.config.ConfigLoader.load("), verbose.err());
+    }
+
+    @Test
+    void badSetArgumentsAreReportedWithTheFileProblems() {
+        Path config = TestFiles.write(tmp, "bad.yaml", "name: t\nexperiment: toy\nseed: x\n");
+        CliResult r = TestFiles.cli("run", config.toString(), "--set", "nonsense");
+        assertEquals(2, r.code());
+        assertEquals(config + ":3:7: seed: expected an integer, found 'x'\n--set nonsense: expected key.path=value, found no '='\n"
+                + "2 problems; nothing was run.\n", r.err().replace(System.lineSeparator(), "\n"));
+    }
+
+    @Test
+    void validatePrintsTheResolvedConfig() {
+        Path config = TestFiles.write(tmp, "toy.yaml", TestFiles.FAST_TOY);
+        CliResult r = TestFiles.cli("validate", config.toString(), "--resolved");
+        assertEquals(0, r.code());
+        assertEquals(ExperimentKinds.loader().load(config, List.of()).toYaml(), r.out());
+        assertTrue(r.err().contains(": valid (experiment toy, config SHA-256 "), r.err());
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(2, TestFiles.cli("nonsense").code());
+        assertEquals(2, TestFiles.cli("run").code());
+        assertEquals(2, TestFiles.cli("validate", "x.yaml", "--bogus").code());
+        Path config = TestFiles.write(tmp, "toy.yaml", TestFiles.FAST_TOY);
+        CliResult r = TestFiles.cli("run", config.toString(), "--threads", "0", "--out", tmp.resolve("r").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("error: --threads: expected an integer >= 1, found 0\n"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        CliResult shard = TestFiles.cli("sweep", "s.yaml", "--shard", "0/3");
+        assertEquals(2, shard.code());
+        assertTrue(shard.err().startsWith("error: --shard: expected I/N with 1 <= I <= N, found 0/3\n"), shard.err());
+    }
+
+    @Test
+    void missingConfigFileIsAConfigError() {
+        CliResult r = TestFiles.cli("validate", tmp.resolve("none.yaml").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith(tmp.resolve("none.yaml") + ": cannot read file: NoSuchFileException "), r.err());
+    }
+
+    @Test
+    void configDocsPrintsTheGeneratedReference() {
+        CliResult r = TestFiles.cli("config-docs");
+        assertEquals(0, r.code());
+        assertEquals(ConfigDocs.markdown(ExperimentKinds.schema()), r.out());
+    }
+}

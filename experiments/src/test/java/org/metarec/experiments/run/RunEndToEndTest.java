@@ -1,0 +1,125 @@
+package org.metarec.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.metarec.experiments.ExperimentKinds;
+import org.metarec.experiments.TestFiles;
+import org.metarec.experiments.checkpoint.Checkpoint;
+import org.metarec.experiments.checkpoint.CheckpointCodec;
+import org.metarec.experiments.config.Config;
+import org.metarec.experiments.io.Json;
+
+/** {@code metarec run} of the quickstart config, checking every file of the run folder. */
+class RunEndToEndTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void quickstartRunFolderHoldsEveryFileWithTheExpectedContent() throws Exception {
+        Path config = TestFiles.repositoryRoot().resolve("experiments/examples/toy.yaml");
+        Path dir = tmp.resolve("run");
+        TestFiles.CliResult r = TestFiles.cli("run", config.toString(), "--out", dir.toString(), "--threads", "2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("metric     steps  method       mean"), r.out());
+        assertTrue(r.err().contains("results: " + dir), r.err());
+
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("checkpoint.ckpt", "config.resolved.yaml", "plots", "provenance.json", "summary.json", "summary.md",
+                    "tasks.csv", "train.csv"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+
+        // config.resolved.yaml: the canonical text of the validated config; it validates again to the same hash.
+        Config expected = ExperimentKinds.loader().load(config, List.of());
+        String resolved = TestFiles.read(dir.resolve("config.resolved.yaml"));
+        assertEquals(expected.toYaml(), resolved);
+        assertEquals(expected.sha256(), ExperimentKinds.loader().load(dir.resolve("config.resolved.yaml"), List.of()).sha256());
+
+        // provenance.json
+        Map<?, ?> prov = (Map<?, ?>) Json.readFile(dir.resolve("provenance.json"));
+        assertEquals(List.of("project_version", "git_commit", "java_version", "java_vendor", "os_name", "os_arch", "os_version",
+                "cpu_count", "cpu_model", "threads", "name", "experiment", "seed", "config_sha256", "start_time", "resumes",
+                "end_time", "status", "message"), List.copyOf(prov.keySet()));
+        assertEquals(System.getProperty("java.version"), prov.get("java_version"));
+        assertEquals((long) Runtime.getRuntime().availableProcessors(), prov.get("cpu_count"));
+        assertEquals(2L, prov.get("threads"));
+        assertEquals(7L, prov.get("seed"));
+        assertEquals(Config.sha256(resolved), prov.get("config_sha256"));
+        assertEquals("finished", prov.get("status"));
+        assertTrue(prov.get("git_commit") == null || ((String) prov.get("git_commit")).matches("[0-9a-f]{40,64}"));
+        assertTrue(((String) prov.get("project_version")).matches("\\d+\\.\\d+\\.\\d+.*"), prov.get("project_version").toString());
+        Instant start = Instant.parse((String) prov.get("start_time"));
+        Instant end = Instant.parse((String) prov.get("end_time"));
+        assertFalse(end.isBefore(start));
+
+        // train.csv: a row per method every 10 of the 200 steps.
+        List<String> train = Files.readAllLines(dir.resolve("train.csv"));
+        assertEquals("step,method,loss", train.get(0));
+        assertEquals(1 + 2 * 20, train.size());
+        assertTrue(train.get(1).startsWith("10,final,"), train.get(1));
+        assertTrue(train.get(40).startsWith("200,averaged,"), train.get(40));
+
+        // summary.json: 2 methods x 2 metrics x 3 adaptation-step counts, each over 20 test tasks.
+        Map<?, ?> summary = (Map<?, ?>) Json.readFile(dir.resolve("summary.json"));
+        assertEquals("toy-quickstart", summary.get("name"));
+        assertEquals(expected.sha256(), summary.get("config_sha256"));
+        assertEquals("final", summary.get("reference"));
+        List<?> results = (List<?>) summary.get("results");
+        assertEquals(12, results.size());
+        for (Object o : results) {
+            Map<?, ?> row = (Map<?, ?>) o;
+            assertEquals(20L, row.get("n"));
+            double mean = (Double) row.get("mean");
+            assertTrue((Double) row.get("ci_low") <= mean && mean <= (Double) row.get("ci_high"), row.toString());
+            assertEquals(row.get("method").equals("final"), row.get("p_ttest") == null, row.toString());
+        }
+
+        // tasks.csv: the per-task values behind the summary; their mean is the summary's mean.
+        List<String> tasks = Files.readAllLines(dir.resolve("tasks.csv"));
+        assertEquals("method,metric,adapt_steps,task,value", tasks.get(0));
+        assertEquals(1 + 12 * 20, tasks.size());
+        double[] finalMse0 = tasks.stream().filter(l -> l.startsWith("final,query_mse,0,"))
+                .mapToDouble(l -> Double.parseDouble(l.split(",")[4])).toArray();
+        Map<?, ?> finalMseRow = results.stream().map(o -> (Map<?, ?>) o)
+                .filter(m -> m.get("method").equals("final") && m.get("metric").equals("query_mse") && m.get("adapt_steps").equals(0L))
+                .findFirst().orElseThrow();
+        assertEquals(Arrays.stream(finalMse0).average().orElseThrow(), (Double) finalMseRow.get("mean"), 1e-12);
+
+        // summary.md
+        String md = TestFiles.read(dir.resolve("summary.md"));
+        assertTrue(md.startsWith("# toy-quickstart (toy, seed 7)\n"), md);
+        assertEquals(12, md.lines().filter(l -> l.startsWith("| query_")).count());
+
+        // plots: PNG and SVG of the training curve and of each metric against adaptation steps.
+        for (String name : List.of("train_loss", "query_mse_vs_steps", "query_mae_vs_steps")) {
+            byte[] png = Files.readAllBytes(dir.resolve("plots/" + name + ".png"));
+            assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4), name);
+            assertTrue(TestFiles.read(dir.resolve("plots/" + name + ".svg")).contains("<svg"), name);
+        }
+        try (Stream<Path> plots = Files.list(dir.resolve("plots"))) {
+            assertEquals(6, plots.count());
+        }
+
+        // checkpoint.ckpt: the final state, covering every train.csv row.
+        Checkpoint ck = CheckpointCodec.read(dir.resolve("checkpoint.ckpt"));
+        assertEquals(200, ck.step());
+        assertEquals("40", ck.string(RunCheckpoints.TRAIN_ROWS));
+        assertEquals(List.of("adam_m", "adam_v", "avg", "w"), List.copyOf(ck.tensors().keySet()));
+        assertNotNull(ck.longArray("rng_batches"));
+        assertNull(prov.get("message"));
+    }
+}
