@@ -5,6 +5,7 @@ import org.metarec.experiments.config.ConfigLoader;
 import org.metarec.experiments.config.ConfigSchema;
 import org.metarec.experiments.config.ObjectSpec;
 import org.metarec.experiments.run.ExperimentKind;
+import org.metarec.experiments.sinusoid.SinusoidExperiment;
 import org.metarec.experiments.toy.ToyExperiment;
 
 /**
@@ -14,6 +15,7 @@ import org.metarec.experiments.toy.ToyExperiment;
 public final class ExperimentKinds {
 
     private static final List<ExperimentKind> KINDS = List.of(
+            new SinusoidExperiment(),
             new ToyExperiment());
 
     private ExperimentKinds() {

@@ -9,7 +9,9 @@ import java.util.List;
  *
  * @param method maml, fomaml, reptile, metasgd, anil or pretrained
  * @param seed all randomness derives from it
+ * @param family the ranges of amplitude, phase and inputs
  * @param hidden hidden layer widths (the paper: 40, 40)
+ * @param activation hidden activation (the paper: relu)
  * @param metaIterations outer steps (the paper: 70,000)
  * @param metaBatch tasks per outer step (25)
  * @param kTrain support points per task during meta-training, and as many query points (10)
@@ -26,7 +28,8 @@ import java.util.List;
  * @param queryPoints query points per test task (100)
  * @param evalLr SGD learning rate of test-time adaptation (0.01)
  */
-public record SinusoidProtocol(String method, long seed, int[] hidden, int metaIterations, int metaBatch, int kTrain,
+public record SinusoidProtocol(String method, long seed, SinusoidTasks.Family family, int[] hidden,
+                               String activation, int metaIterations, int metaBatch, int kTrain,
                                double innerLr, int innerSteps, double metaLr, double clipNorm,
                                int reptileInnerSteps, double reptileInnerLr, int reptileBatch,
                                int testTasks, int[] evalKs, int maxEvalSteps, int queryPoints, double evalLr) {
@@ -57,25 +60,25 @@ public record SinusoidProtocol(String method, long seed, int[] hidden, int metaI
 
     /** The paper's protocol for {@code method}. */
     public static SinusoidProtocol paper(String method, long seed) {
-        return new SinusoidProtocol(method, seed, new int[] {40, 40}, 70_000, 25, 10, 0.01, 1, 0.001, 0,
+        return new SinusoidProtocol(method, seed, SinusoidTasks.Family.paper(), new int[] {40, 40}, "relu", 70_000, 25, 10, 0.01, 1, 0.001, 0,
                 5, 0.02, 10, 600, new int[] {5, 10}, 10, 100, 0.01);
     }
 
     /** This protocol with another number of meta-iterations. */
     public SinusoidProtocol withMetaIterations(int n) {
-        return new SinusoidProtocol(method, seed, hidden, n, metaBatch, kTrain, innerLr, innerSteps, metaLr, clipNorm,
+        return new SinusoidProtocol(method, seed, family, hidden, activation, n, metaBatch, kTrain, innerLr, innerSteps, metaLr, clipNorm,
                 reptileInnerSteps, reptileInnerLr, reptileBatch, testTasks, evalKs, maxEvalSteps, queryPoints, evalLr);
     }
 
     /** This protocol with another number of test tasks. */
     public SinusoidProtocol withTestTasks(int n) {
-        return new SinusoidProtocol(method, seed, hidden, metaIterations, metaBatch, kTrain, innerLr, innerSteps, metaLr,
+        return new SinusoidProtocol(method, seed, family, hidden, activation, metaIterations, metaBatch, kTrain, innerLr, innerSteps, metaLr,
                 clipNorm, reptileInnerSteps, reptileInnerLr, reptileBatch, n, evalKs, maxEvalSteps, queryPoints, evalLr);
     }
 
     /** This protocol with another method. */
     public SinusoidProtocol withMethod(String m) {
-        return new SinusoidProtocol(m, seed, hidden, metaIterations, metaBatch, kTrain, innerLr, innerSteps, metaLr,
+        return new SinusoidProtocol(m, seed, family, hidden, activation, metaIterations, metaBatch, kTrain, innerLr, innerSteps, metaLr,
                 clipNorm, reptileInnerSteps, reptileInnerLr, reptileBatch, testTasks, evalKs, maxEvalSteps, queryPoints,
                 evalLr);
     }

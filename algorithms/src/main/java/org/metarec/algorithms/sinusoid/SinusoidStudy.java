@@ -17,6 +17,7 @@ import org.metarec.algorithms.meta.Reptile;
 import org.metarec.algorithms.meta.Task;
 import org.metarec.algorithms.meta.TaskLoss;
 import org.metarec.algorithms.optim.Adam;
+import org.metarec.algorithms.optim.Optimizer;
 import org.metarec.algorithms.train.MetaTrainer;
 import org.metarec.autodiff.GradMode;
 import org.metarec.autodiff.Ops;
@@ -35,7 +36,9 @@ import org.metarec.core.random.Rng;
  * meta-training tasks) and {@code sinusoid/test-tasks} (the fixed test tasks).
  *
  * <p>At test time every method adapts by SGD at {@code evalLr} on the parameters it adapts
- * (ANIL: the head only), except Meta-SGD, which uses the learning rates it has learned.
+ * (ANIL: the head only), except Meta-SGD, which uses the learning rates it has learned for as many
+ * steps as it was meta-trained for (its rates are tuned for those steps and, applied ten times,
+ * can diverge), then plain SGD at {@code evalLr} like the others.
  */
 public final class SinusoidStudy {
 
@@ -46,7 +49,7 @@ public final class SinusoidStudy {
     /** The study for one protocol. */
     public SinusoidStudy(SinusoidProtocol protocol) {
         this.protocol = protocol;
-        this.mlp = new MLP(protocol.sizes(), Activation.RELU);
+        this.mlp = new MLP(protocol.sizes(), Activation.parse(protocol.activation()));
         this.loss = (params, batch) -> Ops.mse(mlp.apply(params, batch.x()), batch.y());
     }
 
@@ -78,20 +81,26 @@ public final class SinusoidStudy {
     /** Where meta-training tasks come from: Reptile sees both sets of a task as one support set. */
     public MetaTrainer.TaskSource<XYBatch> taskSource() {
         int k = protocol.kTrain();
+        SinusoidTasks.Family f = protocol.family();
         if (protocol.method().equals("reptile")) {
             return rng -> {
-                Task<XYBatch> t = SinusoidTasks.drawTask(rng, k, k);
+                Task<XYBatch> t = SinusoidTasks.drawTask(f, rng, k, k);
                 return new Task<>(t.support().concat(t.query()), t.query());
             };
         }
-        return rng -> SinusoidTasks.drawTask(rng, k, k);
+        return rng -> SinusoidTasks.drawTask(f, rng, k, k);
     }
 
-    /** A trainer at step 0: initial parameters from the {@code init} stream, Adam at the meta learning rate. */
+    /** A trainer at step 0 with Adam at the protocol's meta learning rate. */
     public MetaTrainer<XYBatch> newTrainer(MetaBatch batch) {
+        return newTrainer(batch, new Adam(protocol.metaLr()));
+    }
+
+    /** A trainer at step 0: initial parameters from the {@code init} stream, the given outer optimiser. */
+    public MetaTrainer<XYBatch> newTrainer(MetaBatch batch, Optimizer optimizer) {
         MetaLearner<XYBatch> learner = learner();
         Params init = mlp.init(Rng.derive(protocol.seed(), "init"));
-        return new MetaTrainer<>(learner, new Adam(protocol.metaLr()), taskSource(), batch, protocol.metaBatch(),
+        return new MetaTrainer<>(learner, optimizer, taskSource(), batch, protocol.metaBatch(),
                 protocol.clipNorm(), learner.initMeta(init), Rng.derive(protocol.seed(), "sinusoid/train-tasks"));
     }
 
@@ -107,7 +116,7 @@ public final class SinusoidStudy {
         }
         List<Task<XYBatch>> tasks = new ArrayList<>();
         for (int i = 0; i < protocol.testTasks(); i++) {
-            tasks.add(SinusoidTasks.drawTask(rng, maxK, protocol.queryPoints()));
+            tasks.add(SinusoidTasks.drawTask(protocol.family(), rng, maxK, protocol.queryPoints()));
         }
         return tasks;
     }
@@ -124,7 +133,8 @@ public final class SinusoidStudy {
         Params current = meta;
         curve[0] = queryMse(current, task.query());
         for (int s = 1; s <= p.maxEvalSteps(); s++) {
-            Params phi = p.method().equals("metasgd")
+            boolean learnedRates = p.method().equals("metasgd") && s <= p.innerSteps();
+            Params phi = learnedRates
                     ? learner.adapt(current, task.support(), 1)
                     : sgd.run(modelParams(current), current, task.support(), 1, InnerLoop.StepSize.constant(p.evalLr()),
                             InnerLoop.Batches.fullBatch(), false);

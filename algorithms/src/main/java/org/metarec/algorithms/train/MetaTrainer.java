@@ -88,15 +88,13 @@ public final class MetaTrainer<B> {
         }
         MetaBatch.Result r = batch.step(learner, meta, drawn);
         if (!Double.isFinite(r.metaLoss())) {
-            throw new NonFiniteException(next, "step " + next + ", method " + learner.name()
-                    + ": the meta-loss is " + r.metaLoss());
+            throw new NonFiniteException(next, learner.name(), "meta-loss", r.metaLoss());
         }
         for (String name : r.gradient().names()) {
             Tensor g = r.gradient().get(name);
             for (double x : g.data().data) {
                 if (!Double.isFinite(x)) {
-                    throw new NonFiniteException(next, "step " + next + ", method " + learner.name()
-                            + ": the meta-gradient of parameter '" + name + "' contains " + x);
+                    throw new NonFiniteException(next, learner.name(), "meta-gradient of " + name, x);
                 }
             }
         }

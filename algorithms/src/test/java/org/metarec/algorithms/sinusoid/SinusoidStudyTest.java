@@ -18,7 +18,7 @@ class SinusoidStudyTest {
 
     /** A small version of the paper's protocol, fast enough for a unit test. */
     static SinusoidProtocol small(String method) {
-        return new SinusoidProtocol(method, 7L, new int[] {16, 16}, 150, 5, 10, 0.01, 1, 0.003, 0,
+        return new SinusoidProtocol(method, 7L, SinusoidTasks.Family.paper(), new int[] {16, 16}, "relu", 150, 5, 10, 0.01, 1, 0.003, 0,
                 5, 0.02, 10, 40, new int[] {5, 10}, 3, 50, 0.01);
     }
 
@@ -26,10 +26,10 @@ class SinusoidStudyTest {
     void tasksFollowTheDistributionOfThePaper() {
         Rng rng = Rng.derive(1, "t");
         for (int i = 0; i < 500; i++) {
-            SinusoidTasks.Sinusoid s = SinusoidTasks.drawSinusoid(rng);
+            SinusoidTasks.Sinusoid s = SinusoidTasks.drawSinusoid(SinusoidTasks.Family.paper(), rng);
             assertTrue(s.amplitude() >= 0.1 && s.amplitude() <= 5.0, "amplitude " + s.amplitude());
             assertTrue(s.phase() >= 0 && s.phase() <= Math.PI, "phase " + s.phase());
-            XYBatch b = SinusoidTasks.sample(s, 3, rng);
+            XYBatch b = SinusoidTasks.sample(SinusoidTasks.Family.paper(), s, 3, rng);
             for (int r = 0; r < 3; r++) {
                 double x = b.x().get(r, 0);
                 assertTrue(x >= -5 && x <= 5);

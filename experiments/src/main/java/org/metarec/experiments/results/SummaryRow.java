@@ -40,7 +40,8 @@ public record SummaryRow(String method, MetricKey key, int n, double mean, doubl
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", method);
-        m.put("metric", key.metric());
+        // The name carries the steps too ("mse_k10_steps1"), so each row's metric is unique on its own.
+        m.put("metric", key.adaptSteps() == null ? key.metric() : key.metric() + "_steps" + key.adaptSteps());
         m.put("adapt_steps", key.adaptSteps());
         m.put("mean", mean);
         m.put("ci_low", ciLow);
@@ -58,8 +59,12 @@ public record SummaryRow(String method, MetricKey key, int n, double mean, doubl
         }
         try {
             Object steps = m.get("adapt_steps");
+            String metric = (String) m.get("metric");
+            if (steps != null && metric.endsWith("_steps" + steps)) {
+                metric = metric.substring(0, metric.length() - ("_steps" + steps).length());
+            }
             return new SummaryRow((String) m.get("method"),
-                    new MetricKey((String) m.get("metric"), steps == null ? null : Math.toIntExact((Long) steps)),
+                    new MetricKey(metric, steps == null ? null : Math.toIntExact((Long) steps)),
                     Math.toIntExact((Long) m.get("n")), number(m.get("mean")), number(m.get("ci_low")), number(m.get("ci_high")),
                     m.get("p_ttest") == null ? null : number(m.get("p_ttest")),
                     m.get("p_wilcoxon") == null ? null : number(m.get("p_wilcoxon")));

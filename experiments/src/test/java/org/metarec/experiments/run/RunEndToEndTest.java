@@ -95,7 +95,7 @@ class RunEndToEndTest {
         double[] finalMse0 = tasks.stream().filter(l -> l.startsWith("final,query_mse,0,"))
                 .mapToDouble(l -> Double.parseDouble(l.split(",")[4])).toArray();
         Map<?, ?> finalMseRow = results.stream().map(o -> (Map<?, ?>) o)
-                .filter(m -> m.get("method").equals("final") && m.get("metric").equals("query_mse") && m.get("adapt_steps").equals(0L))
+                .filter(m -> m.get("method").equals("final") && m.get("metric").equals("query_mse_steps0") && m.get("adapt_steps").equals(0L))
                 .findFirst().orElseThrow();
         assertEquals(Arrays.stream(finalMse0).average().orElseThrow(), (Double) finalMseRow.get("mean"), 1e-12);
 

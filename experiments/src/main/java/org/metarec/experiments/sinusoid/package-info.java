@@ -1,0 +1,2 @@
+/** The {@code sinusoid} experiment kind: the MAML sinusoid regression study run from a config. */
+package org.metarec.experiments.sinusoid;
