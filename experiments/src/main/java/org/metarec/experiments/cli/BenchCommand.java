@@ -1,25 +1,222 @@
 package org.metarec.experiments.cli;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.metarec.algorithms.bench.RecNetTasks;
+import org.metarec.algorithms.data.XYBatch;
+import org.metarec.algorithms.meta.FirstOrderMAML;
+import org.metarec.algorithms.meta.MAML;
+import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.meta.MetaLearner;
+import org.metarec.algorithms.meta.Reptile;
+import org.metarec.algorithms.meta.TaskLoss;
+import org.metarec.algorithms.optim.Adam;
+import org.metarec.algorithms.sinusoid.SinusoidProtocol;
+import org.metarec.algorithms.sinusoid.SinusoidStudy;
+import org.metarec.algorithms.train.MetaTrainer;
+import org.metarec.autodiff.Ops;
+import org.metarec.autodiff.nn.Activation;
+import org.metarec.autodiff.nn.MLP;
+import org.metarec.core.random.Rng;
+import org.metarec.experiments.run.UsageException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Unmatched;
 
-/** {@code metarec bench ...}: placeholder, filled in with the benchmarks. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run benchmarks (not implemented yet).")
-final class BenchCommand implements Callable<Integer> {
+/**
+ * {@code metarec bench ...}: speed benchmarks of meta-training. Each runs meta-iterations for a
+ * warm-up period, then for {@code --seconds}, and prints {@code meta-iterations/s: X} as its last
+ * line. Speed is measured here, never in unit tests; figures go into {@code docs/benchmarks.md}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed benchmarks; the last line is the figure.",
+        subcommands = {BenchCommand.Sinusoid.class, BenchCommand.RecNet.class, BenchCommand.Memory.class})
+final class BenchCommand implements Runnable {
 
     @ParentCommand
     Main main;
 
-    @Unmatched
-    List<String> args = new ArrayList<>();
-
     @Override
-    public Integer call() {
-        main.err.println("bench: not implemented yet");
-        return ExitCodes.NOT_IMPLEMENTED;
+    public void run() {
+        picocli.CommandLine.usage(this, main.out);
+    }
+
+    /** Options shared by the meta-training benchmarks. */
+    abstract static class Timed implements Callable<Integer> {
+        @ParentCommand
+        BenchCommand bench;
+
+        @Option(names = "--method", required = true, description = "maml, fomaml or reptile.")
+        String method;
+
+        @Option(names = "--seconds", defaultValue = "10", description = "Measured time, after the warm-up (default 10).")
+        double seconds;
+
+        @Option(names = "--warmup", defaultValue = "3", description = "Warm-up time in seconds (default 3).")
+        double warmup;
+
+        @Option(names = "--threads", defaultValue = "1", description = "Threads for the tasks of a meta-batch (default 1).")
+        int threads;
+
+        abstract MetaTrainer<XYBatch> trainer(MetaBatch pool);
+
+        abstract String describe();
+
+        @Override
+        public Integer call() {
+            if (!(method.equals("maml") || method.equals("fomaml") || method.equals("reptile"))) {
+                throw new UsageException("--method: expected maml, fomaml or reptile, found '" + method + "'");
+            }
+            if (threads < 1 || !(seconds > 0) || warmup < 0) {
+                throw new UsageException("expected --threads >= 1, --seconds > 0 and --warmup >= 0");
+            }
+            var out = bench.main.out;
+            out.println(describe() + ", method " + method + ", threads " + threads + ", java "
+                    + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+            try (MetaBatch pool = new MetaBatch(threads)) {
+                MetaTrainer<XYBatch> trainer = trainer(pool);
+                runFor(trainer, warmup);
+                resetPeakHeap();
+                long t0 = System.nanoTime();
+                long n = runFor(trainer, seconds);
+                double elapsed = (System.nanoTime() - t0) / 1e9;
+                out.printf(Locale.ROOT, "measured %d meta-iterations in %.2f s%n", n, elapsed);
+                out.printf(Locale.ROOT, "peak heap MiB: %.1f%n", peakHeapBytes() / (1024.0 * 1024.0));
+                out.printf(Locale.ROOT, "meta-iterations/s: %.1f%n", n / elapsed);
+            }
+            return ExitCodes.OK;
+        }
+
+        private static long runFor(MetaTrainer<XYBatch> trainer, double secs) {
+            long end = System.nanoTime() + (long) (secs * 1e9);
+            long n = 0;
+            do {
+                trainer.step();
+                n++;
+            } while (System.nanoTime() < end);
+            return n;
+        }
+    }
+
+    /** {@code bench sinusoid}: the sinusoid study's protocol (1-40-40-1 ReLU, 25 tasks of 10 + 10 points). */
+    @Command(name = "sinusoid", mixinStandardHelpOptions = true,
+            description = "Meta-training steps of the sinusoid protocol (Finn et al. 2017): 1-40-40-1 ReLU, meta-batch 25, "
+                    + "K = 10, inner lr 0.01; Reptile: 5 inner steps of 10 points with lr 0.02.")
+    static final class Sinusoid extends Timed {
+        @Option(names = "--inner-steps", defaultValue = "1", description = "Inner steps of MAML/FOMAML (default 1, as the paper).")
+        int innerSteps;
+
+        @Override
+        MetaTrainer<XYBatch> trainer(MetaBatch pool) {
+            SinusoidProtocol p = SinusoidProtocol.paper(method, 1);
+            p = new SinusoidProtocol(p.method(), p.seed(), p.family(), p.hidden(), p.activation(), p.metaIterations(),
+                    p.metaBatch(), p.kTrain(), p.innerLr(), innerSteps, p.metaLr(), p.clipNorm(), p.reptileInnerSteps(),
+                    p.reptileInnerLr(), p.reptileBatch(), p.testTasks(), p.evalKs(), p.maxEvalSteps(), p.queryPoints(),
+                    p.evalLr());
+            return new SinusoidStudy(p).newTrainer(pool);
+        }
+
+        @Override
+        String describe() {
+            return "sinusoid: 1-40-40-1 relu, meta-batch 25, K = 10, inner steps "
+                    + (method.equals("reptile") ? 5 : innerSteps);
+        }
+    }
+
+    /** {@code bench recnet}: an MLP 100-64-1 over user and item features, 32 tasks of 10 + 10 rows. */
+    @Command(name = "recnet", mixinStandardHelpOptions = true,
+            description = "Meta-training steps of a recommender network: MLP 100-64-1 relu, MSE, 32 tasks of 10 support "
+                    + "and 10 query rows, inner lr 0.01.")
+    static final class RecNet extends Timed {
+        @Option(names = "--steps", defaultValue = "5", description = "Inner steps (default 5).")
+        int steps;
+
+        @Override
+        MetaTrainer<XYBatch> trainer(MetaBatch pool) {
+            MLP mlp = new MLP(new int[] {RecNetTasks.FEATURES, 64, 1}, Activation.RELU);
+            TaskLoss<XYBatch> loss = (params, b) -> Ops.mse(mlp.apply(params, b.x()), b.y());
+            MetaLearner<XYBatch> learner = switch (method) {
+                case "maml" -> new MAML<>(loss, 0.01, steps);
+                case "fomaml" -> new FirstOrderMAML<>(loss, 0.01, steps);
+                default -> new Reptile<>(loss, 0.01, steps);
+            };
+            return new MetaTrainer<>(learner, new Adam(0.001), rng -> RecNetTasks.draw(rng, 10), pool, 32, 0,
+                    learner.initMeta(mlp.init(Rng.derive(1, "init"))), Rng.derive(1, "tasks"));
+        }
+
+        @Override
+        String describe() {
+            return "recnet: MLP 100-64-1 relu, 32 tasks of 10 + 10 rows, inner steps " + steps;
+        }
+    }
+
+    /**
+     * {@code bench memory}: the live heap held by the graph of second-order MAML for one sinusoid task
+     * (support loss, k recorded inner updates, query loss) before the backward pass, for several k.
+     * It should grow linearly in k: each inner step adds one forward and one recorded backward pass.
+     */
+    @Command(name = "memory", mixinStandardHelpOptions = true,
+            description = "Live heap of second-order MAML's graph for one sinusoid task (1-40-40-1, K = 10) "
+                    + "against the number of inner steps.")
+    static final class Memory implements Callable<Integer> {
+        @ParentCommand
+        BenchCommand bench;
+
+        @Option(names = "--steps", split = ",", defaultValue = "1,5,10", description = "Inner step counts (default 1,5,10).")
+        int[] steps;
+
+        @Override
+        public Integer call() {
+            var out = bench.main.out;
+            SinusoidStudy study = new SinusoidStudy(SinusoidProtocol.paper("maml", 1));
+            org.metarec.autodiff.Params theta = study.mlp().init(Rng.derive(1, "init"));
+            var task = study.taskSource().draw(Rng.derive(1, "task"));
+            TaskLoss<XYBatch> loss = (params, b) -> Ops.mse(study.mlp().apply(params, b.x()), b.y());
+            var inner = new org.metarec.algorithms.meta.InnerLoop<>(loss, null);
+            for (int k : steps) {
+                if (k < 0) {
+                    throw new UsageException("--steps: expected counts >= 0, found " + k);
+                }
+                long before = liveHeap();
+                var phi = inner.run(theta, theta, task.support(), k,
+                        org.metarec.algorithms.meta.InnerLoop.StepSize.constant(0.01),
+                        org.metarec.algorithms.meta.InnerLoop.Batches.fullBatch(), true);
+                org.metarec.autodiff.Tensor query = loss.apply(phi, task.query());
+                long held = liveHeap() - before;
+                out.printf(Locale.ROOT, "inner steps %d: graph holds %.1f KiB (query loss %.6f)%n", k, held / 1024.0,
+                        query.item());
+            }
+            return ExitCodes.OK;
+        }
+
+        private static long liveHeap() {
+            Runtime rt = Runtime.getRuntime();
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+            }
+            return rt.totalMemory() - rt.freeMemory();
+        }
+    }
+
+    static void resetPeakHeap() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /** Sum over heap pools of their peak usage since the last reset (an upper bound of the live peak). */
+    static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
     }
 }

@@ -1,0 +1,2 @@
+/** Workloads for the speed benchmarks ({@code bin/metarec bench}). */
+package org.metarec.algorithms.bench;
