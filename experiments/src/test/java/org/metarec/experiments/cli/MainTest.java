@@ -43,13 +43,17 @@ class MainTest {
     }
 
     @Test
-    void placeholdersExitWithThree() {
-        CliResult m = TestFiles.cli("metagrad", "case.json");
-        assertEquals(3, m.code());
-        assertEquals("metagrad: not implemented yet\n", m.err().replace(System.lineSeparator(), "\n"));
-        CliResult b = TestFiles.cli("bench", "--anything", "goes");
-        assertEquals(3, b.code());
-        assertEquals("bench: not implemented yet\n", b.err().replace(System.lineSeparator(), "\n"));
+    void metagradOfAMissingFileIsAUsageError() {
+        CliResult m = TestFiles.cli("metagrad", "no-such-case.json");
+        assertEquals(2, m.code());
+        assertTrue(m.err().startsWith("error: no-such-case.json: no such file"), m.err());
+    }
+
+    @Test
+    void benchRejectsAnUnknownMethodClearly() {
+        CliResult b = TestFiles.cli("bench", "sinusoid", "--method", "mamll", "--seconds", "0.1");
+        assertEquals(2, b.code());
+        assertTrue(b.err().startsWith("error: --method: expected maml, fomaml or reptile, found 'mamll'"), b.err());
     }
 
     @Test

@@ -15,6 +15,11 @@ import org.metarec.experiments.TestFiles;
 /** One test per kind of config error, each checking the exact message(s). */
 class ConfigErrorsTest {
 
+    /** The registered kinds as the message lists them ("sinusoid, toy, ..."). */
+    private static final String KIND_NAMES = String.join(", ",
+            org.metarec.experiments.ExperimentKinds.all().stream().map(k -> k.name()).toList());
+
+
     private static final String VALID_START = "name: t\nexperiment: toy\n";
 
     @TempDir
@@ -161,7 +166,7 @@ class ConfigErrorsTest {
         Path f = file("c.yaml", "name: t\nseed: x\nexperiment: toyy\noptimizer:\n  lr: -1\n");
         assertEquals(List.of(
                 f + ":2:7: seed: expected an integer, found 'x'",
-                f + ":3:13: experiment: expected one of toy, found 'toyy'; did you mean 'toy'?",
+                f + ":3:13: experiment: expected one of " + KIND_NAMES + ", found 'toyy'; did you mean 'toy'?",
                 f + ":5:7: optimizer.lr: expected a number > 0, found -1"), problems(f));
     }
 
