@@ -71,13 +71,16 @@ public record Report(List<RunRecord> runs, String reference, List<ReportRow> row
         return new Report(runs, reference, rows);
     }
 
-    /** Config keys (other than the seed) whose values are not the same in every run. */
+    /**
+     * Config keys whose values are not the same in every run, other than the seed, the run's name (a
+     * label, not a setting) and the method list (methods are already a dimension of every row).
+     */
     private static List<String> varyingKeys(List<RunRecord> runs) {
         Set<String> keys = new LinkedHashSet<>();
         runs.forEach(r -> keys.addAll(r.config().keySet()));
         List<String> out = new ArrayList<>();
         for (String k : keys) {
-            if (k.equals("seed")) {
+            if (k.equals("seed") || k.equals("name") || k.equals("methods")) {
                 continue;
             }
             String first = runs.get(0).config().get(k);
