@@ -1,10 +1,7 @@
 package org.metarec.autodiff;
 
 import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * Reverse-mode differentiation: gradients of a scalar with respect to chosen tensors, and
@@ -85,24 +82,24 @@ public final class Autodiff {
             throw new IllegalArgumentException("vjp: the output is " + output.shape() + " but its gradient is "
                     + gradOutput.shape() + " (expected equal shapes)");
         }
-        IdentityHashMap<Tensor, Integer> wanted = new IdentityHashMap<>();
+        TensorIndex requested = new TensorIndex(inputs.size());
         for (int k = 0; k < inputs.size(); k++) {
             Tensor in = inputs.get(k);
             if (!in.requiresGrad()) {
                 throw new IllegalArgumentException("grad: input " + k + " (" + in.shape() + ", " + in.op()
                         + ") does not require a gradient; make parameters with Tensor.variable");
             }
-            wanted.put(in, k);
+            requested.put(in, k);
         }
 
-        Graph graph = Graph.of(output, wanted);
-        Tensor[] grads = graph.backward(gradOutput, wanted, createGraph);
+        Graph graph = Graph.of(output, requested);
+        Tensor[] grads = graph.backward(gradOutput, createGraph);
 
         List<Tensor> result = new ArrayList<>(inputs.size());
         for (int k = 0; k < inputs.size(); k++) {
             Tensor in = inputs.get(k);
-            Integer pos = graph.index.get(in);
-            Tensor g = pos == null ? null : grads[pos];
+            int pos = graph.placeOf(in);
+            Tensor g = pos < 0 ? null : grads[pos];
             if (g == null) {
                 if (!allowUnused) {
                     throw new IllegalArgumentException("grad: input " + k + " (" + in.shape()
@@ -167,134 +164,5 @@ public final class Autodiff {
             return zeros;
         }
         return grad(scalar, params, createGraph, true);
-    }
-
-    /** The part of a recorded graph that lies between one output and the requested inputs. */
-    private static final class Graph {
-        final List<Tensor> order = new ArrayList<>();               // inputs before the tensors made from them
-        final IdentityHashMap<Tensor, Integer> index = new IdentityHashMap<>();
-        final BitSet leadsToWanted = new BitSet();                   // a wanted input is reachable from here
-
-        static Graph of(Tensor output, IdentityHashMap<Tensor, Integer> wanted) {
-            Graph g = new Graph();
-            if (output.requiresGrad()) {
-                g.visit(output, wanted);
-            }
-            return g;
-        }
-
-        /** Iterative post-order depth-first walk over tensors that require a gradient. */
-        private void visit(Tensor root, IdentityHashMap<Tensor, Integer> wanted) {
-            ArrayList<Tensor> stack = new ArrayList<>();
-            int[] next = new int[16];          // next input to look at, per stack level
-            stack.add(root);
-            index.put(root, -1);               // -1: on the current path, not finished yet
-            while (!stack.isEmpty()) {
-                int top = stack.size() - 1;
-                Tensor t = stack.get(top);
-                Tensor[] ins = t.inputs();
-                if (ins != null && next[top] < ins.length) {
-                    Tensor child = ins[next[top]++];
-                    if (child.requiresGrad() && !index.containsKey(child)) {
-                        index.put(child, -1);
-                        stack.add(child);
-                        if (stack.size() > next.length) {
-                            next = java.util.Arrays.copyOf(next, next.length * 2);
-                        }
-                        next[stack.size() - 1] = 0;
-                    }
-                    continue;
-                }
-                stack.remove(top);
-                int pos = order.size();
-                order.add(t);
-                index.put(t, pos);
-                boolean leads = wanted.containsKey(t);
-                if (!leads && ins != null) {
-                    for (Tensor in : ins) {
-                        if (in.requiresGrad() && leadsToWanted.get(index.get(in))) {
-                            leads = true;
-                            break;
-                        }
-                    }
-                }
-                if (leads) {
-                    leadsToWanted.set(pos);
-                }
-            }
-        }
-
-        /** Runs the backward rules in reverse topological order; returns gradients by position. */
-        Tensor[] backward(Tensor seed, IdentityHashMap<Tensor, Integer> wanted, boolean createGraph) {
-            int n = order.size();
-            Tensor[] grads = new Tensor[n];
-            boolean[] owned = new boolean[n];  // grads[i] is a buffer this call made and may add into
-            if (n == 0) {
-                return grads;
-            }
-            grads[n - 1] = seed;               // the output is last in post-order
-            try (GradMode.Scope scope = GradMode.set(createGraph)) {
-                for (int i = n - 1; i >= 0; i--) {
-                    Tensor t = order.get(i);
-                    Tensor g = grads[i];
-                    if (g == null || t.isLeaf() || !leadsToWanted.get(i)) {
-                        continue;
-                    }
-                    Tensor[] ins = t.inputs();
-                    boolean[] need = new boolean[ins.length];
-                    boolean any = false;
-                    for (int j = 0; j < ins.length; j++) {
-                        need[j] = ins[j].requiresGrad() && leadsToWanted.get(index.get(ins[j]));
-                        any |= need[j];
-                    }
-                    if (!any) {
-                        continue;
-                    }
-                    Tensor[] inGrads = t.backwardRule().apply(g, t, need);
-                    for (int j = 0; j < ins.length; j++) {
-                        if (!need[j]) {
-                            continue;
-                        }
-                        Tensor gj = inGrads[j];
-                        if (gj == null || !gj.sameShape(ins[j])) {
-                            throw new IllegalStateException("backward rule of " + t.op() + " returned "
-                                    + (gj == null ? "no gradient" : "a " + gj.shape() + " gradient")
-                                    + " for its " + ins[j].shape() + " input " + j);
-                        }
-                        int p = index.get(ins[j]);
-                        accumulate(grads, owned, p, gj, createGraph);
-                    }
-                    if (!wanted.containsKey(t)) {
-                        grads[i] = null;       // no longer needed: let it be collected
-                    }
-                }
-            }
-            return grads;
-        }
-
-        /** Adds {@code g} into {@code grads[p]}: a tensor used several times gets the sum of its gradients. */
-        private static void accumulate(Tensor[] grads, boolean[] owned, int p, Tensor g, boolean createGraph) {
-            Tensor prev = grads[p];
-            if (prev == null) {
-                grads[p] = g;
-            } else if (createGraph) {
-                grads[p] = Ops.add(prev, g);
-            } else if (owned[p]) {
-                addInPlace(prev.data(), g.data());
-            } else {
-                // The first contribution may be shared (add passes its gradient through): copy before adding.
-                DMatrixRMaj sum = prev.data().copy();
-                addInPlace(sum, g.data());
-                grads[p] = Tensor.constant(sum);
-                owned[p] = true;
-            }
-        }
-
-        private static void addInPlace(DMatrixRMaj into, DMatrixRMaj x) {
-            double[] a = into.data, b = x.data;
-            for (int i = 0, n = into.numRows * into.numCols; i < n; i++) {
-                a[i] += b[i];
-            }
-        }
     }
 }

@@ -27,6 +27,11 @@ public final class Tensor {
     private final Tensor[] inputs;     // null for constants and leaves
     private final Backward backward;   // null for constants and leaves
     private final String op;           // the operation that made it, for error messages and docs
+    private final int graphHash;       // see graphHash()
+
+    // Counts tensors made, to give each a hash. Plain, not atomic: threads racing on it may hand out
+    // equal hashes, which costs a graph walk one more probe and nothing else.
+    private static int made;
 
     private Tensor(DMatrixRMaj value, boolean requiresGrad, Tensor[] inputs, Backward backward, String op) {
         this.value = value;
@@ -34,6 +39,7 @@ public final class Tensor {
         this.inputs = inputs;
         this.backward = backward;
         this.op = op;
+        this.graphHash = (made++) * 0x9E3779B9;   // Fibonacci hashing: consecutive tensors spread out
     }
 
     // ------------------------------------------------------------------ construction
@@ -97,11 +103,12 @@ public final class Tensor {
      * and at least one input requires a gradient; otherwise the result is a plain constant.
      */
     static Tensor result(DMatrixRMaj value, String op, Backward backward, Tensor... inputs) {
-        if (GradMode.isEnabled()) {
-            for (Tensor in : inputs) {
-                if (in.requiresGrad) {
-                    return new Tensor(value, true, inputs, backward, op);
-                }
+        // The inputs first: reading their flags is cheaper than the thread-local lookup of the mode.
+        for (Tensor in : inputs) {
+            if (in.requiresGrad) {
+                return GradMode.isEnabled()
+                        ? new Tensor(value, true, inputs, backward, op)
+                        : new Tensor(value, false, null, null, op);
             }
         }
         return new Tensor(value, false, null, null, op);
@@ -130,6 +137,14 @@ public final class Tensor {
 
     Backward backwardRule() {
         return backward;
+    }
+
+    /**
+     * The hash by which a graph walk finds this tensor ({@link TensorIndex}): fixed at construction,
+     * so unlike {@link System#identityHashCode} it costs nothing to read on a fresh tensor.
+     */
+    int graphHash() {
+        return graphHash;
     }
 
     /** The same value cut off from the graph: a constant that gradients do not flow through. */
@@ -233,6 +248,8 @@ public final class Tensor {
     public Tensor add(double c) { return Ops.addScalar(this, c); }
     /** {@link Ops#mulScalar}. */
     public Tensor mul(double c) { return Ops.mulScalar(this, c); }
+    /** {@link Ops#addScaled}: {@code this + c b}, e.g. {@code theta.addScaled(-lr, g)} for a gradient step. */
+    public Tensor addScaled(double c, Tensor b) { return Ops.addScaled(this, c, b); }
     /** {@link Ops#scaleBy}: multiply every element by the 1x1 tensor {@code s}. */
     public Tensor scaleBy(Tensor s) { return Ops.scaleBy(this, s); }
     /** {@link Ops#matmul}. */

@@ -39,6 +39,7 @@ class OpsGradientTest {
         s.add(new OpSpec("neg", c -> one(c, -2, 2), x -> Ops.neg(x.get(0))));
         s.add(new OpSpec("addScalar", c -> one(c, -2, 2), x -> Ops.addScalar(x.get(0), 0.7)));
         s.add(new OpSpec("mulScalar", c -> one(c, -2, 2), x -> Ops.mulScalar(x.get(0), -1.3)));
+        s.add(new OpSpec("addScaled", c -> two(c, -2, 2), x -> Ops.addScaled(x.get(0), -0.7, x.get(1))));
         s.add(new OpSpec("scaleBy", c -> List.of(c.matrix(c.rows(), c.cols(), -2, 2), c.matrix(1, 1, -2, 2)),
                 x -> Ops.scaleBy(x.get(0), x.get(1))));
         // products
@@ -71,6 +72,9 @@ class OpsGradientTest {
         s.add(new OpSpec("pow 0.5", c -> one(c, 0.5, 2), x -> Ops.pow(x.get(0), 0.5)));
         s.add(new OpSpec("abs", c -> List.of(c.awayFromZero(c.rows(), c.cols(), 0.05, 2)), x -> Ops.abs(x.get(0))));
         s.add(new OpSpec("relu", c -> List.of(c.awayFromZero(c.rows(), c.cols(), 0.05, 2)), x -> Ops.relu(x.get(0))));
+        s.add(new OpSpec("keepWherePositive (relu's rule)",
+                c -> List.of(c.matrix(c.rows(), c.cols(), -2, 2), c.awayFromZero(c.rows(), c.cols(), 0.05, 2)),
+                x -> Ops.keepWherePositive(x.get(0), x.get(1))));
         s.add(new OpSpec("sigmoid", c -> one(c, -4, 4), x -> Ops.sigmoid(x.get(0))));
         s.add(new OpSpec("tanh", c -> one(c, -3, 3), x -> Ops.tanh(x.get(0))));
         s.add(new OpSpec("softplus", c -> one(c, -4, 4), x -> Ops.softplus(x.get(0))));
