@@ -37,15 +37,18 @@ public final class InnerLoop<B> {
         }
     }
 
-    /** The step size of each adapted parameter: a number, or a tensor of per-element rates (Meta-SGD). */
+    /** The step of each adapted parameter: a number, or a tensor of per-element rates (Meta-SGD). */
     @FunctionalInterface
     public interface StepSize {
-        /** {@code alpha * g} for parameter {@code name}, as tensor operations (so Meta-SGD's rates get gradients). */
-        Tensor scale(String name, Tensor g, Params meta);
+        /**
+         * {@code p - alpha * g} for parameter {@code name}, as tensor operations (so that Meta-SGD's
+         * rates, read from {@code meta}, get gradients too).
+         */
+        Tensor step(String name, Tensor p, Tensor g, Params meta);
 
-        /** The same number for every parameter. */
+        /** The same number for every parameter: {@code p - alpha g}, one fused operation. */
         static StepSize constant(double alpha) {
-            return (name, g, meta) -> g.mul(alpha);
+            return (name, p, g, meta) -> p.addScaled(-alpha, g);
         }
     }
 
@@ -106,7 +109,7 @@ public final class InnerLoop<B> {
     private static Params update(Params fast, Params grads, StepSize stepSize, Params meta) {
         List<Tensor> next = new ArrayList<>();
         for (String name : fast.names()) {
-            next.add(fast.get(name).sub(stepSize.scale(name, grads.get(name), meta)));
+            next.add(stepSize.step(name, fast.get(name), grads.get(name), meta));
         }
         return fast.withValues(next);
     }

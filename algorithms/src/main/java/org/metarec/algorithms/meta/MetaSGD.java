@@ -83,7 +83,7 @@ public final class MetaSGD<B> implements MetaLearner<B> {
         return new TaskResult(queryLoss.item(), grad, MAML.detached(phi));
     }
 
-    private static Tensor scaleByRate(String name, Tensor g, Params meta) {
-        return meta.get(RATE_PREFIX + name).mul(g);
+    private static Tensor scaleByRate(String name, Tensor p, Tensor g, Params meta) {
+        return p.sub(meta.get(RATE_PREFIX + name).mul(g));
     }
 }
