@@ -1,0 +1,136 @@
+package org.metarec.algorithms.rec;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.rec.data.BatchFactory;
+import org.metarec.algorithms.rec.data.RatingBatch;
+import org.metarec.algorithms.rec.data.SlotMode;
+import org.metarec.algorithms.rec.data.UserContext;
+import org.metarec.core.metrics.RankingMetrics;
+import org.metarec.core.metrics.RatingMetrics;
+import org.metarec.core.tasks.RatingTask;
+
+/**
+ * Scores a recommender on a fixed list of cold-start tasks: for each task, adapt on its support rows,
+ * predict its query rows and compare with their ratings. Per-task MAE, RMSE and nDCG@3 (linear gains,
+ * log2 discount, pessimistic ties: {@link RankingMetrics#ndcgAtK}).
+ */
+public final class TaskEvaluator {
+
+    /** The nDCG cutoff of the reports. */
+    public static final int NDCG_CUTOFF = 3;
+
+    private final BatchFactory factory;
+    private final List<RatingTask> tasks;
+
+    /**
+     * @param factory builds the tasks' batches (a factory hiding a task's rows cannot evaluate it)
+     * @param tasks the tasks, in report order
+     */
+    public TaskEvaluator(BatchFactory factory, List<RatingTask> tasks) {
+        this.factory = factory;
+        this.tasks = List.copyOf(tasks);
+    }
+
+    /**
+     * The query predictions of one task after adaptation.
+     *
+     * @param rec the recommender
+     * @param task the task
+     * @return predictions aligned with the task's query rows
+     */
+    public double[] predictQuery(ColdStartRecommender rec, RatingTask task) {
+        return truthAndPrediction(rec, task)[1];
+    }
+
+    /** {truth, prediction} of the task's query rows; every rating is read through the (guarded) factory. */
+    private double[][] truthAndPrediction(ColdStartRecommender rec, RatingTask task) {
+        UserContext ctx = factory.context(task.user(), task.domain());
+        RatingBatch support = factory.rows(task.supportRows(), SlotMode.SINGLE);
+        RatingBatch query = factory.rows(task.queryRows(), SlotMode.SINGLE);
+        return new double[][] {query.ratingValues(), rec.adapt(ctx, support).predict(query)};
+    }
+
+    /**
+     * Per-task metrics under the names {@code mae<suffix>}, {@code rmse<suffix>}, {@code ndcg3<suffix>},
+     * in task order.
+     *
+     * @param rec the recommender
+     * @param pool runs tasks in parallel (results do not depend on its thread count)
+     * @param suffix appended to every metric name, e.g. {@code _k5}
+     * @return metric name to per-task values
+     */
+    public Map<String, double[]> metrics(ColdStartRecommender rec, MetaBatch pool, String suffix) {
+        List<double[]> perTask = pool.map(tasks, task -> {
+            double[][] tp = truthAndPrediction(rec, task);
+            double[] truth = tp[0];
+            double[] predicted = tp[1];
+            return new double[] {RatingMetrics.mae(truth, predicted), RatingMetrics.rmse(truth, predicted),
+                RankingMetrics.ndcgAtK(truth, predicted, NDCG_CUTOFF)};
+        });
+        String[] names = {"mae", "rmse", "ndcg" + NDCG_CUTOFF};
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (int m = 0; m < names.length; m++) {
+            double[] v = new double[perTask.size()];
+            for (int t = 0; t < v.length; t++) {
+                v[t] = perTask.get(t)[m];
+            }
+            out.put(names[m] + suffix, v);
+        }
+        return out;
+    }
+
+    /**
+     * The mean over tasks of the per-task RMSE: the model-selection score (lower is better).
+     *
+     * @param rec the recommender
+     * @param pool runs tasks in parallel
+     * @return the mean RMSE, or NaN when there are no tasks
+     */
+    public double meanRmse(ColdStartRecommender rec, MetaBatch pool) {
+        if (tasks.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> rmse = pool.map(tasks, task -> {
+            double[][] tp = truthAndPrediction(rec, task);
+            return RatingMetrics.rmse(tp[0], tp[1]);
+        });
+        double s = 0;
+        for (double r : rmse) {
+            s += r;
+        }
+        return s / rmse.size();
+    }
+
+    /**
+     * Whether there are no tasks (a split without validation users): scores are then NaN and callers
+     * fall back to their first setting and last checkpoint.
+     *
+     * @return true when there is nothing to score
+     */
+    public boolean isEmpty() {
+        return tasks.isEmpty();
+    }
+
+    /**
+     * The settings worth scoring: all of them, or only the first when there are no tasks (NaN scores
+     * cannot choose, so the first setting is the documented fallback).
+     *
+     * @param settings candidate values, at least one
+     * @return the values to score
+     */
+    public double[] scorable(double[] settings) {
+        return tasks.isEmpty() ? new double[] {settings[0]} : settings.clone();
+    }
+
+    /**
+     * The tasks.
+     *
+     * @return an unmodifiable list
+     */
+    public List<RatingTask> tasks() {
+        return tasks;
+    }
+}

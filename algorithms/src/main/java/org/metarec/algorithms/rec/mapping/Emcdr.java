@@ -1,0 +1,139 @@
+package org.metarec.algorithms.rec.mapping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.ejml.data.DMatrixRMaj;
+import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.optim.Adam;
+import org.metarec.algorithms.rec.ColdStartRecommender;
+import org.metarec.algorithms.rec.GradientRecommender;
+import org.metarec.algorithms.rec.TaskEvaluator;
+import org.metarec.algorithms.rec.data.UserContext;
+import org.metarec.algorithms.rec.model.RatingLoss;
+import org.metarec.algorithms.rec.train.BestSoFar;
+import org.metarec.algorithms.rec.train.Selection;
+import org.metarec.autodiff.Autodiff;
+import org.metarec.autodiff.GradMode;
+import org.metarec.autodiff.Ops;
+import org.metarec.autodiff.Params;
+import org.metarec.autodiff.Tensor;
+import org.metarec.autodiff.nn.Activation;
+import org.metarec.autodiff.nn.MLP;
+import org.metarec.core.random.Rng;
+
+/**
+ * EMCDR (Man, Shen, Jin and Cheng, "Cross-Domain Recommendation: An Embedding and Mapping
+ * Approach", IJCAI 2017): factorise the source and the target domain separately, learn an MLP that
+ * maps a user's source factors to their target factors on the overlap users, and give a cold-start
+ * user the mapped factors of their source factors. Here the factors include the user bias, the
+ * mapping is {@code [d+1] -> tanh(hidden) -> [d+1]} trained by Adam on the mean squared mapping error
+ * (the paper's MLP variant), and, when the user has K support ratings, the mapped factors are then
+ * fine-tuned on them (a rate chosen on the validation users, 0 = the paper's pure mapping).
+ */
+public final class Emcdr {
+
+    /**
+     * The outcome.
+     *
+     * @param recommender the chosen recommender
+     * @param selection the validation history (step = mapping iteration)
+     */
+    public record Result(ColdStartRecommender recommender, Selection selection) {}
+
+    private Emcdr() {
+    }
+
+    /**
+     * Learns the mapping and selects on validation users.
+     *
+     * @param source the source-domain factors
+     * @param target the target-domain factors
+     * @param overlap users trained in both (the mapping's training pairs), at least one
+     * @param hidden the mapping's hidden width
+     * @param iterations Adam steps (full batch)
+     * @param lr Adam's rate
+     * @param validateEvery steps between validation scorings
+     * @param fineTuneSteps SGD steps on the support set
+     * @param fineTuneLrs candidate fine-tuning rates
+     * @param weightDecay the target factorisation's penalty weight, in the fine-tuning loss
+     * @param rng the stream of the mapping's initial weights
+     * @param pool runs validation tasks in parallel
+     * @param validation scores checkpoints on validation users
+     * @return the chosen recommender
+     */
+    public static Result train(DomainFactors source, DomainFactors target, int[] overlap, int hidden, int iterations,
+            double lr, int validateEvery, int fineTuneSteps, double[] fineTuneLrs, double weightDecay, Rng rng,
+            MetaBatch pool, TaskEvaluator validation) {
+        if (overlap.length == 0) {
+            throw new IllegalArgumentException("EMCDR: expected at least one overlap user trained in both domains, "
+                    + "found none");
+        }
+        int d1 = source.model().dim() + 1;
+        if (target.model().dim() + 1 != d1) {
+            throw new IllegalArgumentException("EMCDR: expected equal latent dimensions, found " + (d1 - 1) + " and "
+                    + target.model().dim());
+        }
+        double[] x = new double[overlap.length * d1];
+        double[] y = new double[overlap.length * d1];
+        for (int k = 0; k < overlap.length; k++) {
+            System.arraycopy(source.userFactors(overlap[k], new int[0], new double[0]), 0, x, k * d1, d1);
+            System.arraycopy(target.userFactors(overlap[k], new int[0], new double[0]), 0, y, k * d1, d1);
+        }
+        Tensor xs = Tensor.constant(DMatrixRMaj.wrap(overlap.length, d1, x));
+        Tensor ys = Tensor.constant(DMatrixRMaj.wrap(overlap.length, d1, y));
+        MLP mapping = new MLP("map.", new int[] {d1, hidden, d1}, Activation.TANH);
+        Params params = mapping.init(rng);
+        Adam adam = new Adam(lr);
+        BestSoFar<ColdStartRecommender> best = BestSoFar.preferLatestWhenUnscored();
+        offer(best, 0, mapping, params, source, target, fineTuneSteps, fineTuneLrs, weightDecay, pool, validation);
+        for (int it = 1; it <= iterations; it++) {
+            Tensor loss = Ops.mse(mapping.apply(params, xs), ys);
+            params = adam.step(params, Autodiff.grad(loss, params, false));
+            if (it % validateEvery == 0 || it == iterations) {
+                offer(best, it, mapping, params, source, target, fineTuneSteps, fineTuneLrs, weightDecay, pool,
+                        validation);
+            }
+        }
+        return new Result(best.value(), best.selection());
+    }
+
+    private static void offer(BestSoFar<ColdStartRecommender> best, long step, MLP mapping, Params params,
+            DomainFactors source, DomainFactors target, int fineTuneSteps, double[] fineTuneLrs, double weightDecay,
+            MetaBatch pool, TaskEvaluator validation) {
+        Params fixed = params.detach();
+        for (double lr : validation.scorable(fineTuneLrs)) {
+            ColdStartRecommender rec = new GradientRecommender("emcdr", target.model(),
+                    user -> target.coldStart(map(mapping, fixed, source, user)),
+                    GradientRecommender.sgd(RatingLoss.of(target.model(), weightDecay),
+                            target.model().localParams(), lr, fineTuneSteps));
+            best.offer(step, String.format(Locale.ROOT, "fineTuneLr=%g", lr), validation.meanRmse(rec, pool), rec);
+        }
+    }
+
+    /** The mapped target factors of a user's source factors. */
+    static double[] map(MLP mapping, Params params, DomainFactors source, UserContext user) {
+        double[] xs = source.userFactors(user.user(), user.historyItems(), user.historyRatings());
+        try (GradMode.Scope s = GradMode.noGrad()) {
+            return mapping.apply(params, Tensor.row(xs)).toArray();
+        }
+    }
+
+    /**
+     * The users trained in both factorisations, ascending.
+     *
+     * @param source the source factors
+     * @param target the target factors
+     * @param candidates the users to consider
+     * @return the overlap users
+     */
+    public static int[] trainedInBoth(DomainFactors source, DomainFactors target, int[] candidates) {
+        List<Integer> out = new ArrayList<>();
+        for (int u : candidates) {
+            if (source.trained(u) && target.trained(u)) {
+                out.add(u);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

@@ -1,0 +1,156 @@
+package org.metarec.algorithms.rec.train;
+
+import java.util.List;
+import org.metarec.algorithms.meta.ANIL;
+import org.metarec.algorithms.meta.FirstOrderMAML;
+import org.metarec.algorithms.meta.InnerLoop;
+import org.metarec.algorithms.meta.MAML;
+import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.meta.MetaLearner;
+import org.metarec.algorithms.meta.MetaSGD;
+import org.metarec.algorithms.meta.Reptile;
+import org.metarec.algorithms.meta.Task;
+import org.metarec.algorithms.meta.TaskLoss;
+import org.metarec.algorithms.optim.Adam;
+import org.metarec.algorithms.rec.ColdStartRecommender;
+import org.metarec.algorithms.rec.GradientRecommender;
+import org.metarec.algorithms.rec.TaskEvaluator;
+import org.metarec.algorithms.rec.data.RatingBatch;
+import org.metarec.algorithms.rec.model.RecModel;
+import org.metarec.algorithms.train.MetaTrainer;
+import org.metarec.autodiff.Params;
+import org.metarec.core.random.Rng;
+
+/**
+ * Meta-training of a rating model over user tasks with one of MAML, first-order MAML, Reptile,
+ * Meta-SGD or ANIL, choosing the meta-parameters on the validation users: the initial parameters and
+ * those after every {@code validateEvery} meta-iterations (and after the last) are scored by the mean
+ * validation RMSE after adaptation, and the best is kept.
+ *
+ * <p>The inner loop adapts the model's {@link RecModel#localParams()} (ANIL: its
+ * {@link RecModel#headParams()}; Reptile: every parameter, since its outer step moves only what the
+ * inner loop moved). For matrix factorisation the head is the user's vector and bias, which are also its
+ * local parameters, so ANIL and MAML coincide there (same numbers, twice the cost). With K = 0 there is nothing to adapt on, so the learners take no
+ * inner steps (MAML then reduces to training the initialisation on the query sets); Reptile, whose
+ * inner loop runs on the support and query sets together, keeps its steps.
+ */
+public final class MetaLearning {
+
+    /**
+     * Settings of a meta-training run.
+     *
+     * @param iterations outer steps
+     * @param metaBatch tasks per outer step
+     * @param innerLr inner learning rate (Meta-SGD: initial rates)
+     * @param innerSteps inner steps in training and at test time
+     * @param metaLr Adam's outer learning rate
+     * @param clipNorm gradient clipping, 0 for none
+     * @param validateEvery iterations between validation scorings
+     */
+    public record Settings(int iterations, int metaBatch, double innerLr, int innerSteps, double metaLr,
+            double clipNorm, int validateEvery) {
+        /** Validates the counts. */
+        public Settings {
+            if (iterations < 0 || metaBatch < 1 || innerSteps < 0 || validateEvery < 1) {
+                throw new IllegalArgumentException("meta-learning settings: expected iterations >= 0, metaBatch >= 1, "
+                        + "innerSteps >= 0, validateEvery >= 1; found " + this);
+            }
+        }
+    }
+
+    /**
+     * The outcome.
+     *
+     * @param recommender the recommender at the chosen meta-parameters
+     * @param meta the chosen meta-parameters
+     * @param selection the validation history and the chosen checkpoint
+     */
+    public record Result(ColdStartRecommender recommender, Params meta, Selection selection) {}
+
+    private MetaLearning() {
+    }
+
+    /**
+     * The meta-learner of a method.
+     *
+     * @param method maml, fomaml, reptile, metasgd or anil
+     * @param model the model (its local and head parameters)
+     * @param loss the task loss
+     * @param innerLr the inner learning rate
+     * @param innerSteps the inner steps in meta-training
+     * @return the learner
+     */
+    public static MetaLearner<RatingBatch> learner(String method, RecModel model, TaskLoss<RatingBatch> loss,
+            double innerLr, int innerSteps) {
+        List<String> local = model.localParams();
+        return switch (method) {
+            case "maml" -> new MAML<>(loss, innerLr, innerSteps, local);
+            case "fomaml" -> new FirstOrderMAML<>(loss, innerLr, innerSteps, local);
+            case "reptile" -> new Reptile<>(loss, innerLr, innerSteps, InnerLoop.Batches.fullBatch(), null);
+            case "metasgd" -> new MetaSGD<>(loss, innerLr, innerSteps, local);
+            case "anil" -> new ANIL<>(loss, model.headParams(), innerLr, innerSteps);
+            default -> throw new IllegalArgumentException("meta-learning method: expected one of maml, fomaml, reptile,"
+                    + " metasgd, anil, found '" + method + "'");
+        };
+    }
+
+    /**
+     * The recommender of meta-parameters: every user starts from them and adapts by the learner's own
+     * inner loop for {@code steps} steps.
+     *
+     * @param method the method's name
+     * @param model the model
+     * @param learner the learner
+     * @param meta the meta-parameters
+     * @param steps adaptation steps
+     * @return the recommender
+     */
+    public static ColdStartRecommender recommender(String method, RecModel model, MetaLearner<RatingBatch> learner,
+            Params meta, int steps) {
+        Params fixed = meta.detach();
+        return new GradientRecommender(method, model, user -> fixed, (p, support) -> learner.adapt(p, support, steps));
+    }
+
+    /**
+     * Meta-trains and selects on the validation users.
+     *
+     * @param method maml, fomaml, reptile, metasgd or anil
+     * @param model the model
+     * @param loss the task loss
+     * @param tasks the meta-training task distribution (K support rows per task)
+     * @param supportSize K
+     * @param s the settings
+     * @param seed the run's seed: streams {@code crossdomain/init} and {@code crossdomain/train-tasks}
+     * @param pool runs the tasks of a meta-batch and of validation in parallel
+     * @param validation scores checkpoints on the validation users
+     * @return the chosen recommender and the selection history
+     */
+    public static Result train(String method, RecModel model, TaskLoss<RatingBatch> loss, TrainingTasks tasks,
+            int supportSize, Settings s, long seed, MetaBatch pool, TaskEvaluator validation) {
+        boolean reptile = method.equals("reptile");
+        int trainSteps = supportSize == 0 && !reptile ? 0 : s.innerSteps();
+        MetaLearner<RatingBatch> learner = learner(method, model, loss, s.innerLr(), trainSteps);
+        MetaTrainer.TaskSource<RatingBatch> source = reptile
+                ? rng -> {
+                    Task<RatingBatch> t = tasks.draw(rng);
+                    return new Task<>(t.support().concat(t.query()), t.query());
+                }
+                : tasks::draw;
+        Params init = learner.initMeta(model.init(Rng.derive(seed, "crossdomain/init")));
+        MetaTrainer<RatingBatch> trainer = new MetaTrainer<>(learner, new Adam(s.metaLr()), source, pool,
+                s.metaBatch(), s.clipNorm(), init, Rng.derive(seed, "crossdomain/train-tasks"));
+        BestSoFar<Params> best = BestSoFar.preferLatestWhenUnscored();
+        int evalSteps = s.innerSteps();
+        best.offer(0, "", validation.meanRmse(recommender(method, model, learner, init, evalSteps), pool), init);
+        for (int it = 1; it <= s.iterations(); it++) {
+            trainer.step();
+            if (it % s.validateEvery() == 0 || it == s.iterations()) {
+                Params meta = trainer.meta();
+                best.offer(it, "", validation.meanRmse(recommender(method, model, learner, meta, evalSteps), pool),
+                        meta);
+            }
+        }
+        Params chosen = best.value();
+        return new Result(recommender(method, model, learner, chosen, evalSteps), chosen, best.selection());
+    }
+}

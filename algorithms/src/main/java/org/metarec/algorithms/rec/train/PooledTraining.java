@@ -1,0 +1,78 @@
+package org.metarec.algorithms.rec.train;
+
+import java.util.Arrays;
+import org.metarec.algorithms.meta.TaskLoss;
+import org.metarec.algorithms.optim.Adam;
+import org.metarec.algorithms.rec.data.BatchFactory;
+import org.metarec.algorithms.rec.data.RatingBatch;
+import org.metarec.algorithms.rec.data.SlotMode;
+import org.metarec.algorithms.train.NonFiniteException;
+import org.metarec.autodiff.Autodiff;
+import org.metarec.autodiff.Params;
+import org.metarec.core.random.Rng;
+
+/**
+ * Ordinary (pooled) training of a rating model on rows, one user-table row per user: epochs of
+ * shuffled minibatches and Adam steps on the loss of each minibatch.
+ */
+public final class PooledTraining {
+
+    /** Called after every epoch with the parameters reached. */
+    @FunctionalInterface
+    public interface EpochListener {
+        /**
+         * Observes the parameters after an epoch.
+         *
+         * @param epoch the epoch just completed (1-based)
+         * @param params the parameters (variables; do not modify)
+         */
+        void afterEpoch(int epoch, Params params);
+    }
+
+    private PooledTraining() {
+    }
+
+    /**
+     * Trains for {@code epochs} epochs.
+     *
+     * @param loss the training loss
+     * @param init the starting parameters (pooled form)
+     * @param factory builds the minibatches (slots = user indices)
+     * @param rows the training rows
+     * @param epochs the number of epochs, &ge; 0
+     * @param batchSize rows per minibatch
+     * @param lr Adam's learning rate
+     * @param rng the stream of the row order (epoch e shuffles with {@code rng.fork("epoch-" + e)})
+     * @param listener called after each epoch, or null
+     * @return the parameters after the last epoch
+     * @throws NonFiniteException when a minibatch loss is NaN or infinite
+     */
+    public static Params train(TaskLoss<RatingBatch> loss, Params init, BatchFactory factory, int[] rows, int epochs,
+            int batchSize, double lr, Rng rng, EpochListener listener) {
+        if (rows.length == 0) {
+            throw new IllegalArgumentException("pooled training: expected at least one training row, found none");
+        }
+        Adam adam = new Adam(lr);
+        Params params = init;
+        long step = 0;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            int[] order = rows.clone();
+            rng.fork("epoch-" + epoch).shuffle(order);
+            for (int from = 0; from < order.length; from += batchSize) {
+                int to = Math.min(order.length, from + batchSize);
+                RatingBatch batch = factory.rows(Arrays.copyOfRange(order, from, to), SlotMode.PER_USER);
+                var value = loss.apply(params, batch);
+                step++;
+                if (!Double.isFinite(value.item())) {
+                    throw new NonFiniteException(step, "pooled training", "the minibatch loss in epoch " + epoch,
+                            value.item());
+                }
+                params = adam.step(params, params.withValues(Autodiff.grad(value, params.tensors(), false, true)));
+            }
+            if (listener != null) {
+                listener.afterEpoch(epoch, params);
+            }
+        }
+        return params;
+    }
+}
