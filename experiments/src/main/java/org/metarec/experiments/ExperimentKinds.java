@@ -4,6 +4,7 @@ import java.util.List;
 import org.metarec.experiments.config.ConfigLoader;
 import org.metarec.experiments.config.ConfigSchema;
 import org.metarec.experiments.config.ObjectSpec;
+import org.metarec.experiments.crossdomain.CrossDomainExperiment;
 import org.metarec.experiments.run.ExperimentKind;
 import org.metarec.experiments.sinusoid.SinusoidExperiment;
 import org.metarec.experiments.toy.ToyExperiment;
@@ -16,6 +17,7 @@ public final class ExperimentKinds {
 
     private static final List<ExperimentKind> KINDS = List.of(
             new SinusoidExperiment(),
+            new CrossDomainExperiment(),
             new ToyExperiment());
 
     private ExperimentKinds() {

@@ -32,7 +32,7 @@ import picocli.CommandLine.ParentCommand;
  * line. Speed is measured here, never in unit tests; figures go into {@code docs/benchmarks.md}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed benchmarks; the last line is the figure.",
-        subcommands = {BenchCommand.Sinusoid.class, BenchCommand.RecNet.class, BenchCommand.Memory.class})
+        subcommands = {BenchCommand.Sinusoid.class, BenchCommand.RecNet.class, AdaptBenchCommand.class, BenchCommand.Memory.class})
 final class BenchCommand implements Runnable {
 
     @ParentCommand
