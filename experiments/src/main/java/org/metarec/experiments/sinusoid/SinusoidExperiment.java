@@ -127,7 +127,10 @@ public final class SinusoidExperiment implements ExperimentKind {
         Optimizer optimizer = optimizer(c);
         MetaTrainer<XYBatch> trainer = study.newTrainer(pool, optimizer);
         if (resumeFrom != null && resumeFrom.string("method").equals(method)) {
-            trainer.restore(readParams(resumeFrom, "meta/"), Rng.restore(resumeFrom.longArray("rng_tasks")),
+            // Keep the trainer's own parameter order: sums over parameters (the gradient norm) depend on it.
+            Params saved = readParams(resumeFrom, "meta/");
+            Params ordered = trainer.meta().withValues(trainer.meta().names().stream().map(saved::get).toList());
+            trainer.restore(ordered.asVariables(), Rng.restore(resumeFrom.longArray("rng_tasks")),
                     Long.parseLong(resumeFrom.string("method_step")));
             optimizer.restore(readArrays(resumeFrom, "optimizer/"));
         }
