@@ -1,220 +1,216 @@
 package org.metarec.core.json;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader and writer (RFC 8259) for result files, reference cases and provenance.
- *
- * <p>Reading gives {@link LinkedHashMap} (key order kept), {@link ArrayList}, {@link String},
- * {@link Boolean}, {@code null}, and numbers as {@link Long} when written without fraction or
- * exponent and in range, otherwise {@link Double}. Numbers are parsed with {@link Double#parseDouble},
- * which rounds correctly, so a shortest round-trip decimal comes back as exactly the double that
- * was written. Writing uses {@link Double#toString}, which is round-trip exact, and refuses NaN and
- * infinities (JSON has no spelling for them).
+ * A small JSON (RFC 8259) writer and reader for our result files. Objects are {@code Map<String, ?>} (written in
+ * iteration order, read as {@link LinkedHashMap}), arrays are {@code List}s, numbers are {@code Long}/{@code Integer}
+ * or {@code Double}. Doubles are written with {@link Double#toString(double)}, which reads back to exactly the same
+ * double; NaN and infinities are rejected because JSON cannot hold them. Output is pretty-printed with two-space
+ * indentation and a final newline, so equal values always give identical bytes.
  */
 public final class Json {
 
-    private Json() {}
+    private static final int MAX_DEPTH = 256;
 
-    /**
-     * Parses a JSON text.
-     *
-     * @param text the text. Not modified.
-     * @param source a name for messages (a file name)
-     * @throws JsonException naming {@code source:line:column}, what was expected and what was found
-     */
-    public static Object parse(String text, String source) {
-        Reader r = new Reader(text, source);
-        r.skipSpace();
-        Object value = r.value();
-        r.skipSpace();
-        if (r.pos < text.length()) {
-            throw r.error("end of input", "'" + text.charAt(r.pos) + "'");
-        }
-        return value;
+    private Json() {
     }
 
-    /** Writes {@code value} as indented JSON with a final newline. */
+    /** The JSON text of {@code value}; throws {@link IllegalArgumentException} naming the path of a NaN/infinite or unsupported value. */
     public static String write(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(value, sb, 0, true);
-        return sb.append('\n').toString();
+        StringBuilder out = new StringBuilder();
+        write(value, "$", 0, out);
+        return out.append('\n').toString();
     }
 
-    /** Writes {@code value} as JSON on one line. */
-    public static String writeCompact(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(value, sb, 0, false);
-        return sb.toString();
-    }
-
-    private static void write(Object v, StringBuilder sb, int depth, boolean indent) {
-        if (v == null) {
-            sb.append("null");
-        } else if (v instanceof String s) {
-            quote(s, sb);
-        } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long
-                || v instanceof Short || v instanceof Byte) {
-            sb.append(v);
-        } else if (v instanceof Number n) {
-            double d = n.doubleValue();
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                throw new IllegalArgumentException("JSON cannot hold " + d + " (NaN and infinities have no JSON form)");
+    private static void write(Object value, String path, int indent, StringBuilder out) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String s) {
+            quote(s, out);
+        } else if (value instanceof Boolean || value instanceof Long || value instanceof Integer) {
+            out.append(value);
+        } else if (value instanceof Double d) {
+            if (!Double.isFinite(d)) {
+                throw new IllegalArgumentException(path + ": JSON cannot hold " + d + "; expected a finite number");
             }
-            sb.append(Double.toString(d));
-        } else if (v instanceof Map<?, ?> m) {
-            if (m.isEmpty()) {
-                sb.append("{}");
-                return;
-            }
-            sb.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                sb.append(first ? "" : ",");
-                newline(sb, depth + 1, indent);
-                quote(String.valueOf(e.getKey()), sb);
-                sb.append(indent ? ": " : ":");
-                write(e.getValue(), sb, depth + 1, indent);
-                first = false;
-            }
-            newline(sb, depth, indent);
-            sb.append('}');
-        } else if (v instanceof List<?> list) {
-            writeArray(list, sb, depth, indent);
-        } else if (v instanceof double[] a) {
-            List<Object> list = new ArrayList<>();
-            for (double d : a) {
-                list.add(d);
-            }
-            writeArray(list, sb, depth, indent);
-        } else if (v instanceof double[][] rows) {
-            List<Object> list = new ArrayList<>();
-            for (double[] row : rows) {
-                list.add(row);
-            }
-            writeArray(list, sb, depth, indent);
+            out.append(Double.toString(d));
+        } else if (value instanceof Map<?, ?> map) {
+            writeObject(map, path, indent, out);
+        } else if (value instanceof List<?> list) {
+            writeArray(list, path, indent, out);
         } else {
-            throw new IllegalArgumentException("JSON cannot hold a " + v.getClass().getName());
+            throw new IllegalArgumentException(path + ": cannot write a " + value.getClass().getName() + " as JSON");
         }
     }
 
-    private static void writeArray(List<?> list, StringBuilder sb, int depth, boolean indent) {
-        boolean flat = list.stream().noneMatch(x -> x instanceof Map || x instanceof List
-                || x instanceof double[] || x instanceof double[][]);
-        sb.append('[');
-        for (int i = 0; i < list.size(); i++) {
-            sb.append(i == 0 ? "" : (flat && indent ? ", " : ","));
-            if (!flat) {
-                newline(sb, depth + 1, indent);
+    private static void writeObject(Map<?, ?> map, String path, int indent, StringBuilder out) {
+        if (map.isEmpty()) {
+            out.append("{}");
+            return;
+        }
+        out.append("{\n");
+        int i = 0;
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!(e.getKey() instanceof String key)) {
+                throw new IllegalArgumentException(path + ": JSON object keys must be strings, found " + e.getKey());
             }
-            write(list.get(i), sb, depth + 1, indent);
+            out.append("  ".repeat(indent + 1));
+            quote(key, out);
+            out.append(": ");
+            write(e.getValue(), path + "." + key, indent + 1, out);
+            out.append(++i < map.size() ? ",\n" : "\n");
         }
-        if (!flat && !list.isEmpty()) {
-            newline(sb, depth, indent);
-        }
-        sb.append(']');
+        out.append("  ".repeat(indent)).append('}');
     }
 
-    private static void newline(StringBuilder sb, int depth, boolean indent) {
-        if (indent) {
-            sb.append('\n');
-            sb.append("  ".repeat(depth));
+    private static void writeArray(List<?> list, String path, int indent, StringBuilder out) {
+        boolean flat = list.stream().noneMatch(v -> v instanceof Map || v instanceof List);
+        if (flat) {
+            // Short arrays of numbers read best on one line.
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                out.append(i > 0 ? ", " : "");
+                write(list.get(i), path + "[" + i + "]", indent, out);
+            }
+            out.append(']');
+            return;
         }
+        out.append("[\n");
+        for (int i = 0; i < list.size(); i++) {
+            out.append("  ".repeat(indent + 1));
+            write(list.get(i), path + "[" + i + "]", indent + 1, out);
+            out.append(i + 1 < list.size() ? ",\n" : "\n");
+        }
+        out.append("  ".repeat(indent)).append(']');
     }
 
-    private static void quote(String s, StringBuilder sb) {
-        sb.append('"');
+    private static void quote(String s, StringBuilder out) {
+        out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
                 default -> {
                     if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
+                        out.append(String.format("\\u%04x", (int) c));
                     } else {
-                        sb.append(c);
+                        out.append(c);
                     }
                 }
             }
         }
-        sb.append('"');
+        out.append('"');
     }
 
-    /** Recursive-descent reader keeping the position for messages. */
-    private static final class Reader {
-        final String s;
-        final String source;
-        int pos;
 
-        Reader(String s, String source) {
-            this.s = s;
+    /** Parses a UTF-8 JSON file; errors name the file, line and column. */
+    public static Object readFile(Path file) throws IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /**
+     * Parses one JSON value (surrounding whitespace allowed). Integers without fraction or exponent that fit a
+     * long become {@code Long}, other numbers {@code Double}.
+     *
+     * @param text   the JSON text
+     * @param source how the text is named in errors ({@code source:line:col: expected ..., found ...})
+     */
+    public static Object parse(String text, String source) {
+        Parser p = new Parser(text, source);
+        p.skipSpace();
+        Object v = p.value(0);
+        p.skipSpace();
+        if (p.pos < text.length()) {
+            throw p.error("end of input");
+        }
+        return v;
+    }
+
+    /** Recursive-descent parser over the text; {@code pos} is the next unread char. */
+    private static final class Parser {
+        private final String text;
+        private final String source;
+        private int pos;
+
+        Parser(String text, String source) {
+            this.text = text;
             this.source = source;
         }
 
-        Object value() {
-            if (pos >= s.length()) {
-                throw error("a value", "end of input");
+        Object value(int depth) {
+            if (depth > MAX_DEPTH) {
+                throw error("at most " + MAX_DEPTH + " levels of nesting");
             }
-            char c = s.charAt(pos);
+            if (pos >= text.length()) {
+                throw error("a value");
+            }
+            char c = text.charAt(pos);
             return switch (c) {
-                case '{' -> object();
-                case '[' -> array();
+                case '{' -> object(depth);
+                case '[' -> array(depth);
                 case '"' -> string();
                 case 't' -> literal("true", Boolean.TRUE);
                 case 'f' -> literal("false", Boolean.FALSE);
                 case 'n' -> literal("null", null);
                 default -> {
-                    if (c == '-' || (c >= '0' && c <= '9')) {
+                    if (c == '-' || isDigit(c)) {
                         yield number();
                     }
-                    throw error("a value", "'" + c + "'");
+                    throw error("a value");
                 }
             };
         }
 
-        Map<String, Object> object() {
-            Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> object(int depth) {
+            Map<String, Object> map = new LinkedHashMap<>();
             pos++;
             skipSpace();
             if (peek() == '}') {
                 pos++;
-                return m;
+                return map;
             }
             while (true) {
                 skipSpace();
                 if (peek() != '"') {
-                    throw error("a quoted key", describe());
+                    throw error("a string key");
                 }
-                int keyStart = pos;
+                int keyAt = pos;
                 String key = string();
-                if (m.containsKey(key)) {
-                    pos = keyStart;
-                    throw error("each key once", "a second \"" + key + "\"");
+                if (map.containsKey(key)) {
+                    pos = keyAt;
+                    throw error("a key not seen before in this object (\"" + key + "\" is repeated)");
                 }
                 skipSpace();
                 expect(':');
                 skipSpace();
-                m.put(key, value());
+                map.put(key, value(depth + 1));
                 skipSpace();
                 if (peek() == ',') {
                     pos++;
                 } else if (peek() == '}') {
                     pos++;
-                    return m;
+                    return map;
                 } else {
-                    throw error("',' or '}'", describe());
+                    throw error("',' or '}'");
                 }
             }
         }
 
-        List<Object> array() {
+        List<Object> array(int depth) {
             List<Object> list = new ArrayList<>();
             pos++;
             skipSpace();
@@ -224,7 +220,7 @@ public final class Json {
             }
             while (true) {
                 skipSpace();
-                list.add(value());
+                list.add(value(depth + 1));
                 skipSpace();
                 if (peek() == ',') {
                     pos++;
@@ -232,52 +228,50 @@ public final class Json {
                     pos++;
                     return list;
                 } else {
-                    throw error("',' or ']'", describe());
+                    throw error("',' or ']'");
                 }
             }
         }
 
         String string() {
-            pos++;
             StringBuilder sb = new StringBuilder();
+            pos++;
             while (true) {
-                if (pos >= s.length()) {
-                    throw error("a closing '\"'", "end of input");
+                if (pos >= text.length()) {
+                    throw error("a closing '\"'");
                 }
-                char c = s.charAt(pos++);
+                char c = text.charAt(pos);
                 if (c == '"') {
+                    pos++;
                     return sb.toString();
                 }
-                if (c == '\\') {
-                    if (pos >= s.length()) {
-                        throw error("an escape", "end of input");
-                    }
-                    char e = s.charAt(pos++);
-                    switch (e) {
-                        case '"', '\\', '/' -> sb.append(e);
-                        case 'b' -> sb.append('\b');
-                        case 'f' -> sb.append('\f');
-                        case 'n' -> sb.append('\n');
-                        case 'r' -> sb.append('\r');
-                        case 't' -> sb.append('\t');
-                        case 'u' -> {
-                            if (pos + 4 > s.length()) {
-                                throw error("four hex digits", "end of input");
-                            }
-                            try {
-                                sb.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-                            } catch (NumberFormatException ex) {
-                                throw error("four hex digits", "'" + s.substring(pos, pos + 4) + "'");
-                            }
-                            pos += 4;
-                        }
-                        default -> throw error("a valid escape", "'\\" + e + "'");
-                    }
-                } else if (c < 0x20) {
-                    throw error("no control characters in a string", "character " + (int) c);
-                } else {
-                    sb.append(c);
+                if (c < 0x20) {
+                    throw error("an escaped control character");
                 }
+                if (c != '\\') {
+                    sb.append(c);
+                    pos++;
+                    continue;
+                }
+                pos++;
+                char e = peek();
+                switch (e) {
+                    case '"', '\\', '/' -> sb.append(e);
+                    case 'n' -> sb.append('\n');
+                    case 'r' -> sb.append('\r');
+                    case 't' -> sb.append('\t');
+                    case 'b' -> sb.append('\b');
+                    case 'f' -> sb.append('\f');
+                    case 'u' -> {
+                        if (pos + 5 > text.length() || !text.substring(pos + 1, pos + 5).matches("[0-9a-fA-F]{4}")) {
+                            throw error("4 hex digits after \\u");
+                        }
+                        sb.append((char) Integer.parseInt(text.substring(pos + 1, pos + 5), 16));
+                        pos += 4;
+                    }
+                    default -> throw error("an escape such as \\n, \\\" or \\u0041");
+                }
+                pos++;
             }
         }
 
@@ -286,33 +280,66 @@ public final class Json {
             if (peek() == '-') {
                 pos++;
             }
+            if (peek() == '0') {
+                pos++;
+            } else if (isDigit(peek())) {
+                digits();
+            } else {
+                throw error("a digit");
+            }
             boolean integral = true;
-            while (pos < s.length()) {
-                char c = s.charAt(pos);
-                if (c >= '0' && c <= '9') {
+            if (peek() == '.') {
+                integral = false;
+                pos++;
+                if (!isDigit(peek())) {
+                    throw error("a digit after '.'");
+                }
+                digits();
+            }
+            if (peek() == 'e' || peek() == 'E') {
+                integral = false;
+                pos++;
+                if (peek() == '+' || peek() == '-') {
                     pos++;
-                } else if (c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
-                    integral = false;
-                    pos++;
-                } else {
-                    break;
+                }
+                if (!isDigit(peek())) {
+                    throw error("a digit in the exponent");
+                }
+                digits();
+            }
+            String token = text.substring(start, pos);
+            if (integral) {
+                try {
+                    return Long.parseLong(token);
+                } catch (NumberFormatException e) {
+                    return finite(token, start); // too long for a long: keep the magnitude
                 }
             }
-            String t = s.substring(start, pos);
-            try {
-                if (integral && t.length() < 19) {
-                    return Long.parseLong(t);
-                }
-                return Double.parseDouble(t);
-            } catch (NumberFormatException ex) {
+            return finite(token, start);
+        }
+
+        Double finite(String token, int start) {
+            double d = Double.parseDouble(token);
+            if (!Double.isFinite(d)) {
                 pos = start;
-                throw error("a number", "'" + t + "'");
+                throw error("a number within the range of a double");
+            }
+            return d;
+        }
+
+        static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
+        }
+
+        void digits() {
+            while (isDigit(peek())) {
+                pos++;
             }
         }
 
         Object literal(String word, Object value) {
-            if (!s.startsWith(word, pos)) {
-                throw error("a value", describe());
+            if (!text.startsWith(word, pos)) {
+                throw error("a value");
             }
             pos += word.length();
             return value;
@@ -320,40 +347,33 @@ public final class Json {
 
         void expect(char c) {
             if (peek() != c) {
-                throw error("'" + c + "'", describe());
+                throw error("'" + c + "'");
             }
             pos++;
         }
 
         char peek() {
-            return pos < s.length() ? s.charAt(pos) : '\0';
-        }
-
-        String describe() {
-            return pos < s.length() ? "'" + s.charAt(pos) + "'" : "end of input";
+            return pos < text.length() ? text.charAt(pos) : '\0';
         }
 
         void skipSpace() {
-            while (pos < s.length()) {
-                char c = s.charAt(pos);
-                if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-                    pos++;
-                } else {
-                    break;
-                }
+            while (pos < text.length() && " \t\r\n".indexOf(text.charAt(pos)) >= 0) {
+                pos++;
             }
         }
 
-        JsonException error(String expected, String found) {
-            int line = 1, col = 1;
-            for (int i = 0; i < Math.min(pos, s.length()); i++) {
-                if (s.charAt(i) == '\n') {
+        JsonException error(String expected) {
+            int line = 1;
+            int col = 1;
+            for (int i = 0; i < pos && i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
                     line++;
                     col = 1;
                 } else {
                     col++;
                 }
             }
+            String found = pos >= text.length() ? "end of input" : "'" + text.charAt(pos) + "'";
             return new JsonException(source + ":" + line + ":" + col + ": expected " + expected + ", found " + found);
         }
     }

@@ -45,7 +45,6 @@ class JsonTest {
         m.put("rows", List.of(List.of(1.5, 2.0), List.of(-0.25, 1e-9)));
         m.put("n", 3L);
         assertEquals(m, Json.parse(Json.write(m), "t"));
-        assertEquals("{\"name\":\"q\\\"uote\",\"rows\":[[1.5,2.0],[-0.25,1.0E-9]],\"n\":3}", Json.writeCompact(m));
     }
 
     @Test
@@ -55,13 +54,13 @@ class JsonTest {
         e = assertThrows(JsonException.class, () -> Json.parse("{\"a\": 1} x", "f"));
         assertEquals("f:1:10: expected end of input, found 'x'", e.getMessage());
         e = assertThrows(JsonException.class, () -> Json.parse("{\"a\": 1, \"a\": 2}", "f"));
-        assertEquals("f:1:10: expected each key once, found a second \"a\"", e.getMessage());
+        assertEquals("f:1:10: expected a key not seen before in this object (\"a\" is repeated), found '\"'", e.getMessage());
     }
 
     @Test
     void refusesNonFiniteNumbers() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.write(List.of(Double.NaN)));
-        assertEquals("JSON cannot hold NaN (NaN and infinities have no JSON form)", e.getMessage());
+        assertEquals("$[0]: JSON cannot hold NaN; expected a finite number", e.getMessage());
     }
 
     @Test

@@ -36,6 +36,11 @@ public final class AtomicFiles {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Writes {@code value} as JSON ({@link org.metarec.core.json.Json#write}) to {@code target}, atomically. */
+    public static void writeJson(Path target, Object value) throws IOException {
+        writeString(target, org.metarec.core.json.Json.write(value));
+    }
+
     /** Atomically replaces {@code target} with {@code bytes}. */
     public static void writeBytes(Path target, byte[] bytes) throws IOException {
         write(target, out -> out.write(bytes));

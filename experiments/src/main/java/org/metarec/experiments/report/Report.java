@@ -17,7 +17,7 @@ import org.metarec.core.stats.PairedComparison;
 import org.metarec.core.stats.PairedTests;
 import org.metarec.core.stats.StudentTInterval;
 import org.metarec.experiments.io.AtomicFiles;
-import org.metarec.experiments.io.Json;
+import org.metarec.core.json.Json;
 import org.metarec.experiments.plots.Charts;
 import org.metarec.experiments.plots.Curve;
 import org.metarec.experiments.plots.RunPlots;
@@ -189,7 +189,7 @@ public record Report(List<RunRecord> runs, String reference, List<ReportRow> row
     /** Like {@link #write(Path)}, drawing the figures only when {@code plots} is true. */
     public List<String> write(Path out, boolean plots) throws IOException {
         Files.createDirectories(out);
-        Json.writeFile(out.resolve("report.json"), toJson());
+        AtomicFiles.writeJson(out.resolve("report.json"), toJson());
         AtomicFiles.writeString(out.resolve("report.md"), markdown());
         List<String> warnings = new ArrayList<>();
         if (!plots) {

@@ -12,7 +12,7 @@ import org.metarec.experiments.config.YamlMap;
 import org.metarec.experiments.config.YamlNode;
 import org.metarec.experiments.config.YamlReader;
 import org.metarec.experiments.config.YamlScalar;
-import org.metarec.experiments.io.Json;
+import org.metarec.core.json.Json;
 import org.metarec.experiments.results.Summary;
 import org.metarec.experiments.results.TrainCsv;
 import org.metarec.experiments.run.RunFolder;

@@ -19,7 +19,7 @@ import org.metarec.experiments.checkpoint.Checkpoint;
 import org.metarec.experiments.checkpoint.CheckpointException;
 import org.metarec.experiments.config.Config;
 import org.metarec.experiments.io.AtomicFiles;
-import org.metarec.experiments.io.Json;
+import org.metarec.core.json.Json;
 import org.metarec.experiments.plots.RunPlots;
 import org.metarec.experiments.results.ResultSink;
 import org.metarec.experiments.results.Summary;
@@ -84,7 +84,7 @@ public final class Runner {
         Files.createDirectories(outDir);
         AtomicFiles.writeString(folder.file(RunFolder.CONFIG), config.toYaml());
         Map<String, Object> provenance = Provenance.start(config, options.threads(), Instant.now());
-        Json.writeFile(folder.file(RunFolder.PROVENANCE), provenance);
+        AtomicFiles.writeJson(folder.file(RunFolder.PROVENANCE), provenance);
         return execute(config, folder, options, provenance, Optional.empty());
     }
 
@@ -120,7 +120,7 @@ public final class Runner {
             throw new RunFailedException("cannot resume: " + e.getMessage(), e);
         }
         Provenance.resumed(provenance, checkpoint.map(Checkpoint::step).orElse(0L), options.threads(), Instant.now());
-        Json.writeFile(folder.file(RunFolder.PROVENANCE), provenance);
+        AtomicFiles.writeJson(folder.file(RunFolder.PROVENANCE), provenance);
         return execute(config, folder, options, provenance, checkpoint);
     }
 
@@ -177,8 +177,8 @@ public final class Runner {
         }
         List<String> warnings = writeResults(config, folder, summary, results, options.plots());
         Provenance.ended(provenance, "finished", warnings.isEmpty() ? null : String.join("; ", warnings), Instant.now());
-        Json.writeFile(folder.file(RunFolder.PROVENANCE), provenance);
-        Json.writeFile(folder.file(RunFolder.SUMMARY_JSON), summary.toJson(header(config)));
+        AtomicFiles.writeJson(folder.file(RunFolder.PROVENANCE), provenance);
+        AtomicFiles.writeJson(folder.file(RunFolder.SUMMARY_JSON), summary.toJson(header(config)));
         return new RunOutcome(folder.dir(), summary, false, warnings);
     }
 
@@ -196,7 +196,7 @@ public final class Runner {
         }
         try {
             Provenance.ended(provenance, "failed", message, Instant.now());
-            Json.writeFile(folder.file(RunFolder.PROVENANCE), provenance);
+            AtomicFiles.writeJson(folder.file(RunFolder.PROVENANCE), provenance);
         } catch (IOException e) {
             cause.addSuppressed(e);
         }

@@ -24,7 +24,7 @@ import org.metarec.experiments.config.ConfigProblem;
 import org.metarec.experiments.config.YamlList;
 import org.metarec.experiments.config.YamlNode;
 import org.metarec.experiments.config.YamlScalar;
-import org.metarec.experiments.io.Json;
+import org.metarec.core.json.Json;
 import org.metarec.experiments.report.Report;
 import org.metarec.experiments.run.Progress;
 import org.metarec.experiments.run.RunFolder;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metarec.experiments.TestFiles;
-import org.metarec.experiments.io.Json;
+import org.metarec.core.json.Json;
 import org.metarec.experiments.results.MetricKey;
 import org.metarec.experiments.results.Summary;
 import org.metarec.experiments.results.SummaryRow;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.metarec.experiments.io.Json;
+import org.metarec.core.json.Json;
 
 /** Means, Student-t intervals and paired p-values of a run summary, against closed forms. */
 class SummaryTest {

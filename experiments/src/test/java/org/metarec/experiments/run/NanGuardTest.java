@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metarec.experiments.TestFiles;
 import org.metarec.experiments.checkpoint.CheckpointCodec;
-import org.metarec.experiments.io.Json;
+import org.metarec.core.json.Json;
 
 /** A NaN or infinity stops the run naming step, method and quantity, and keeps the last good checkpoint. */
 class NanGuardTest {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metarec.experiments.TestFiles;
 import org.metarec.experiments.checkpoint.CheckpointCodec;
-import org.metarec.experiments.io.Json;
+import org.metarec.core.json.Json;
 
 /**
  * Kills a real child JVM running the toy experiment with SIGKILL after at least one checkpoint, resumes the run, and

@@ -21,7 +21,7 @@ import org.metarec.experiments.TestFiles;
 import org.metarec.experiments.checkpoint.Checkpoint;
 import org.metarec.experiments.checkpoint.CheckpointCodec;
 import org.metarec.experiments.config.Config;
-import org.metarec.experiments.io.Json;
+import org.metarec.core.json.Json;
 
 /** {@code metarec run} of the quickstart config, checking every file of the run folder. */
 class RunEndToEndTest {

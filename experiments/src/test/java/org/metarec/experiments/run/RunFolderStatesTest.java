@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metarec.experiments.TestFiles;
-import org.metarec.experiments.io.Json;
+import org.metarec.core.json.Json;
 
 /** run/resume in every state a run folder can be left in. */
 class RunFolderStatesTest {

@@ -1,4 +1,5 @@
-package org.metarec.experiments.io;
+package org.metarec.core.json;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.metarec.core.random.Rng;
 
 /** The JSON writer/reader: exact doubles, stable text, clear errors. */
-class JsonTest {
+class JsonStrictnessTest {
 
     private static double roundTrip(double d) {
         Map<String, Object> m = Map.of("v", d);
