@@ -2,7 +2,6 @@ package org.metarec.algorithms.meta;
 
 import java.util.List;
 import org.metarec.autodiff.Autodiff;
-import org.metarec.autodiff.GradMode;
 import org.metarec.autodiff.Params;
 import org.metarec.autodiff.Tensor;
 
@@ -70,14 +69,9 @@ public class MAML<B> implements MetaLearner<B> {
         Tensor queryLoss = inner.loss().apply(phi, task.query());
         // Back through the query loss and every recorded inner update, to theta.
         Params grad = theta.withValues(Autodiff.grad(queryLoss, theta.tensors(), false, true));
-        return new TaskResult(queryLoss.item(), grad, detached(phi));
+        return new TaskResult(queryLoss.item(), grad, phi.detach());
     }
 
-    static Params detached(Params p) {
-        try (GradMode.Scope s = GradMode.noGrad()) {
-            return p.detach();
-        }
-    }
 
     /** The inner loop (shared with subclasses). */
     protected InnerLoop<B> inner() {

@@ -80,7 +80,7 @@ public final class MetaSGD<B> implements MetaLearner<B> {
                 InnerLoop.Batches.fullBatch(), true);
         Tensor queryLoss = inner.loss().apply(phi, task.query());
         Params grad = meta.withValues(Autodiff.grad(queryLoss, meta.tensors(), false, true));
-        return new TaskResult(queryLoss.item(), grad, MAML.detached(phi));
+        return new TaskResult(queryLoss.item(), grad, phi.detach());
     }
 
     private static Tensor scaleByRate(String name, Tensor p, Tensor g, Params meta) {

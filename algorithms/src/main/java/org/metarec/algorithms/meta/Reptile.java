@@ -66,8 +66,8 @@ public final class Reptile<B> implements MetaLearner<B> {
                 batches, false);
         try (GradMode.Scope s = GradMode.noGrad()) {
             Tensor queryLoss = inner.loss().apply(phi, task.query());
-            Params pseudoGradient = theta.zip(phi, Tensor::sub);   // theta - phi_i
-            return new TaskResult(queryLoss.item(), pseudoGradient.detach(), phi);
+            Params pseudoGradient = theta.zip(phi, Tensor::sub);   // theta - phi_i; a constant under noGrad
+            return new TaskResult(queryLoss.item(), pseudoGradient, phi);
         }
     }
 }

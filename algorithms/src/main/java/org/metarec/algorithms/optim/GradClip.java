@@ -12,8 +12,9 @@ public final class GradClip {
     public static double globalNorm(Params grads) {
         double s = 0;
         for (Tensor g : grads.tensors()) {
-            for (double x : g.toArray()) {
-                s += x * x;
+            double[] d = g.data().data;   // read in place: no copy per meta-iteration
+            for (int i = 0, n = g.size(); i < n; i++) {
+                s += d[i] * d[i];
             }
         }
         return Math.sqrt(s);

@@ -76,6 +76,13 @@ public record SinusoidProtocol(String method, long seed, SinusoidTasks.Family fa
                 clipNorm, reptileInnerSteps, reptileInnerLr, reptileBatch, n, evalKs, maxEvalSteps, queryPoints, evalLr);
     }
 
+    /** This protocol with another number of inner steps during meta-training. */
+    public SinusoidProtocol withInnerSteps(int n) {
+        return new SinusoidProtocol(method, seed, family, hidden, activation, metaIterations, metaBatch, kTrain, innerLr, n,
+                metaLr, clipNorm, reptileInnerSteps, reptileInnerLr, reptileBatch, testTasks, evalKs, maxEvalSteps,
+                queryPoints, evalLr);
+    }
+
     /** This protocol with another method. */
     public SinusoidProtocol withMethod(String m) {
         return new SinusoidProtocol(m, seed, family, hidden, activation, metaIterations, metaBatch, kTrain, innerLr, innerSteps, metaLr,

@@ -45,12 +45,16 @@ public final class SinusoidStudy {
     private final SinusoidProtocol protocol;
     private final MLP mlp;
     private final TaskLoss<XYBatch> loss;
+    private final MetaLearner<XYBatch> learner;   // immutable, so one serves every task and thread
+    private final InnerLoop<XYBatch> testTimeSgd;  // the parameters the method adapts at test time
 
     /** The study for one protocol. */
     public SinusoidStudy(SinusoidProtocol protocol) {
         this.protocol = protocol;
         this.mlp = new MLP(protocol.sizes(), Activation.parse(protocol.activation()));
         this.loss = (params, batch) -> Ops.mse(mlp.apply(params, batch.x()), batch.y());
+        this.learner = buildLearner();
+        this.testTimeSgd = new InnerLoop<>(loss, protocol.method().equals("anil") ? mlp.headNames() : null);
     }
 
     /** The protocol. */
@@ -65,6 +69,10 @@ public final class SinusoidStudy {
 
     /** The meta-learner of the protocol's method. */
     public MetaLearner<XYBatch> learner() {
+        return learner;
+    }
+
+    private MetaLearner<XYBatch> buildLearner() {
         SinusoidProtocol p = protocol;
         return switch (p.method()) {
             case "maml" -> new MAML<>(loss, p.innerLr(), p.innerSteps());
@@ -98,7 +106,6 @@ public final class SinusoidStudy {
 
     /** A trainer at step 0: initial parameters from the {@code init} stream, the given outer optimiser. */
     public MetaTrainer<XYBatch> newTrainer(MetaBatch batch, Optimizer optimizer) {
-        MetaLearner<XYBatch> learner = learner();
         Params init = mlp.init(Rng.derive(protocol.seed(), "init"));
         return new MetaTrainer<>(learner, optimizer, taskSource(), batch, protocol.metaBatch(),
                 protocol.clipNorm(), learner.initMeta(init), Rng.derive(protocol.seed(), "sinusoid/train-tasks"));
@@ -127,8 +134,6 @@ public final class SinusoidStudy {
      */
     public double[] adaptationCurve(Params meta, Task<XYBatch> task) {
         SinusoidProtocol p = protocol;
-        MetaLearner<XYBatch> learner = learner();
-        InnerLoop<XYBatch> sgd = new InnerLoop<>(loss, p.method().equals("anil") ? mlp.headNames() : null);
         double[] curve = new double[p.maxEvalSteps() + 1];
         Params current = meta;
         curve[0] = queryMse(current, task.query());
@@ -136,7 +141,7 @@ public final class SinusoidStudy {
             boolean learnedRates = p.method().equals("metasgd") && s <= p.innerSteps();
             Params phi = learnedRates
                     ? learner.adapt(current, task.support(), 1)
-                    : sgd.run(modelParams(current), current, task.support(), 1, InnerLoop.StepSize.constant(p.evalLr()),
+                    : testTimeSgd.run(modelParams(current), current, task.support(), 1, InnerLoop.StepSize.constant(p.evalLr()),
                             InnerLoop.Batches.fullBatch(), false);
             current = current.merge(phi);
             curve[s] = queryMse(current, task.query());

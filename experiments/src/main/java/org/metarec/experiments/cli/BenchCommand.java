@@ -110,11 +110,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         MetaTrainer<XYBatch> trainer(MetaBatch pool) {
-            SinusoidProtocol p = SinusoidProtocol.paper(method, 1);
-            p = new SinusoidProtocol(p.method(), p.seed(), p.family(), p.hidden(), p.activation(), p.metaIterations(),
-                    p.metaBatch(), p.kTrain(), p.innerLr(), innerSteps, p.metaLr(), p.clipNorm(), p.reptileInnerSteps(),
-                    p.reptileInnerLr(), p.reptileBatch(), p.testTasks(), p.evalKs(), p.maxEvalSteps(), p.queryPoints(),
-                    p.evalLr());
+            SinusoidProtocol p = SinusoidProtocol.paper(method, 1).withInnerSteps(innerSteps);
             return new SinusoidStudy(p).newTrainer(pool);
         }
 

@@ -157,11 +157,8 @@ public final class CrossDomainExperiment implements ExperimentKind {
                     continue;
                 }
                 Cell cell = cells.get(i);
-                CrossDomainProtocol.Split split = split(c, data, cell);
-                // The split depends on ratio, K and seed only: prepare it once for all methods.
-                CrossDomainSetup setup = setups.computeIfAbsent(cell.ratio() + "/" + cell.k() + "/" + cell.seed(),
-                        key -> CrossDomainSetup.prepare(data, split, cell.seed()));
-                CrossDomainStudy study = new CrossDomainStudy(setup, protocol(c, cell, split));
+                CrossDomainSetup setup = setup(setups, c, data, cell);
+                CrossDomainStudy study = new CrossDomainStudy(setup, protocol(c, cell, setup.config()));
                 ctx.progress().note("training " + cell.label(manySeeds));
                 CrossDomainStudy.Trained trained;
                 try {
@@ -183,11 +180,17 @@ public final class CrossDomainExperiment implements ExperimentKind {
                 ctx.progress().update(done.size(), Double.NaN);
             }
             ctx.progress().finish();
+            record(ctx, cells, done);
+            if (synthetic) {
+                recordOracle(ctx, data, world, cells, setups);
+            }
         }
-        record(ctx, cells, done);
-        if (synthetic) {
-            recordOracle(ctx, data, world, cells);
-        }
+    }
+
+    /** The split depends on ratio, K and seed only: each is prepared once and shared by every method. */
+    private static CrossDomainSetup setup(Map<String, CrossDomainSetup> cache, Config c, Dataset data, Cell cell) {
+        return cache.computeIfAbsent(cell.ratio() + "/" + cell.k() + "/" + cell.seed(),
+                key -> CrossDomainSetup.prepare(data, split(c, data, cell), cell.seed()));
     }
 
     /** Name of the row that scores the synthetic world's true rating function: the noise floor. */
@@ -197,16 +200,16 @@ public final class CrossDomainExperiment implements ExperimentKind {
      * On synthetic data, scores the true (noise-free) rating function on the same test tasks as the
      * methods: its error is the noise floor, the best any method can reach in expectation.
      */
-    private static void recordOracle(RunContext ctx, Dataset data, SyntheticWorld world, List<Cell> cells) {
+    private static void recordOracle(RunContext ctx, Dataset data, SyntheticWorld world, List<Cell> cells,
+                                     Map<String, CrossDomainSetup> setups) {
         Config c = ctx.config();
         Map<String, Integer> offsets = new LinkedHashMap<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Set<CrossDomainSetup> seen = new java.util.HashSet<>();
         for (Cell cell : cells) {
-            String setupKey = cell.ratio() + "/" + cell.k() + "/" + cell.seed();
-            if (!seen.add(setupKey)) {
+            CrossDomainSetup setup = setup(setups, c, data, cell);
+            if (!seen.add(setup)) {
                 continue;
             }
-            CrossDomainSetup setup = CrossDomainSetup.prepare(data, split(c, data, cell), cell.seed());
             List<org.metarec.core.tasks.RatingTask> tasks = setup.split().testTasks();
             String suffix = "_k" + cell.k() + "_beta" + percent(cell.ratio());
             for (org.metarec.core.tasks.RatingTask task : tasks) {
