@@ -3,18 +3,22 @@ package org.metarec.autodiff;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The three matrix products the engine needs, {@code A B}, {@code A B^T} and {@code A^T B}, computed
- * by one register-blocked kernel.
+ * The three matrix products the engine needs, {@code A B}, {@code A B^T} and {@code A^T B}.
  *
  * <p>Why not EJML's {@code CommonOps_DDRM.mult}: the products in meta-learning are small (10x40
  * times 40x40 for the MAML sinusoid network) and EJML's loops leave most of the CPU idle at that size.
- * The kernel here computes a 2x8 block of the result at a time in 16 local accumulators, which the
- * JIT keeps in registers, so each element of {@code A} and {@code B} loaded from memory is used 8 or
- * 2 times. On the benchmark machine the three products of a forward and backward pass take
- * 0.6-0.75x the time of EJML's, at 10x40x40 and at 256x256x256 ({@code docs/benchmarks.md}).
+ * Two kernels are here:
+ * <ul>
+ *   <li>{@link VectorMatMul}, with SIMD instructions through the Vector API, when the JVM has the
+ *       module ({@link VectorSupport}); 4-5x faster than the scalar kernel on this project's shapes;</li>
+ *   <li>a scalar register-blocked kernel: a 2x8 block of the result in 16 local accumulators, which
+ *       the JIT keeps in registers, so each element of {@code A} and {@code B} loaded from memory is
+ *       used 8 or 2 times. It runs without the module, and for the columns the SIMD kernel leaves.</li>
+ * </ul>
  *
  * <p>Every element of the result is {@code sum_p A(i,p) B(p,j)} added in increasing {@code p},
- * starting from 0, so the result is deterministic to the bit and independent of the blocking.
+ * starting from 0, with a separate multiply and add, so the result is deterministic to the bit and
+ * independent of the blocking and of the kernel ({@code MatMulTest} checks both against the triple loop).
  */
 final class MatMul {
 
@@ -22,42 +26,87 @@ final class MatMul {
 
     /** {@code A B} for an MxK {@code a} and a KxN {@code b}. */
     static DMatrixRMaj times(DMatrixRMaj a, DMatrixRMaj b) {
-        int m = a.numRows, k = a.numCols, n = b.numCols;
-        DMatrixRMaj c = new DMatrixRMaj(m, n);
-        product(a.data, k, 1, b.data, n, 1, c.data, m, k, n);
-        return c;
+        return times(a, b, VectorSupport.enabled());
     }
 
     /** {@code A B^T} for an MxK {@code a} and an NxK {@code b}. */
     static DMatrixRMaj timesTransposed(DMatrixRMaj a, DMatrixRMaj b) {
-        int m = a.numRows, k = a.numCols, n = b.numRows;
-        DMatrixRMaj c = new DMatrixRMaj(m, n);
-        product(a.data, k, 1, b.data, 1, k, c.data, m, k, n);
-        return c;
+        return timesTransposed(a, b, VectorSupport.enabled());
     }
 
     /** {@code A^T B} for a KxM {@code a} and a KxN {@code b}. */
     static DMatrixRMaj transposedTimes(DMatrixRMaj a, DMatrixRMaj b) {
+        return transposedTimes(a, b, VectorSupport.enabled());
+    }
+
+    /** {@link #times(DMatrixRMaj, DMatrixRMaj)} on the chosen kernel (tests compare the two). */
+    static DMatrixRMaj times(DMatrixRMaj a, DMatrixRMaj b, boolean simd) {
+        int m = a.numRows, k = a.numCols, n = b.numCols;
+        DMatrixRMaj c = new DMatrixRMaj(m, n);
+        rowMajorB(a.data, k, 1, b.data, c.data, m, k, n, simd);
+        return c;
+    }
+
+    /** {@link #timesTransposed(DMatrixRMaj, DMatrixRMaj)} on the chosen kernel. */
+    static DMatrixRMaj timesTransposed(DMatrixRMaj a, DMatrixRMaj b, boolean simd) {
+        int m = a.numRows, k = a.numCols, n = b.numRows;
+        DMatrixRMaj c = new DMatrixRMaj(m, n);
+        if (simd && n >= VectorMatMul.lanes()) {
+            // The SIMD kernel reads B(p, j..j+lanes) as one vector, so it wants B^T laid out row-major:
+            // one transposing copy (k n values) against m k n multiply-adds. A fresh array measured
+            // no slower than a per-thread scratch buffer, and keeps the kernel free of hidden state.
+            rowMajorB(a.data, k, 1, transposeInto(b, new double[k * n]), c.data, m, k, n, true);
+        } else {
+            product(a.data, k, 1, b.data, 1, k, c.data, m, k, n, 0);
+        }
+        return c;
+    }
+
+    /** {@link #transposedTimes(DMatrixRMaj, DMatrixRMaj)} on the chosen kernel. */
+    static DMatrixRMaj transposedTimes(DMatrixRMaj a, DMatrixRMaj b, boolean simd) {
         int m = a.numCols, k = a.numRows, n = b.numCols;
         DMatrixRMaj c = new DMatrixRMaj(m, n);
-        product(a.data, 1, m, b.data, n, 1, c.data, m, k, n);
+        rowMajorB(a.data, 1, m, b.data, c.data, m, k, n, simd);
         return c;
+    }
+
+    /** {@code C = A B} for a row-major KxN {@code b}: SIMD for whole vectors of columns, scalar after. */
+    private static void rowMajorB(double[] a, int ai, int ap, double[] b, double[] c,
+                                  int m, int k, int n, boolean simd) {
+        int done = simd ? VectorMatMul.product(a, ai, ap, b, c, m, k, n) : 0;
+        if (done < n) {
+            product(a, ai, ap, b, n, 1, c, m, k, n, done);
+        }
+    }
+
+    /** Writes the transpose of the NxK {@code b} into {@code out} as a row-major KxN array. */
+    private static double[] transposeInto(DMatrixRMaj b, double[] out) {
+        int rows = b.numRows, cols = b.numCols;
+        double[] d = b.data;
+        for (int r = 0; r < rows; r++) {
+            int from = r * cols;
+            for (int q = 0; q < cols; q++) {
+                out[q * rows + r] = d[from + q];
+            }
+        }
+        return out;
     }
 
     /**
      * {@code c[i n + j] = sum_{p<k} a[i ai + p ap] * b[p bp + j bj]} for an MxN row-major {@code c}:
      * the strides say how {@code A(i,p)} and {@code B(p,j)} are laid out, so one kernel serves all
-     * three products. Rows are taken two at a time and columns eight at a time.
+     * three products. Rows are taken two at a time and columns eight at a time, from column
+     * {@code j0} on (the SIMD kernel has done the ones before).
      */
     private static void product(double[] a, int ai, int ap, double[] b, int bp, int bj,
-                                double[] c, int m, int k, int n) {
+                                double[] c, int m, int k, int n, int j0) {
         int i = 0;
         for (; i + 1 < m; i += 2) {
             int a0 = i * ai;
             int a1 = a0 + ai;
             int c0 = i * n;
             int c1 = c0 + n;
-            int j = 0;
+            int j = j0;
             for (; j + 7 < n; j += 8) {
                 double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
                 double t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0;
@@ -98,7 +147,7 @@ final class MatMul {
         if (i < m) {                       // the last row when M is odd
             int a0 = i * ai;
             int c0 = i * n;
-            int j = 0;
+            int j = j0;
             for (; j + 7 < n; j += 8) {
                 double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
                 for (int p = 0, q = j * bj; p < k; p++, q += bp) {

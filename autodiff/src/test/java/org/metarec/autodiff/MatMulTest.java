@@ -1,20 +1,30 @@
 package org.metarec.autodiff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The blocked product kernel against the textbook triple loop. Both add the terms of each element
- * in increasing order from 0, so they must agree to the bit, over shapes that exercise every edge of
- * the 2x8 blocking (odd rows, fewer than 8 columns, 8k+r columns, K = 1).
+ * Both product kernels, SIMD and scalar, against the textbook triple loop. All three add the terms of
+ * each element in increasing order from 0, with a separate multiply and add, so they must agree to the
+ * bit, over shapes that exercise every edge of the blockings: the scalar 2x8 (odd rows, fewer than 8
+ * columns, 8k+r columns, K = 1) and the SIMD 4 rows x 2 vectors (4k+r rows, one vector left, columns
+ * left over after the last vector).
  */
 class MatMulTest {
 
-    private static final int[] SIZES = {1, 2, 3, 8, 9, 17, 40};
+    private static final int[] SIZES = {1, 2, 3, 4, 5, 8, 9, 16, 17, 33, 40};
+
+    @Test
+    void theBuildRunsTheSimdKernel() {
+        // The surefire argLine adds jdk.incubator.vector; without it this suite would test one kernel only.
+        assertTrue(VectorSupport.enabled(), "SIMD kernel not in use: " + VectorSupport.describe());
+    }
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1L, 2L, 3L})
@@ -27,9 +37,14 @@ class MatMulTest {
                     DMatrixRMaj b = random(k, n, rng);
                     DMatrixRMaj want = naive(a, b);
                     String where = "seed " + seed + ", " + m + "x" + k + " times " + k + "x" + n;
-                    assertBitEqual(want, MatMul.times(a, b), "A B, " + where);
-                    assertBitEqual(want, MatMul.timesTransposed(a, transpose(b)), "A (B^T)^T, " + where);
-                    assertBitEqual(want, MatMul.transposedTimes(transpose(a), b), "(A^T)^T B, " + where);
+                    for (boolean simd : new boolean[] {true, false}) {
+                        String how = (simd ? "SIMD" : "scalar") + ", " + where;
+                        assertBitEqual(want, MatMul.times(a, b, simd), "A B, " + how);
+                        assertBitEqual(want, MatMul.timesTransposed(a, transpose(b), simd),
+                                "A (B^T)^T, " + how);
+                        assertBitEqual(want, MatMul.transposedTimes(transpose(a), b, simd),
+                                "(A^T)^T B, " + how);
+                    }
                 }
             }
         }

@@ -4,6 +4,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.metarec.autodiff.VectorSupport;
 import org.metarec.experiments.ProjectVersion;
 import org.metarec.experiments.config.ConfigException;
 import org.metarec.experiments.config.ConfigProblem;
@@ -101,11 +102,12 @@ public final class Main implements Runnable {
         return code;
     }
 
-    /** The version shown by {@code --version}: from the jar manifest. */
+    /** The version shown by {@code --version}: from the jar manifest, and which matrix kernel runs. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"metarec " + ProjectVersion.get()};
+            return new String[] {"metarec " + ProjectVersion.get(),
+                "matrix kernel: " + VectorSupport.describe()};
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.metarec.autodiff.VectorSupport;
 import org.metarec.experiments.ProjectVersion;
 import org.metarec.experiments.config.Config;
 
@@ -38,6 +39,7 @@ final class Provenance {
         p.put("cpu_count", (long) Runtime.getRuntime().availableProcessors());
         p.put("cpu_model", cpuModel());
         p.put("threads", (long) threads);
+        p.put("matrix_kernel", VectorSupport.describe());
         p.put("name", config.name());
         p.put("experiment", config.experiment());
         p.put("seed", config.seed());

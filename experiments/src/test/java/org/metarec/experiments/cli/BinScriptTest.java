@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -28,18 +29,27 @@ class BinScriptTest {
     }
 
     private static Result exec(Path cwd, String... command) throws Exception {
-        Process p = new ProcessBuilder(command).directory(cwd.toFile()).start();
+        return exec(cwd, Map.of(), command);
+    }
+
+    private static Result exec(Path cwd, Map<String, String> env, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
+        builder.environment().remove("METAREC_JAVA_OPTS");
+        builder.environment().remove("METAREC_SIMD");
+        builder.environment().putAll(env);
+        Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Result(p.waitFor(), out, err);
     }
 
-    /** A copy of the repository layout with only the script: {@code repo/bin/metarec}. */
+    /** A copy of the repository layout with only the scripts: {@code repo/bin/metarec} and its JVM options. */
     private Path copyScript() throws IOException {
         assumeTrue(Files.isExecutable(Path.of("/bin/bash")) || Files.isExecutable(Path.of("/usr/bin/bash")), "needs bash");
         Path script = tmp.resolve("repo/bin/metarec");
         Files.createDirectories(script.getParent());
         Files.copy(TestFiles.repositoryRoot().resolve("bin/metarec"), script);
+        Files.copy(TestFiles.repositoryRoot().resolve("bin/jvm-options"), script.resolveSibling("jvm-options"));
         assumeTrue(script.toFile().setExecutable(true), "cannot make the script executable here");
         return script;
     }
@@ -59,7 +69,8 @@ class BinScriptTest {
         Path elsewhere = Files.createDirectories(tmp.resolve("somewhere/else"));
         Result r = exec(elsewhere, script.toString(), "7", "a b");
         assertEquals(7, r.code(), r.err());
-        assertEquals("probe: 7 a b\n", r.out().replace(System.lineSeparator(), "\n"));
+        assertEquals("probe: 7 a b\n", r.out().replace(System.lineSeparator(), "\n").lines()
+                .filter(line -> line.startsWith("probe:")).findFirst().orElse("") + "\n");
         // Through a symbolic link in another folder, too.
         Path link = tmp.resolve("links/metarec");
         Files.createDirectories(link.getParent());
@@ -69,6 +80,28 @@ class BinScriptTest {
             return; // no symbolic links on this file system
         }
         assertEquals(0, exec(elsewhere, link.toString(), "0").code());
+    }
+
+    @Test
+    void startsTheJvmWithTheVectorModuleAndTheParallelCollector() throws Exception {
+        Path script = copyScript();
+        writeProbeJar(tmp.resolve("repo/experiments/target/metarec.jar"));
+        String jvm = jvmLine(exec(tmp, script.toString(), "0"));
+        assertTrue(jvm.contains("--add-modules=jdk.incubator.vector"), jvm);
+        assertTrue(jvm.contains("-XX:+UseParallelGC") && jvm.contains("-Xmn64m"), jvm);
+
+        String scalar = jvmLine(exec(tmp, Map.of("METAREC_SIMD", "0"), script.toString(), "0"));
+        assertTrue(!scalar.contains("jdk.incubator.vector"), scalar);
+
+        // A collector chosen by the user replaces ours (two would stop the JVM from starting).
+        String own = jvmLine(exec(tmp, Map.of("METAREC_JAVA_OPTS", "-XX:+UseSerialGC -Xmx256m"), script.toString(), "0"));
+        assertTrue(own.contains("-XX:+UseSerialGC") && own.contains("-Xmx256m"), own);
+        assertTrue(!own.contains("UseParallelGC") && !own.contains("-Xmn64m"), own);
+    }
+
+    private static String jvmLine(Result r) {
+        assertEquals(0, r.code(), r.err());
+        return r.out().lines().filter(line -> line.startsWith("jvm:")).findFirst().orElseThrow();
     }
 
     /** A jar whose Main-Class is {@link ScriptProbe}. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.metarec.autodiff.VectorSupport;
 import org.metarec.experiments.ExperimentKinds;
 import org.metarec.experiments.ProjectVersion;
 import org.metarec.experiments.TestFiles;
@@ -26,7 +27,8 @@ class MainTest {
     void versionComesFromTheBuild() {
         CliResult r = TestFiles.cli("--version");
         assertEquals(0, r.code());
-        assertEquals("metarec " + ProjectVersion.get() + "\n", r.out().replace(System.lineSeparator(), "\n"));
+        assertEquals("metarec " + ProjectVersion.get() + "\nmatrix kernel: " + VectorSupport.describe() + "\n",
+                r.out().replace(System.lineSeparator(), "\n"));
         assertTrue(ProjectVersion.get().matches("\\d+\\.\\d+\\.\\d+.*"), ProjectVersion.get());
     }
 

@@ -52,7 +52,7 @@ class RunEndToEndTest {
         // provenance.json
         Map<?, ?> prov = (Map<?, ?>) Json.readFile(dir.resolve("provenance.json"));
         assertEquals(List.of("project_version", "git_commit", "java_version", "java_vendor", "os_name", "os_arch", "os_version",
-                "cpu_count", "cpu_model", "threads", "name", "experiment", "seed", "config_sha256", "start_time", "resumes",
+                "cpu_count", "cpu_model", "threads", "matrix_kernel", "name", "experiment", "seed", "config_sha256", "start_time", "resumes",
                 "end_time", "status", "message"), List.copyOf(prov.keySet()));
         assertEquals(System.getProperty("java.version"), prov.get("java_version"));
         assertEquals((long) Runtime.getRuntime().availableProcessors(), prov.get("cpu_count"));
