@@ -88,7 +88,7 @@ class BinScriptTest {
         writeProbeJar(tmp.resolve("repo/experiments/target/metarec.jar"));
         String jvm = jvmLine(exec(tmp, script.toString(), "0"));
         assertTrue(jvm.contains("--add-modules=jdk.incubator.vector"), jvm);
-        assertTrue(jvm.contains("-XX:+UseParallelGC") && jvm.contains("-Xmn64m"), jvm);
+        assertTrue(jvm.contains("-XX:+UseParallelGC") && jvm.contains("-Xmn256m"), jvm);
 
         String scalar = jvmLine(exec(tmp, Map.of("METAREC_SIMD", "0"), script.toString(), "0"));
         assertTrue(!scalar.contains("jdk.incubator.vector"), scalar);
@@ -96,7 +96,7 @@ class BinScriptTest {
         // A collector chosen by the user replaces ours (two would stop the JVM from starting).
         String own = jvmLine(exec(tmp, Map.of("METAREC_JAVA_OPTS", "-XX:+UseSerialGC -Xmx256m"), script.toString(), "0"));
         assertTrue(own.contains("-XX:+UseSerialGC") && own.contains("-Xmx256m"), own);
-        assertTrue(!own.contains("UseParallelGC") && !own.contains("-Xmn64m"), own);
+        assertTrue(!own.contains("UseParallelGC") && !own.contains("-Xmn256m"), own);
     }
 
     private static String jvmLine(Result r) {

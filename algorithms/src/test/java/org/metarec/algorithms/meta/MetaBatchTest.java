@@ -1,0 +1,92 @@
+package org.metarec.algorithms.meta;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.metarec.autodiff.GradMode;
+
+/**
+ * {@link MetaBatch#map}: results in item order, the first failing item's exception whatever the
+ * timing, and the caller's recording mode on every thread. The bit-identity of whole meta-steps across
+ * thread counts is checked in {@code MetaLearnerPropertiesTest} and the reference cases.
+ */
+class MetaBatchTest {
+
+    private static final List<Integer> ITEMS = IntStream.range(0, 40).boxed().toList();
+
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {1, 2, 3, 8})
+    void resultsComeBackInItemOrderAndTheWorkIsShared(int threads) {
+        Set<String> threadNames = ConcurrentHashMap.newKeySet();
+        try (MetaBatch batch = new MetaBatch(threads)) {
+            for (int round = 0; round < 20; round++) {
+                List<Integer> out = batch.map(ITEMS, i -> {
+                    threadNames.add(Thread.currentThread().getName());
+                    spin(i % 7);                 // uneven work, so the finishing order varies
+                    return i * i;
+                });
+                List<Integer> want = new ArrayList<>();
+                ITEMS.forEach(i -> want.add(i * i));
+                assertEquals(want, out);
+            }
+        }
+        assertTrue(threadNames.contains(Thread.currentThread().getName()),
+                "the calling thread should take items too: " + threadNames);
+        assertTrue(threadNames.size() <= threads, threadNames + " for " + threads + " threads");
+    }
+
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {1, 2, 3})
+    void theFirstFailingItemInItemOrderIsReported(int threads) {
+        try (MetaBatch batch = new MetaBatch(threads)) {
+            for (int round = 0; round < 20; round++) {
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> batch.map(ITEMS, i -> {
+                    spin(40 - i);                // later items finish first
+                    if (i == 11 || i == 29 || i == 35) {
+                        throw new IllegalStateException("item " + i);
+                    }
+                    return i;
+                }));
+                assertEquals("item 11", e.getMessage());
+            }
+            // An Error is passed on as it is, too.
+            AssertionError err = assertThrows(AssertionError.class, () -> batch.map(ITEMS, i -> {
+                if (i == 3) {
+                    throw new AssertionError("item 3");
+                }
+                return i;
+            }));
+            assertEquals("item 3", err.getMessage());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {1, 2, 3})
+    void everyItemRunsInTheCallersRecordingMode(int threads) {
+        try (MetaBatch batch = new MetaBatch(threads)) {
+            try (GradMode.Scope off = GradMode.noGrad()) {
+                assertFalse(batch.map(ITEMS, i -> GradMode.isEnabled()).contains(true));
+            }
+            assertFalse(batch.map(ITEMS, i -> GradMode.isEnabled()).contains(false));
+        }
+    }
+
+    private static void spin(int units) {
+        double x = 0;
+        for (int k = 0; k < units * 20_000; k++) {
+            x += Math.sqrt(k);
+        }
+        if (x < 0) {
+            throw new AssertionError("unreachable");
+        }
+    }
+}
