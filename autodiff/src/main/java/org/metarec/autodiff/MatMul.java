@@ -53,9 +53,10 @@ final class MatMul {
         DMatrixRMaj c = new DMatrixRMaj(m, n);
         if (simd && n >= VectorMatMul.lanes()) {
             // The SIMD kernel reads B(p, j..j+lanes) as one vector, so it wants B^T laid out row-major:
-            // one transposing copy (k n values) against m k n multiply-adds. A fresh array measured
-            // no slower than a per-thread scratch buffer, and keeps the kernel free of hidden state.
-            rowMajorB(a.data, k, 1, transposeInto(b, new double[k * n]), c.data, m, k, n, true);
+            // one transposing copy (k n values) against m k n multiply-adds, into a per-thread buffer:
+            // a fresh array each time was 18% of the bytes a sinusoid MAML task allocates, and
+            // allocation is what limits the speed-up from a second thread.
+            rowMajorB(a.data, k, 1, transposeInto(b, TransposeBuffer.get(k * n)), c.data, m, k, n, true);
         } else {
             product(a.data, k, 1, b.data, 1, k, c.data, m, k, n, 0);
         }
@@ -76,6 +77,19 @@ final class MatMul {
         int done = simd ? VectorMatMul.product(a, ai, ap, b, c, m, k, n) : 0;
         if (done < n) {
             product(a, ai, ap, b, n, 1, c, m, k, n, done);
+        }
+    }
+
+    /** A per-thread buffer for the transposed copy; it only grows. */
+    private static final class TransposeBuffer {
+        private static final ThreadLocal<double[][]> BUFFER = ThreadLocal.withInitial(() -> new double[1][0]);
+
+        static double[] get(int size) {
+            double[][] holder = BUFFER.get();
+            if (holder[0].length < size) {
+                holder[0] = new double[Math.max(size, 2 * holder[0].length)];
+            }
+            return holder[0];
         }
     }
 

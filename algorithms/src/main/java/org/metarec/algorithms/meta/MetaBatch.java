@@ -2,10 +2,9 @@ package org.metarec.algorithms.meta;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ejml.data.DMatrixRMaj;
 import org.metarec.autodiff.GradMode;
@@ -61,8 +60,10 @@ public final class MetaBatch implements AutoCloseable {
      *
      * <p>The calling thread works too, and the workers take the next item from a shared counter, so
      * a meta-batch costs one hand-over per extra thread rather than one per task (a hand-over to a
-     * parked thread takes tens of microseconds, as long as a whole sinusoid MAML task). If items
-     * fail, the exception of the first failing item in item order is thrown, whatever the timing.
+     * parked thread takes tens of microseconds, as long as a whole sinusoid MAML task). The caller
+     * waits for the items, not for the workers: a worker that starts late finds nothing left to do,
+     * so a call from inside a task cannot deadlock on a busy pool. If items fail, the exception of the
+     * first failing item in item order is thrown, whatever the timing.
      */
     public <T, R> List<R> map(List<T> items, java.util.function.Function<T, R> f) {
         int n = items.size();
@@ -76,6 +77,7 @@ public final class MetaBatch implements AutoCloseable {
         Object[] results = new Object[n];
         Throwable[] failures = new Throwable[n];
         AtomicInteger next = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(n);   // also publishes the workers' writes
         boolean recording = GradMode.isEnabled();
         Runnable worker = () -> {
             try (GradMode.Scope scope = recording ? GradMode.enableGrad() : GradMode.noGrad()) {
@@ -84,25 +86,21 @@ public final class MetaBatch implements AutoCloseable {
                         results[i] = f.apply(items.get(i));
                     } catch (RuntimeException | Error e) {
                         failures[i] = e;
+                    } finally {
+                        done.countDown();
                     }
                 }
             }
         };
-        int helpers = Math.min(threads, n) - 1;
-        List<Future<?>> running = new ArrayList<>(helpers);
-        for (int h = 0; h < helpers; h++) {
-            running.add(pool.submit(worker));
+        for (int h = Math.min(threads, n) - 1; h > 0; h--) {
+            pool.execute(worker);
         }
         worker.run();
-        for (Future<?> fu : running) {
-            try {
-                fu.get();              // also publishes the helpers' writes to results and failures
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for a task", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());   // the worker catches everything itself
-            }
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a task", e);
         }
         for (Throwable failure : failures) {
             if (failure instanceof RuntimeException re) {

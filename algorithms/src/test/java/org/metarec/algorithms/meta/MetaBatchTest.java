@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.metarec.autodiff.GradMode;
@@ -77,6 +78,20 @@ class MetaBatchTest {
                 assertFalse(batch.map(ITEMS, i -> GradMode.isEnabled()).contains(true));
             }
             assertFalse(batch.map(ITEMS, i -> GradMode.isEnabled()).contains(false));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {2, 3})
+    @Timeout(60)
+    void aCallFromInsideATaskFinishes(int threads) {
+        // Every worker is busy with an outer item when the inner calls hand work to the pool: the inner
+        // calls must not wait for workers that cannot start.
+        try (MetaBatch batch = new MetaBatch(threads)) {
+            List<Integer> outer = batch.map(List.of(1, 2, 3, 4, 5, 6), o -> batch.map(ITEMS, i -> i * o)
+                    .stream().mapToInt(Integer::intValue).sum());
+            int base = ITEMS.stream().mapToInt(Integer::intValue).sum();
+            assertEquals(List.of(base, 2 * base, 3 * base, 4 * base, 5 * base, 6 * base), outer);
         }
     }
 
