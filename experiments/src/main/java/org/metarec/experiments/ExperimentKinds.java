@@ -1,6 +1,7 @@
 package org.metarec.experiments;
 
 import java.util.List;
+import org.metarec.experiments.coldstart.ColdStartExperiment;
 import org.metarec.experiments.config.ConfigLoader;
 import org.metarec.experiments.config.ConfigSchema;
 import org.metarec.experiments.config.ObjectSpec;
@@ -18,6 +19,7 @@ public final class ExperimentKinds {
     private static final List<ExperimentKind> KINDS = List.of(
             new SinusoidExperiment(),
             new CrossDomainExperiment(),
+            new ColdStartExperiment(),
             new ToyExperiment());
 
     private ExperimentKinds() {
@@ -42,7 +44,7 @@ public final class ExperimentKinds {
     /** The full config schema: the common sections plus one section per kind that has settings. */
     public static ObjectSpec schema() {
         return ConfigSchema.root(KINDS.stream()
-                .map(k -> new ConfigSchema.Kind(k.name(), k.description(), k.settings())).toList());
+                .map(k -> new ConfigSchema.Kind(k.name(), k.description(), k.settings(), k.rules())).toList());
     }
 
     /** A loader validating against {@link #schema()}. */

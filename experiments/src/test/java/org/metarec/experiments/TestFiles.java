@@ -1,5 +1,7 @@
 package org.metarec.experiments;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -7,6 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.metarec.core.json.Json;
 import org.metarec.experiments.cli.Main;
 
 /** Helpers shared by the tests: writing fixture files, a small fast toy config, running the CLI in-process. */
@@ -82,6 +89,32 @@ public final class TestFiles {
         int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), false);
         return new CliResult(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The metrics and methods of a run's {@code summary.json}. */
+    public record SummaryNames(Set<String> metrics, Set<String> methods) {
+    }
+
+    /**
+     * Reads a run folder's {@code summary.json}, checks that every row has a finite mean inside its
+     * finite confidence interval and more than one value, and returns the metric and method names.
+     */
+    public static SummaryNames readSummary(Path runFolder) throws IOException {
+        Map<?, ?> summary = (Map<?, ?>) Json.readFile(runFolder.resolve("summary.json"));
+        Set<String> metrics = new TreeSet<>();
+        Set<String> methods = new TreeSet<>();
+        for (Object o : (List<?>) summary.get("results")) {
+            Map<?, ?> row = (Map<?, ?>) o;
+            metrics.add((String) row.get("metric"));
+            methods.add((String) row.get("method"));
+            double mean = ((Number) row.get("mean")).doubleValue();
+            double low = ((Number) row.get("ci_low")).doubleValue();
+            double high = ((Number) row.get("ci_high")).doubleValue();
+            assertTrue(Double.isFinite(mean) && Double.isFinite(low) && Double.isFinite(high) && low <= mean
+                    && mean <= high, row.toString());
+            assertTrue(((Number) row.get("n")).intValue() > 1, row.toString());
+        }
+        return new SummaryNames(metrics, methods);
     }
 
     /** The repository root: the nearest ancestor of the working directory holding experiments/pom.xml. */

@@ -3,12 +3,9 @@ package org.metarec.algorithms.rec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.metarec.algorithms.meta.MetaBatch;
 import org.metarec.algorithms.meta.TaskLoss;
-import org.metarec.algorithms.rec.baseline.GlobalMean;
-import org.metarec.algorithms.rec.baseline.ItemBias;
 import org.metarec.algorithms.rec.baseline.PooledFineTuning;
 import org.metarec.algorithms.rec.data.BatchFactory;
 import org.metarec.algorithms.rec.data.RatingBatch;
@@ -127,21 +124,10 @@ public final class CrossDomainStudy {
         long seed = p.seed();
         double wd = p.sizes().weightDecay();
         switch (p.method()) {
-            case "global_mean" -> {
-                GlobalMean gm = GlobalMean.fit(data, setup.targetTrainingRows());
-                BestSoFar<ColdStartRecommender> best = BestSoFar.create();
-                best.offer(0, "", validation.meanRmse(gm, pool), gm);
-                return new Trained(gm, best.selection());
-            }
-            case "item_bias" -> {
-                BestSoFar<ColdStartRecommender> best = BestSoFar.create();
-                for (double li : new double[] {1, 5, 25}) {
-                    for (double lu : new double[] {1, 5, 25}) {
-                        ItemBias ib = ItemBias.fit(data, setup.targetTrainingRows(), li, lu);
-                        best.offer(0, String.format(Locale.ROOT, "lambdaItem=%g lambdaUser=%g", li, lu),
-                                validation.meanRmse(ib, pool), ib);
-                    }
-                }
+            case "global_mean", "item_bias" -> {
+                BestSoFar<ColdStartRecommender> best = p.method().equals("global_mean")
+                        ? BaselineSelection.globalMean(data, setup.targetTrainingRows(), validation, pool)
+                        : BaselineSelection.itemBias(data, setup.targetTrainingRows(), validation, pool);
                 return new Trained(best.value(), best.selection());
             }
             case "target_only", "pretrained" -> {

@@ -7,6 +7,7 @@ import org.metarec.core.data.IdMap;
 import org.metarec.core.data.Interactions;
 import org.metarec.core.data.LoadReport;
 import org.metarec.core.data.SideFeatures;
+import org.metarec.core.random.Rng;
 import org.metarec.core.synthetic.SyntheticWorld;
 
 /** Small hand-written data sets and synthetic worlds shared by the recommendation tests. */
@@ -78,7 +79,64 @@ public final class RecFixtures {
             r[k] = 6.0 - r[k];
         }
         Interactions y = Interactions.of(x.userIds(), x.itemIds(), x.domains(), u, it, r, dom, ts);
-        return new Dataset(y, d.userFeatures(), d.itemFeatures(), LoadReport.builder("changed").build(y));
+        return new Dataset(y, d.userFeatures(), d.itemFeatures(), LoadReport.builder("changed").build(y),
+                d.itemYears());
+    }
+
+    /**
+     * A MovieLens-like data set for MeLU's cold-start states: 150 users (gender, age group, occupation), 60
+     * items (two of four genres each) released 1990-1999, one domain, timestamps. User u first rates at time
+     * 10^6 + 1000 u, so users are ordered by first rating; each rates 18-35 of items 0-39 (released 1990-1995)
+     * and 14-20 of items 40-59 (1996-1999). A rating is 3 plus the user's taste for the item's genres plus the
+     * item's quality plus noise, rounded into 1..5, so features and items both carry signal.
+     *
+     * @param seed the seed of every draw
+     * @return the data set
+     */
+    public static Dataset coldStartWorld(long seed) {
+        Rng rng = Rng.derive(seed, "test/cold-start-world");
+        int users = 150;
+        int items = 60;
+        int[][] genres = new int[items][];
+        double[] quality = new double[items];
+        int[] years = new int[items];
+        for (int i = 0; i < items; i++) {
+            int g = rng.nextInt(4);
+            genres[i] = new int[] {g, (g + 1 + rng.nextInt(3)) % 4};
+            quality[i] = rng.nextGaussian(0, 0.6);
+            years[i] = i < 40 ? 1990 + i % 6 : 1996 + i % 4;
+        }
+        int[] gender = new int[users];
+        int[] age = new int[users];
+        int[] job = new int[users];
+        Interactions.Builder b = Interactions.builder(Domains.of("all"), true);
+        for (int u = 0; u < users; u++) {
+            gender[u] = rng.nextInt(2);
+            age[u] = rng.nextInt(3);
+            job[u] = rng.nextInt(4);
+            double[] taste = new double[4];
+            for (int g = 0; g < 4; g++) {
+                taste[g] = rng.nextGaussian(0, 0.5) + (g == job[u] ? 0.8 : 0) - (g == age[u] ? 0.5 : 0);
+            }
+            int[] old = rng.sample(40, 18 + rng.nextInt(18));
+            int[] recent = rng.sample(20, 14 + rng.nextInt(7));
+            int[] rated = new int[old.length + recent.length];
+            System.arraycopy(old, 0, rated, 0, old.length);
+            for (int j = 0; j < recent.length; j++) {
+                rated[old.length + j] = 40 + recent[j];
+            }
+            for (int j = 0; j < rated.length; j++) {
+                int i = rated[j];
+                double r = 3 + 0.5 * (taste[genres[i][0]] + taste[genres[i][1]]) + quality[i] + rng.nextGaussian(0, 0.5);
+                b.add(u, i, Math.max(1, Math.min(5, Math.round(r))), 0, 1_000_000L + 1000L * u + (j == 0 ? 0 : 1 + rng.nextInt(100_000)));
+            }
+        }
+        Interactions x = b.build(IdMap.sequential("u", users), IdMap.sequential("i", items));
+        SideFeatures uf = SideFeatures.builder(users).categorical("gender", List.of("M", "F"), gender)
+                .categorical("ageGroup", List.of("young", "middle", "old"), age)
+                .categorical("occupation", List.of("a", "b", "c", "d"), job).build();
+        SideFeatures itf = SideFeatures.builder(items).multiHot("genres", List.of("g0", "g1", "g2", "g3"), genres).build();
+        return new Dataset(x, uf, itf, LoadReport.builder("cold-start fixture").build(x), years);
     }
 
     /**

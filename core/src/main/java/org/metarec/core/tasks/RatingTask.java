@@ -71,6 +71,22 @@ public record RatingTask(int user, int domain, int[] supportRows, int[] queryRow
     }
 
     /**
+     * The same task with only its first {@code k} support rows (the same query): for tasks whose support rows
+     * are in random order, a random K-shot subset, and the subsets for growing K are nested.
+     *
+     * @param k the support size, 0 &le; k &le; {@link #supportSize()}
+     * @return a new task
+     * @throws IllegalArgumentException if the task has fewer than {@code k} support rows
+     */
+    public RatingTask withSupportSize(int k) {
+        if (k < 0 || k > supportRows.length) {
+            throw new IllegalArgumentException("rating task of user " + user + ": expected a support size in 0.."
+                    + supportRows.length + ", found " + k);
+        }
+        return new RatingTask(user, domain, Arrays.copyOf(supportRows, k), queryRows);
+    }
+
+    /**
      * The number of support rows, K.
      *
      * @return the support size

@@ -36,6 +36,16 @@ class RatingTaskTest {
     }
 
     @Test
+    void withSupportSizeKeepsTheFirstKSupportRowsAndTheQuery() {
+        RatingTask t = new RatingTask(3, 1, new int[] {9, 4, 6}, new int[] {7, 1});
+        assertEquals(new RatingTask(3, 1, new int[] {9, 4}, new int[] {7, 1}), t.withSupportSize(2));
+        assertEquals(new RatingTask(3, 1, new int[0], new int[] {7, 1}), t.withSupportSize(0));
+        assertEquals(t, t.withSupportSize(3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.withSupportSize(4));
+        assertEquals("rating task of user 3: expected a support size in 0..3, found 4", e.getMessage());
+    }
+
+    @Test
     void emptySupportIsAllowed() {
         assertEquals(0, new RatingTask(RatingTask.ANY_USER, 0, new int[0], new int[] {1}).supportSize());
     }

@@ -29,6 +29,9 @@ public final class ConfigSchema {
     /** Data sources a config may name under {@code data.source}. */
     public static final List<String> DATA_SOURCES = List.of("synthetic", "sinusoid", "movielens100k", "movielens1m", "delimited");
 
+    /** The name of the one domain of MovieLens data loaded with {@code data.genres_as_domains: []}. */
+    public static final String SINGLE_DOMAIN = "all";
+
     /** MovieLens genres usable as domains (ML-100K's u.genre without "unknown"; ML-1M uses the same names). */
     public static final List<String> MOVIELENS_GENRES = List.of("Action", "Adventure", "Animation", "Children's", "Comedy",
             "Crime", "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery", "Romance", "Sci-Fi",
@@ -43,12 +46,26 @@ public final class ConfigSchema {
      * @param name        the value of {@code experiment} that selects it
      * @param description one sentence for the docs
      * @param settings    its own section (root key {@code name}), or null when it has none
+     * @param rules       checks across the whole config (keys as dotted paths from the top level) that apply only
+     *                    when {@code experiment} is this kind
      */
-    public record Kind(String name, String description, ObjectSpec settings) {
-        /** Requires a name and a description. */
+    public record Kind(String name, String description, ObjectSpec settings, List<ObjectRule> rules) {
+        /** Requires a name and a description; no rules when null. */
         public Kind {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(description, "description");
+            rules = rules == null ? List.of() : List.copyOf(rules);
+        }
+
+        /**
+         * A kind without config-wide rules.
+         *
+         * @param name        the value of {@code experiment} that selects it
+         * @param description one sentence for the docs
+         * @param settings    its own section, or null
+         */
+        public Kind(String name, String description, ObjectSpec settings) {
+            this(name, description, settings, List.of());
         }
     }
 
@@ -84,13 +101,18 @@ public final class ConfigSchema {
                 key("optimizer", optimizer()).doc("The outer (meta) optimiser."),
                 key("budget", budget()).doc("How long to train and how often to log, validate and checkpoint."),
                 key("evaluation", evaluation()).doc("How trained methods are evaluated on test tasks.")));
+        List<ObjectRule> rules = new ArrayList<>();
         for (Kind kind : kinds) {
             if (kind.settings() != null) {
                 keys.add(key(kind.name(), kind.settings()).when("experiment", kind.name())
                         .doc("Settings of the `" + kind.name() + "` experiment kind."));
             }
+            for (ObjectRule rule : kind.rules()) {
+                rules.add(new ObjectRule("with `experiment: " + kind.name() + "`, " + rule.doc(),
+                        v -> kind.name().equals(v.get("experiment")) ? rule.check().apply(v) : null));
+            }
         }
-        return new ObjectSpec(keys, List.of());
+        return new ObjectSpec(keys, rules);
     }
 
     private static ObjectSpec data() {
@@ -130,9 +152,10 @@ public final class ConfigSchema {
                         .rule(ObjectRule.ordered("phase_min", "phase_max"))
                         .rule(ObjectRule.ordered("x_min", "x_max")))
                         .when("source", "sinusoid").doc("Task distribution y = A sin(x - phase) of the sinusoid benchmark."),
-                key("genres_as_domains", listOf(oneOf(MOVIELENS_GENRES)).nonEmpty().distinct())
+                key("genres_as_domains", listOf(oneOf(MOVIELENS_GENRES)).distinct())
                         .defaultTo(List.of("Action", "Comedy", "Drama")).when("source", "movielens100k", "movielens1m")
-                        .doc("Genres used as domains; an item goes to the first listed genre it has, items with none are dropped."),
+                        .doc("Genres used as domains; an item goes to the first listed genre it has, items with none are dropped. "
+                                + "An empty list keeps every item in one domain named `" + SINGLE_DOMAIN + "`."),
                 key("delimited", object(
                         key("delimiter", string()).defaultTo(",").doc("Field separator (e.g. `\",\"`, `\"\\t\"`, `\"::\"`)."),
                         key("header", bool()).defaultTo(true).doc("Whether the first line names the columns."),

@@ -16,7 +16,8 @@ public record ObjectRule(String doc, Function<Map<String, Object>, Violation> ch
     /**
      * What a rule found wrong.
      *
-     * @param key     the key the problem is reported at
+     * @param key     the key the problem is reported at (a dotted path for a key of a nested mapping, e.g.
+     *                {@code data.source})
      * @param message "expected ..., found ..."
      */
     public record Violation(String key, String message) {

@@ -76,12 +76,30 @@ public record ObjectSpec(List<KeySpec> keys, List<ObjectRule> rules) implements 
             for (ObjectRule rule : rules) {
                 ObjectRule.Violation v = rule.check().apply(out);
                 if (v != null) {
-                    YamlNode at = map.get(v.key());
-                    problems.add(at != null ? at.position() : map.position(), join(path, v.key()), v.message());
+                    problems.add(positionOf(map, v.key()), join(path, v.key()), v.message());
                 }
             }
         }
         return problems.count() == before ? Collections.unmodifiableMap(out) : null;
+    }
+
+    /**
+     * Where a rule's key is: the node at a key or dotted path below {@code map} (e.g. {@code data.path}), else
+     * the deepest mapping of that path that is present.
+     */
+    private static Position positionOf(YamlMap map, String key) {
+        YamlMap current = map;
+        for (String part : key.split("\\.")) {
+            YamlNode next = current.get(part);
+            if (next == null) {
+                return current.position();
+            }
+            if (!(next instanceof YamlMap child)) {
+                return next.position();
+            }
+            current = child;
+        }
+        return current.position();
     }
 
     private void resolveKey(KeySpec k, YamlMap map, String path, Map<String, Object> out, Problems problems) {

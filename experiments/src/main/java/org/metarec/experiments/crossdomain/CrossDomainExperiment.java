@@ -4,8 +4,6 @@ import static org.metarec.experiments.config.Specs.bool;
 import static org.metarec.experiments.config.Specs.integer;
 import static org.metarec.experiments.config.Specs.key;
 import static org.metarec.experiments.config.Specs.listOf;
-import static org.metarec.experiments.config.Specs.longInteger;
-import static org.metarec.experiments.config.Specs.object;
 import static org.metarec.experiments.config.Specs.real;
 
 import java.util.ArrayList;
@@ -13,21 +11,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.metarec.algorithms.meta.MetaBatch;
 import org.metarec.algorithms.rec.CrossDomainProtocol;
 import org.metarec.algorithms.rec.CrossDomainSetup;
 import org.metarec.algorithms.rec.CrossDomainStudy;
-import org.metarec.algorithms.rec.train.Selection;
-import org.metarec.algorithms.train.NonFiniteException;
 import org.metarec.core.data.Dataset;
 import org.metarec.core.metrics.RankingMetrics;
 import org.metarec.core.metrics.RatingMetrics;
 import org.metarec.core.synthetic.SyntheticWorld;
-import org.metarec.experiments.checkpoint.Checkpoint;
 import org.metarec.experiments.config.Config;
+import org.metarec.experiments.config.KeySpec;
 import org.metarec.experiments.config.ObjectSpec;
 import org.metarec.experiments.data.DataSources;
+import org.metarec.experiments.rec.CellResults;
+import org.metarec.experiments.rec.StudyKeys;
 import org.metarec.experiments.run.ExperimentKind;
 import org.metarec.experiments.run.RunContext;
 
@@ -64,29 +61,21 @@ public final class CrossDomainExperiment implements ExperimentKind {
 
     @Override
     public ObjectSpec settings() {
-        return object(
+        List<KeySpec> keys = new ArrayList<>(List.of(
                 key("cold_start_ratios", listOf(real().above(0).below(1)).distinct()).defaultTo(List.of())
                         .doc("Cold-start ratios (beta) to run, each a fraction of the eligible overlap users that become test "
                                 + "users; empty means `protocol.cold_start_ratio` alone."),
-                key("seeds", listOf(longInteger()).distinct()).defaultTo(List.of())
-                        .doc("Seeds to run, each with its own split and training; empty means `seed` alone. Test users of "
-                                + "all seeds are pooled as tasks."),
+                StudyKeys.seeds(),
                 key("use_sources", bool()).defaultTo(true)
                         .doc("Whether methods may use the source domains (false gives target-only variants)."),
-                key("weight_decay", real().atLeast(0)).defaultTo(0.01).doc("L2 penalty weight on embeddings in every training loss."),
+                StudyKeys.weightDecay(),
                 key("train_query", integer().atLeast(1)).defaultTo(20).doc("Query ratings per meta-training task (at most)."),
                 key("target_task_share", real().atLeast(0).atMost(1)).defaultTo(0.5)
-                        .doc("Probability that a meta-training task comes from a target-domain user."),
-                key("pooled_epochs", integer().atLeast(1)).defaultTo(15)
-                        .doc("Epochs of pooled training (pretrained, target_only, and the factorisations of the mapping methods)."),
-                key("pooled_batch", integer().atLeast(1)).defaultTo(256).doc("Rows per pooled minibatch."),
-                key("pooled_lr", real().above(0)).defaultTo(0.005).doc("Adam's learning rate in pooled training."),
-                key("fine_tune_steps", integer().atLeast(0)).defaultTo(5)
-                        .doc("SGD steps when a pooled or mapped model is fine-tuned on a test user's support ratings."),
-                key("fine_tune_lrs", listOf(real().atLeast(0)).nonEmpty()).defaultTo(List.of(0.0, 0.03, 0.1, 0.3, 1.0))
-                        .doc("Fine-tuning rates among which validation users choose (0 means no fine-tuning)."),
-                key("mapping_iterations", integer().atLeast(1)).defaultTo(1000)
-                        .doc("Adam steps of the EMCDR mapping and of the PTUPCDR meta network."));
+                        .doc("Probability that a meta-training task comes from a target-domain user.")));
+        keys.addAll(StudyKeys.pooledTraining("pretrained, target_only, and the factorisations of the mapping methods"));
+        keys.add(key("mapping_iterations", integer().atLeast(1)).defaultTo(1000)
+                .doc("Adam steps of the EMCDR mapping and of the PTUPCDR meta network."));
+        return new ObjectSpec(keys, List.of());
     }
 
     /** One combination of the run's grid. */
@@ -106,13 +95,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
         if (ratios.isEmpty()) {
             ratios = List.of(c.getDouble("protocol.cold_start_ratio"));
         }
-        List<Long> seeds = new ArrayList<>();
-        for (Object s : c.getList("crossdomain.seeds")) {
-            seeds.add(((Number) s).longValue());
-        }
-        if (seeds.isEmpty()) {
-            seeds.add(c.seed());
-        }
+        List<Long> seeds = StudyKeys.seeds(c, "crossdomain");
         List<String> methods = c.getStringList("methods");
         for (String m : methods) {
             if (!CrossDomainProtocol.METHODS.contains(m)) {
@@ -137,50 +120,28 @@ public final class CrossDomainExperiment implements ExperimentKind {
         }
         ctx.results().declareMethods(declared.toArray(String[]::new));
 
-        // Per-task metrics of finished cells, restored from the checkpoint.
-        Map<Integer, Map<String, double[]>> done = new LinkedHashMap<>();
-        Optional<Checkpoint> saved = ctx.checkpoints().latest();
-        if (saved.isPresent()) {
-            for (var e : saved.get().tensors().entrySet()) {
-                String[] parts = e.getKey().split("/", 3);   // cell/<index>/<metric>
-                done.computeIfAbsent(Integer.parseInt(parts[1]), i -> new LinkedHashMap<>())
-                        .put(parts[2], e.getValue().values());
-            }
-        }
-
+        CellResults done = CellResults.restore(ctx);
         boolean manySeeds = seeds.size() > 1;
         try (MetaBatch pool = new MetaBatch(ctx.threads())) {
             Map<String, CrossDomainSetup> setups = new LinkedHashMap<>();
-            ctx.progress().start("train", cells.size(), done.size());
+            ctx.progress().start("train", cells.size(), done.doneCount());
             for (int i = 0; i < cells.size(); i++) {
-                if (done.containsKey(i)) {
+                if (done.isDone(i)) {
                     continue;
                 }
                 Cell cell = cells.get(i);
                 CrossDomainSetup setup = setup(setups, c, data, cell);
                 CrossDomainStudy study = new CrossDomainStudy(setup, protocol(c, cell, setup.config()));
-                ctx.progress().note("training " + cell.label(manySeeds));
-                CrossDomainStudy.Trained trained;
-                try {
-                    trained = study.train(pool);
-                } catch (NonFiniteException e) {
-                    ctx.checkFinite(e.step(), cell.label(manySeeds) + " (" + e.method() + ")", e.quantity(), e.value());
-                    throw e;
-                }
-                for (Selection.Checkpoint s : trained.selection().history()) {
-                    if (Double.isFinite(s.validationRmse())) {
-                        ctx.trainLog().append(s.step(), cell.label(manySeeds), s.validationRmse());
-                    }
-                }
-                done.put(i, study.evaluate(trained.recommender(), pool));
-                Checkpoint.Builder b = Checkpoint.at(done.size());
-                done.forEach((index, metrics) -> metrics.forEach((name, values) ->
-                        b.put("cell/" + index + "/" + name, values)));
-                ctx.checkpoints().save(b.build());
-                ctx.progress().update(done.size(), Double.NaN);
+                String label = cell.label(manySeeds);
+                ctx.progress().note("training " + label);
+                CrossDomainStudy.Trained trained = CellResults.train(ctx, label, () -> study.train(pool));
+                CellResults.logValidation(ctx, label, trained.selection());
+                done.finish(i, study.evaluate(trained.recommender(), pool));
+                ctx.progress().update(done.doneCount(), Double.NaN);
             }
             ctx.progress().finish();
-            record(ctx, cells, done);
+            done.record(cells.size(), i -> cells.get(i).method(),
+                    (i, metric) -> metric + "_beta" + percent(cells.get(i).ratio()));
             if (synthetic) {
                 recordOracle(ctx, data, world, cells, setups);
             }
@@ -231,24 +192,6 @@ public final class CrossDomainExperiment implements ExperimentKind {
                 world.noiseFloorMse() > 0 ? Math.sqrt(world.noiseFloorMse()) : 0.0, ORACLE));
     }
 
-    /** Records every cell's per-task values; tasks of several seeds are numbered one after the other. */
-    private static void record(RunContext ctx, List<Cell> cells, Map<Integer, Map<String, double[]>> done) {
-        Map<String, Integer> offsets = new LinkedHashMap<>();   // per method and metric, the next task number
-        for (int i = 0; i < cells.size(); i++) {
-            Cell cell = cells.get(i);
-            for (var e : done.get(i).entrySet()) {
-                String metric = e.getKey() + "_beta" + percent(cell.ratio());
-                String counter = cell.method() + "/" + metric;
-                int offset = offsets.getOrDefault(counter, 0);
-                double[] values = e.getValue();
-                for (int t = 0; t < values.length; t++) {
-                    ctx.results().record(cell.method(), metric, offset + t, values[t]);
-                }
-                offsets.put(counter, offset + values.length);
-            }
-        }
-    }
-
     private static CrossDomainProtocol.Split split(Config c, Dataset data, Cell cell) {
         List<String> names = data.domains().names();
         String target = c.isSet("protocol.target_domain") ? c.getString("protocol.target_domain") : names.get(names.size() - 1);
@@ -275,13 +218,12 @@ public final class CrossDomainExperiment implements ExperimentKind {
     }
 
     private static CrossDomainProtocol protocol(Config c, Cell cell, CrossDomainProtocol.Split split) {
-        String type = c.getString("model.type");
-        String model = type.equals("mlp") ? "feature_mlp" : type;
+        String model = StudyKeys.modelType(c);
         double[] lrs = c.getDoubleArray("crossdomain.fine_tune_lrs");
         CrossDomainProtocol.Training training = new CrossDomainProtocol.Training(c.getInt("budget.meta_iterations"),
                 c.getInt("meta.meta_batch"), c.getInt("crossdomain.train_query"), c.getDouble("meta.inner_lr"),
                 c.getInt("meta.inner_steps"), c.getDouble("meta.reptile.inner_lr"), c.getDouble("optimizer.lr"),
-                c.isSet("optimizer.clip_norm") ? c.getDouble("optimizer.clip_norm") : 0,
+                StudyKeys.clipNorm(c),
                 Math.max(1, c.getInt("budget.validate_every")), c.getDouble("crossdomain.target_task_share"),
                 c.getInt("crossdomain.pooled_epochs"), c.getInt("crossdomain.pooled_batch"), c.getDouble("crossdomain.pooled_lr"),
                 c.getInt("crossdomain.fine_tune_steps"), lrs, c.getInt("crossdomain.mapping_iterations"));

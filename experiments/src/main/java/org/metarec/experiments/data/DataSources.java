@@ -18,6 +18,7 @@ import org.metarec.core.data.io.MovieLens1mLoader;
 import org.metarec.core.random.Rng;
 import org.metarec.core.synthetic.SyntheticWorld;
 import org.metarec.experiments.config.Config;
+import org.metarec.experiments.config.ConfigSchema;
 
 /**
  * Loads (MovieLens, delimited files) or generates (the synthetic world) the data set a config's {@code data}
@@ -65,8 +66,10 @@ public final class DataSources {
                 c.getDouble(s + "domain_activity"), seed));
     }
 
+    /** Genre domains, or one domain holding every item for an empty {@code data.genres_as_domains}. */
     private static DomainAssignment genres(Config c) {
-        return DomainAssignment.byGenres(c.getStringList("data.genres_as_domains"));
+        List<String> genres = c.getStringList("data.genres_as_domains");
+        return genres.isEmpty() ? DomainAssignment.single(ConfigSchema.SINGLE_DOMAIN) : DomainAssignment.byGenres(genres);
     }
 
     private static Dataset delimited(Config c, LoadOptions options) throws IOException {

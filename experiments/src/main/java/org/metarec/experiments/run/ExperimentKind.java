@@ -1,5 +1,7 @@
 package org.metarec.experiments.run;
 
+import java.util.List;
+import org.metarec.experiments.config.ObjectRule;
 import org.metarec.experiments.config.ObjectSpec;
 
 /**
@@ -23,6 +25,14 @@ public interface ExperimentKind {
     /** The kind's own settings section (root key {@link #name()}), or null when it has none. */
     default ObjectSpec settings() {
         return null;
+    }
+
+    /**
+     * Checks across the whole config that apply when this kind runs it (keys as dotted paths from the top level,
+     * e.g. {@code data.source}); validation reports a violation at that key like any other config error.
+     */
+    default List<ObjectRule> rules() {
+        return List.of();
     }
 
     /**

@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.metarec.experiments.TestFiles;
-import org.metarec.core.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,18 +46,9 @@ class QuickstartRunTest {
             assertTrue(names.contains("train_validation_rmse.png") && names.contains("train_validation_rmse.svg"), names.toString());
         }
 
-        Map<?, ?> summary = (Map<?, ?>) Json.readFile(a.resolve("summary.json"));
-        Set<String> metrics = new TreeSet<>();
-        Set<String> methods = new TreeSet<>();
-        for (Object o : (List<?>) summary.get("results")) {
-            Map<?, ?> row = (Map<?, ?>) o;
-            metrics.add((String) row.get("metric"));
-            methods.add((String) row.get("method"));
-            double mean = ((Number) row.get("mean")).doubleValue();
-            assertTrue(((Number) row.get("ci_low")).doubleValue() <= mean && mean <= ((Number) row.get("ci_high")).doubleValue());
-        }
-        assertEquals(Set.of("mae_k10_beta30", "rmse_k10_beta30", "ndcg3_k10_beta30"), metrics);
-        assertEquals(Set.of("global_mean", "target_only", "pretrained", "emcdr", "maml", "oracle"), methods);
+        TestFiles.SummaryNames names = TestFiles.readSummary(a);
+        assertEquals(Set.of("mae_k10_beta30", "rmse_k10_beta30", "ndcg3_k10_beta30"), names.metrics());
+        assertEquals(Set.of("global_mean", "target_only", "pretrained", "emcdr", "maml", "oracle"), names.methods());
         assertTrue(Files.readString(a.resolve("summary.md")).contains("oracle"));
 
         Path b = tmp.resolve("b");

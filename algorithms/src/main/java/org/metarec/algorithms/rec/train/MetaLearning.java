@@ -127,6 +127,26 @@ public final class MetaLearning {
      */
     public static Result train(String method, RecModel model, TaskLoss<RatingBatch> loss, TrainingTasks tasks,
             int supportSize, Settings s, long seed, MetaBatch pool, TaskEvaluator validation) {
+        return train(method, model, loss, tasks::draw, supportSize, s, seed, pool, validation);
+    }
+
+    /**
+     * Meta-trains over any task distribution and selects on the validation users.
+     *
+     * @param method maml, fomaml, reptile, metasgd or anil
+     * @param model the model
+     * @param loss the task loss
+     * @param tasks draws a meta-training task (support and query batches, slot 0)
+     * @param supportSize the smallest support size of the drawn tasks: with 0 the learners take no inner steps
+     * @param s the settings
+     * @param seed the run's seed: streams {@code crossdomain/init} and {@code crossdomain/train-tasks}
+     * @param pool runs the tasks of a meta-batch and of validation in parallel
+     * @param validation scores checkpoints on the validation users
+     * @return the chosen recommender and the selection history
+     */
+    public static Result train(String method, RecModel model, TaskLoss<RatingBatch> loss,
+            MetaTrainer.TaskSource<RatingBatch> tasks, int supportSize, Settings s, long seed, MetaBatch pool,
+            TaskEvaluator validation) {
         boolean reptile = method.equals("reptile");
         int trainSteps = supportSize == 0 && !reptile ? 0 : s.innerSteps();
         MetaLearner<RatingBatch> learner = learner(method, model, loss, s.innerLr(), trainSteps);
@@ -135,7 +155,7 @@ public final class MetaLearning {
                     Task<RatingBatch> t = tasks.draw(rng);
                     return new Task<>(t.support().concat(t.query()), t.query());
                 }
-                : tasks::draw;
+                : tasks;
         Params init = learner.initMeta(model.init(Rng.derive(seed, "crossdomain/init")));
         MetaTrainer<RatingBatch> trainer = new MetaTrainer<>(learner, new Adam(s.metaLr()), source, pool,
                 s.metaBatch(), s.clipNorm(), init, Rng.derive(seed, "crossdomain/train-tasks"));

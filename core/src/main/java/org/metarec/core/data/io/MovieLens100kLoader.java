@@ -24,7 +24,8 @@ import org.metarec.core.data.SideFeatures;
  * <p>Users are all users of u.user, in file order; items are those kept by the {@link DomainAssignment}, in
  * file order; rows follow u.data. User features: numeric {@code age} (years), categorical {@code ageGroup}
  * (the MovieLens 1M groups), {@code gender}, {@code occupation}, {@code zipRegion} (first digit). Item
- * features: multi-hot {@code genres}, categorical {@code releaseDecade}.
+ * features: multi-hot {@code genres}, categorical {@code releaseDecade}; the year of the release date is the
+ * data set's {@link Dataset#itemYears()} (0 where u.item gives no date).
  *
  * <p>With {@link LoadOptions#verifyChecksums()} each file's SHA-256 is compared with the official release; a
  * difference is a warning in the report (many circulating copies are silently altered).
@@ -89,7 +90,7 @@ public final class MovieLens100kLoader {
         if (!decades.isEmpty()) {
             itemFeatures.categorical("releaseDecade", decades, MovieLensAttributes.decadeCodes(years, decades));
         }
-        return new Dataset(interactions, userFeatures, itemFeatures.build(), report.build(interactions));
+        return new Dataset(interactions, userFeatures, itemFeatures.build(), report.build(interactions), years);
     }
 
     private List<String> readGenres() throws IOException {

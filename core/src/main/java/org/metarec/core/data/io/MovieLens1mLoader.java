@@ -23,7 +23,7 @@ import org.metarec.core.data.SideFeatures;
  * <p>Users are all users of users.dat in file order; items those kept by the {@link DomainAssignment}; rows
  * follow ratings.dat. User features: categorical {@code ageGroup}, {@code gender}, {@code occupation},
  * {@code zipRegion}. Item features: multi-hot {@code genres}, categorical {@code releaseDecade} (from the
- * year in the title).
+ * year in the title); the year itself is the data set's {@link Dataset#itemYears()} (0 for a title without one).
  *
  * <p><b>Checksums.</b> No official per-file SHA-256 of MovieLens 1M is known (GroupLens publishes only the MD5
  * of the zip archive), so unlike {@link MovieLens100kLoader} this loader cannot verify its files;
@@ -82,7 +82,7 @@ public final class MovieLens1mLoader {
         if (!decades.isEmpty()) {
             itemFeatures.categorical("releaseDecade", decades, MovieLensAttributes.decadeCodes(years, decades));
         }
-        return new Dataset(interactions, userFeatures, itemFeatures.build(), report.build(interactions));
+        return new Dataset(interactions, userFeatures, itemFeatures.build(), report.build(interactions), years);
     }
 
     private Users readUsers() throws IOException {

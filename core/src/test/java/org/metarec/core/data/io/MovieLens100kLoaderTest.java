@@ -106,6 +106,9 @@ class MovieLens100kLoaderTest {
         assertEquals(6, d.interactions().size());
         assertEquals(4, d.interactions().itemCount());
         assertEquals(Map.of(), d.report().dropped());
+        // The year of each release date; item 30 has none.
+        assertArrayEquals(new int[] {1995, 1982, 0, 1990}, d.itemYears());
+        assertTrue(d.hasItemYears());
     }
 
     @Test

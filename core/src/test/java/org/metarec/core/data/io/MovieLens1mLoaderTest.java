@@ -76,6 +76,7 @@ class MovieLens1mLoaderTest {
         // Years 1995 and 1980 from the titles: decades [1980s, 1990s].
         assertEquals(1, items.category("releaseDecade", 0));
         assertEquals(0, items.category("releaseDecade", 1));
+        assertArrayEquals(new int[] {1995, 1980}, d.itemYears(), "the years themselves, by kept item");
     }
 
     @Test
