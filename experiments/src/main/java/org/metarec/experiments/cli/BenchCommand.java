@@ -3,6 +3,7 @@ package org.metarec.experiments.cli;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.metarec.algorithms.bench.RecNetTasks;
@@ -187,6 +188,13 @@ final class BenchCommand implements Runnable {
                 if (k < 0) {
                     throw new UsageException("--steps: expected counts >= 0, found " + k);
                 }
+            }
+            // One pass first, and thrown away: what the first products allocate for good (the SIMD
+            // kernel's set-up, per-thread buffers) is not part of any graph.
+            loss.apply(inner.run(theta, theta, task.support(), Arrays.stream(steps).max().orElse(0),
+                    org.metarec.algorithms.meta.InnerLoop.StepSize.constant(0.01),
+                    org.metarec.algorithms.meta.InnerLoop.Batches.fullBatch(), true), task.query());
+            for (int k : steps) {
                 long before = liveHeap();
                 var phi = inner.run(theta, theta, task.support(), k,
                         org.metarec.algorithms.meta.InnerLoop.StepSize.constant(0.01),
