@@ -88,7 +88,9 @@ class BinScriptTest {
         writeProbeJar(tmp.resolve("repo/experiments/target/metarec.jar"));
         String jvm = jvmLine(exec(tmp, script.toString(), "0"));
         assertTrue(jvm.contains("--add-modules=jdk.incubator.vector"), jvm);
-        assertTrue(jvm.contains("-XX:+UseParallelGC") && jvm.contains("-Xmn256m"), jvm);
+        assertTrue(jvm.contains("-XX:+UseParallelGC"), jvm);
+        // The sizes only where the memory is known to be 4 GB or more.
+        assertEquals(memoryKib() >= 4L * 1024 * 1024, jvm.contains("-Xms512m") && jvm.contains("-Xmn256m"), jvm);
 
         String scalar = jvmLine(exec(tmp, Map.of("METAREC_SIMD", "0"), script.toString(), "0"));
         assertTrue(!scalar.contains("jdk.incubator.vector"), scalar);
@@ -97,6 +99,22 @@ class BinScriptTest {
         String own = jvmLine(exec(tmp, Map.of("METAREC_JAVA_OPTS", "-XX:+UseSerialGC -Xmx256m"), script.toString(), "0"));
         assertTrue(own.contains("-XX:+UseSerialGC") && own.contains("-Xmx256m"), own);
         assertTrue(!own.contains("UseParallelGC") && !own.contains("-Xmn256m"), own);
+
+        // A heap sized by the user keeps our collector but not our sizes (a young generation larger
+        // than a small heap makes the JVM warn on every start).
+        String sized = jvmLine(exec(tmp, Map.of("METAREC_JAVA_OPTS", "-Xmx200m"), script.toString(), "0"));
+        assertTrue(sized.contains("-XX:+UseParallelGC") && sized.contains("-Xmx200m"), sized);
+        assertTrue(!sized.contains("-Xmn256m") && !sized.contains("-Xms512m"), sized);
+    }
+
+    /** MemTotal from /proc/meminfo in KiB, or 0 where there is none. */
+    private static long memoryKib() throws IOException {
+        Path meminfo = Path.of("/proc/meminfo");
+        if (!Files.isReadable(meminfo)) {
+            return 0;
+        }
+        return Files.readAllLines(meminfo).stream().filter(line -> line.startsWith("MemTotal:"))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).findFirst().orElse(0);
     }
 
     private static String jvmLine(Result r) {
