@@ -175,11 +175,8 @@ public final class ColdStartStatesStudy {
                     return new Task<>(factory.rows(t.supportRows(), SlotMode.SINGLE),
                             factory.rows(t.queryRows(), SlotMode.SINGLE));
                 };
-                MetaLearning.Settings s = p.meta();
-                if (p.method().equals("reptile")) {
-                    s = new MetaLearning.Settings(s.iterations(), s.metaBatch(), p.reptileInnerLr(), s.innerSteps(),
-                            s.metaLr(), s.clipNorm(), s.validateEvery());
-                }
+                MetaLearning.Settings s = p.method().equals("reptile") ? p.meta().withInnerLr(p.reptileInnerLr())
+                        : p.meta();
                 int smallestSupport = setup.config().minRatings() - setup.config().querySize();
                 MetaLearning.Result r = MetaLearning.train(p.method(), model, loss, source, smallestSupport, s,
                         p.seed(), pool, validation);

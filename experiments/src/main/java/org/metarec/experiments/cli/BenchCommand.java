@@ -6,6 +6,7 @@ import java.lang.management.MemoryType;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import org.metarec.algorithms.bench.RecNetTasks;
 import org.metarec.algorithms.data.XYBatch;
 import org.metarec.algorithms.meta.FirstOrderMAML;
@@ -189,17 +190,16 @@ final class BenchCommand implements Runnable {
                     throw new UsageException("--steps: expected counts >= 0, found " + k);
                 }
             }
+            // The graph of k recorded inner steps and the query loss at their end.
+            IntFunction<org.metarec.autodiff.Tensor> queryLoss = k -> loss.apply(inner.run(theta, theta,
+                    task.support(), k, org.metarec.algorithms.meta.InnerLoop.StepSize.constant(0.01),
+                    org.metarec.algorithms.meta.InnerLoop.Batches.fullBatch(), true), task.query());
             // One pass first, and thrown away: what the first products allocate for good (the SIMD
             // kernel's set-up, per-thread buffers) is not part of any graph.
-            loss.apply(inner.run(theta, theta, task.support(), Arrays.stream(steps).max().orElse(0),
-                    org.metarec.algorithms.meta.InnerLoop.StepSize.constant(0.01),
-                    org.metarec.algorithms.meta.InnerLoop.Batches.fullBatch(), true), task.query());
+            queryLoss.apply(Arrays.stream(steps).max().orElse(0));
             for (int k : steps) {
                 long before = liveHeap();
-                var phi = inner.run(theta, theta, task.support(), k,
-                        org.metarec.algorithms.meta.InnerLoop.StepSize.constant(0.01),
-                        org.metarec.algorithms.meta.InnerLoop.Batches.fullBatch(), true);
-                org.metarec.autodiff.Tensor query = loss.apply(phi, task.query());
+                org.metarec.autodiff.Tensor query = queryLoss.apply(k);
                 long held = liveHeap() - before;
                 out.printf(Locale.ROOT, "inner steps %d: graph holds %.1f KiB (query loss %.6f)%n", k, held / 1024.0,
                         query.item());

@@ -56,6 +56,16 @@ public final class MetaLearning {
                         + "innerSteps >= 0, validateEvery >= 1; found " + this);
             }
         }
+
+        /**
+         * These settings with another inner learning rate (Reptile's, for example).
+         *
+         * @param lr the inner learning rate
+         * @return a new settings record
+         */
+        public Settings withInnerLr(double lr) {
+            return new Settings(iterations, metaBatch, lr, innerSteps, metaLr, clipNorm, validateEvery);
+        }
     }
 
     /**
