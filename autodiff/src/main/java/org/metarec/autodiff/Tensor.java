@@ -29,9 +29,12 @@ public final class Tensor {
     private final String op;           // the operation that made it, for error messages and docs
     private final int graphHash;       // see graphHash()
 
-    // Counts tensors made, to give each a hash. Plain, not atomic: threads racing on it may hand out
-    // equal hashes, which costs a graph walk one more probe and nothing else.
-    private static int made;
+    // Counts the tensors each thread makes, to give each a hash. Per thread rather than one shared
+    // field, which every thread of a meta-batch would write for every tensor, moving its cache line
+    // between the cores. The counters start far apart; equal hashes in one graph would cost a lookup
+    // one more probe and nothing else.
+    private static final ThreadLocal<int[]> MADE = ThreadLocal.withInitial(
+            () -> new int[] {(int) Thread.currentThread().getId() << 20});
 
     private Tensor(DMatrixRMaj value, boolean requiresGrad, Tensor[] inputs, Backward backward, String op) {
         this.value = value;
@@ -39,7 +42,7 @@ public final class Tensor {
         this.inputs = inputs;
         this.backward = backward;
         this.op = op;
-        this.graphHash = (made++) * 0x9E3779B9;   // Fibonacci hashing: consecutive tensors spread out
+        this.graphHash = (MADE.get()[0]++) * 0x9E3779B9;   // Fibonacci hashing: consecutive tensors spread out
     }
 
     // ------------------------------------------------------------------ construction

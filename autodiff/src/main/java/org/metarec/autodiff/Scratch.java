@@ -1,0 +1,142 @@
+package org.metarec.autodiff;
+
+import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Per-thread memory for the intermediate results of a computation whose outputs are copied out
+ * before it ends, such as one task of a meta-batch.
+ *
+ * <p>A task builds a graph of a few hundred intermediate matrices, uses each once or twice and drops
+ * them all. Allocated fresh, every one of them lands in memory that no cache holds, and with two
+ * cores doing that at once the memory bus, not the arithmetic, sets the pace. Inside a scope opened
+ * with {@link #open()}, the operations of this package take their result matrices from a pool of
+ * the calling thread instead; closing the scope hands them all back, so the next task of that thread
+ * computes in the same, cache-warm memory.
+ *
+ * <p>The contract: <b>no tensor computed inside a scope may be used after the scope closes</b>, as
+ * its memory will hold another task's numbers. Copy what must outlive the scope with
+ * {@link #keep(Tensor)} or {@link #keep(Params)}. Tensors made outside the scope (data, the
+ * meta-parameters) are untouched. Results are bit-identical with and without a scope: pooled
+ * matrices are zeroed before reuse, as new ones are.
+ *
+ * <pre>{@code
+ * Params grad;
+ * try (Scratch scope = Scratch.open()) {
+ *     Tensor loss = model.loss(theta, batch);
+ *     grad = Scratch.keep(theta.withValues(Autodiff.grad(loss, theta.tensors())));
+ * }
+ * }</pre>
+ *
+ * <p>Scopes nest: closing an inner scope returns only what was taken since it opened. A scope belongs
+ * to the thread that opened it.
+ */
+public final class Scratch implements AutoCloseable {
+
+    /** Beyond this many pooled doubles per thread (256 MiB), new results come from the heap. */
+    private static final long MAX_POOLED = 32L << 20;
+
+    private static final ThreadLocal<Pool> POOL = ThreadLocal.withInitial(Pool::new);
+
+    private final Pool pool;
+    private final Thread owner;
+    private final int mark;
+    private boolean closed;
+
+    private Scratch(Pool pool) {
+        this.pool = pool;
+        this.owner = Thread.currentThread();
+        this.mark = pool.mark();
+        pool.depth++;
+    }
+
+    /** Opens a scope on the calling thread; close it (try-with-resources) on the same thread. */
+    public static Scratch open() {
+        return new Scratch(POOL.get());
+    }
+
+    /** A copy of {@code t} on the heap, as a constant: safe to use after the scope closes. */
+    public static Tensor keep(Tensor t) {
+        return Tensor.constant(t.data().copy());
+    }
+
+    /** {@link #keep(Tensor)} for every tensor of {@code p}. */
+    public static Params keep(Params p) {
+        return p.map(Scratch::keep);
+    }
+
+    /** Hands back every matrix taken since this scope opened. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException("Scratch: a scope must be closed by the thread that opened it ("
+                    + owner.getName() + "), not by " + Thread.currentThread().getName());
+        }
+        closed = true;
+        pool.depth--;
+        pool.reset(mark);
+    }
+
+    /**
+     * A zeroed {@code rows x cols} matrix for an operation's result: from the calling thread's pool
+     * inside a scope, else new.
+     */
+    static DMatrixRMaj matrix(int rows, int cols) {
+        Pool pool = POOL.get();
+        return pool.depth == 0 ? new DMatrixRMaj(rows, cols) : pool.take(rows, cols);
+    }
+
+    /**
+     * The matrices of one thread, in the order they were taken. A task takes matrices of the same
+     * sizes in the same order every time, so the i-th request of a scope is served by the i-th
+     * matrix if its length fits; when it does not (another computation, other batch sizes), that
+     * matrix is replaced by a new one.
+     */
+    private static final class Pool {
+        int depth;
+        int next;                          // index of the next matrix to hand out
+        long pooled;                       // doubles held by the pool
+        DMatrixRMaj[] items = new DMatrixRMaj[256];
+        int count;
+
+        int mark() {
+            return next;
+        }
+
+        void reset(int mark) {
+            next = mark;
+        }
+
+        DMatrixRMaj take(int rows, int cols) {
+            int length = rows * cols;
+            if (next < count) {
+                DMatrixRMaj m = items[next];
+                if (m.data.length == length) {
+                    next++;
+                    m.reshape(rows, cols, false);
+                    Arrays.fill(m.data, 0.0);
+                    return m;
+                }
+                DMatrixRMaj fresh = new DMatrixRMaj(rows, cols);
+                if (pooled - m.data.length + length <= MAX_POOLED) {
+                    pooled += length - m.data.length;
+                    items[next++] = fresh;
+                }
+                return fresh;
+            }
+            DMatrixRMaj fresh = new DMatrixRMaj(rows, cols);
+            if (pooled + length <= MAX_POOLED && next == count) {
+                if (count == items.length) {
+                    items = Arrays.copyOf(items, 2 * count);
+                }
+                items[count++] = fresh;
+                next++;
+                pooled += length;
+            }
+            return fresh;
+        }
+    }
+}
