@@ -3,12 +3,12 @@ package org.metarec.algorithms.meta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.ejml.data.DMatrixRMaj;
 import org.metarec.autodiff.GradMode;
 import org.metarec.autodiff.Params;
+import org.metarec.autodiff.Scratch;
 import org.metarec.autodiff.Tensor;
 
 /**
@@ -22,7 +22,8 @@ import org.metarec.autodiff.Tensor;
 public final class MetaBatch implements AutoCloseable {
 
     private final int threads;
-    private final ExecutorService pool;   // null when single-threaded
+    private final HelperThreads helpers;   // null when single-threaded
+    private final AtomicReference<double[][][]> spareGradients = new AtomicReference<>();
 
     /** A meta-batch runner on {@code threads} threads: the calling thread and {@code threads - 1} workers. */
     public MetaBatch(int threads) {
@@ -30,11 +31,7 @@ public final class MetaBatch implements AutoCloseable {
             throw new IllegalArgumentException("MetaBatch: threads must be >= 1, found " + threads);
         }
         this.threads = threads;
-        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread t = new Thread(r, "metarec-task");
-            t.setDaemon(true);
-            return t;
-        });
+        this.helpers = threads == 1 ? null : new HelperThreads(threads - 1, "metarec-task");
     }
 
     /**
@@ -42,17 +39,80 @@ public final class MetaBatch implements AutoCloseable {
      *
      * @param metaLoss mean over tasks of the query loss at the adapted parameters
      * @param gradient mean over tasks of the per-task (pseudo-)gradients, by meta-parameter name
-     * @param adapted the adapted parameters of each task, in task order
+     * @param adapted the adapted parameters of each task, in task order, when asked for (see
+     *     {@link #step(MetaLearner, Params, List, boolean)}); otherwise empty
      */
     public record Result(double metaLoss, Params gradient, List<Params> adapted) {}
 
     /** Runs {@code learner.taskGradient} on every task and averages in task order. */
     public <B> Result step(MetaLearner<B> learner, Params meta, List<Task<B>> tasks) {
-        if (tasks.isEmpty()) {
+        return step(learner, meta, tasks, false);
+    }
+
+    /**
+     * As {@link #step(MetaLearner, Params, List)}, and with {@code keepAdapted} the result also
+     * holds each task's adapted parameters (a copy of every task's parameters, which training does
+     * not need).
+     *
+     * <p>Each task computes in the {@link Scratch} memory of its thread, which the next task of that
+     * thread reuses. Only its gradient leaves that memory, copied into a per-task buffer that the
+     * next meta-step reuses (and its adapted parameters, if kept).
+     */
+    public <B> Result step(MetaLearner<B> learner, Params meta, List<Task<B>> tasks, boolean keepAdapted) {
+        int n = tasks.size();
+        if (n == 0) {
             throw new IllegalArgumentException("MetaBatch: expected at least one task, found none");
         }
-        List<MetaLearner.TaskResult> results = map(tasks, task -> learner.taskGradient(meta, task));
-        return average(meta, results);
+        List<String> names = meta.names();
+        double[][][] gradients = borrowGradientBuffers(meta, n);
+        List<Integer> order = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        List<MetaLearner.TaskResult> results = map(order, i -> {
+            try (Scratch scope = Scratch.open()) {
+                MetaLearner.TaskResult r = learner.taskGradient(meta, tasks.get(i));
+                for (int p = 0; p < names.size(); p++) {
+                    double[] g = r.gradient().get(names.get(p)).data().data;
+                    if (r.gradient().get(names.get(p)).size() != gradients[i][p].length) {
+                        throw new IllegalStateException(learner.name() + ": the gradient of " + names.get(p)
+                                + " has shape " + r.gradient().get(names.get(p)).shape()
+                                + ", expected the parameter's shape " + meta.get(names.get(p)).shape());
+                    }
+                    System.arraycopy(g, 0, gradients[i][p], 0, gradients[i][p].length);
+                }
+                return new MetaLearner.TaskResult(r.queryLoss(), null,
+                        keepAdapted ? Scratch.keep(r.adapted()) : null);
+            }
+        });
+        Result result = average(meta, gradients, results);
+        spareGradients.set(gradients);
+        return result;
+    }
+
+    /**
+     * Buffers for {@code n} tasks' gradients, shaped like {@code meta}: the last step's if they fit,
+     * else new ones. Taken, not shared, so that steps running at once never write to the same one.
+     */
+    private double[][][] borrowGradientBuffers(Params meta, int n) {
+        double[][][] spare = spareGradients.getAndSet(null);
+        List<Tensor> shapes = meta.tensors();
+        if (spare != null && spare.length == n && spare[0].length == shapes.size()) {
+            boolean fits = true;
+            for (int p = 0; p < shapes.size() && fits; p++) {
+                fits = spare[0][p].length == shapes.get(p).size();
+            }
+            if (fits) {
+                return spare;
+            }
+        }
+        double[][][] fresh = new double[n][shapes.size()][];
+        for (int i = 0; i < n; i++) {
+            for (int p = 0; p < shapes.size(); p++) {
+                fresh[i][p] = new double[shapes.get(p).size()];
+            }
+        }
+        return fresh;
     }
 
     /**
@@ -67,7 +127,7 @@ public final class MetaBatch implements AutoCloseable {
      */
     public <T, R> List<R> map(List<T> items, java.util.function.Function<T, R> f) {
         int n = items.size();
-        if (pool == null || n == 1) {
+        if (helpers == null || n == 1) {
             List<R> out = new ArrayList<>(n);
             for (T item : items) {
                 out.add(f.apply(item));
@@ -92,12 +152,10 @@ public final class MetaBatch implements AutoCloseable {
                 }
             }
         };
-        for (int h = Math.min(threads, n) - 1; h > 0; h--) {
-            pool.execute(worker);
-        }
+        helpers.submit(worker);
         worker.run();
         try {
-            done.await();
+            HelperThreads.await(done);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a task", e);
@@ -119,15 +177,17 @@ public final class MetaBatch implements AutoCloseable {
         return out;
     }
 
-    private static Result average(Params meta, List<MetaLearner.TaskResult> results) {
+    /** The mean gradient and loss, each element summed in task order. */
+    private static Result average(Params meta, double[][][] gradients, List<MetaLearner.TaskResult> results) {
         int n = results.size();
+        List<Tensor> metaTensors = meta.tensors();
         List<Tensor> means = new ArrayList<>();
-        for (String name : meta.names()) {
-            Tensor like = meta.get(name);
+        for (int p = 0; p < metaTensors.size(); p++) {
+            Tensor like = metaTensors.get(p);
             DMatrixRMaj sum = new DMatrixRMaj(like.rows(), like.cols());
-            for (MetaLearner.TaskResult r : results) {
-                double[] g = r.gradient().get(name).data().data;
-                for (int e = 0; e < like.size(); e++) {
+            for (int i = 0; i < n; i++) {
+                double[] g = gradients[i][p];
+                for (int e = 0; e < g.length; e++) {
                     sum.data[e] += g[e];
                 }
             }
@@ -140,9 +200,11 @@ public final class MetaBatch implements AutoCloseable {
         List<Params> adapted = new ArrayList<>();
         for (MetaLearner.TaskResult r : results) {
             loss += r.queryLoss();
-            adapted.add(r.adapted());
+            if (r.adapted() != null) {
+                adapted.add(r.adapted());
+            }
         }
-        return new Result(loss / n, meta.withValues(means), adapted);
+        return new Result(loss / n, meta.withValues(means), List.copyOf(adapted));
     }
 
     /** Number of threads a meta-batch runs on, the calling thread included. */
@@ -153,8 +215,8 @@ public final class MetaBatch implements AutoCloseable {
     /** Stops the worker threads. */
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
+        if (helpers != null) {
+            helpers.close();
         }
     }
 }

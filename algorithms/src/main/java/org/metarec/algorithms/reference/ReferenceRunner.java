@@ -63,7 +63,7 @@ public final class ReferenceRunner {
         }
         MetaBatch.Result r;
         try (MetaBatch batch = new MetaBatch(threads)) {
-            r = batch.step(learner, meta, c.tasks());
+            r = batch.step(learner, meta, c.tasks(), true);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("meta_loss", r.metaLoss());

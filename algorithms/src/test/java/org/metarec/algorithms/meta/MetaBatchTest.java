@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -92,6 +93,37 @@ class MetaBatchTest {
                     .stream().mapToInt(Integer::intValue).sum());
             int base = ITEMS.stream().mapToInt(Integer::intValue).sum();
             assertEquals(List.of(base, 2 * base, 3 * base, 4 * base, 5 * base, 6 * base), outer);
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void helpersThatWentToSleepAreWokenAndCloseStopsThem() throws InterruptedException {
+        // Between batches a helper spins for a moment and then parks; a batch after a pause must
+        // still be shared, and closing the batch must end the helper threads.
+        Thread caller = Thread.currentThread();
+        Set<Thread> helpers = ConcurrentHashMap.newKeySet();
+        int sharedAfterAPause = 0;
+        try (MetaBatch batch = new MetaBatch(3)) {
+            for (int round = 0; round < 10; round++) {
+                Thread.sleep(5);                 // much longer than a helper spins
+                Set<Thread> seen = ConcurrentHashMap.newKeySet();
+                List<Integer> out = batch.map(ITEMS, i -> {
+                    seen.add(Thread.currentThread());
+                    spin(3);
+                    return i;
+                });
+                assertEquals(ITEMS, out);
+                seen.remove(caller);
+                helpers.addAll(seen);
+                sharedAfterAPause += seen.isEmpty() ? 0 : 1;
+            }
+        }
+        assertTrue(sharedAfterAPause > 0, "no helper took an item after a pause in 10 rounds");
+        assertTrue(helpers.size() <= 2, helpers + " for 3 threads");
+        for (Thread h : helpers) {
+            h.join(10_000);
+            assertFalse(h.isAlive(), h.getName() + " still runs after close()");
         }
     }
 

@@ -160,8 +160,9 @@ class MetaLearnerPropertiesTest {
             Reptile<XYBatch> reptile = new Reptile<>(p.loss(), 0.1, 3);
             MetaBatch.Result r;
             try (MetaBatch mb = new MetaBatch(1)) {
-                r = mb.step(reptile, p.theta(), p.tasks());
+                r = mb.step(reptile, p.theta(), p.tasks(), true);
             }
+            assertEquals(p.tasks().size(), r.adapted().size(), c + ": one adapted parameter set per task");
             for (String n : p.theta().names()) {
                 double[] theta = p.theta().get(n).toArray();
                 double[] mean = new double[theta.length];
@@ -203,6 +204,20 @@ class MetaLearnerPropertiesTest {
             assertEquals(Double.doubleToLongBits(one.metaLoss()), Double.doubleToLongBits(four.metaLoss()));
             for (String n : p.theta().names()) {
                 assertArrayEquals(one.gradient().get(n).toArray(), four.gradient().get(n).toArray(), 0.0, n);
+            }
+        });
+    }
+
+    @Test
+    void everyLearnersMetaStepEqualsItsTasksComputedOneByOne() {
+        Property.forAll("a meta-step = its tasks one by one, averaged in order", 39L, 6, 4, c -> {
+            Problem p = problem(c);
+            List<String> head = List.of("W2", "b2");
+            List<MetaLearner<XYBatch>> learners = List.of(new MAML<>(p.loss(), 0.2, 2),
+                    new FirstOrderMAML<>(p.loss(), 0.2, 2), new Reptile<>(p.loss(), 0.2, 3),
+                    new MetaSGD<>(p.loss(), 0.2, 2, null), new ANIL<>(p.loss(), head, 0.2, 2));
+            for (MetaLearner<XYBatch> learner : learners) {
+                MetaStepOracle.assertStepMatchesPlainLoop(learner, learner.initMeta(p.theta()), p.tasks(), c.toString());
             }
         });
     }

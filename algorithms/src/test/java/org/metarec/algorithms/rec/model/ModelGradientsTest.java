@@ -8,9 +8,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.metarec.algorithms.meta.InnerLoop;
+import org.metarec.algorithms.meta.MetaLearner;
+import org.metarec.algorithms.meta.MetaStepOracle;
+import org.metarec.algorithms.meta.Task;
 import org.metarec.algorithms.meta.TaskLoss;
 import org.metarec.algorithms.rec.data.RatingBatch;
 import org.metarec.algorithms.rec.data.SlotMode;
+import org.metarec.algorithms.rec.train.MetaLearning;
 import org.metarec.autodiff.Params;
 import org.metarec.autodiff.Tensor;
 import org.metarec.autodiff.check.GradCheck;
@@ -79,5 +83,22 @@ class ModelGradientsTest {
                     true);
             return loss.apply(phi, query);
         }, theta.tensors());
+    }
+
+    @ParameterizedTest(name = "{0}, profiles {1}")
+    @MethodSource("models")
+    void everyMetaLearnersStepEqualsItsTasksComputedOneByOne(String type, boolean profiles) {
+        // Embedding gathers, concatenations and the models' own batches, through scratch memory.
+        RecModel model = ModelFixture.model(type, profiles);
+        Params theta = ModelFixture.jitter(model.init(new SplittableRandom(19)), 0.3, 20);
+        TaskLoss<RatingBatch> loss = RatingLoss.of(model, 0.05);
+        RatingBatch a = ModelFixture.factory(profiles).rows(SUPPORT, SlotMode.SINGLE);
+        RatingBatch b = ModelFixture.factory(profiles).rows(QUERY, SlotMode.SINGLE);
+        List<Task<RatingBatch>> tasks = List.of(new Task<>(a, b), new Task<>(b, a), new Task<>(a, a));
+        for (String method : List.of("maml", "fomaml", "reptile", "metasgd", "anil")) {
+            MetaLearner<RatingBatch> learner = MetaLearning.learner(method, model, loss, 0.1, 2);
+            MetaStepOracle.assertStepMatchesPlainLoop(learner, learner.initMeta(theta), tasks,
+                    type + ", profiles " + profiles);
+        }
     }
 }
