@@ -23,7 +23,7 @@ public final class MetaBatch implements AutoCloseable {
 
     private final int threads;
     private final HelperThreads helpers;   // null when single-threaded
-    private final AtomicReference<double[][][]> spareGradients = new AtomicReference<>();
+    private final AtomicReference<GradientShelves> spareShelves = new AtomicReference<>();
 
     /** A meta-batch runner on {@code threads} threads: the calling thread and {@code threads - 1} workers. */
     public MetaBatch(int threads) {
@@ -55,8 +55,10 @@ public final class MetaBatch implements AutoCloseable {
      * not need).
      *
      * <p>Each task computes in the {@link Scratch} memory of its thread, which the next task of that
-     * thread reuses. Only its gradient leaves that memory, copied into a per-task buffer that the
-     * next meta-step reuses (and its adapted parameters, if kept).
+     * thread reuses. The calling thread takes the tasks from the front, in order, so it adds each of
+     * its gradients to the sum at once; a helper, taking tasks from the back, copies its gradients
+     * into buffers of its own ({@link GradientShelves}), and they are added after the caller's, in
+     * task order. Only the helpers' gradients cross between the cores, once.
      */
     public <B> Result step(MetaLearner<B> learner, Params meta, List<Task<B>> tasks, boolean keepAdapted) {
         int n = tasks.size();
@@ -64,7 +66,16 @@ public final class MetaBatch implements AutoCloseable {
             throw new IllegalArgumentException("MetaBatch: expected at least one task, found none");
         }
         List<String> names = meta.names();
-        double[][][] gradients = borrowGradientBuffers(meta, n);
+        List<Tensor> metaTensors = meta.tensors();
+        double[][] sum = new double[names.size()][];
+        for (int p = 0; p < sum.length; p++) {
+            sum[p] = new double[metaTensors.get(p).size()];
+        }
+        GradientShelves shelves = GradientShelves.fitting(spareShelves.getAndSet(null), meta);
+        shelves.startStep();
+        double[][][] shelved = new double[n][][];   // a helper's gradient of task i; null for the caller's
+        int[] added = {0};                           // the caller's tasks added so far: 0 .. added - 1
+        Thread caller = Thread.currentThread();
         List<Integer> order = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             order.add(i);
@@ -72,58 +83,55 @@ public final class MetaBatch implements AutoCloseable {
         List<MetaLearner.TaskResult> results = map(order, i -> {
             try (Scratch scope = Scratch.open()) {
                 MetaLearner.TaskResult r = learner.taskGradient(meta, tasks.get(i));
+                boolean inOrder = Thread.currentThread() == caller && i == added[0];
+                double[][] buffer = inOrder ? null : shelves.take();
                 for (int p = 0; p < names.size(); p++) {
-                    double[] g = r.gradient().get(names.get(p)).data().data;
-                    if (r.gradient().get(names.get(p)).size() != gradients[i][p].length) {
+                    Tensor g = r.gradient().get(names.get(p));
+                    if (g.size() != sum[p].length) {
                         throw new IllegalStateException(learner.name() + ": the gradient of " + names.get(p)
-                                + " has shape " + r.gradient().get(names.get(p)).shape()
-                                + ", expected the parameter's shape " + meta.get(names.get(p)).shape());
+                                + " has shape " + g.shape() + ", expected the parameter's shape "
+                                + metaTensors.get(p).shape());
                     }
-                    System.arraycopy(g, 0, gradients[i][p], 0, gradients[i][p].length);
+                    if (inOrder) {
+                        addInto(sum[p], g.data().data);
+                    } else {
+                        System.arraycopy(g.data().data, 0, buffer[p], 0, buffer[p].length);
+                    }
+                }
+                if (inOrder) {
+                    added[0]++;
+                } else {
+                    shelved[i] = buffer;
                 }
                 return new MetaLearner.TaskResult(r.queryLoss(), null,
                         keepAdapted ? Scratch.keep(r.adapted()) : null);
             }
         });
-        Result result = average(meta, gradients, results);
-        spareGradients.set(gradients);
-        return result;
+        for (int i = added[0]; i < n; i++) {
+            for (int p = 0; p < sum.length; p++) {
+                addInto(sum[p], shelved[i][p]);
+            }
+        }
+        spareShelves.set(shelves);   // taken, not shared: steps running at once never share buffers
+        return mean(meta, sum, results);
     }
 
-    /**
-     * Buffers for {@code n} tasks' gradients, shaped like {@code meta}: the last step's if they fit,
-     * else new ones. Taken, not shared, so that steps running at once never write to the same one.
-     */
-    private double[][][] borrowGradientBuffers(Params meta, int n) {
-        double[][][] spare = spareGradients.getAndSet(null);
-        List<Tensor> shapes = meta.tensors();
-        if (spare != null && spare.length == n && spare[0].length == shapes.size()) {
-            boolean fits = true;
-            for (int p = 0; p < shapes.size() && fits; p++) {
-                fits = spare[0][p].length == shapes.get(p).size();
-            }
-            if (fits) {
-                return spare;
-            }
+    private static void addInto(double[] sum, double[] g) {
+        for (int e = 0; e < sum.length; e++) {
+            sum[e] += g[e];
         }
-        double[][][] fresh = new double[n][shapes.size()][];
-        for (int i = 0; i < n; i++) {
-            for (int p = 0; p < shapes.size(); p++) {
-                fresh[i][p] = new double[shapes.get(p).size()];
-            }
-        }
-        return fresh;
     }
 
     /**
      * Applies {@code f} to every item, in parallel, returning the results in item order.
      *
-     * <p>The calling thread works too, and the workers take the next item from a shared counter, so
-     * a meta-batch costs one hand-over per extra thread rather than one per task (a hand-over to a
-     * parked thread takes tens of microseconds, as long as a whole sinusoid MAML task). The caller
-     * waits for the items, not for the workers: a worker that starts late finds nothing left to do,
-     * so a call from inside a task cannot deadlock on a busy pool. If items fail, the exception of the
-     * first failing item in item order is thrown, whatever the timing.
+     * <p>The calling thread works too: it takes items from the front, in order, and the helpers take
+     * them from the back, so the caller's items are always items 0, 1, 2, ... in that order (the
+     * meta-step relies on it), and each side works through neighbouring items. A meta-batch costs one
+     * hand-over per helper rather than one per task. The caller waits for the items, not for the
+     * helpers: a helper that starts late finds nothing left to do, so a call from inside a task
+     * cannot deadlock on a busy pool. If items fail, the exception of the first failing item in item
+     * order is thrown, whatever the timing.
      */
     public <T, R> List<R> map(List<T> items, java.util.function.Function<T, R> f) {
         int n = items.size();
@@ -136,24 +144,31 @@ public final class MetaBatch implements AutoCloseable {
         }
         Object[] results = new Object[n];
         Throwable[] failures = new Throwable[n];
-        AtomicInteger next = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(n);   // also publishes the workers' writes
+        // Claiming an item and choosing it are separate: at most n claims succeed, so the caller's
+        // front and the helpers' back never take the same item.
+        AtomicInteger claimed = new AtomicInteger();
+        AtomicInteger fromBack = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(n);   // also publishes the helpers' writes
         boolean recording = GradMode.isEnabled();
-        Runnable worker = () -> {
-            try (GradMode.Scope scope = recording ? GradMode.enableGrad() : GradMode.noGrad()) {
-                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                    try {
-                        results[i] = f.apply(items.get(i));
-                    } catch (RuntimeException | Error e) {
-                        failures[i] = e;
-                    } finally {
-                        done.countDown();
-                    }
-                }
+        java.util.function.IntConsumer run = i -> {
+            try {
+                results[i] = f.apply(items.get(i));
+            } catch (RuntimeException | Error e) {
+                failures[i] = e;
+            } finally {
+                done.countDown();
             }
         };
-        helpers.submit(worker);
-        worker.run();
+        helpers.submit(() -> {
+            try (GradMode.Scope scope = recording ? GradMode.enableGrad() : GradMode.noGrad()) {
+                while (claimed.getAndIncrement() < n) {
+                    run.accept(n - 1 - fromBack.getAndIncrement());
+                }
+            }
+        });
+        for (int front = 0; claimed.getAndIncrement() < n; front++) {
+            run.accept(front);
+        }
         try {
             HelperThreads.await(done);
         } catch (InterruptedException e) {
@@ -177,24 +192,17 @@ public final class MetaBatch implements AutoCloseable {
         return out;
     }
 
-    /** The mean gradient and loss, each element summed in task order. */
-    private static Result average(Params meta, double[][][] gradients, List<MetaLearner.TaskResult> results) {
+    /** The result: {@code sum / n} by parameter, and the mean loss, summed in task order. */
+    private static Result mean(Params meta, double[][] sum, List<MetaLearner.TaskResult> results) {
         int n = results.size();
         List<Tensor> metaTensors = meta.tensors();
         List<Tensor> means = new ArrayList<>();
-        for (int p = 0; p < metaTensors.size(); p++) {
+        for (int p = 0; p < sum.length; p++) {
+            for (int e = 0; e < sum[p].length; e++) {
+                sum[p][e] /= n;
+            }
             Tensor like = metaTensors.get(p);
-            DMatrixRMaj sum = new DMatrixRMaj(like.rows(), like.cols());
-            for (int i = 0; i < n; i++) {
-                double[] g = gradients[i][p];
-                for (int e = 0; e < g.length; e++) {
-                    sum.data[e] += g[e];
-                }
-            }
-            for (int e = 0; e < like.size(); e++) {
-                sum.data[e] /= n;
-            }
-            means.add(Tensor.constant(sum));
+            means.add(Tensor.constant(DMatrixRMaj.wrap(like.rows(), like.cols(), sum[p])));
         }
         double loss = 0;
         List<Params> adapted = new ArrayList<>();

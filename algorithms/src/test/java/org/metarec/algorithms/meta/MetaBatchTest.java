@@ -47,6 +47,27 @@ class MetaBatchTest {
     }
 
     @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {1, 2, 3, 8})
+    void theCallersItemsAreAPrefixTakenInOrder(int threads) {
+        // MetaBatch.step adds the caller's gradients as they come, which needs exactly this.
+        Thread caller = Thread.currentThread();
+        try (MetaBatch batch = new MetaBatch(threads)) {
+            for (int round = 0; round < 20; round++) {
+                List<Integer> taken = java.util.Collections.synchronizedList(new ArrayList<>());
+                int shift = round;
+                batch.map(ITEMS, i -> {
+                    if (Thread.currentThread() == caller) {
+                        taken.add(i);
+                    }
+                    spin((i * 7 + shift) % 5);
+                    return i;
+                });
+                assertEquals(IntStream.range(0, taken.size()).boxed().toList(), taken, "round " + round);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} threads")
     @ValueSource(ints = {1, 2, 3})
     void theFirstFailingItemInItemOrderIsReported(int threads) {
         try (MetaBatch batch = new MetaBatch(threads)) {
