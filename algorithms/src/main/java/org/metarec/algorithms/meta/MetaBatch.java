@@ -58,7 +58,8 @@ public final class MetaBatch implements AutoCloseable {
      * thread reuses. The calling thread takes the tasks from the front, in order, so it adds each of
      * its gradients to the sum at once; a helper, taking tasks from the back, copies its gradients
      * into buffers of its own ({@link GradientShelves}), and they are added after the caller's, in
-     * task order. Only the helpers' gradients cross between the cores, once.
+     * task order, by that helper when it was the only one. Then only the sum crosses between the
+     * cores, not the gradients.
      */
     public <B> Result step(MetaLearner<B> learner, Params meta, List<Task<B>> tasks, boolean keepAdapted) {
         int n = tasks.size();
@@ -80,6 +81,15 @@ public final class MetaBatch implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             order.add(i);
         }
+        // The helpers' gradients are added after the caller's, in task order: by the helper itself when
+        // it was the only one (they are in its cache; only the sum moves), else by the caller.
+        Runnable addShelved = () -> {
+            for (int i = added[0]; i < n; i++) {
+                for (int p = 0; p < sum.length; p++) {
+                    addInto(sum[p], shelved[i][p]);
+                }
+            }
+        };
         List<MetaLearner.TaskResult> results = map(order, i -> {
             try (Scratch scope = Scratch.open()) {
                 MetaLearner.TaskResult r = learner.taskGradient(meta, tasks.get(i));
@@ -106,12 +116,7 @@ public final class MetaBatch implements AutoCloseable {
                 return new MetaLearner.TaskResult(r.queryLoss(), null,
                         keepAdapted ? Scratch.keep(r.adapted()) : null);
             }
-        });
-        for (int i = added[0]; i < n; i++) {
-            for (int p = 0; p < sum.length; p++) {
-                addInto(sum[p], shelved[i][p]);
-            }
-        }
+        }, addShelved);
         spareShelves.set(shelves);   // taken, not shared: steps running at once never share buffers
         return mean(meta, sum, results);
     }
@@ -134,11 +139,23 @@ public final class MetaBatch implements AutoCloseable {
      * order is thrown, whatever the timing.
      */
     public <T, R> List<R> map(List<T> items, java.util.function.Function<T, R> f) {
+        return map(items, f, null);
+    }
+
+    /**
+     * {@link #map(List, java.util.function.Function)}, then {@code tail} once all items are done: on
+     * the helper if exactly one helper took items (what it computed is in its cache), else on the
+     * caller. Not run when an item failed.
+     */
+    private <T, R> List<R> map(List<T> items, java.util.function.Function<T, R> f, Runnable tail) {
         int n = items.size();
         if (helpers == null || n == 1) {
             List<R> out = new ArrayList<>(n);
             for (T item : items) {
                 out.add(f.apply(item));
+            }
+            if (tail != null) {
+                tail.run();
             }
             return out;
         }
@@ -159,10 +176,32 @@ public final class MetaBatch implements AutoCloseable {
                 done.countDown();
             }
         };
+        AtomicInteger working = new AtomicInteger();   // helpers that took an item
+        CountDownLatch tailDone = new CountDownLatch(1);
+        Throwable[] tailFailure = new Throwable[1];
         helpers.submit(() -> {
+            boolean tookAny = false;
             try (GradMode.Scope scope = recording ? GradMode.enableGrad() : GradMode.noGrad()) {
                 while (claimed.getAndIncrement() < n) {
+                    if (!tookAny) {
+                        tookAny = true;
+                        working.incrementAndGet();   // before the item counts down: final once all are done
+                    }
                     run.accept(n - 1 - fromBack.getAndIncrement());
+                }
+                if (tail != null && tookAny) {
+                    awaitUninterruptibly(done);
+                    if (working.get() == 1) {
+                        try {
+                            if (noneFailed(failures)) {
+                                tail.run();
+                            }
+                        } catch (RuntimeException | Error e) {
+                            tailFailure[0] = e;
+                        } finally {
+                            tailDone.countDown();
+                        }
+                    }
                 }
             }
         });
@@ -171,17 +210,17 @@ public final class MetaBatch implements AutoCloseable {
         }
         try {
             HelperThreads.await(done);
+            if (tail != null && working.get() == 1) {
+                HelperThreads.await(tailDone);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a task", e);
         }
-        for (Throwable failure : failures) {
-            if (failure instanceof RuntimeException re) {
-                throw re;
-            }
-            if (failure instanceof Error err) {
-                throw err;
-            }
+        rethrowFirst(failures);
+        rethrowFirst(tailFailure);
+        if (tail != null && working.get() != 1) {
+            tail.run();
         }
         List<R> out = new ArrayList<>(n);
         for (Object r : results) {
@@ -190,6 +229,41 @@ public final class MetaBatch implements AutoCloseable {
             out.add(value);
         }
         return out;
+    }
+
+    private static boolean noneFailed(Throwable[] failures) {
+        for (Throwable f : failures) {
+            if (f != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void rethrowFirst(Throwable[] failures) {
+        for (Throwable failure : failures) {
+            if (failure instanceof RuntimeException re) {
+                throw re;
+            }
+            if (failure instanceof Error err) {
+                throw err;
+            }
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                HelperThreads.await(latch);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The result: {@code sum / n} by parameter, and the mean loss, summed in task order. */

@@ -1,5 +1,6 @@
 package org.metarec.algorithms.meta;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.metarec.autodiff.GradMode;
+import org.metarec.autodiff.Params;
+import org.metarec.autodiff.Tensor;
 
 /**
  * {@link MetaBatch#map}: results in item order, the first failing item's exception whatever the
@@ -145,6 +148,58 @@ class MetaBatchTest {
         for (Thread h : helpers) {
             h.join(10_000);
             assertFalse(h.isAlive(), h.getName() + " still runs after close()");
+        }
+    }
+
+    /** A learner whose "gradient" of task k is the 1x3 row (k, k^2, 1/k), and that fails on task 13. */
+    private static final MetaLearner<Integer> COUNTING = new MetaLearner<>() {
+        @Override
+        public String name() {
+            return "counting";
+        }
+
+        @Override
+        public Params adapt(Params meta, Integer support, int steps) {
+            return meta;
+        }
+
+        @Override
+        public TaskResult taskGradient(Params meta, Task<Integer> task) {
+            int k = task.support();
+            if (k == 13) {
+                throw new IllegalStateException("task 13");
+            }
+            spin(k % 4);
+            return new TaskResult(k, Params.of("w", Tensor.row(k, (double) k * k, 1.0 / k)), null);
+        }
+    };
+
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {1, 2, 3})
+    void aMetaStepSumsInTaskOrderReportsAFailingTaskAndGoesOn(int threads) {
+        Params meta = Params.of("w", Tensor.row(0, 0, 0));
+        List<Task<Integer>> good = IntStream.range(1, 40).filter(k -> k != 13).mapToObj(k -> new Task<>(k, k)).toList();
+        List<Task<Integer>> bad = IntStream.range(1, 40).mapToObj(k -> new Task<>(k, k)).toList();
+        double[] want = new double[3];
+        double loss = 0;
+        for (Task<Integer> t : good) {
+            int k = t.support();
+            want[0] += k;
+            want[1] += (double) k * k;
+            want[2] += 1.0 / k;
+            loss += k;
+        }
+        for (int e = 0; e < 3; e++) {
+            want[e] /= good.size();
+        }
+        try (MetaBatch batch = new MetaBatch(threads)) {
+            for (int round = 0; round < 10; round++) {
+                MetaBatch.Result r = batch.step(COUNTING, meta, good);
+                assertArrayEquals(want, r.gradient().get("w").toArray(), 0.0, "round " + round);
+                assertEquals(loss / good.size(), r.metaLoss(), 0.0);
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> batch.step(COUNTING, meta, bad));
+                assertEquals("task 13", e.getMessage());
+            }
         }
     }
 
