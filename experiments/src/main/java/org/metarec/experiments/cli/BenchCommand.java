@@ -3,10 +3,13 @@ package org.metarec.experiments.cli;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import org.metarec.algorithms.bench.RecNetTasks;
 import org.metarec.algorithms.data.XYBatch;
 import org.metarec.algorithms.meta.FirstOrderMAML;
@@ -60,8 +63,14 @@ final class BenchCommand implements Runnable {
         @Option(names = "--warmup", defaultValue = "3", description = "Warm-up time in seconds (default 3).")
         double warmup;
 
-        @Option(names = "--threads", defaultValue = "1", description = "Threads for the tasks of a meta-batch (default 1).")
-        int threads;
+        @Option(names = "--threads", defaultValue = "1", split = ",",
+                description = "Threads for the tasks of a meta-batch (default 1). Several, e.g. 1,2: one JVM runs each "
+                        + "count in turn, --rounds times, and prints the speed-up between them.")
+        int[] threads;
+
+        @Option(names = "--rounds", defaultValue = "4",
+                description = "With several --threads: turns per thread count, each of --seconds / rounds (default 4).")
+        int rounds;
 
         abstract MetaTrainer<XYBatch> trainer(MetaBatch pool);
 
@@ -72,14 +81,17 @@ final class BenchCommand implements Runnable {
             if (!(method.equals("maml") || method.equals("fomaml") || method.equals("reptile"))) {
                 throw new UsageException("--method: expected maml, fomaml or reptile, found '" + method + "'");
             }
-            if (threads < 1 || !(seconds > 0) || warmup < 0) {
-                throw new UsageException("expected --threads >= 1, --seconds > 0 and --warmup >= 0");
+            if (Arrays.stream(threads).anyMatch(t -> t < 1) || !(seconds > 0) || warmup < 0 || rounds < 1) {
+                throw new UsageException("expected --threads >= 1, --seconds > 0, --warmup >= 0 and --rounds >= 1");
             }
             var out = bench.main.out;
-            out.println(describe() + ", method " + method + ", threads " + threads + ", java "
-                    + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
-                    + "matrix kernel " + VectorSupport.describe());
-            try (MetaBatch pool = new MetaBatch(threads)) {
+            out.println(describe() + ", method " + method + ", threads " + Arrays.stream(threads).mapToObj(String::valueOf).collect(Collectors.joining(","))
+                    + ", java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
+                    + " cores, matrix kernel " + VectorSupport.describe());
+            if (threads.length > 1) {
+                return compareThreads(out);
+            }
+            try (MetaBatch pool = new MetaBatch(threads[0])) {
                 MetaTrainer<XYBatch> trainer = trainer(pool);
                 runFor(trainer, warmup);
                 resetPeakHeap();
@@ -96,6 +108,68 @@ final class BenchCommand implements Runnable {
                 out.printf(Locale.ROOT, "meta-iterations/s: %.1f%n", n / elapsed);
             }
             return ExitCodes.OK;
+        }
+
+        /**
+         * Several thread counts in one JVM, taking turns: separate runs differ by more than the effect
+         * (the JIT settles in one of two speeds, and this shared host drifts), while turns in one JVM
+         * share the compiled code and the moment. Each count has its own trainer from the same start.
+         */
+        private int compareThreads(java.io.PrintStream out) {
+            int k = threads.length;
+            MetaBatch[] pools = new MetaBatch[k];
+            try {
+                List<MetaTrainer<XYBatch>> trainers = new ArrayList<>();
+                for (int c = 0; c < k; c++) {
+                    pools[c] = new MetaBatch(threads[c]);
+                    trainers.add(trainer(pools[c]));
+                }
+                for (MetaTrainer<XYBatch> t : trainers) {
+                    runFor(t, warmup);
+                }
+                double[][] rates = new double[k][rounds];
+                for (int r = 0; r < rounds; r++) {
+                    for (int c = 0; c < k; c++) {
+                        long t0 = System.nanoTime();
+                        long n = runFor(trainers.get(c), seconds / rounds);
+                        rates[c][r] = n / ((System.nanoTime() - t0) / 1e9);
+                    }
+                }
+                for (int c = 0; c < k; c++) {
+                    out.printf(Locale.ROOT, "threads %d: meta-iterations/s %.1f (median of %d turns of %.1f s; turns %s)%n",
+                            threads[c], median(rates[c]), rounds, seconds / rounds, joined(rates[c]));
+                }
+                for (int c = 1; c < k; c++) {
+                    double[] ratios = new double[rounds];
+                    for (int r = 0; r < rounds; r++) {
+                        ratios[r] = rates[c][r] / rates[0][r];
+                    }
+                    out.printf(Locale.ROOT, "speed-up %d -> %d threads: %.2fx (median of the turns' ratios; %s)%n",
+                            threads[0], threads[c], median(ratios), joined(ratios));
+                }
+                out.printf(Locale.ROOT, "meta-iterations/s: %.1f%n", median(rates[k - 1]));
+            } finally {
+                for (MetaBatch pool : pools) {
+                    if (pool != null) {
+                        pool.close();
+                    }
+                }
+            }
+            return ExitCodes.OK;
+        }
+
+        private static double median(double[] xs) {
+            double[] s = xs.clone();
+            Arrays.sort(s);
+            return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        }
+
+        private static String joined(double[] xs) {
+            StringBuilder b = new StringBuilder();
+            for (double x : xs) {
+                b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, x < 10 ? "%.2f" : "%.1f", x));
+            }
+            return b.toString();
         }
 
         private static long processCpuNanos() {

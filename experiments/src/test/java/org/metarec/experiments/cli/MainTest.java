@@ -59,6 +59,25 @@ class MainTest {
     }
 
     @Test
+    void benchComparesThreadCountsInOneRunWhenGivenSeveral() {
+        CliResult b = TestFiles.cli("bench", "sinusoid", "--method", "fomaml", "--threads", "1,2", "--seconds", "0.4",
+                "--warmup", "0.1", "--rounds", "2");
+        assertEquals(0, b.code(), b.err());
+        String[] lines = b.out().strip().split("\\R");
+        assertTrue(lines[0].contains("threads 1,2"), lines[0]);
+        assertTrue(lines[1].matches("threads 1: meta-iterations/s [0-9.]+ \\(median of 2 turns of 0\\.2 s; turns [0-9.]+, [0-9.]+\\)"),
+                lines[1]);
+        assertTrue(lines[2].startsWith("threads 2: meta-iterations/s "), lines[2]);
+        assertTrue(lines[3].matches("speed-up 1 -> 2 threads: [0-9.]+x \\(median of the turns' ratios; [0-9.]+, [0-9.]+\\)"),
+                lines[3]);
+        assertTrue(lines[4].matches("meta-iterations/s: [0-9.]+"), lines[4]);
+        assertEquals(5, lines.length, b.out());
+        CliResult bad = TestFiles.cli("bench", "sinusoid", "--method", "fomaml", "--threads", "1,0", "--seconds", "0.1");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().startsWith("error: expected --threads >= 1"), bad.err());
+    }
+
+    @Test
     void configErrorsAreOneLineEachWithExitTwoAndNoStackTrace() {
         Path config = TestFiles.write(tmp, "bad.yaml", "name: t\nexperiment: toy\nseed: x\n");
         CliResult r = TestFiles.cli("validate", config.toString(), "--set", "optimizer.lr=0");
