@@ -86,17 +86,28 @@ public final class SinusoidStudy {
         };
     }
 
-    /** Where meta-training tasks come from: Reptile sees both sets of a task as one support set. */
+    /**
+     * Where meta-training tasks come from: Reptile sees both sets of a task as one support set. The
+     * trainer takes each task's random numbers in order and computes the points (the sines) in
+     * parallel, on the thread that learns from the task; the tasks are those of
+     * {@link SinusoidTasks#drawTask}, to the bit.
+     */
     public MetaTrainer.TaskSource<XYBatch> taskSource() {
         int k = protocol.kTrain();
         SinusoidTasks.Family f = protocol.family();
-        if (protocol.method().equals("reptile")) {
-            return rng -> {
-                Task<XYBatch> t = SinusoidTasks.drawTask(f, rng, k, k);
-                return new Task<>(t.support().concat(t.query()), t.query());
-            };
-        }
-        return rng -> SinusoidTasks.drawTask(f, rng, k, k);
+        boolean reptile = protocol.method().equals("reptile");
+        return new MetaTrainer.StagedTaskSource<XYBatch, SinusoidTasks.TaskNumbers>() {
+            @Override
+            public SinusoidTasks.TaskNumbers prepare(Rng rng) {
+                return SinusoidTasks.drawNumbers(f, rng, k, k);
+            }
+
+            @Override
+            public Task<XYBatch> build(SinusoidTasks.TaskNumbers numbers) {
+                Task<XYBatch> t = SinusoidTasks.build(numbers);
+                return reptile ? new Task<>(t.support().concat(t.query()), t.query()) : t;
+            }
+        };
     }
 
     /** A trainer at step 0 with Adam at the protocol's meta learning rate. */

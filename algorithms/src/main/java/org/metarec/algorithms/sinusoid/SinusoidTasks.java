@@ -64,17 +64,52 @@ public final class SinusoidTasks {
 
     /** {@code n} points x uniform in the family's range (the paper: [-5, 5]) with their values, as an n x 1 batch. */
     public static XYBatch sample(Family f, Sinusoid s, int n, Rng rng) {
-        DMatrixRMaj x = new DMatrixRMaj(n, 1), y = new DMatrixRMaj(n, 1);
-        for (int i = 0; i < n; i++) {
-            x.data[i] = rng.uniform(f.xMin(), f.xMax());
-            y.data[i] = s.at(x.data[i]);
-        }
-        return new XYBatch(Tensor.constant(x), Tensor.constant(y));
+        return points(s, uniformX(f, n, rng));
     }
 
     /** A task: a new sinusoid, with {@code support} and {@code query} points drawn independently. */
     public static Task<XYBatch> drawTask(Family f, Rng rng, int support, int query) {
+        return build(drawNumbers(f, rng, support, query));
+    }
+
+    /**
+     * The random numbers of a task: its sinusoid and the x of its support and query points.
+     *
+     * @param sinusoid the task's A and phi
+     * @param supportX x of the support points
+     * @param queryX x of the query points
+     */
+    public record TaskNumbers(Sinusoid sinusoid, double[] supportX, double[] queryX) {}
+
+    /**
+     * The first half of {@link #drawTask}: every random number it reads, in the same order (A, phi,
+     * the support x, the query x), so that {@code build(drawNumbers(f, rng, k, q))} is the same task,
+     * to the bit, as {@code drawTask(f, rng, k, q)}. Cheap: the sines are in {@link #build}.
+     */
+    public static TaskNumbers drawNumbers(Family f, Rng rng, int support, int query) {
         Sinusoid s = drawSinusoid(f, rng);
-        return new Task<>(sample(f, s, support, rng), sample(f, s, query, rng));
+        return new TaskNumbers(s, uniformX(f, support, rng), uniformX(f, query, rng));
+    }
+
+    private static double[] uniformX(Family f, int n, Rng rng) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rng.uniform(f.xMin(), f.xMax());
+        }
+        return x;
+    }
+
+    /** The second half of {@link #drawTask}: the task of those numbers, no randomness. */
+    public static Task<XYBatch> build(TaskNumbers t) {
+        return new Task<>(points(t.sinusoid(), t.supportX()), points(t.sinusoid(), t.queryX()));
+    }
+
+    private static XYBatch points(Sinusoid s, double[] xs) {
+        DMatrixRMaj x = new DMatrixRMaj(xs.length, 1), y = new DMatrixRMaj(xs.length, 1);
+        for (int i = 0; i < xs.length; i++) {
+            x.data[i] = xs[i];
+            y.data[i] = s.at(xs[i]);
+        }
+        return new XYBatch(Tensor.constant(x), Tensor.constant(y));
     }
 }

@@ -31,21 +31,45 @@ public final class MetaTrainer<B> {
 
         /**
          * {@code source} with each task drawn from a generator of its own, seeded by one number of the
-         * stream. The trainer takes the seeds in order and then draws the tasks of a meta-batch in
-         * parallel, which pays when making a task costs as much as learning from it (the recnet
-         * benchmark draws 2,000 Gaussians per task). The tasks differ from {@code source}'s own, but
-         * not with the number of threads.
+         * stream: the seeds are taken in order and the tasks made in parallel, which pays when making
+         * a task costs as much as learning from it (the recnet benchmark draws 2,000 Gaussians per
+         * task). The tasks differ from {@code source}'s own, but not with the number of threads.
          */
         static <B> TaskSource<B> seededPerTask(TaskSource<B> source) {
-            return new SeededPerTask<>(source);
+            return new StagedTaskSource<B, Long>() {
+                @Override
+                public Long prepare(Rng rng) {
+                    return rng.nextLong();
+                }
+
+                @Override
+                public Task<B> build(Long seed) {
+                    return source.draw(Rng.seeded(seed));
+                }
+            };
         }
     }
 
-    /** See {@link TaskSource#seededPerTask}. */
-    private record SeededPerTask<B>(TaskSource<B> source) implements TaskSource<B> {
+    /**
+     * A task source whose draw splits in two: {@link #prepare} reads every random number a task needs
+     * from the stream, in order, and is cheap; {@link #build} makes the task from them without
+     * randomness. The trainer prepares the tasks of a meta-batch in order and builds each on the
+     * thread that learns from it, so the expensive half runs in parallel; the tasks are those of
+     * {@code build(prepare(rng))} in order, with any number of threads.
+     *
+     * @param <B> the batch type
+     * @param <R> what {@code prepare} draws
+     */
+    public interface StagedTaskSource<B, R> extends TaskSource<B> {
+        /** The random part of a task, taken from {@code rng}. */
+        R prepare(Rng rng);
+
+        /** The task of {@code drawn}; no randomness. */
+        Task<B> build(R drawn);
+
         @Override
-        public Task<B> draw(Rng rng) {
-            return source.draw(Rng.seeded(rng.nextLong()));
+        default Task<B> draw(Rng rng) {
+            return build(prepare(rng));
         }
     }
 
@@ -101,14 +125,11 @@ public final class MetaTrainer<B> {
      */
     public StepReport step() {
         long next = step + 1;
-        List<Task<B>> drawn = new ArrayList<>(metaBatchSize);
-        if (tasks instanceof SeededPerTask<B> seeded) {
-            List<Long> seeds = new ArrayList<>(metaBatchSize);
-            for (int i = 0; i < metaBatchSize; i++) {
-                seeds.add(taskRng.nextLong());
-            }
-            drawn.addAll(batch.map(seeds, seed -> seeded.source().draw(Rng.seeded(seed))));
+        List<Task<B>> drawn;
+        if (tasks instanceof StagedTaskSource<B, ?> staged) {
+            drawn = prepared(staged, taskRng, metaBatchSize);
         } else {
+            drawn = new ArrayList<>(metaBatchSize);
             for (int i = 0; i < metaBatchSize; i++) {
                 drawn.add(tasks.draw(taskRng));
             }
@@ -130,6 +151,40 @@ public final class MetaTrainer<B> {
         meta = optimizer.step(meta, grad);
         step = next;
         return new StepReport(step, r.metaLoss(), norm);
+    }
+
+    /**
+     * {@code n} tasks prepared in order now, each built when it is read: {@link MetaBatch#step} reads
+     * task i once, on the thread that learns from it.
+     */
+    private static <B, R> List<Task<B>> prepared(StagedTaskSource<B, R> source, Rng rng, int n) {
+        List<R> drawn = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            drawn.add(source.prepare(rng));
+        }
+        return new BuiltWhenRead<>(drawn, source);
+    }
+
+    /** A list whose i-th task is built from its drawn numbers each time it is read. */
+    private static final class BuiltWhenRead<B, R> extends java.util.AbstractList<Task<B>>
+            implements java.util.RandomAccess {
+        private final List<R> drawn;
+        private final StagedTaskSource<B, R> source;
+
+        BuiltWhenRead(List<R> drawn, StagedTaskSource<B, R> source) {
+            this.drawn = drawn;
+            this.source = source;
+        }
+
+        @Override
+        public Task<B> get(int i) {
+            return source.build(drawn.get(i));
+        }
+
+        @Override
+        public int size() {
+            return drawn.size();
+        }
     }
 
     /** The current meta-parameters. */

@@ -39,6 +39,55 @@ class SinusoidStudyTest {
     }
 
     @Test
+    void trainingTasksAreThePapersDrawnInOrderThoughTheirPointsAreComputedInParallel() {
+        for (String method : List.of("maml", "reptile")) {
+            MetaTrainer.TaskSource<XYBatch> source = new SinusoidStudy(small(method)).taskSource();
+            assertTrue(source instanceof MetaTrainer.StagedTaskSource<?, ?>, method);
+            Rng staged = Rng.derive(3, "tasks");
+            Rng plain = Rng.derive(3, "tasks");
+            for (int t = 0; t < 50; t++) {
+                Task<XYBatch> got = source.draw(staged);
+                // The paper's recipe, reading the stream in the order the study always has.
+                double a = plain.uniform(0.1, 5.0);
+                double phi = plain.uniform(0, Math.PI);
+                double[] xs = new double[20];
+                for (int i = 0; i < 20; i++) {
+                    xs[i] = plain.uniform(-5, 5);
+                }
+                int supportRows = method.equals("reptile") ? 20 : 10;   // Reptile: both sets as its support
+                assertEquals(supportRows, got.support().x().rows());
+                for (int i = 0; i < supportRows; i++) {
+                    assertEquals(xs[i], got.support().x().get(i, 0), 0.0);
+                    assertEquals(a * Math.sin(xs[i] - phi), got.support().y().get(i, 0), 0.0);
+                }
+                for (int i = 0; i < 10; i++) {
+                    assertEquals(xs[10 + i], got.query().x().get(i, 0), 0.0);
+                    assertEquals(a * Math.sin(xs[10 + i] - phi), got.query().y().get(i, 0), 0.0);
+                }
+            }
+        }
+    }
+
+    @Test
+    void stagedDrawingTrainsExactlyAsDrawingEachTaskWhole() {
+        SinusoidStudy study = new SinusoidStudy(small("fomaml"));
+        MetaTrainer.TaskSource<XYBatch> source = study.taskSource();
+        MetaTrainer.TaskSource<XYBatch> whole = source::draw;   // not staged: drawn whole, in order
+        try (MetaBatch pool = new MetaBatch(2); MetaBatch one = new MetaBatch(1)) {
+            MetaTrainer<XYBatch> a = study.newTrainer(pool);
+            MetaTrainer<XYBatch> b = new MetaTrainer<>(a.learner(), new org.metarec.algorithms.optim.Adam(
+                    study.protocol().metaLr()), whole, one, study.protocol().metaBatch(), 0, a.meta(), a.taskRng().copy());
+            for (int i = 0; i < 20; i++) {
+                a.step();
+                b.step();
+            }
+            for (String name : a.meta().names()) {
+                assertArrayEquals(b.meta().get(name).toArray(), a.meta().get(name).toArray(), 0.0, name);
+            }
+        }
+    }
+
+    @Test
     void everyMethodTrainsAndLowersTheAdaptedTestErrorDeterministically() {
         for (String method : SinusoidProtocol.METHODS) {
             SinusoidStudy study = new SinusoidStudy(small(method));
