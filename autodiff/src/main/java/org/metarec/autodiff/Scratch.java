@@ -24,7 +24,7 @@ import org.ejml.data.DMatrixRMaj;
  * Params grad;
  * try (Scratch scope = Scratch.open()) {
  *     Tensor loss = model.loss(theta, batch);
- *     grad = Scratch.keep(theta.withValues(Autodiff.grad(loss, theta.tensors())));
+ *     grad = Scratch.keep(theta.withValues(Autodiff.grad(loss, theta.tensors(), false)));
  * }
  * }</pre>
  *

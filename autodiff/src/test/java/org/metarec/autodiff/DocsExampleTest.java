@@ -130,6 +130,20 @@ class DocsExampleTest {
     // ------------------------------------------------------------------ the document agrees with this file
 
     @Test
+    void whatAScratchScopeKeepsOutlivesIt() {
+        Params theta = Params.of("w", Tensor.row(0.5, -1.0).asVariable());
+        Tensor x = Tensor.row(2.0, 3.0);
+        Params grad;
+        try (Scratch scope = Scratch.open()) {
+            Tensor loss = x.mul(theta.get("w")).sum().square();
+            grad = Scratch.keep(theta.withValues(Autodiff.grad(loss, theta.tensors(), false)));
+        }
+        // d/dw (x.w)^2 = 2 (x.w) x, and x.w = -2
+        assertEquals(-8.0, grad.get("w").get(0, 0), 0.0);
+        assertEquals(-12.0, grad.get("w").get(0, 1), 0.0);
+    }
+
+    @Test
     void everyJavaBlockOfTheDocumentIsInThisFileOrTheSourceItQuotes() throws IOException {
         Path root = repositoryRoot();
         Assumptions.assumeTrue(root != null, "docs/autodiff.md not found above " + Path.of("").toAbsolutePath());
