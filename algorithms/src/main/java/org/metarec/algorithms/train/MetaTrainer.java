@@ -16,8 +16,10 @@ import org.metarec.core.random.Rng;
  *
  * <p>Its whole state is explicit ({@link #meta()}, the optimiser's {@code state()}, the task
  * generator's {@link Rng} and the step count), so a checkpoint can save it and a resumed run
- * continues with exactly the same numbers. Tasks are drawn in order from one stream before the
- * meta-batch is computed in parallel, so the number of threads never changes what is drawn.
+ * continues with exactly the same numbers. Tasks take their random numbers in order from one stream
+ * before the meta-batch is computed in parallel, so the number of threads never changes what is drawn
+ * (a {@link StagedTaskSource} builds each task from its numbers later, on the thread that learns from
+ * it).
  *
  * @param <B> the batch type of the tasks
  */
