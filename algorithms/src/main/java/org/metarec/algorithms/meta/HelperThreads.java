@@ -12,7 +12,8 @@ import java.util.concurrent.locks.LockSupport;
  * the optimiser, drawing tasks), and waking a parked thread takes tens of microseconds. Measured on
  * sinusoid first-order MAML with 2 threads: inside a meta-batch of about 400 us, the tasks kept 1.59
  * of the 2 cores busy with parked helpers and 1.7 with spinning ones. Spinning costs CPU time only
- * while a run is in progress; an idle pool parks.
+ * while a run is in progress; an idle pool parks. With more threads than cores nobody spins, as a
+ * spinning thread would hold a core that a thread with work needs.
  *
  * <p>A job is a {@link Runnable} that takes its items from shared counters, so a helper that comes
  * late, or runs a newer job instead, leaves nothing undone: the submitting thread works on its own
@@ -23,6 +24,12 @@ final class HelperThreads implements AutoCloseable {
     /** How long an idle helper spins before it parks. */
     private static final long SPIN_NANOS = 300_000;
 
+    /**
+     * The spin of these helpers: none when there are more threads than cores, where a spinning
+     * thread would take the core from one with work to do.
+     */
+    private final long spinNanos;
+
     private record Job(long id, Runnable work) {}
 
     private final Helper[] helpers;
@@ -32,6 +39,7 @@ final class HelperThreads implements AutoCloseable {
 
     /** Starts {@code count} daemon helper threads named {@code name-1}, {@code name-2}, ... */
     HelperThreads(int count, String name) {
+        spinNanos = count + 1 <= Runtime.getRuntime().availableProcessors() ? SPIN_NANOS : 0;
         helpers = new Helper[count];
         for (int i = 0; i < count; i++) {
             helpers[i] = new Helper();
@@ -57,8 +65,8 @@ final class HelperThreads implements AutoCloseable {
      * Waits for {@code latch}, spinning for a while first: the last items of a meta-batch usually end
      * within microseconds of each other, sooner than a parked thread would wake.
      */
-    static void await(CountDownLatch latch) throws InterruptedException {
-        long until = System.nanoTime() + SPIN_NANOS;
+    void await(CountDownLatch latch) throws InterruptedException {
+        long until = System.nanoTime() + spinNanos;
         while (latch.getCount() > 0 && System.nanoTime() - until < 0) {
             Thread.onSpinWait();
         }
@@ -88,7 +96,7 @@ final class HelperThreads implements AutoCloseable {
                     job.work().run();
                     continue;
                 }
-                long until = System.nanoTime() + SPIN_NANOS;
+                long until = System.nanoTime() + spinNanos;
                 while (current == job && !closed && System.nanoTime() - until < 0) {
                     Thread.onSpinWait();
                 }

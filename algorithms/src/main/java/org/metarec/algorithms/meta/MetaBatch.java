@@ -209,9 +209,9 @@ public final class MetaBatch implements AutoCloseable {
             run.accept(front);
         }
         try {
-            HelperThreads.await(done);
+            helpers.await(done);
             if (tail != null && working.get() == 1) {
-                HelperThreads.await(tailDone);
+                helpers.await(tailDone);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -251,11 +251,11 @@ public final class MetaBatch implements AutoCloseable {
         }
     }
 
-    private static void awaitUninterruptibly(CountDownLatch latch) {
+    private void awaitUninterruptibly(CountDownLatch latch) {
         boolean interrupted = false;
         while (true) {
             try {
-                HelperThreads.await(latch);
+                helpers.await(latch);
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;
