@@ -1,6 +1,7 @@
 package org.metarec.algorithms.meta;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.metarec.autodiff.Params;
@@ -33,7 +34,7 @@ final class GradientShelves {
         for (int p = 0; p < sizes.length; p++) {
             sizes[p] = tensors.get(p).size();
         }
-        return spare != null && java.util.Arrays.equals(spare.sizes, sizes) ? spare : new GradientShelves(sizes);
+        return spare != null && Arrays.equals(spare.sizes, sizes) ? spare : new GradientShelves(sizes);
     }
 
     /** Makes every buffer free again; call before the step's tasks start. */

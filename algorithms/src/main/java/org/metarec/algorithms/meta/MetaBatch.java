@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
 import org.ejml.data.DMatrixRMaj;
 import org.metarec.autodiff.GradMode;
 import org.metarec.autodiff.Params;
@@ -118,7 +120,7 @@ public final class MetaBatch implements AutoCloseable {
             }
         }, addShelved);
         spareShelves.set(shelves);   // taken, not shared: steps running at once never share buffers
-        return mean(meta, sum, results);
+        return mean(meta, metaTensors, sum, results);
     }
 
     private static void addInto(double[] sum, double[] g) {
@@ -138,16 +140,16 @@ public final class MetaBatch implements AutoCloseable {
      * cannot deadlock on a busy pool. If items fail, the exception of the first failing item in item
      * order is thrown, whatever the timing.
      */
-    public <T, R> List<R> map(List<T> items, java.util.function.Function<T, R> f) {
+    public <T, R> List<R> map(List<T> items, Function<T, R> f) {
         return map(items, f, null);
     }
 
     /**
-     * {@link #map(List, java.util.function.Function)}, then {@code tail} once all items are done: on
+     * {@link #map(List, Function)}, then {@code tail} once all items are done: on
      * the helper if exactly one helper took items (what it computed is in its cache), else on the
      * caller. Not run when an item failed.
      */
-    private <T, R> List<R> map(List<T> items, java.util.function.Function<T, R> f, Runnable tail) {
+    private <T, R> List<R> map(List<T> items, Function<T, R> f, Runnable tail) {
         int n = items.size();
         if (helpers == null || n == 1) {
             List<R> out = new ArrayList<>(n);
@@ -167,7 +169,7 @@ public final class MetaBatch implements AutoCloseable {
         AtomicInteger fromBack = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(n);   // also publishes the helpers' writes
         boolean recording = GradMode.isEnabled();
-        java.util.function.IntConsumer run = i -> {
+        IntConsumer run = i -> {
             try {
                 results[i] = f.apply(items.get(i));
             } catch (RuntimeException | Error e) {
@@ -267,9 +269,9 @@ public final class MetaBatch implements AutoCloseable {
     }
 
     /** The result: {@code sum / n} by parameter, and the mean loss, summed in task order. */
-    private static Result mean(Params meta, double[][] sum, List<MetaLearner.TaskResult> results) {
+    private static Result mean(Params meta, List<Tensor> metaTensors, double[][] sum,
+                               List<MetaLearner.TaskResult> results) {
         int n = results.size();
-        List<Tensor> metaTensors = meta.tensors();
         List<Tensor> means = new ArrayList<>();
         for (int p = 0; p < sum.length; p++) {
             for (int e = 0; e < sum[p].length; e++) {
