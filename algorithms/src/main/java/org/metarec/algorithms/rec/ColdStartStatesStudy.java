@@ -175,8 +175,7 @@ public final class ColdStartStatesStudy {
                     return new Task<>(factory.rows(t.supportRows(), SlotMode.SINGLE),
                             factory.rows(t.queryRows(), SlotMode.SINGLE));
                 };
-                MetaLearning.Settings s = p.method().equals("reptile") ? p.meta().withInnerLr(p.reptileInnerLr())
-                        : p.meta();
+                MetaLearning.Settings s = p.meta().forMethod(p.method(), p.reptileInnerLr());
                 int smallestSupport = setup.config().minRatings() - setup.config().querySize();
                 MetaLearning.Result r = MetaLearning.train(p.method(), model, loss, source, smallestSupport, s,
                         p.seed(), pool, validation);

@@ -153,9 +153,9 @@ public final class CrossDomainStudy {
                 TrainingTasks tasks = new TrainingTasks(f, rows, p.useSources() ? setup.sources() : new int[0],
                         setup.target(), k, t.trainQuerySize(), t.targetTaskShare());
                 MetaLearning.Result r = MetaLearning.train(p.method(), model, loss, tasks, k,
-                        new MetaLearning.Settings(t.metaIterations(), t.metaBatch(),
-                                p.method().equals("reptile") ? t.reptileInnerLr() : t.innerLr(), t.innerSteps(),
-                                t.metaLr(), t.clipNorm(), t.validateEvery()), seed, pool,
+                        new MetaLearning.Settings(t.metaIterations(), t.metaBatch(), t.innerLr(), t.innerSteps(),
+                                t.metaLr(), t.clipNorm(), t.validateEvery()).forMethod(p.method(), t.reptileInnerLr()),
+                        seed, pool,
                         p.useSources() ? validation : new TaskEvaluator(f, setup.split().validationTasks()));
                 return new Trained(r.recommender(), r.selection());
             }

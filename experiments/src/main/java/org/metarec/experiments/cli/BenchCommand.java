@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.metarec.algorithms.bench.RecNetTasks;
 import org.metarec.algorithms.data.XYBatch;
 import org.metarec.algorithms.meta.FirstOrderMAML;
+import org.metarec.algorithms.meta.InnerLoop;
 import org.metarec.algorithms.meta.MAML;
 import org.metarec.algorithms.meta.MetaBatch;
 import org.metarec.algorithms.meta.MetaLearner;
@@ -23,6 +24,8 @@ import org.metarec.algorithms.sinusoid.SinusoidProtocol;
 import org.metarec.algorithms.sinusoid.SinusoidStudy;
 import org.metarec.algorithms.train.MetaTrainer;
 import org.metarec.autodiff.Ops;
+import org.metarec.autodiff.Params;
+import org.metarec.autodiff.Tensor;
 import org.metarec.autodiff.VectorSupport;
 import org.metarec.autodiff.nn.Activation;
 import org.metarec.autodiff.nn.MLP;
@@ -257,25 +260,25 @@ final class BenchCommand implements Runnable {
         public Integer call() {
             var out = bench.main.out;
             SinusoidStudy study = new SinusoidStudy(SinusoidProtocol.paper("maml", 1));
-            org.metarec.autodiff.Params theta = study.mlp().init(Rng.derive(1, "init"));
+            Params theta = study.mlp().init(Rng.derive(1, "init"));
             var task = study.taskSource().draw(Rng.derive(1, "task"));
             TaskLoss<XYBatch> loss = (params, b) -> Ops.mse(study.mlp().apply(params, b.x()), b.y());
-            var inner = new org.metarec.algorithms.meta.InnerLoop<>(loss, null);
+            var inner = new InnerLoop<>(loss, null);
             for (int k : steps) {
                 if (k < 0) {
                     throw new UsageException("--steps: expected counts >= 0, found " + k);
                 }
             }
             // The graph of k recorded inner steps and the query loss at their end.
-            IntFunction<org.metarec.autodiff.Tensor> queryLoss = k -> loss.apply(inner.run(theta, theta,
-                    task.support(), k, org.metarec.algorithms.meta.InnerLoop.StepSize.constant(0.01),
-                    org.metarec.algorithms.meta.InnerLoop.Batches.fullBatch(), true), task.query());
+            IntFunction<Tensor> queryLoss = k -> loss.apply(inner.run(theta, theta,
+                    task.support(), k, InnerLoop.StepSize.constant(0.01),
+                    InnerLoop.Batches.fullBatch(), true), task.query());
             // One pass first, and thrown away: what the first products allocate for good (the SIMD
             // kernel's set-up, per-thread buffers) is not part of any graph.
             queryLoss.apply(Arrays.stream(steps).max().orElse(0));
             for (int k : steps) {
                 long before = liveHeap();
-                org.metarec.autodiff.Tensor query = queryLoss.apply(k);
+                Tensor query = queryLoss.apply(k);
                 long held = liveHeap() - before;
                 out.printf(Locale.ROOT, "inner steps %d: graph holds %.1f KiB (query loss %.6f)%n", k, held / 1024.0,
                         query.item());

@@ -66,6 +66,18 @@ public final class MetaLearning {
         public Settings withInnerLr(double lr) {
             return new Settings(iterations, metaBatch, lr, innerSteps, metaLr, clipNorm, validateEvery);
         }
+
+        /**
+         * The settings {@code method} trains with: Reptile takes its own inner learning rate (its
+         * inner loop runs SGD on minibatches, as in Nichol et al. 2018), the others these.
+         *
+         * @param method the meta-learning method
+         * @param reptileInnerLr Reptile's inner learning rate
+         * @return these settings, or these with {@code reptileInnerLr} for Reptile
+         */
+        public Settings forMethod(String method, double reptileInnerLr) {
+            return method.equals("reptile") ? withInnerLr(reptileInnerLr) : this;
+        }
     }
 
     /**
