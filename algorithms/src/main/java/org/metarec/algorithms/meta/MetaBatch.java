@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import org.ejml.data.DMatrixRMaj;
@@ -26,6 +27,8 @@ public final class MetaBatch implements AutoCloseable {
     private final int threads;
     private final HelperThreads helpers;   // null when single-threaded
     private final AtomicReference<GradientShelves> spareShelves = new AtomicReference<>();
+    private final LongAdder itemsRun = new LongAdder();
+    private final LongAdder itemsRunByCaller = new LongAdder();
 
     /** A meta-batch runner on {@code threads} threads: the calling thread and {@code threads - 1} workers. */
     public MetaBatch(int threads) {
@@ -156,6 +159,8 @@ public final class MetaBatch implements AutoCloseable {
             for (T item : items) {
                 out.add(f.apply(item));
             }
+            itemsRun.add(n);
+            itemsRunByCaller.add(n);
             if (tail != null) {
                 tail.run();
             }
@@ -207,9 +212,12 @@ public final class MetaBatch implements AutoCloseable {
                 }
             }
         });
-        for (int front = 0; claimed.getAndIncrement() < n; front++) {
+        int front = 0;
+        for (; claimed.getAndIncrement() < n; front++) {
             run.accept(front);
         }
+        itemsRun.add(n);
+        itemsRunByCaller.add(front);
         try {
             helpers.await(done);
             if (tail != null && working.get() == 1) {
@@ -289,6 +297,20 @@ public final class MetaBatch implements AutoCloseable {
             }
         }
         return new Result(loss / n, meta.withValues(means), List.copyOf(adapted));
+    }
+
+    /** Tasks (items of {@link #map}) run so far, on all threads. */
+    public long tasksRun() {
+        return itemsRun.sum();
+    }
+
+    /**
+     * Of {@link #tasksRun()}, those the calling thread ran itself. With equally fast cores it is near
+     * {@code 1 / threads} of them; a caller on a core slower than the helpers' (another machine's load
+     * on a shared host) runs fewer, as the threads share out the tasks as they go.
+     */
+    public long tasksRunByCaller() {
+        return itemsRunByCaller.sum();
     }
 
     /** Number of threads a meta-batch runs on, the calling thread included. */

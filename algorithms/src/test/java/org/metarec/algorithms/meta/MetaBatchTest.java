@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -66,6 +67,31 @@ class MetaBatchTest {
                     return i;
                 });
                 assertEquals(IntStream.range(0, taken.size()).boxed().toList(), taken, "round " + round);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {1, 2, 3})
+    void itCountsTheTasksAndThoseTheCallerRan(int threads) {
+        Thread caller = Thread.currentThread();
+        AtomicInteger byCaller = new AtomicInteger();
+        try (MetaBatch batch = new MetaBatch(threads)) {
+            assertEquals(0, batch.tasksRun());
+            for (int round = 0; round < 20; round++) {
+                batch.map(ITEMS, i -> {
+                    if (Thread.currentThread() == caller) {
+                        byCaller.incrementAndGet();
+                    }
+                    spin(i % 3);
+                    return i;
+                });
+            }
+            batch.map(List.of(7), i -> i);                 // one item: always on the caller
+            assertEquals(20 * ITEMS.size() + 1, batch.tasksRun());
+            assertEquals(byCaller.get() + 1, batch.tasksRunByCaller());
+            if (threads == 1) {
+                assertEquals(batch.tasksRun(), batch.tasksRunByCaller());
             }
         }
     }

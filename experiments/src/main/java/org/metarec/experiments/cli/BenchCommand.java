@@ -99,11 +99,15 @@ final class BenchCommand implements Runnable {
                 runFor(trainer, warmup);
                 resetPeakHeap();
                 long cpu0 = processCpuNanos();
+                TaskCounts counts = new TaskCounts(pool);
                 long t0 = System.nanoTime();
                 long n = runFor(trainer, seconds);
                 double elapsed = (System.nanoTime() - t0) / 1e9;
                 double cpu = (processCpuNanos() - cpu0) / 1e9;
                 out.printf(Locale.ROOT, "measured %d meta-iterations in %.2f s%n", n, elapsed);
+                if (threads[0] > 1) {
+                    out.println(shareLine(counts.callerShare(), threads[0], ""));
+                }
                 // On a busy machine the wall-clock rate includes waiting for a core; CPU time does not.
                 out.printf(Locale.ROOT, "process CPU time: %.2f s (%.2f ms per meta-iteration, all threads incl. GC and JIT)%n",
                         cpu, 1e3 * cpu / n);
@@ -115,8 +119,8 @@ final class BenchCommand implements Runnable {
 
         /**
          * Several thread counts in one JVM, taking turns: separate runs differ by more than the effect
-         * (the JIT settles in one of two speeds, and this shared host drifts), while turns in one JVM
-         * share the compiled code and the moment. Each count has its own trainer from the same start.
+         * (the cores of a shared host change speed with the load of other machines), while turns in one
+         * JVM share the compiled code and the moment. Each count has its own trainer from the same start.
          */
         private int compareThreads(java.io.PrintStream out) {
             int k = threads.length;
@@ -131,24 +135,39 @@ final class BenchCommand implements Runnable {
                     runFor(t, warmup);
                 }
                 double[][] rates = new double[k][rounds];
+                double[][] shares = new double[k][rounds];   // of the tasks, those the calling thread ran
                 for (int r = 0; r < rounds; r++) {
                     for (int c = 0; c < k; c++) {
+                        TaskCounts counts = new TaskCounts(pools[c]);
                         long t0 = System.nanoTime();
                         long n = runFor(trainers.get(c), seconds / rounds);
                         rates[c][r] = n / ((System.nanoTime() - t0) / 1e9);
+                        shares[c][r] = counts.callerShare();
                     }
                 }
                 for (int c = 0; c < k; c++) {
                     out.printf(Locale.ROOT, "threads %d: meta-iterations/s %.1f (median of %d turns of %.1f s; turns %s)%n",
                             threads[c], median(rates[c]), rounds, seconds / rounds, joined(rates[c]));
+                    if (threads[c] > 1) {
+                        out.println("  " + shareLine(median(shares[c]), threads[c], "median of the turns; "));
+                    }
                 }
+                int cores = Runtime.getRuntime().availableProcessors();
                 for (int c = 1; c < k; c++) {
                     double[] ratios = new double[rounds];
+                    double[] evened = new double[rounds];
                     for (int r = 0; r < rounds; r++) {
                         ratios[r] = rates[c][r] / rates[0][r];
+                        evened[r] = ratios[r] * threads[c] * shares[c][r];
                     }
                     out.printf(Locale.ROOT, "speed-up %d -> %d threads: %.2fx (median of the turns' ratios; %s)%n",
                             threads[0], threads[c], median(ratios), joined(ratios));
+                    if (threads[0] == 1 && threads[c] <= cores) {
+                        // The 1-thread turns ran on the calling thread's core, and that thread's share of
+                        // the tasks with more threads says how fast its core is against their mean.
+                        out.printf(Locale.ROOT, "  the same, against cores of the mean speed: %.2fx (each ratio times "
+                                + "%d x the calling thread's share; %s)%n", median(evened), threads[c], joined(evened));
+                    }
                 }
                 out.printf(Locale.ROOT, "meta-iterations/s: %.1f%n", median(rates[k - 1]));
             } finally {
@@ -159,6 +178,36 @@ final class BenchCommand implements Runnable {
                 }
             }
             return ExitCodes.OK;
+        }
+
+        /**
+         * The share of the tasks of a {@link MetaBatch} that its calling thread ran while measured: the
+         * threads share out the tasks as they go, so a thread on a slower core runs fewer. On a shared
+         * host the cores' speeds differ at times, and a speed-up should be read with that.
+         */
+        private static final class TaskCounts {
+            private final MetaBatch pool;
+            private final long startAll;
+            private final long startByCaller;
+
+            /** Counts from now on. */
+            TaskCounts(MetaBatch pool) {
+                this.pool = pool;
+                startAll = pool.tasksRun();
+                startByCaller = pool.tasksRunByCaller();
+            }
+
+            /** Of the tasks run since this was made, the fraction the calling thread ran. */
+            double callerShare() {
+                long all = pool.tasksRun() - startAll;
+                return all == 0 ? Double.NaN : (double) (pool.tasksRunByCaller() - startByCaller) / all;
+            }
+        }
+
+        /** The line that reports a calling thread's share of the tasks. */
+        private static String shareLine(double share, int threads, String of) {
+            return String.format(Locale.ROOT, "tasks run by the calling thread: %.1f%% (%san even share is %.1f%%, and a "
+                    + "thread on a slower core runs fewer)", 100 * share, of, 100.0 / threads);
         }
 
         private static double median(double[] xs) {

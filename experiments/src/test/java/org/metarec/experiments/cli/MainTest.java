@@ -68,10 +68,18 @@ class MainTest {
         assertTrue(lines[1].matches("threads 1: meta-iterations/s [0-9.]+ \\(median of 2 turns of 0\\.2 s; turns [0-9.]+, [0-9.]+\\)"),
                 lines[1]);
         assertTrue(lines[2].startsWith("threads 2: meta-iterations/s "), lines[2]);
-        assertTrue(lines[3].matches("speed-up 1 -> 2 threads: [0-9.]+x \\(median of the turns' ratios; [0-9.]+, [0-9.]+\\)"),
-                lines[3]);
-        assertTrue(lines[4].matches("meta-iterations/s: [0-9.]+"), lines[4]);
-        assertEquals(5, lines.length, b.out());
+        assertTrue(lines[3].matches("  tasks run by the calling thread: [0-9.]+% \\(median of the turns; an even share is 50\\.0%, "
+                + "and a thread on a slower core runs fewer\\)"), lines[3]);
+        assertTrue(lines[4].matches("speed-up 1 -> 2 threads: [0-9.]+x \\(median of the turns' ratios; [0-9.]+, [0-9.]+\\)"),
+                lines[4]);
+        // Read against the cores' mean speed only where the machine has a core for each thread.
+        boolean evened = Runtime.getRuntime().availableProcessors() >= 2;
+        if (evened) {
+            assertTrue(lines[5].matches("  the same, against cores of the mean speed: [0-9.]+x \\(each ratio times 2 x the "
+                    + "calling thread's share; [0-9.]+, [0-9.]+\\)"), lines[5]);
+        }
+        assertTrue(lines[lines.length - 1].matches("meta-iterations/s: [0-9.]+"), lines[lines.length - 1]);
+        assertEquals(evened ? 7 : 6, lines.length, b.out());
         CliResult bad = TestFiles.cli("bench", "sinusoid", "--method", "fomaml", "--threads", "1,0", "--seconds", "0.1");
         assertEquals(2, bad.code());
         assertTrue(bad.err().startsWith("error: expected --threads >= 1"), bad.err());
