@@ -35,6 +35,9 @@ public final class MovieLens100kLoader {
     private static final String DATA_SET = "MovieLens 100K";
     private static final byte[] PIPE = {'|'};
     private static final byte[] TAB = {'\t'};
+    private static final MovieLensRatings.Format RATINGS = new MovieLensRatings.Format(TAB,
+            "4 tab-separated fields (user, item, rating, timestamp)", "the item id", "a user id listed in u.user",
+            "an item id listed in u.item");
 
     private final Path dir;
     private final LoadOptions options;
@@ -68,7 +71,7 @@ public final class MovieLens100kLoader {
         List<String> genres = readGenres();
         List<String> occupations = readOccupations();
         Users users = readUsers(occupations);
-        Items items = readItems(genres, assignment);
+        MovieLensItems items = readItems(genres, assignment);
         Interactions interactions = readRatings(users, items);
         verifyOptional("u.info");
         String duplicates = DuplicatePairs.warning(interactions, "u.data");
@@ -194,7 +197,7 @@ public final class MovieLens100kLoader {
         return users;
     }
 
-    private Items readItems(List<String> genres, DomainAssignment assignment) throws IOException {
+    private MovieLensItems readItems(List<String> genres, DomainAssignment assignment) throws IOException {
         int[] priority;
         List<String> domainNames;
         if (assignment instanceof DomainAssignment.ByGenre byGenre) {
@@ -204,7 +207,7 @@ public final class MovieLens100kLoader {
             priority = null;
             domainNames = List.of(((DomainAssignment.Single) assignment).name());
         }
-        Items items = new Items(new Domains(domainNames));
+        MovieLensItems items = new MovieLensItems(new Domains(domainNames));
         IdMap.Builder ids = new IdMap.Builder();
         int expectedFields = 5 + genres.size();
         boolean[] flags = new boolean[genres.size()];
@@ -283,61 +286,13 @@ public final class MovieLens100kLoader {
         return year;
     }
 
-    private Interactions readRatings(Users users, Items items) throws IOException {
-        Interactions.Builder builder = Interactions.builder(items.domains, true);
-        boolean[] userSeen = new boolean[users.ids.size()];
-        boolean[] itemSeen = new boolean[items.keptIndex.size()];
-        int rawUsers = 0;
-        int rawItems = 0;
-        int lines = 0;
-        int droppedRatings = 0;
+    private Interactions readRatings(Users users, MovieLensItems items) throws IOException {
         try (LineReader in = open("u.data", true)) {
-            while (in.next()) {
-                if (in.isBlank()) {
-                    continue;
-                }
-                try {
-                    if (fields.split(in, TAB) != 4) {
-                        throw in.error("expected 4 tab-separated fields (user, item, rating, timestamp), found "
-                                + fields.count());
-                    }
-                    int user = users.table.get(fields.parseInt(0, "the user id"));
-                    if (user < 0) {
-                        throw fields.invalid(0, "a user id listed in u.user");
-                    }
-                    int position = items.table.get(fields.parseInt(1, "the item id"));
-                    if (position < 0) {
-                        throw fields.invalid(1, "an item id listed in u.item");
-                    }
-                    int rating = fields.parseInt(2, "the rating");
-                    if (rating < 1 || rating > 5) {
-                        throw fields.invalid(2, "a rating 1..5");
-                    }
-                    long timestamp = fields.parseLong(3, "the timestamp");
-                    lines++;
-                    if (!userSeen[user]) {
-                        userSeen[user] = true;
-                        rawUsers++;
-                    }
-                    if (!itemSeen[position]) {
-                        itemSeen[position] = true;
-                        rawItems++;
-                    }
-                    int item = items.keptIndex.get(position);
-                    if (item < 0) {
-                        droppedRatings++;
-                    } else {
-                        builder.add(user, item, rating, items.domainOf.get(position), timestamp);
-                    }
-                } catch (MalformedDataException e) {
-                    badLines.handle(e);
-                }
-            }
+            Interactions ratings = MovieLensRatings.read(in, RATINGS, fields, badLines, report, users.table, users.ids,
+                    items);
             verify(in);
+            return ratings;
         }
-        report.rawCounts(rawUsers, rawItems, lines);
-        report.drop("ratings of items with none of the genres " + items.domains.names(), droppedRatings);
-        return builder.build(users.ids, items.ids);
     }
 
     private void verifyOptional(String name) throws IOException {
@@ -380,21 +335,6 @@ public final class MovieLens100kLoader {
 
         Users(List<String> knownOccupations) {
             this.occupations = knownOccupations == null ? new ArrayList<>() : new ArrayList<>(knownOccupations);
-        }
-    }
-
-    /** Columns of u.item; keptIndex and domainOf are by file position, the others by kept item. */
-    private static final class Items {
-        final Domains domains;
-        final IntIdTable table = new IntIdTable();
-        final IntBuffer keptIndex = new IntBuffer();
-        final IntBuffer domainOf = new IntBuffer();
-        final IntBuffer year = new IntBuffer();
-        final List<int[]> genres = new ArrayList<>();
-        IdMap ids;
-
-        Items(Domains domains) {
-            this.domains = domains;
         }
     }
 }

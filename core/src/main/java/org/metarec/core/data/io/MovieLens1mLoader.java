@@ -2,7 +2,6 @@ package org.metarec.core.data.io;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.metarec.core.data.Dataset;
@@ -33,6 +32,9 @@ public final class MovieLens1mLoader {
 
     private static final String DATA_SET = "MovieLens 1M";
     private static final byte[] SEPARATOR = {':', ':'};
+    private static final MovieLensRatings.Format RATINGS = new MovieLensRatings.Format(SEPARATOR,
+            "4 '::'-separated fields (user, movie, rating, timestamp)", "the movie id", "a user id listed in users.dat",
+            "a movie id listed in movies.dat");
 
     private final Path dir;
     private final BadLines badLines;
@@ -62,7 +64,7 @@ public final class MovieLens1mLoader {
 
     private Dataset run(DomainAssignment assignment) throws IOException {
         Users users = readUsers();
-        Items items = readItems(assignment);
+        MovieLensItems items = readItems(assignment);
         Interactions interactions = readRatings(users, items);
         String duplicates = DuplicatePairs.warning(interactions, "ratings.dat");
         if (duplicates != null) {
@@ -135,7 +137,7 @@ public final class MovieLens1mLoader {
         return users;
     }
 
-    private Items readItems(DomainAssignment assignment) throws IOException {
+    private MovieLensItems readItems(DomainAssignment assignment) throws IOException {
         List<String> vocabulary = MovieLensAttributes.ML_1M_GENRES;
         int[] priority;
         List<String> domainNames;
@@ -146,7 +148,7 @@ public final class MovieLens1mLoader {
             priority = null;
             domainNames = List.of(((DomainAssignment.Single) assignment).name());
         }
-        Items items = new Items(new Domains(domainNames));
+        MovieLensItems items = new MovieLensItems(new Domains(domainNames));
         IdMap.Builder ids = new IdMap.Builder();
         boolean[] flags = new boolean[vocabulary.size()];
         int droppedItems = 0;
@@ -219,60 +221,10 @@ public final class MovieLens1mLoader {
         return year;
     }
 
-    private Interactions readRatings(Users users, Items items) throws IOException {
-        Interactions.Builder builder = Interactions.builder(items.domains, true);
-        boolean[] userSeen = new boolean[users.ids.size()];
-        boolean[] itemSeen = new boolean[items.keptIndex.size()];
-        int rawUsers = 0;
-        int rawItems = 0;
-        int lines = 0;
-        int droppedRatings = 0;
+    private Interactions readRatings(Users users, MovieLensItems items) throws IOException {
         try (LineReader in = open("ratings.dat")) {
-            while (in.next()) {
-                if (in.isBlank()) {
-                    continue;
-                }
-                try {
-                    if (fields.split(in, SEPARATOR) != 4) {
-                        throw in.error("expected 4 '::'-separated fields (user, movie, rating, timestamp), found "
-                                + fields.count());
-                    }
-                    int user = users.table.get(fields.parseInt(0, "the user id"));
-                    if (user < 0) {
-                        throw fields.invalid(0, "a user id listed in users.dat");
-                    }
-                    int position = items.table.get(fields.parseInt(1, "the movie id"));
-                    if (position < 0) {
-                        throw fields.invalid(1, "a movie id listed in movies.dat");
-                    }
-                    int rating = fields.parseInt(2, "the rating");
-                    if (rating < 1 || rating > 5) {
-                        throw fields.invalid(2, "a rating 1..5");
-                    }
-                    long timestamp = fields.parseLong(3, "the timestamp");
-                    lines++;
-                    if (!userSeen[user]) {
-                        userSeen[user] = true;
-                        rawUsers++;
-                    }
-                    if (!itemSeen[position]) {
-                        itemSeen[position] = true;
-                        rawItems++;
-                    }
-                    int item = items.keptIndex.get(position);
-                    if (item < 0) {
-                        droppedRatings++;
-                    } else {
-                        builder.add(user, item, rating, items.domainOf.get(position), timestamp);
-                    }
-                } catch (MalformedDataException e) {
-                    badLines.handle(e);
-                }
-            }
+            return MovieLensRatings.read(in, RATINGS, fields, badLines, report, users.table, users.ids, items);
         }
-        report.rawCounts(rawUsers, rawItems, lines);
-        report.drop("ratings of items with none of the genres " + items.domains.names(), droppedRatings);
-        return builder.build(users.ids, items.ids);
     }
 
     private LineReader open(String name) throws IOException {
@@ -287,20 +239,5 @@ public final class MovieLens1mLoader {
         final IntBuffer occupation = new IntBuffer();
         final IntBuffer zipRegion = new IntBuffer();
         IdMap ids;
-    }
-
-    /** Columns of movies.dat; keptIndex and domainOf are by file position, the others by kept item. */
-    private static final class Items {
-        final Domains domains;
-        final IntIdTable table = new IntIdTable();
-        final IntBuffer keptIndex = new IntBuffer();
-        final IntBuffer domainOf = new IntBuffer();
-        final IntBuffer year = new IntBuffer();
-        final List<int[]> genres = new ArrayList<>();
-        IdMap ids;
-
-        Items(Domains domains) {
-            this.domains = domains;
-        }
     }
 }

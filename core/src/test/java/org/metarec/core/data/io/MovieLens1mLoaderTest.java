@@ -93,6 +93,15 @@ class MovieLens1mLoaderTest {
         write("ratings.dat", "7::1::5::978300760\n7:1:5:978300761\n");
         assertEquals("ratings.dat:2: expected 4 '::'-separated fields (user, movie, rating, timestamp), found 1",
                 assertThrows(MalformedDataException.class, () -> load("Action")).getMessage());
+        write("ratings.dat", "7::1::5::978300760\n9::1::5::978300761\n");
+        assertEquals("ratings.dat:2: expected a user id listed in users.dat, found '9'",
+                assertThrows(MalformedDataException.class, () -> load("Action")).getMessage());
+        write("ratings.dat", "7::4::5::978300760\n");
+        assertEquals("ratings.dat:1: expected a movie id listed in movies.dat, found '4'",
+                assertThrows(MalformedDataException.class, () -> load("Action")).getMessage());
+        write("ratings.dat", "7::1::0::978300760\n");
+        assertEquals("ratings.dat:1: expected a rating 1..5, found '0'",
+                assertThrows(MalformedDataException.class, () -> load("Action")).getMessage());
     }
 
     @Test
