@@ -91,6 +91,21 @@ public final class TestFiles {
         return new CliResult(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Starts {@code metarec run CONFIG --out OUT --threads THREADS --no-plots} in a child JVM with this
+     * test's class path, its output and errors going to {@code child.out} and {@code child.err} in
+     * {@code logs}: for tests that kill a run and resume it.
+     */
+    public static Process startRun(Path config, Path out, int threads, Path logs) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return new ProcessBuilder(java.toString(), "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "run", config.toString(), "--out", out.toString(), "--threads", String.valueOf(threads),
+                "--no-plots")
+                .redirectOutput(logs.resolve("child.out").toFile())
+                .redirectError(logs.resolve("child.err").toFile())
+                .start();
+    }
+
     /** The metrics and methods of a run's {@code summary.json}. */
     public record SummaryNames(Set<String> metrics, Set<String> methods) {
     }

@@ -49,12 +49,7 @@ class ResumeAfterKillTest {
     void killedRunResumesToTheSameResults() throws Exception {
         Path config = TestFiles.write(tmp, "toy.yaml", SLOW_TOY);
         Path killed = tmp.resolve("killed");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(), "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                "org.metarec.experiments.cli.Main", "run", config.toString(), "--out", killed.toString(), "--threads", "1", "--no-plots")
-                .redirectOutput(tmp.resolve("child.out").toFile())
-                .redirectError(tmp.resolve("child.err").toFile())
-                .start();
+        Process child = TestFiles.startRun(config, killed, 1, tmp);
         try {
             waitForProgressAfterACheckpoint(child, killed);
         } finally {

@@ -57,12 +57,7 @@ class SinusoidResumeAfterKillTest {
     void killedWhileTheSecondMethodTrainsResumesToTheSameBytes() throws Exception {
         Path config = TestFiles.write(tmp, "sinusoid.yaml", CONFIG);
         Path killed = tmp.resolve("killed");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(), "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                "org.metarec.experiments.cli.Main", "run", config.toString(), "--out", killed.toString(), "--threads", "2", "--no-plots")
-                .redirectOutput(tmp.resolve("child.out").toFile())
-                .redirectError(tmp.resolve("child.err").toFile())
-                .start();
+        Process child = TestFiles.startRun(config, killed, 2, tmp);
         try {
             waitUntilTheSecondMethodHasCheckpointedAndMovedOn(child, killed);
         } finally {
