@@ -87,21 +87,22 @@ class MovieLens1mLoaderTest {
                 + " separated by '|', found 'Action|Foo'", genre.getMessage());
         writeFixture();
         write("users.dat", "7::F::20::12::12345\n");
-        assertEquals("users.dat:1: expected an age code 1, 18, 25, 35, 45, 50 or 56, found '20'",
-                assertThrows(MalformedDataException.class, () -> load("Action")).getMessage());
+        assertEquals("users.dat:1: expected an age code 1, 18, 25, 35, 45, 50 or 56, found '20'", loadFailure());
         writeFixture();
         write("ratings.dat", "7::1::5::978300760\n7:1:5:978300761\n");
         assertEquals("ratings.dat:2: expected 4 '::'-separated fields (user, movie, rating, timestamp), found 1",
-                assertThrows(MalformedDataException.class, () -> load("Action")).getMessage());
+                loadFailure());
         write("ratings.dat", "7::1::5::978300760\n9::1::5::978300761\n");
-        assertEquals("ratings.dat:2: expected a user id listed in users.dat, found '9'",
-                assertThrows(MalformedDataException.class, () -> load("Action")).getMessage());
+        assertEquals("ratings.dat:2: expected a user id listed in users.dat, found '9'", loadFailure());
         write("ratings.dat", "7::4::5::978300760\n");
-        assertEquals("ratings.dat:1: expected a movie id listed in movies.dat, found '4'",
-                assertThrows(MalformedDataException.class, () -> load("Action")).getMessage());
+        assertEquals("ratings.dat:1: expected a movie id listed in movies.dat, found '4'", loadFailure());
         write("ratings.dat", "7::1::0::978300760\n");
-        assertEquals("ratings.dat:1: expected a rating 1..5, found '0'",
-                assertThrows(MalformedDataException.class, () -> load("Action")).getMessage());
+        assertEquals("ratings.dat:1: expected a rating 1..5, found '0'", loadFailure());
+    }
+
+    /** The message of the malformed line that stops loading the fixture with the Action domain. */
+    private String loadFailure() {
+        return assertThrows(MalformedDataException.class, () -> load("Action")).getMessage();
     }
 
     @Test
