@@ -155,10 +155,10 @@ final class BenchCommand implements Runnable {
                 int cores = Runtime.getRuntime().availableProcessors();
                 for (int c = 1; c < k; c++) {
                     double[] ratios = new double[rounds];
-                    double[] evened = new double[rounds];
+                    double[] againstMeanCore = new double[rounds];
                     for (int r = 0; r < rounds; r++) {
                         ratios[r] = rates[c][r] / rates[0][r];
-                        evened[r] = ratios[r] * threads[c] * shares[c][r];
+                        againstMeanCore[r] = ratios[r] * threads[c] * shares[c][r];
                     }
                     out.printf(Locale.ROOT, "speed-up %d -> %d threads: %.2fx (median of the turns' ratios; %s)%n",
                             threads[0], threads[c], median(ratios), joined(ratios));
@@ -166,7 +166,8 @@ final class BenchCommand implements Runnable {
                         // The 1-thread turns ran on the calling thread's core, and that thread's share of
                         // the tasks with more threads says how fast its core is against their mean.
                         out.printf(Locale.ROOT, "  the same, against cores of the mean speed: %.2fx (each ratio times "
-                                + "%d x the calling thread's share; %s)%n", median(evened), threads[c], joined(evened));
+                                + "%d x the calling thread's share; %s)%n", median(againstMeanCore), threads[c],
+                                joined(againstMeanCore));
                     }
                 }
                 out.printf(Locale.ROOT, "meta-iterations/s: %.1f%n", median(rates[k - 1]));
@@ -204,10 +205,13 @@ final class BenchCommand implements Runnable {
             }
         }
 
-        /** The line that reports a calling thread's share of the tasks. */
-        private static String shareLine(double share, int threads, String of) {
+        /**
+         * The line that reports a calling thread's share of the tasks; {@code note} (how the share was
+         * taken, or nothing) opens the brackets.
+         */
+        private static String shareLine(double share, int threads, String note) {
             return String.format(Locale.ROOT, "tasks run by the calling thread: %.1f%% (%san even share is %.1f%%, and a "
-                    + "thread on a slower core runs fewer)", 100 * share, of, 100.0 / threads);
+                    + "thread on a slower core runs fewer)", 100 * share, note, 100.0 / threads);
         }
 
         private static double median(double[] xs) {
