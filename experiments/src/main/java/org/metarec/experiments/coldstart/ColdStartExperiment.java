@@ -160,28 +160,27 @@ public final class ColdStartExperiment implements ExperimentKind {
         CellResults done = CellResults.restore(ctx);
         boolean manySeeds = seeds.size() > 1;
         Map<Long, ColdStartStatesSetup> setups = new LinkedHashMap<>();
-        try (MetaBatch pool = new MetaBatch(ctx.threads())) {
-            ctx.progress().start("train", cells.size(), done.doneCount());
-            for (int i = 0; i < cells.size(); i++) {
-                if (done.isDone(i)) {
-                    continue;
-                }
-                Cell cell = cells.get(i);
-                ColdStartStatesSetup setup = setups.computeIfAbsent(cell.seed(), seed -> {
-                    ColdStartStatesSetup s = ColdStartStatesSetup.prepare(data, split(c), seed);
-                    ctx.progress().note("seed " + seed + ": " + s.states().describe().stripTrailing());
-                    return s;
-                });
-                ColdStartStatesStudy study = new ColdStartStatesStudy(setup, protocol(c, cell));
-                String label = cell.label(manySeeds);
-                ctx.progress().note("training " + label);
-                ColdStartStatesStudy.Trained trained = CellResults.train(ctx, label, () -> study.train(pool));
-                CellResults.logValidation(ctx, label, trained.selection());
-                done.finish(i, study.evaluate(trained.recommender(), supportSizes, pool));
-                ctx.progress().update(done.doneCount(), Double.NaN);
+        MetaBatch pool = ctx.batch();
+        ctx.progress().start("train", cells.size(), done.doneCount());
+        for (int i = 0; i < cells.size(); i++) {
+            if (done.isDone(i)) {
+                continue;
             }
-            ctx.progress().finish();
+            Cell cell = cells.get(i);
+            ColdStartStatesSetup setup = setups.computeIfAbsent(cell.seed(), seed -> {
+                ColdStartStatesSetup s = ColdStartStatesSetup.prepare(data, split(c), seed);
+                ctx.progress().note("seed " + seed + ": " + s.states().describe().stripTrailing());
+                return s;
+            });
+            ColdStartStatesStudy study = new ColdStartStatesStudy(setup, protocol(c, cell));
+            String label = cell.label(manySeeds);
+            ctx.progress().note("training " + label);
+            ColdStartStatesStudy.Trained trained = CellResults.train(ctx, label, () -> study.train(pool));
+            CellResults.logValidation(ctx, label, trained.selection());
+            done.finish(i, study.evaluate(trained.recommender(), supportSizes, pool));
+            ctx.progress().update(done.doneCount(), Double.NaN);
         }
+        ctx.progress().finish();
         done.record(cells.size(), i -> cells.get(i).method(), (i, metric) -> metric);
     }
 

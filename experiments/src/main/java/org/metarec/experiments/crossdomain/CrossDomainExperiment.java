@@ -122,29 +122,28 @@ public final class CrossDomainExperiment implements ExperimentKind {
 
         CellResults done = CellResults.restore(ctx);
         boolean manySeeds = seeds.size() > 1;
-        try (MetaBatch pool = new MetaBatch(ctx.threads())) {
-            Map<String, CrossDomainSetup> setups = new LinkedHashMap<>();
-            ctx.progress().start("train", cells.size(), done.doneCount());
-            for (int i = 0; i < cells.size(); i++) {
-                if (done.isDone(i)) {
-                    continue;
-                }
-                Cell cell = cells.get(i);
-                CrossDomainSetup setup = setup(setups, c, data, cell);
-                CrossDomainStudy study = new CrossDomainStudy(setup, protocol(c, cell, setup.config()));
-                String label = cell.label(manySeeds);
-                ctx.progress().note("training " + label);
-                CrossDomainStudy.Trained trained = CellResults.train(ctx, label, () -> study.train(pool));
-                CellResults.logValidation(ctx, label, trained.selection());
-                done.finish(i, study.evaluate(trained.recommender(), pool));
-                ctx.progress().update(done.doneCount(), Double.NaN);
+        MetaBatch pool = ctx.batch();
+        Map<String, CrossDomainSetup> setups = new LinkedHashMap<>();
+        ctx.progress().start("train", cells.size(), done.doneCount());
+        for (int i = 0; i < cells.size(); i++) {
+            if (done.isDone(i)) {
+                continue;
             }
-            ctx.progress().finish();
-            done.record(cells.size(), i -> cells.get(i).method(),
-                    (i, metric) -> metric + "_beta" + percent(cells.get(i).ratio()));
-            if (synthetic) {
-                recordOracle(ctx, data, world, cells, setups);
-            }
+            Cell cell = cells.get(i);
+            CrossDomainSetup setup = setup(setups, c, data, cell);
+            CrossDomainStudy study = new CrossDomainStudy(setup, protocol(c, cell, setup.config()));
+            String label = cell.label(manySeeds);
+            ctx.progress().note("training " + label);
+            CrossDomainStudy.Trained trained = CellResults.train(ctx, label, () -> study.train(pool));
+            CellResults.logValidation(ctx, label, trained.selection());
+            done.finish(i, study.evaluate(trained.recommender(), pool));
+            ctx.progress().update(done.doneCount(), Double.NaN);
+        }
+        ctx.progress().finish();
+        done.record(cells.size(), i -> cells.get(i).method(),
+                (i, metric) -> metric + "_beta" + percent(cells.get(i).ratio()));
+        if (synthetic) {
+            recordOracle(ctx, data, world, cells, setups);
         }
     }
 

@@ -1,42 +1,39 @@
 package org.metarec.experiments.run;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+import org.metarec.algorithms.meta.MetaBatch;
 import org.metarec.core.random.Rng;
 import org.metarec.experiments.config.Config;
 import org.metarec.experiments.results.ResultSink;
 
 /**
  * What an {@link ExperimentKind} works with: the validated config, the run folder, seeded random streams,
- * progress reporting, checkpoints, the training log, the result sink and a pool of {@link #threads()} threads.
+ * progress reporting, checkpoints, the training log, the result sink, and the run's {@link MetaBatch} on
+ * {@link #threads()} threads, which meta-training and {@link #parallel} share.
  */
 public final class RunContext {
 
     private final Config config;
     private final Path outDir;
-    private final int threads;
     private final Progress progress;
     private final RunCheckpoints checkpoints;
     private final TrainLog trainLog;
     private final ResultSink results;
-    private final ExecutorService pool;
+    private final MetaBatch batch;
 
-    RunContext(Config config, Path outDir, int threads, Progress progress, RunCheckpoints checkpoints, TrainLog trainLog,
-               ResultSink results, ExecutorService pool) {
+    RunContext(Config config, Path outDir, Progress progress, RunCheckpoints checkpoints, TrainLog trainLog,
+               ResultSink results, MetaBatch batch) {
         this.config = Objects.requireNonNull(config, "config");
         this.outDir = Objects.requireNonNull(outDir, "outDir");
-        this.threads = threads;
         this.progress = Objects.requireNonNull(progress, "progress");
         this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
         this.trainLog = Objects.requireNonNull(trainLog, "trainLog");
         this.results = Objects.requireNonNull(results, "results");
-        this.pool = pool;
+        this.batch = Objects.requireNonNull(batch, "batch");
     }
 
     /** The validated config with every default filled in. */
@@ -49,9 +46,17 @@ public final class RunContext {
         return outDir;
     }
 
-    /** Threads available to {@link #parallel}; results must not depend on it. */
+    /** Threads available to {@link #batch()} and {@link #parallel}; results must not depend on it. */
     public int threads() {
-        return threads;
+        return batch.threads();
+    }
+
+    /**
+     * The run's meta-batch runner, on {@link #threads()} threads: give it to the trainers. The runner
+     * closes it when the experiment ends.
+     */
+    public MetaBatch batch() {
+        return batch;
     }
 
     /**
@@ -84,34 +89,12 @@ public final class RunContext {
     }
 
     /**
-     * Computes {@code task.apply(i)} for i = 0..count-1 on up to {@link #threads()} threads and returns the results
-     * in index order (so the output does not depend on scheduling). The first failure is rethrown.
+     * Computes {@code task.apply(i)} for i = 0..count-1 on up to {@link #threads()} threads (those of
+     * {@link #batch()}) and returns the results in index order, so the output does not depend on
+     * scheduling. If tasks fail, the failure of the first in index order is thrown.
      */
-    public <T> List<T> parallel(int count, IntFunction<T> task) throws Exception {
-        List<T> out = new ArrayList<>(count);
-        if (pool == null || threads == 1) {
-            for (int i = 0; i < count; i++) {
-                out.add(task.apply(i));
-            }
-            return out;
-        }
-        List<Future<T>> futures = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            int index = i;
-            futures.add(pool.submit(() -> task.apply(index)));
-        }
-        try {
-            for (Future<T> f : futures) {
-                out.add(f.get());
-            }
-        } catch (ExecutionException e) {
-            futures.forEach(f -> f.cancel(true));
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            throw e;
-        }
-        return out;
+    public <T> List<T> parallel(int count, IntFunction<T> task) {
+        return batch.map(IntStream.range(0, count).boxed().toList(), task::apply);
     }
 
     /** Throws {@link NonFiniteValueException} ("step 37, method maml: loss is NaN") unless {@code value} is finite. */

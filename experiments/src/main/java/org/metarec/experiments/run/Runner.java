@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import org.metarec.algorithms.meta.MetaBatch;
 import org.metarec.experiments.ExperimentKinds;
 import org.metarec.experiments.checkpoint.Checkpoint;
 import org.metarec.experiments.checkpoint.CheckpointException;
@@ -143,15 +142,11 @@ public final class Runner {
         ExperimentKind kind = ExperimentKinds.get(config.experiment());
         long keepRows = checkpoint.map(c -> Long.parseLong(c.string(RunCheckpoints.TRAIN_ROWS))).orElse(0L);
         ResultSink results = new ResultSink();
-        ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), r -> {
-            Thread t = new Thread(r, "metarec-worker");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        MetaBatch batch = new MetaBatch(options.threads());
         RunCheckpoints checkpoints;
         try (TrainLog log = TrainLog.open(folder.file(RunFolder.TRAIN_LOG), keepRows)) {
             checkpoints = new RunCheckpoints(folder.file(RunFolder.CHECKPOINT), log, checkpoint.orElse(null));
-            RunContext context = new RunContext(config, folder.dir(), options.threads(), options.progress(), checkpoints, log, results, pool);
+            RunContext context = new RunContext(config, folder.dir(), options.progress(), checkpoints, log, results, batch);
             checkpoint.ifPresent(c -> options.progress().note("resuming " + folder.dir() + " from step " + c.step()));
             kind.run(context);
         } catch (NonFiniteValueException e) {
@@ -164,9 +159,7 @@ public final class Runner {
         } catch (Exception e) {
             throw fail(folder, provenance, "experiment '" + kind.name() + "' failed: " + e, e);
         } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
+            batch.close();
         }
         String reference = config.isSet("evaluation.reference") ? config.getString("evaluation.reference") : null;
         Summary summary;

@@ -108,14 +108,13 @@ public final class SinusoidExperiment implements ExperimentKind {
             }
         }
 
-        try (MetaBatch pool = new MetaBatch(ctx.threads())) {
-            for (int i = current; i < methods.size(); i++) {
-                Checkpoint resumeFrom = saved.isPresent() && i == current ? saved.get() : null;
-                finished.put(methods.get(i), train(ctx, methods, i, finished, pool, resumeFrom));
-            }
-            for (String m : methods) {
-                evaluate(ctx, m, finished.get(m), pool);
-            }
+        MetaBatch pool = ctx.batch();
+        for (int i = current; i < methods.size(); i++) {
+            Checkpoint resumeFrom = saved.isPresent() && i == current ? saved.get() : null;
+            finished.put(methods.get(i), train(ctx, methods, i, finished, pool, resumeFrom));
+        }
+        for (String m : methods) {
+            evaluate(ctx, m, finished.get(m), pool);
         }
     }
 
