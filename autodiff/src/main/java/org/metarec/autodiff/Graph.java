@@ -159,7 +159,7 @@ final class Graph {
         } else {
             // The first contribution may be shared (add passes its gradient through), so it is never
             // written to: the sum goes to a new buffer, which later contributions may add into.
-            DMatrixRMaj sum = Scratch.matrix(prev.rows(), prev.cols());
+            DMatrixRMaj sum = Scratch.matrixToFill(prev.rows(), prev.cols());
             double[] s = sum.data, a = prev.data().data, b = g.data().data;
             for (int i = 0, n = prev.size(); i < n; i++) {
                 s[i] = a[i] + b[i];

@@ -42,7 +42,7 @@ final class MatMul {
     /** {@link #times(DMatrixRMaj, DMatrixRMaj)} on the chosen kernel (tests compare the two). */
     static DMatrixRMaj times(DMatrixRMaj a, DMatrixRMaj b, boolean simd) {
         int m = a.numRows, k = a.numCols, n = b.numCols;
-        DMatrixRMaj c = Scratch.matrix(m, n);
+        DMatrixRMaj c = Scratch.matrixToFill(m, n);
         rowMajorB(a.data, k, 1, b.data, c.data, m, k, n, simd);
         return c;
     }
@@ -50,7 +50,7 @@ final class MatMul {
     /** {@link #timesTransposed(DMatrixRMaj, DMatrixRMaj)} on the chosen kernel. */
     static DMatrixRMaj timesTransposed(DMatrixRMaj a, DMatrixRMaj b, boolean simd) {
         int m = a.numRows, k = a.numCols, n = b.numRows;
-        DMatrixRMaj c = Scratch.matrix(m, n);
+        DMatrixRMaj c = Scratch.matrixToFill(m, n);
         if (simd && n >= VectorMatMul.lanes()) {
             // The SIMD kernel reads B(p, j..j+lanes) as one vector, so it wants B^T laid out row-major:
             // one transposing copy (k n values) against m k n multiply-adds, into a per-thread buffer:
@@ -66,7 +66,7 @@ final class MatMul {
     /** {@link #transposedTimes(DMatrixRMaj, DMatrixRMaj)} on the chosen kernel. */
     static DMatrixRMaj transposedTimes(DMatrixRMaj a, DMatrixRMaj b, boolean simd) {
         int m = a.numCols, k = a.numRows, n = b.numCols;
-        DMatrixRMaj c = Scratch.matrix(m, n);
+        DMatrixRMaj c = Scratch.matrixToFill(m, n);
         rowMajorB(a.data, 1, m, b.data, c.data, m, k, n, simd);
         return c;
     }

@@ -176,7 +176,7 @@ public final class Ops {
 
     /** {@code a^T}: MxN -> NxM. */
     public static Tensor transpose(Tensor a) {
-        DMatrixRMaj out = Scratch.matrix(a.cols(), a.rows());
+        DMatrixRMaj out = Scratch.matrixToFill(a.cols(), a.rows());
         CommonOps_DDRM.transpose(a.data(), out);
         return Tensor.result(out, "transpose", (g, self, need) -> new Tensor[] {transpose(g)}, a);
     }
@@ -210,7 +210,7 @@ public final class Ops {
         for (int i = 0, n = a.size(); i < n; i++) {
             s += x[i];
         }
-        DMatrixRMaj out = Scratch.matrix(1, 1);
+        DMatrixRMaj out = Scratch.matrixToFill(1, 1);
         out.data[0] = s;
         int r = a.rows(), c = a.cols();
         return Tensor.result(out, "sum", (g, self, need) -> new Tensor[] {expand(g, r, c)}, a);
@@ -221,7 +221,7 @@ public final class Ops {
         if (s.size() != 1) {
             throw new IllegalArgumentException("expand: expected a 1x1 tensor, found " + s.shape());
         }
-        DMatrixRMaj out = Scratch.matrix(rows, cols);
+        DMatrixRMaj out = Scratch.matrixToFill(rows, cols);
         java.util.Arrays.fill(out.data, 0, rows * cols, s.data().data[0]);
         return Tensor.result(out, "expand", (g, self, need) -> new Tensor[] {sum(g)}, s);
     }
@@ -246,7 +246,7 @@ public final class Ops {
             throw new IllegalArgumentException("broadcastRows: expected a 1xN row vector, found " + v.shape());
         }
         int n = v.cols();
-        DMatrixRMaj out = Scratch.matrix(m, n);
+        DMatrixRMaj out = Scratch.matrixToFill(m, n);
         for (int i = 0; i < m; i++) {
             System.arraycopy(v.data().data, 0, out.data, i * n, n);
         }
@@ -256,7 +256,7 @@ public final class Ops {
     /** Sums over the columns: MxN -> Mx1 (row totals). */
     public static Tensor sumCols(Tensor a) {
         int m = a.rows(), n = a.cols();
-        DMatrixRMaj out = Scratch.matrix(m, 1);
+        DMatrixRMaj out = Scratch.matrixToFill(m, 1);
         double[] x = a.data().data, o = out.data;
         for (int i = 0; i < m; i++) {
             double s = 0;
@@ -274,7 +274,7 @@ public final class Ops {
             throw new IllegalArgumentException("broadcastCols: expected an Mx1 column vector, found " + v.shape());
         }
         int m = v.rows();
-        DMatrixRMaj out = Scratch.matrix(m, n);
+        DMatrixRMaj out = Scratch.matrixToFill(m, n);
         double[] x = v.data().data, o = out.data;
         for (int i = 0; i < m; i++) {
             java.util.Arrays.fill(o, i * n, i * n + n, x[i]);
@@ -424,7 +424,7 @@ public final class Ops {
     public static Tensor gatherRows(Tensor table, int[] index) {
         int v = table.rows(), d = table.cols();
         int[] idx = index.clone();   // the backward rule must see the indices as they are now
-        DMatrixRMaj out = Scratch.matrix(idx.length, d);
+        DMatrixRMaj out = Scratch.matrixToFill(idx.length, d);
         for (int i = 0; i < idx.length; i++) {
             if (idx[i] < 0 || idx[i] >= v) {
                 throw new IllegalArgumentException("gatherRows: index[" + i + "] = " + idx[i]
@@ -470,7 +470,7 @@ public final class Ops {
             }
             m += p.rows();
         }
-        DMatrixRMaj out = Scratch.matrix(m, n);
+        DMatrixRMaj out = Scratch.matrixToFill(m, n);
         int[] offsets = new int[parts.length + 1];
         for (int k = 0; k < parts.length; k++) {
             System.arraycopy(parts[k].data().data, 0, out.data, offsets[k] * n, parts[k].size());
@@ -498,7 +498,7 @@ public final class Ops {
             }
             n += p.cols();
         }
-        DMatrixRMaj out = Scratch.matrix(m, n);
+        DMatrixRMaj out = Scratch.matrixToFill(m, n);
         int[] offsets = new int[parts.length + 1];
         for (int k = 0; k < parts.length; k++) {
             int w = parts[k].cols();
@@ -524,7 +524,7 @@ public final class Ops {
                     + a.shape());
         }
         int n = a.cols(), total = a.rows();
-        DMatrixRMaj out = Scratch.matrix(to - from, n);
+        DMatrixRMaj out = Scratch.matrixToFill(to - from, n);
         System.arraycopy(a.data().data, from * n, out.data, 0, (to - from) * n);
         return Tensor.result(out, "sliceRows", (g, self, need) -> new Tensor[] {padRows(g, from, total)}, a);
     }
@@ -548,7 +548,7 @@ public final class Ops {
                     + a.shape());
         }
         int m = a.rows(), n = a.cols(), w = to - from;
-        DMatrixRMaj out = Scratch.matrix(m, w);
+        DMatrixRMaj out = Scratch.matrixToFill(m, w);
         for (int i = 0; i < m; i++) {
             System.arraycopy(a.data().data, i * n + from, out.data, i * w, w);
         }
@@ -585,7 +585,7 @@ public final class Ops {
             double d = x[i] - t[i];
             s += d * d;
         }
-        DMatrixRMaj out = Scratch.matrix(1, 1);
+        DMatrixRMaj out = Scratch.matrixToFill(1, 1);
         out.data[0] = s / n;
         return Tensor.result(out, "mse", (g, self, need) -> {
             Tensor dp = scaleBy(sub(p, y), mulScalar(g, 2.0 / n));
@@ -606,7 +606,7 @@ public final class Ops {
         for (int i = 0; i < n; i++) {
             s += Math.max(x[i], 0) - x[i] * t[i] + Math.log1p(Math.exp(-Math.abs(x[i])));
         }
-        DMatrixRMaj out = Scratch.matrix(1, 1);
+        DMatrixRMaj out = Scratch.matrixToFill(1, 1);
         out.data[0] = s / n;
         return Tensor.result(out, "bceWithLogits", (g, self, need) -> {
             Tensor scale = mulScalar(g, 1.0 / n);
@@ -622,7 +622,7 @@ public final class Ops {
      */
     public static Tensor logSumExpRows(Tensor a) {
         int m = a.rows(), n = a.cols();
-        DMatrixRMaj out = Scratch.matrix(m, 1);
+        DMatrixRMaj out = Scratch.matrixToFill(m, 1);
         double[] x = a.data().data;
         for (int i = 0; i < m; i++) {
             double max = Double.NEGATIVE_INFINITY;
@@ -666,8 +666,9 @@ public final class Ops {
         return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
     }
 
+    /** A result the shape of {@code a}, for an elementwise operation, which writes every element. */
     private static DMatrixRMaj like(Tensor a) {
-        return Scratch.matrix(a.rows(), a.cols());
+        return Scratch.matrixToFill(a.rows(), a.cols());
     }
 
     private static void requireSameShape(String op, Tensor a, Tensor b) {

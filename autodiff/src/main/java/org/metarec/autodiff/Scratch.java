@@ -17,8 +17,8 @@ import org.ejml.data.DMatrixRMaj;
  * <p>The contract: <b>no tensor computed inside a scope may be used after the scope closes</b>, as
  * its memory will hold another task's numbers. Copy what must outlive the scope with
  * {@link #keep(Tensor)} or {@link #keep(Params)}. Tensors made outside the scope (data, the
- * meta-parameters) are untouched. Results are bit-identical with and without a scope: pooled
- * matrices are zeroed before reuse, as new ones are.
+ * meta-parameters) are untouched. Results are bit-identical with and without a scope: a pooled
+ * matrix is zeroed before reuse, as new ones are, unless the operation writes all of it.
  *
  * <pre>{@code
  * Params grad;
@@ -77,6 +77,9 @@ public final class Scratch implements AutoCloseable {
         }
         closed = true;
         pool.depth--;
+        if (poison) {
+            pool.fillTaken(mark, Double.NaN);
+        }
         pool.reset(mark);
     }
 
@@ -85,9 +88,32 @@ public final class Scratch implements AutoCloseable {
      * inside a scope, else new.
      */
     static DMatrixRMaj matrix(int rows, int cols) {
-        Pool pool = POOL.get();
-        return pool.depth == 0 ? new DMatrixRMaj(rows, cols) : pool.take(rows, cols);
+        return take(rows, cols, true);
     }
+
+    /**
+     * A {@code rows x cols} matrix for the result of an operation that writes every element: as
+     * {@link #matrix}, but a pooled matrix keeps what it held (zeroing it first would write each
+     * element twice). {@code OpsGradientTest} runs every operation in a scope whose pool holds NaN.
+     */
+    static DMatrixRMaj matrixToFill(int rows, int cols) {
+        return take(rows, cols, false);
+    }
+
+    private static DMatrixRMaj take(int rows, int cols, boolean zeroed) {
+        Pool pool = POOL.get();
+        return pool.depth == 0 ? new DMatrixRMaj(rows, cols) : pool.take(rows, cols, zeroed);
+    }
+
+    /**
+     * For tests: while on, closing a scope fills the matrices it hands back with NaN, so that an
+     * operation that reads a result element it did not write shows it.
+     */
+    static void poisonWhatScopesHandBack(boolean on) {
+        poison = on;
+    }
+
+    private static volatile boolean poison;
 
     /**
      * The matrices of one thread, in the order they were taken. A task takes matrices of the same
@@ -110,14 +136,23 @@ public final class Scratch implements AutoCloseable {
             next = mark;
         }
 
-        DMatrixRMaj take(int rows, int cols) {
+        /** Fills the matrices handed out since {@code mark} with {@code value}. */
+        void fillTaken(int mark, double value) {
+            for (int i = mark; i < Math.min(next, count); i++) {
+                Arrays.fill(items[i].data, value);
+            }
+        }
+
+        DMatrixRMaj take(int rows, int cols, boolean zeroed) {
             int length = rows * cols;
             if (next < count) {
                 DMatrixRMaj m = items[next];
                 if (m.data.length == length) {
                     next++;
                     m.reshape(rows, cols, false);
-                    Arrays.fill(m.data, 0.0);
+                    if (zeroed) {
+                        Arrays.fill(m.data, 0.0);
+                    }
                     return m;
                 }
                 DMatrixRMaj fresh = new DMatrixRMaj(rows, cols);

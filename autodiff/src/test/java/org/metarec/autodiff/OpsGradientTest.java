@@ -1,9 +1,12 @@
 package org.metarec.autodiff;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.ejml.data.DMatrixRMaj;
 import org.metarec.autodiff.check.GradCheck;
 import org.metarec.autodiff.check.Property;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -119,6 +122,70 @@ class OpsGradientTest {
     void secondDerivativeMatchesFiniteDifferencesOfTheGradient(String name, OpSpec op) {
         Property.forAll(name + ": second derivative", 12L, CASES, MAX_DIM,
                 c -> GradCheck.checkSecondOrder(op.f(), op.inputs().apply(c)));
+    }
+
+    /**
+     * Inside a {@link Scratch} scope, an operation's result may come in memory that held another
+     * computation's numbers ({@link Scratch#matrixToFill}): its value, gradient and second-order
+     * gradient must still be those computed outside any scope, to the bit, when every matrix the pool
+     * hands out holds NaN.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ops")
+    void sameBitsInAScopeWhosePoolHoldsNaN(String name, OpSpec op) {
+        Property.forAll(name + ": in a poisoned scope", 13L, CASES, MAX_DIM, c -> {
+            List<Tensor> inputs = op.inputs().apply(c);
+            double[] want = valueAndDerivatives(op, inputs);
+            Scratch.poisonWhatScopesHandBack(true);
+            try {
+                for (int pass = 0; pass < 2; pass++) {          // the first fills the pool, then NaN
+                    try (Scratch scope = Scratch.open()) {
+                        double[] got = valueAndDerivatives(op, inputs);
+                        if (pass == 1) {
+                            assertArrayEquals(want, got, name);
+                        }
+                    }
+                }
+            } finally {
+                Scratch.poisonWhatScopesHandBack(false);
+            }
+        });
+    }
+
+    /**
+     * The op's value, the gradient of a fixed weighting of it, and the gradient of that gradient's
+     * squared norm, with respect to every input, flattened (copied out of any scope).
+     */
+    private static double[] valueAndDerivatives(OpSpec op, List<Tensor> inputs) {
+        List<Tensor> x = new ArrayList<>();
+        for (Tensor t : inputs) {
+            x.add(Tensor.variable(t.data().copy()));
+        }
+        Tensor y = op.f().apply(x);
+        double[] w = new double[y.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = 0.5 + 0.25 * (i % 3);
+        }
+        Tensor weighted = Ops.sum(Ops.mul(y, Tensor.constant(DMatrixRMaj.wrap(y.rows(), y.cols(), w))));
+        List<Tensor> g = Autodiff.grad(weighted, x, true, true);
+        Tensor norm = null;
+        for (Tensor gk : g) {
+            Tensor term = Ops.sum(Ops.mul(gk, gk));
+            norm = norm == null ? term : Ops.add(norm, term);
+        }
+        List<Tensor> h = Autodiff.grad(norm, x, false, true);
+        List<Double> out = new ArrayList<>();
+        for (double v : y.toArray()) {
+            out.add(v);
+        }
+        for (List<Tensor> ts : List.of(g, h)) {
+            for (Tensor t : ts) {
+                for (double v : t.toArray()) {
+                    out.add(v);
+                }
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static List<Tensor> one(Property.Case c, double lo, double hi) {
