@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.metarec.autodiff.GradMode;
 import org.metarec.autodiff.Params;
@@ -82,10 +84,6 @@ public final class MetaBatch implements AutoCloseable {
         double[][][] shelved = new double[n][][];   // a helper's gradient of task i; null for the caller's
         int[] added = {0};                           // the caller's tasks added so far: 0 .. added - 1
         Thread caller = Thread.currentThread();
-        List<Integer> order = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            order.add(i);
-        }
         // The helpers' gradients are added after the caller's, in task order: by the helper itself when
         // it was the only one (they are in its cache; only the sum moves), else by the caller.
         Runnable addShelved = () -> {
@@ -95,7 +93,7 @@ public final class MetaBatch implements AutoCloseable {
                 }
             }
         };
-        List<MetaLearner.TaskResult> results = map(order, i -> {
+        List<MetaLearner.TaskResult> results = map(indices(n), i -> {
             try (Scratch scope = Scratch.open()) {
                 MetaLearner.TaskResult r = learner.taskGradient(meta, tasks.get(i));
                 boolean inOrder = Thread.currentThread() == caller && i == added[0];
@@ -145,6 +143,15 @@ public final class MetaBatch implements AutoCloseable {
      */
     public <T, R> List<R> map(List<T> items, Function<T, R> f) {
         return map(items, f, null);
+    }
+
+    /** {@link #map(List, Function)} over the indices 0, 1, ..., {@code count - 1}. */
+    public <R> List<R> map(int count, IntFunction<R> f) {
+        return map(indices(count), f::apply);
+    }
+
+    private static List<Integer> indices(int count) {
+        return IntStream.range(0, count).boxed().toList();
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.metarec.algorithms.train;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.RandomAccess;
 import org.metarec.algorithms.meta.MetaBatch;
 import org.metarec.algorithms.meta.MetaLearner;
 import org.metarec.algorithms.meta.Task;
@@ -168,8 +170,7 @@ public final class MetaTrainer<B> {
     }
 
     /** A list whose i-th task is built from its drawn numbers each time it is read. */
-    private static final class BuiltWhenRead<B, R> extends java.util.AbstractList<Task<B>>
-            implements java.util.RandomAccess {
+    private static final class BuiltWhenRead<B, R> extends AbstractList<Task<B>> implements RandomAccess {
         private final List<R> drawn;
         private final StagedTaskSource<B, R> source;
 

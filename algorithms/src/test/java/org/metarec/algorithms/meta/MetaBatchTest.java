@@ -73,6 +73,22 @@ class MetaBatchTest {
 
     @ParameterizedTest(name = "{0} threads")
     @ValueSource(ints = {1, 2, 3})
+    void mapOverIndicesReturnsTheResultsInIndexOrder(int threads) {
+        try (MetaBatch batch = new MetaBatch(threads)) {
+            List<Integer> want = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                want.add(i * i);
+            }
+            assertEquals(want, batch.map(30, i -> {
+                spin(i % 4);
+                return i * i;
+            }));
+            assertEquals(List.of(), batch.map(0, i -> i));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {1, 2, 3})
     void itCountsTheTasksAndThoseTheCallerRan(int threads) {
         Thread caller = Thread.currentThread();
         AtomicInteger byCaller = new AtomicInteger();

@@ -1,5 +1,6 @@
 package org.metarec.experiments.cli;
 
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -122,7 +123,7 @@ final class BenchCommand implements Runnable {
          * (the cores of a shared host change speed with the load of other machines), while turns in one
          * JVM share the compiled code and the moment. Each count has its own trainer from the same start.
          */
-        private int compareThreads(java.io.PrintStream out) {
+        private int compareThreads(PrintStream out) {
             int k = threads.length;
             MetaBatch[] pools = new MetaBatch[k];
             try {

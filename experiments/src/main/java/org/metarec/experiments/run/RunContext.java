@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 import org.metarec.algorithms.meta.MetaBatch;
 import org.metarec.core.random.Rng;
 import org.metarec.experiments.config.Config;
@@ -94,7 +93,7 @@ public final class RunContext {
      * scheduling. If tasks fail, the failure of the first in index order is thrown.
      */
     public <T> List<T> parallel(int count, IntFunction<T> task) {
-        return batch.map(IntStream.range(0, count).boxed().toList(), task::apply);
+        return batch.map(count, task);
     }
 
     /** Throws {@link NonFiniteValueException} ("step 37, method maml: loss is NaN") unless {@code value} is finite. */
