@@ -1,13 +1,13 @@
 package org.metarec.experiments;
 
 import java.util.List;
-import org.metarec.experiments.coldstart.ColdStartExperiment;
 import org.metarec.experiments.config.ConfigLoader;
 import org.metarec.experiments.config.ConfigSchema;
 import org.metarec.experiments.config.ObjectSpec;
-import org.metarec.experiments.crossdomain.CrossDomainExperiment;
 import org.metarec.experiments.run.ExperimentKind;
-import org.metarec.experiments.sinusoid.SinusoidExperiment;
+import org.metarec.experiments.study.coldstart.ColdStartExperiment;
+import org.metarec.experiments.study.crossdomain.CrossDomainExperiment;
+import org.metarec.experiments.study.sinusoid.SinusoidExperiment;
 import org.metarec.experiments.toy.ToyExperiment;
 
 /**

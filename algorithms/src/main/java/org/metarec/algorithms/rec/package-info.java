@@ -1,10 +1,10 @@
 /**
  * Cold-start recommendation studies. Cross-domain: meta-train on source domains and the target domain's
  * training users, select on validation users only, and measure on test users who reveal K ratings
- * ({@link org.metarec.algorithms.rec.CrossDomainStudy}). MeLU's four cold-start states (Lee et al., KDD
+ * ({@link org.metarec.experiments.study.crossdomain.CrossDomainStudy}). MeLU's four cold-start states (Lee et al., KDD
  * 2019): train on existing users' ratings of existing items, select on validation users' warm-state tasks
- * only, and measure on new users, new items and both ({@link org.metarec.algorithms.rec.ColdStartStatesStudy},
- * used like the cross-domain study: prepare a {@link org.metarec.algorithms.rec.ColdStartStatesSetup} per
+ * only, and measure on new users, new items and both ({@link org.metarec.experiments.study.coldstart.ColdStartStatesStudy},
+ * used like the cross-domain study: prepare a {@link org.metarec.experiments.study.coldstart.ColdStartStatesSetup} per
  * seed, then train and evaluate each method on it).
  *
  * <p><b>Use.</b>

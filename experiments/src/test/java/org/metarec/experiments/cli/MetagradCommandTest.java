@@ -12,12 +12,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.metarec.core.json.Json;
-import org.metarec.core.json.JsonValues;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+import org.metarec.core.json.Json;
+import org.metarec.core.json.JsonValues;
 
 /** {@code metarec metagrad}: a case without its expected object gives PyTorch's numbers, with the same keys. */
 class MetagradCommandTest {
@@ -29,7 +29,7 @@ class MetagradCommandTest {
     @ValueSource(strings = {"maml-tanh-mse-2step", "reptile-tanh-bce-2step-4tasks", "hvp-sigmoid-mse",
         "anil-metasgd-tanh-bce-2step"})
     void printsTheExpectedKeysAndValuesWithoutBeingGivenThem(String name) throws Exception {
-        Path resource = Path.of(getClass().getResource("/reference/" + name + ".json").toURI());
+        Path resource = Path.of(getClass().getResource("/reference/metagrad/" + name + ".json").toURI());
         Map<String, Object> c = new LinkedHashMap<>(JsonValues.object(
                 Json.parse(Files.readString(resource), name), name, ""));
         Map<String, Object> expected = JsonValues.object(c.remove("expected"), name, "expected");

@@ -1,2 +1,0 @@
-/** Workloads for the speed benchmarks ({@code bin/metarec bench}). */
-package org.metarec.algorithms.bench;

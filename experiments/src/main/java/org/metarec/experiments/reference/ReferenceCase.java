@@ -1,0 +1,191 @@
+package org.metarec.experiments.reference;
+
+import static org.metarec.core.json.JsonValues.array;
+import static org.metarec.core.json.JsonValues.integer;
+import static org.metarec.core.json.JsonValues.matrix;
+import static org.metarec.core.json.JsonValues.member;
+import static org.metarec.core.json.JsonValues.number;
+import static org.metarec.core.json.JsonValues.object;
+import static org.metarec.core.json.JsonValues.string;
+import static org.metarec.core.json.JsonValues.vector;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.metarec.algorithms.data.XYBatch;
+import org.metarec.algorithms.meta.Task;
+import org.metarec.autodiff.Params;
+import org.metarec.autodiff.Tensor;
+import org.metarec.autodiff.nn.Activation;
+import org.metarec.autodiff.nn.MLP;
+import org.metarec.core.json.Json;
+import org.metarec.core.json.JsonException;
+
+/**
+ * One meta-gradient reference case in the {@code metarec-metagrad-case/1} format: an MLP, a loss,
+ * and either a meta-learning problem ({@code kind: metalearn}) or one batch with a direction for
+ * second-order checks ({@code kind: hvp}). The {@code expected} object, when present, is kept as
+ * parsed JSON for comparison; running a case never needs it.
+ *
+ * @param name the case's name
+ * @param kind "metalearn" or "hvp"
+ * @param mlp the network
+ * @param params its parameters (variables)
+ * @param loss "mse" or "bce_with_logits"
+ * @param algorithm for metalearn: "maml", "fomaml", "reptile" or "metasgd"; null for hvp
+ * @param innerLr the single inner learning rate (null for metasgd)
+ * @param innerLrs metasgd's per-element rates by parameter name (null otherwise)
+ * @param innerSteps the number of inner steps
+ * @param adapt the adapted parameter names, or null for all
+ * @param tasks the tasks (metalearn)
+ * @param data the batch (hvp)
+ * @param v the direction (hvp)
+ * @param expected the expected results, or null
+ */
+public record ReferenceCase(String name, String kind, MLP mlp, Params params, String loss, String algorithm,
+                            Double innerLr, Params innerLrs, int innerSteps, List<String> adapt,
+                            List<Task<XYBatch>> tasks, XYBatch data, Params v, Map<String, Object> expected) {
+
+    /** Format identifier this reader understands. */
+    public static final String FORMAT = "metarec-metagrad-case/1";
+
+    /**
+     * Parses a case from JSON text.
+     *
+     * @param text the JSON text
+     * @param source the file name, for messages
+     * @throws JsonException naming the file and the key that is missing or malformed
+     */
+    public static ReferenceCase parse(String text, String source) {
+        Map<String, Object> root = object(Json.parse(text, source), source, "");
+        String format = string(member(root, "format", source, ""), source, "format");
+        if (!FORMAT.equals(format)) {
+            throw new JsonException(source + ": format: expected \"" + FORMAT + "\", found \"" + format + "\"");
+        }
+        String name = root.containsKey("name") ? string(root.get("name"), source, "name") : source;
+        String kind = root.containsKey("kind") ? string(root.get("kind"), source, "kind") : "metalearn";
+        if (!kind.equals("metalearn") && !kind.equals("hvp")) {
+            throw new JsonException(source + ": kind: expected \"metalearn\" or \"hvp\", found \"" + kind + "\"");
+        }
+
+        Map<String, Object> model = object(member(root, "model", source, ""), source, "model");
+        String type = string(member(model, "type", source, "model"), source, "model.type");
+        if (!type.equals("mlp")) {
+            throw new JsonException(source + ": model.type: expected \"mlp\", found \"" + type + "\"");
+        }
+        List<Object> sizeList = array(member(model, "sizes", source, "model"), source, "model.sizes");
+        int[] sizes = new int[sizeList.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = (int) integer(sizeList.get(i), source, "model.sizes[" + i + "]");
+        }
+        String act = string(member(model, "activation", source, "model"), source, "model.activation");
+        Activation activation = switch (act) {
+            case "relu" -> Activation.RELU;
+            case "tanh" -> Activation.TANH;
+            case "sigmoid" -> Activation.SIGMOID;
+            default -> throw new JsonException(source + ": model.activation: expected \"relu\", \"tanh\" or "
+                    + "\"sigmoid\", found \"" + act + "\"");
+        };
+        MLP mlp = new MLP(sizes, activation);
+        Params params = readParams(object(member(model, "params", source, "model"), source, "model.params"),
+                source, "model.params", true);
+        checkShapes(mlp, params, sizes, source);
+
+        String loss = string(member(root, "loss", source, ""), source, "loss");
+        if (!loss.equals("mse") && !loss.equals("bce_with_logits")) {
+            throw new JsonException(source + ": loss: expected \"mse\" or \"bce_with_logits\", found \"" + loss + "\"");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> expected = root.get("expected") instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+
+        if (kind.equals("hvp")) {
+            XYBatch data = readBatch(object(member(root, "data", source, ""), source, "data"), source, "data");
+            Params v = readParams(object(member(root, "v", source, ""), source, "v"), source, "v", false);
+            return new ReferenceCase(name, kind, mlp, params, loss, null, null, null, 0, null, List.of(), data, v,
+                    expected);
+        }
+
+        Map<String, Object> alg = object(member(root, "algorithm", source, ""), source, "algorithm");
+        String algorithm = string(member(alg, "name", source, "algorithm"), source, "algorithm.name");
+        if (!List.of("maml", "fomaml", "reptile", "metasgd").contains(algorithm)) {
+            throw new JsonException(source + ": algorithm.name: expected one of maml, fomaml, reptile, metasgd, found \""
+                    + algorithm + "\"");
+        }
+        int steps = (int) integer(member(alg, "inner_steps", source, "algorithm"), source, "algorithm.inner_steps");
+        List<String> adapt = null;
+        if (alg.containsKey("adapt")) {
+            adapt = new ArrayList<>();
+            List<Object> names = array(alg.get("adapt"), source, "algorithm.adapt");
+            for (int i = 0; i < names.size(); i++) {
+                String n = string(names.get(i), source, "algorithm.adapt[" + i + "]");
+                if (!params.contains(n)) {
+                    throw new JsonException(source + ": algorithm.adapt[" + i + "]: expected a parameter name "
+                            + params.names() + ", found \"" + n + "\"");
+                }
+                adapt.add(n);
+            }
+        }
+        Object lr = member(alg, "inner_lr", source, "algorithm");
+        Double innerLr = null;
+        Params innerLrs = null;
+        if (algorithm.equals("metasgd")) {
+            innerLrs = readParams(object(lr, source, "algorithm.inner_lr"), source, "algorithm.inner_lr", false);
+        } else {
+            innerLr = number(lr, source, "algorithm.inner_lr");
+        }
+        List<Task<XYBatch>> tasks = new ArrayList<>();
+        List<Object> taskList = array(member(root, "tasks", source, ""), source, "tasks");
+        for (int i = 0; i < taskList.size(); i++) {
+            String p = "tasks[" + i + "]";
+            Map<String, Object> t = object(taskList.get(i), source, p);
+            tasks.add(new Task<>(
+                    readBatch(object(member(t, "support", source, p), source, p + ".support"), source, p + ".support"),
+                    readBatch(object(member(t, "query", source, p), source, p + ".query"), source, p + ".query")));
+        }
+        if (tasks.isEmpty()) {
+            throw new JsonException(source + ": tasks: expected at least one task, found none");
+        }
+        return new ReferenceCase(name, kind, mlp, params, loss, algorithm, innerLr, innerLrs, steps, adapt, tasks,
+                null, null, expected);
+    }
+
+    private static XYBatch readBatch(Map<String, Object> obj, String source, String path) {
+        Tensor x = Tensor.of(matrix(member(obj, "x", source, path), source, path + ".x"));
+        Tensor y = Tensor.of(matrix(member(obj, "y", source, path), source, path + ".y"));
+        if (x.rows() != y.rows()) {
+            throw new JsonException(source + ": " + path + ": expected as many rows of y as of x (" + x.rows()
+                    + "), found " + y.rows());
+        }
+        return new XYBatch(x, y);
+    }
+
+    /** Weights are arrays of rows; biases (names starting with "b" or of flat arrays) are flat lists -> 1xN. */
+    private static Params readParams(Map<String, Object> obj, String source, String path, boolean variables) {
+        LinkedHashMap<String, Tensor> m = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : obj.entrySet()) {
+            String p = path + "." + e.getKey();
+            List<Object> list = array(e.getValue(), source, p);
+            Tensor t = !list.isEmpty() && list.get(0) instanceof List
+                    ? Tensor.of(matrix(e.getValue(), source, p))
+                    : Tensor.row(vector(e.getValue(), source, p));
+            m.put(e.getKey(), variables ? t.asVariable() : t);
+        }
+        return Params.of(m);
+    }
+
+    private static void checkShapes(MLP mlp, Params params, int[] sizes, String source) {
+        for (int l = 1; l < sizes.length; l++) {
+            String w = "W" + l, b = "b" + l;
+            if (!params.contains(w) || !params.contains(b)) {
+                throw new JsonException(source + ": model.params: expected " + w + " and " + b + ", found "
+                        + params.names());
+            }
+            Tensor tw = params.get(w), tb = params.get(b);
+            if (tw.rows() != sizes[l - 1] || tw.cols() != sizes[l] || tb.rows() != 1 || tb.cols() != sizes[l]) {
+                throw new JsonException(source + ": model.params: expected " + w + " " + sizes[l - 1] + "x" + sizes[l]
+                        + " and " + b + " of length " + sizes[l] + ", found " + tw.shape() + " and " + tb.shape());
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.metarec.experiments.reference;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.metarec.algorithms.data.XYBatch;
+import org.metarec.algorithms.meta.FirstOrderMAML;
+import org.metarec.algorithms.meta.MAML;
+import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.meta.MetaLearner;
+import org.metarec.algorithms.meta.MetaSGD;
+import org.metarec.algorithms.meta.Reptile;
+import org.metarec.algorithms.meta.TaskLoss;
+import org.metarec.autodiff.Autodiff;
+import org.metarec.autodiff.Ops;
+import org.metarec.autodiff.Params;
+import org.metarec.autodiff.Tensor;
+
+/**
+ * Runs a {@link ReferenceCase} through metarec's own meta-learners and autodiff, and returns the
+ * results under the keys of the case format's {@code expected} object, as JSON-ready values
+ * (weights as arrays of rows, biases as flat lists).
+ */
+public final class ReferenceRunner {
+
+    private ReferenceRunner() {}
+
+    /** Computes the case's results; {@code threads} tasks run in parallel. */
+    public static Map<String, Object> run(ReferenceCase c, int threads) {
+        return c.kind().equals("hvp") ? runHvp(c) : runMetaLearning(c, threads);
+    }
+
+    /** The loss the case names, over the case's MLP. */
+    public static TaskLoss<XYBatch> loss(ReferenceCase c) {
+        boolean mse = c.loss().equals("mse");
+        return (params, batch) -> {
+            Tensor out = c.mlp().apply(params, batch.x());
+            return mse ? Ops.mse(out, batch.y()) : Ops.bceWithLogits(out, batch.y());
+        };
+    }
+
+    /** The meta-learner the case names. */
+    public static MetaLearner<XYBatch> learner(ReferenceCase c) {
+        TaskLoss<XYBatch> loss = loss(c);
+        return switch (c.algorithm()) {
+            case "maml" -> new MAML<>(loss, c.innerLr(), c.innerSteps(), c.adapt());
+            case "fomaml" -> new FirstOrderMAML<>(loss, c.innerLr(), c.innerSteps(), c.adapt());
+            case "reptile" -> new Reptile<>(loss, c.innerLr(), c.innerSteps(),
+                    org.metarec.algorithms.meta.InnerLoop.Batches.fullBatch(), c.adapt());
+            case "metasgd" -> new MetaSGD<>(loss, 0.0, c.innerSteps(), c.adapt());
+            default -> throw new IllegalArgumentException("unknown algorithm " + c.algorithm());
+        };
+    }
+
+    private static Map<String, Object> runMetaLearning(ReferenceCase c, int threads) {
+        MetaLearner<XYBatch> learner = learner(c);
+        Params meta = c.params();
+        if (c.algorithm().equals("metasgd")) {
+            for (String name : c.innerLrs().names()) {
+                meta = meta.with(MetaSGD.RATE_PREFIX + name, c.innerLrs().get(name).asVariable());
+            }
+        }
+        MetaBatch.Result r;
+        try (MetaBatch batch = new MetaBatch(threads)) {
+            r = batch.step(learner, meta, c.tasks(), true);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("meta_loss", r.metaLoss());
+        if (c.algorithm().equals("reptile")) {
+            // The learner returns theta - phi; the format's delta is mean_i (phi_i - theta).
+            out.put("reptile_delta", toJson(r.gradient().map(Tensor::neg)));
+        } else {
+            out.put("meta_grad", toJson(r.gradient()));
+        }
+        List<Object> adapted = new ArrayList<>();
+        for (Params phi : r.adapted()) {
+            adapted.add(toJson(phi));
+        }
+        out.put("adapted", adapted);
+        return out;
+    }
+
+    private static Map<String, Object> runHvp(ReferenceCase c) {
+        Params p = c.params();
+        List<Tensor> params = p.tensors();
+        Tensor loss = loss(c).apply(p, c.data());
+        List<Tensor> v = new ArrayList<>();
+        for (String name : p.names()) {
+            v.add(c.v().get(name));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("loss", loss.item());
+        out.put("grad", toJson(p.withValues(Autodiff.grad(loss, params, false))));
+        out.put("hvp", toJson(p.withValues(Autodiff.hvp(loss, params, v, false))));
+        out.put("grad_norm_grad", toJson(p.withValues(Autodiff.gradNormGrad(loss, params, false))));
+        return out;
+    }
+
+    /** Parameters as JSON values: row vectors whose name starts with "b" (or "alpha.b") as flat lists. */
+    public static Map<String, Object> toJson(Params p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String name : p.names()) {
+            Tensor t = p.get(name);
+            String base = name.startsWith(MetaSGD.RATE_PREFIX) ? name.substring(MetaSGD.RATE_PREFIX.length()) : name;
+            if (t.rows() == 1 && base.startsWith("b")) {
+                m.put(name, toList(t.toArray()));
+            } else {
+                List<Object> rows = new ArrayList<>();
+                for (double[] row : t.toRows()) {
+                    rows.add(toList(row));
+                }
+                m.put(name, rows);
+            }
+        }
+        return m;
+    }
+
+    private static List<Object> toList(double[] a) {
+        List<Object> l = new ArrayList<>(a.length);
+        for (double d : a) {
+            l.add(d);
+        }
+        return l;
+    }
+}

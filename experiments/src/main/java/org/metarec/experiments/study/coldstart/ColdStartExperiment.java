@@ -1,0 +1,208 @@
+package org.metarec.experiments.study.coldstart;
+
+import static org.metarec.experiments.config.Specs.integer;
+import static org.metarec.experiments.config.Specs.key;
+import static org.metarec.experiments.config.Specs.listOf;
+import static org.metarec.experiments.config.Specs.real;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.rec.baseline.PooledFineTuning;
+import org.metarec.algorithms.rec.train.MetaLearning;
+import org.metarec.core.data.Dataset;
+import org.metarec.core.tasks.ColdStartStates;
+import org.metarec.experiments.config.Config;
+import org.metarec.experiments.config.KeySpec;
+import org.metarec.experiments.config.ObjectRule;
+import org.metarec.experiments.config.ObjectSpec;
+import org.metarec.experiments.data.DataSources;
+import org.metarec.experiments.run.ExperimentKind;
+import org.metarec.experiments.run.RunContext;
+import org.metarec.experiments.study.coldstart.ColdStartStatesSetup;
+import org.metarec.experiments.study.coldstart.ColdStartStatesStudy;
+import org.metarec.experiments.study.rec.CellResults;
+import org.metarec.experiments.study.rec.StudyKeys;
+
+/**
+ * The {@code coldstart} kind: MeLU's cold-start protocol (Lee, Im, Jang, Cho and Chung, KDD 2019, section 5.1),
+ * run by {@link ColdStartStatesStudy}. Items are new from {@code coldstart.new_item_year} on, users are new when
+ * their first rating is later than that of about {@code coldstart.existing_user_share} of all users; every
+ * method trains on the warm state (existing users x existing items), is selected on validation users' warm-state
+ * tasks, and is measured on the held-out tasks of the four states ({@link ColdStartStates}).
+ *
+ * <p>One run covers every combination of seed ({@code coldstart.seeds}, or {@code seed}) and method
+ * ({@code methods}); each seed draws its own split (query sets, warm users held out). Metrics are named
+ * {@code mae_<state>}, {@code rmse_<state>}, {@code ndcg3_<state>} with the state {@code warm},
+ * {@code user_cold}, {@code item_cold} or {@code user_item_cold} (support: every rating of the task that is not
+ * in its 10-rating query, MeLU's protocol), and {@code mae_<state>_k<K>} and so on for each fixed support size K
+ * of {@code coldstart.support_sizes} (the tasks with at least K support ratings; the same query, K random support
+ * ratings). Tasks of several seeds are
+ * pooled, so every method is compared on the same tasks. {@code train.csv} holds each combination's validation
+ * curve. A checkpoint is written after every finished combination; {@code resume} continues with the next.
+ */
+public final class ColdStartExperiment implements ExperimentKind {
+
+    private static final String SECTION = "coldstart";
+
+    @Override
+    public String name() {
+        return SECTION;
+    }
+
+    @Override
+    public String description() {
+        return "MeLU's cold-start protocol: users and items split into existing and new by time; train on the warm "
+                + "state, adapt to users of the four cold-start states from their support ratings (the split is set "
+                + "in the `coldstart` section; `protocol` is not used).";
+    }
+
+    @Override
+    public ObjectSpec settings() {
+        List<KeySpec> keys = new ArrayList<>(List.of(
+                key("new_item_year", integer().atLeast(1)).defaultTo(1998)
+                        .doc("Items released in this year or later are new items; older ones are existing items, and "
+                                + "ratings of items without a release year are left out (the year is in the title in "
+                                + "ML-1M, in the release date in ML-100K). The default suits ML-1M, whose movies run to "
+                                + "2000; ML-100K's run to 1998."),
+                key("existing_user_share", real().above(0).below(1)).defaultTo(0.7)
+                        .doc("About this share of the users, those who rated first, are existing users: a user is new "
+                                + "when their first rating is no earlier than that of the user at this quantile."),
+                key("min_ratings", integer().atLeast(2)).defaultTo(13)
+                        .doc("A user's ratings in one state form a task only if there are at least this many "
+                                + "(MeLU: 13)."),
+                key("max_ratings", integer().atLeast(2)).defaultTo(100)
+                        .doc("A task has at most this many ratings; a user with more in a state has no task there "
+                                + "(MeLU: 100)."),
+                key("query", integer().atLeast(1)).defaultTo(10)
+                        .doc("Query ratings per task, chosen at random (MeLU: 10); the rest of the task is its support."),
+                key("validation_ratio", real().atLeast(0).below(1)).defaultTo(0.1)
+                        .doc("Share of the warm-state users kept for model selection (never trained on)."),
+                key("warm_test_ratio", real().atLeast(0).below(1)).defaultTo(0.2)
+                        .doc("Share of the warm-state users held out for the warm-state row of the results."),
+                key("support_sizes", listOf(integer().atLeast(1)).distinct()).defaultTo(List.of())
+                        .doc("Fixed support sizes K measured besides MeLU's full support: metrics `..._k<K>` over the "
+                                + "tasks with at least K support ratings, each with the first K of its randomly ordered "
+                                + "support ratings and the same query. Empty: the full support only."),
+                StudyKeys.seeds(),
+                StudyKeys.weightDecay()));
+        keys.addAll(StudyKeys.pooledTraining("pretrained"));
+        return new ObjectSpec(keys, List.of(
+                new ObjectRule("`query` < `min_ratings` <= `max_ratings`", v -> {
+                    int min = ((Number) v.get("min_ratings")).intValue();
+                    int query = ((Number) v.get("query")).intValue();
+                    if (min <= query) {
+                        return new ObjectRule.Violation("min_ratings", "expected more than query (" + query
+                                + ") ratings, so that every task has a support set, found " + min);
+                    }
+                    int max = ((Number) v.get("max_ratings")).intValue();
+                    return max < min ? new ObjectRule.Violation("max_ratings", "expected a number >= min_ratings ("
+                            + min + "), found " + max) : null;
+                }),
+                new ObjectRule("`validation_ratio` + `warm_test_ratio` < 1", v -> {
+                    double sum = ((Number) v.get("validation_ratio")).doubleValue()
+                            + ((Number) v.get("warm_test_ratio")).doubleValue();
+                    return sum < 1 ? null : new ObjectRule.Violation("warm_test_ratio", "expected a share that leaves "
+                            + "training users (validation_ratio + warm_test_ratio < 1), found " + v.get("warm_test_ratio"));
+                })));
+    }
+
+    @Override
+    public List<ObjectRule> rules() {
+        return List.of(
+                new ObjectRule("`data.source` is movielens100k or movielens1m with `data.genres_as_domains: []`", v -> {
+                    Map<?, ?> data = (Map<?, ?>) v.get("data");
+                    Object source = data.get("source");
+                    if (!"movielens100k".equals(source) && !"movielens1m".equals(source)) {
+                        return new ObjectRule.Violation("data.source", "expected movielens100k or movielens1m (the "
+                                + "protocol splits items by release year and users by rating time), found " + source);
+                    }
+                    List<?> genres = (List<?>) data.get("genres_as_domains");
+                    return genres.isEmpty() ? null : new ObjectRule.Violation("data.genres_as_domains", "expected [] "
+                            + "(one domain holding every item), found " + genres);
+                }),
+                new ObjectRule("`methods` are among " + ColdStartStatesStudy.METHODS, v -> {
+                    for (Object m : (List<?>) v.get("methods")) {
+                        if (!ColdStartStatesStudy.METHODS.contains(m)) {
+                            return new ObjectRule.Violation("methods", "expected methods of the coldstart kind "
+                                    + ColdStartStatesStudy.METHODS + ", found '" + m + "'");
+                        }
+                    }
+                    return null;
+                }));
+    }
+
+    /** One combination of the run's grid. */
+    private record Cell(long seed, String method) {
+        String label(boolean manySeeds) {
+            return method + (manySeeds ? "_seed" + seed : "");
+        }
+    }
+
+    @Override
+    public void run(RunContext ctx) throws Exception {
+        Config c = ctx.config();
+        Dataset data = DataSources.load(c);
+        List<Long> seeds = StudyKeys.seeds(c, SECTION);
+        List<String> methods = c.getStringList("methods");
+        List<Cell> cells = new ArrayList<>();
+        for (long seed : seeds) {
+            for (String m : methods) {
+                cells.add(new Cell(seed, m));
+            }
+        }
+        int[] supportSizes = c.getIntArray(SECTION + ".support_sizes");
+        ctx.trainLog().columns("validation_rmse");
+        ctx.results().declareMethods(methods.toArray(String[]::new));
+
+        CellResults done = CellResults.restore(ctx);
+        boolean manySeeds = seeds.size() > 1;
+        Map<Long, ColdStartStatesSetup> setups = new LinkedHashMap<>();
+        MetaBatch pool = ctx.batch();
+        ctx.progress().start("train", cells.size(), done.doneCount());
+        for (int i = 0; i < cells.size(); i++) {
+            if (done.isDone(i)) {
+                continue;
+            }
+            Cell cell = cells.get(i);
+            ColdStartStatesSetup setup = setups.computeIfAbsent(cell.seed(), seed -> {
+                ColdStartStatesSetup s = ColdStartStatesSetup.prepare(data, split(c), seed);
+                ctx.progress().note("seed " + seed + ": " + s.states().describe().stripTrailing());
+                return s;
+            });
+            ColdStartStatesStudy study = new ColdStartStatesStudy(setup, protocol(c, cell));
+            String label = cell.label(manySeeds);
+            ctx.progress().note("training " + label);
+            ColdStartStatesStudy.Trained trained = CellResults.train(ctx, label, () -> study.train(pool));
+            CellResults.logValidation(ctx, label, trained.selection());
+            done.finish(i, study.evaluate(trained.recommender(), supportSizes, pool));
+            ctx.progress().update(done.doneCount(), Double.NaN);
+        }
+        ctx.progress().finish();
+        done.record(cells.size(), i -> cells.get(i).method(), (i, metric) -> metric);
+    }
+
+    /** The split settings of the config. */
+    private static ColdStartStates.Config split(Config c) {
+        String s = SECTION + ".";
+        return new ColdStartStates.Config(c.getInt(s + "new_item_year"), c.getDouble(s + "existing_user_share"),
+                c.getInt(s + "min_ratings"), c.getInt(s + "max_ratings"), c.getInt(s + "query"),
+                c.getDouble(s + "validation_ratio"), c.getDouble(s + "warm_test_ratio"));
+    }
+
+    /** One cell's method settings. */
+    private static ColdStartStatesStudy.Protocol protocol(Config c, Cell cell) {
+        String s = SECTION + ".";
+        MetaLearning.Settings meta = new MetaLearning.Settings(c.getInt("budget.meta_iterations"),
+                c.getInt("meta.meta_batch"), c.getDouble("meta.inner_lr"), c.getInt("meta.inner_steps"),
+                c.getDouble("optimizer.lr"), StudyKeys.clipNorm(c), Math.max(1, c.getInt("budget.validate_every")));
+        PooledFineTuning.Settings pooled = new PooledFineTuning.Settings(c.getInt(s + "pooled_epochs"),
+                c.getInt(s + "pooled_batch"), c.getDouble(s + "pooled_lr"), c.getInt(s + "fine_tune_steps"),
+                c.getDoubleArray(s + "fine_tune_lrs"));
+        return new ColdStartStatesStudy.Protocol(cell.method(), StudyKeys.modelType(c), cell.seed(),
+                c.getInt("model.embedding_dim"), c.getIntArray("model.hidden"), c.getDouble(s + "weight_decay"), meta,
+                c.getDouble("meta.reptile.inner_lr"), pooled);
+    }
+}

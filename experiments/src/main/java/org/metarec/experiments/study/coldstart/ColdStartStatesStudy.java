@@ -1,0 +1,242 @@
+package org.metarec.experiments.study.coldstart;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.meta.Task;
+import org.metarec.algorithms.meta.TaskLoss;
+import org.metarec.algorithms.rec.ColdStartRecommender;
+import org.metarec.algorithms.rec.Recommendation;
+import org.metarec.algorithms.rec.TaskEvaluator;
+import org.metarec.algorithms.rec.baseline.PooledFineTuning;
+import org.metarec.algorithms.rec.data.BatchFactory;
+import org.metarec.algorithms.rec.data.RatingBatch;
+import org.metarec.algorithms.rec.data.SlotMode;
+import org.metarec.algorithms.rec.model.ModelInputs;
+import org.metarec.algorithms.rec.model.RatingLoss;
+import org.metarec.algorithms.rec.model.RecModel;
+import org.metarec.algorithms.rec.model.RecModels;
+import org.metarec.algorithms.rec.train.BestSoFar;
+import org.metarec.algorithms.rec.train.MetaLearning;
+import org.metarec.algorithms.rec.train.Selection;
+import org.metarec.algorithms.train.MetaTrainer;
+import org.metarec.core.data.Interactions;
+import org.metarec.core.tasks.ColdStartStates;
+import org.metarec.core.tasks.RatingTask;
+import org.metarec.experiments.study.rec.BaselineSelection;
+
+/**
+ * MeLU's cold-start study (Lee, Im, Jang, Cho and Chung, "MeLU: Meta-Learned User Preference Estimator for
+ * Cold-Start Recommendation", KDD 2019, section 5.1): train one method on the warm state (existing users x
+ * existing items), choose its checkpoint (and adaptation setting) on the validation users' warm-state tasks
+ * only, then measure it on the held-out tasks of each state: warm (held-out existing users), user cold-start,
+ * item cold-start and user-and-item cold-start ({@link ColdStartStates}).
+ *
+ * <p>Methods ({@link #METHODS}):
+ * <ul>
+ *   <li>{@code maml, fomaml, reptile, metasgd, anil}: the model is meta-trained over the training users'
+ *       warm-state tasks, each drawn uniformly with replacement and kept with its fixed split into 10 query
+ *       ratings and the rest as support (MeLU's tasks); a test user starts from the meta-learned parameters
+ *       and adapts with the learner's inner loop. With the MeLU model the inner loop adapts the decision
+ *       layers only (ANIL: the last one), as the paper's local update;</li>
+ *   <li>{@code pretrained}: the same model trained on all training rows pooled, then fine-tuned by SGD on the
+ *       support set ({@link PooledFineTuning}; epoch and fine-tuning rate chosen on validation);</li>
+ *   <li>{@code global_mean}, {@code item_bias}: closed-form baselines from the training rows (a new item has
+ *       no item bias, so {@code item_bias} predicts it from the mean and the user's support bias).</li>
+ * </ul>
+ *
+ * <p>Never looking at a held-out rating is enforced twice: training and selection build every batch from
+ * {@link ColdStartStatesSetup#trainingFactory()}, which throws on any row outside the training and validation
+ * users' warm-state tasks, and the test tasks are only read by {@link #evaluate}. Random streams derive from
+ * the seed by purpose: {@code coldstart/split}, {@code crossdomain/init}, {@code crossdomain/train-tasks},
+ * {@code crossdomain/pooled-order} (the last three are the training loops' own, shared with the cross-domain
+ * study).
+ */
+public final class ColdStartStatesStudy {
+
+    /** The method names. */
+    public static final List<String> METHODS = List.of("global_mean", "item_bias", "pretrained", "maml", "fomaml",
+            "reptile", "metasgd", "anil");
+
+    /**
+     * Every setting of one method's run.
+     *
+     * @param method one of {@link #METHODS}
+     * @param model one of {@link RecModels#TYPES} (the MeLU protocol's is {@code melu}); ignored by the baselines
+     * @param seed the seed of every random stream; the setup must have been prepared with it
+     * @param dim embedding width
+     * @param hidden hidden (decision) layer widths
+     * @param weightDecay weight of the model's L2 penalty in every training loss (MeLU has none)
+     * @param meta the meta-learners' settings (Reptile's inner rate is {@code reptileInnerLr} instead)
+     * @param reptileInnerLr Reptile's inner learning rate
+     * @param pooled the pooled training and fine-tuning settings of {@code pretrained}
+     */
+    public record Protocol(String method, String model, long seed, int dim, int[] hidden, double weightDecay,
+            MetaLearning.Settings meta, double reptileInnerLr, PooledFineTuning.Settings pooled) {
+
+        /** Validates the names and copies the widths. */
+        public Protocol {
+            if (!METHODS.contains(method)) {
+                throw new IllegalArgumentException("coldstart method: expected one of " + METHODS + ", found '"
+                        + method + "'");
+            }
+            if (!RecModels.TYPES.contains(model)) {
+                throw new IllegalArgumentException("coldstart model: expected one of " + RecModels.TYPES + ", found '"
+                        + model + "'");
+            }
+            if (dim < 1 || hidden == null || hidden.length == 0 || Arrays.stream(hidden).anyMatch(h -> h < 1)) {
+                throw new IllegalArgumentException("coldstart sizes: expected a width >= 1 and at least one hidden "
+                        + "width >= 1, found " + dim + " and " + (hidden == null ? "null" : Arrays.toString(hidden)));
+            }
+            if (!(weightDecay >= 0) || !Double.isFinite(weightDecay) || !(reptileInnerLr > 0)
+                    || meta == null || pooled == null) {
+                throw new IllegalArgumentException("coldstart protocol: expected weightDecay >= 0, reptileInnerLr > 0 "
+                        + "and meta and pooled settings, found " + weightDecay + ", " + reptileInnerLr + ", " + meta
+                        + ", " + pooled);
+            }
+            hidden = hidden.clone();
+        }
+
+        /** The hidden widths (a copy). */
+        @Override
+        public int[] hidden() {
+            return hidden.clone();
+        }
+
+        /**
+         * This protocol with another method.
+         *
+         * @param m the method
+         * @return a new protocol
+         */
+        public Protocol withMethod(String m) {
+            return new Protocol(m, model, seed, dim, hidden, weightDecay, meta, reptileInnerLr, pooled);
+        }
+    }
+
+    /**
+     * A trained method.
+     *
+     * @param recommender the chosen recommender
+     * @param selection how it was chosen on the validation users
+     */
+    public record Trained(ColdStartRecommender recommender, Selection selection) {}
+
+    private final ColdStartStatesSetup setup;
+    private final Protocol protocol;
+
+    /**
+     * The study of one method on a prepared split (several methods share one).
+     *
+     * @param setup the prepared split, drawn with the protocol's seed
+     * @param protocol the method's settings
+     */
+    public ColdStartStatesStudy(ColdStartStatesSetup setup, Protocol protocol) {
+        if (setup.seed() != protocol.seed()) {
+            throw new IllegalArgumentException("coldstart study: expected a setup prepared with the protocol's seed "
+                    + protocol.seed() + ", found seed " + setup.seed());
+        }
+        this.setup = setup;
+        this.protocol = protocol;
+    }
+
+    /**
+     * Trains the protocol's method on the training users' warm-state rows and selects it on the validation
+     * users.
+     *
+     * @param pool runs tasks in parallel (results do not depend on its thread count)
+     * @return the chosen recommender and the selection history
+     */
+    public Trained train(MetaBatch pool) {
+        Protocol p = protocol;
+        ColdStartStates states = setup.states();
+        BatchFactory factory = setup.trainingFactory();
+        TaskEvaluator validation = new TaskEvaluator(factory, states.validationTasks());
+        Interactions data = setup.dataset().interactions();
+        int[] rows = states.trainingRows();
+        switch (p.method()) {
+            case "global_mean", "item_bias" -> {
+                BestSoFar<ColdStartRecommender> best = p.method().equals("global_mean")
+                        ? BaselineSelection.globalMean(data, rows, validation, pool)
+                        : BaselineSelection.itemBias(data, rows, validation, pool);
+                return new Trained(best.value(), best.selection());
+            }
+            case "pretrained" -> {
+                RecModel model = model(factory, data.meanRating(rows));
+                PooledFineTuning.Result r = PooledFineTuning.train(p.method(), model,
+                        RatingLoss.of(model, p.weightDecay()), factory, rows, p.pooled(), p.seed(), pool, validation);
+                return new Trained(r.recommender(), r.selection());
+            }
+            default -> {
+                RecModel model = model(factory, data.meanRating(rows));
+                TaskLoss<RatingBatch> loss = RatingLoss.of(model, p.weightDecay());
+                List<RatingTask> tasks = states.trainingTasks();
+                MetaTrainer.TaskSource<RatingBatch> source = rng -> {
+                    RatingTask t = tasks.get(rng.nextInt(tasks.size()));
+                    return new Task<>(factory.rows(t.supportRows(), SlotMode.SINGLE),
+                            factory.rows(t.queryRows(), SlotMode.SINGLE));
+                };
+                MetaLearning.Settings s = p.meta().forMethod(p.method(), p.reptileInnerLr());
+                int smallestSupport = setup.config().minRatings() - setup.config().querySize();
+                MetaLearning.Result r = MetaLearning.train(p.method(), model, loss, source, smallestSupport, s,
+                        p.seed(), pool, validation);
+                return new Trained(r.recommender(), r.selection());
+            }
+        }
+    }
+
+    private RecModel model(BatchFactory factory, double mean) {
+        return RecModels.create(protocol.model(), ModelInputs.of(factory, mean), protocol.dim(), protocol.hidden());
+    }
+
+    /**
+     * Measures a trained recommender on the held-out tasks of every state: per task (ascending user order) MAE,
+     * RMSE and nDCG@3 of the query ratings after adapting on the support set, under the names
+     * {@code mae_<state>}, {@code rmse_<state>}, {@code ndcg3_<state>} (support: every rating not in the query,
+     * MeLU's protocol) and, for each K of {@code supportSizes}, {@code mae_<state>_k<K>} and so on (the tasks
+     * with at least K support ratings, each with its first K, a random subset; the query is the same). A metric
+     * without tasks (a state or K that no task reaches) is left out.
+     *
+     * @param recommender the trained recommender
+     * @param supportSizes fixed support sizes K to measure besides the full support
+     * @param pool runs test tasks in parallel
+     * @return metric name to per-task values, states in {@link ColdStartStates.State} order
+     */
+    public Map<String, double[]> evaluate(ColdStartRecommender recommender, int[] supportSizes, MetaBatch pool) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (ColdStartStates.State state : ColdStartStates.State.values()) {
+            List<Integer> sizes = new ArrayList<>();
+            sizes.add(null);
+            Arrays.stream(supportSizes).forEach(sizes::add);
+            for (Integer k : sizes) {
+                List<RatingTask> tasks = setup.testTasks(state, k);
+                if (!tasks.isEmpty()) {
+                    out.putAll(new TaskEvaluator(setup.testFactory(), tasks).metrics(recommender, pool,
+                            "_" + state.label() + (k == null ? "" : "_k" + k)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The prepared split.
+     *
+     * @return the setup
+     */
+    public ColdStartStatesSetup setup() {
+        return setup;
+    }
+
+    /**
+     * The method's settings.
+     *
+     * @return the protocol
+     */
+    public Protocol protocol() {
+        return protocol;
+    }
+}

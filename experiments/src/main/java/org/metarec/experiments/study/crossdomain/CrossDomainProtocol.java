@@ -1,0 +1,347 @@
+package org.metarec.experiments.study.crossdomain;
+
+import java.util.Arrays;
+import java.util.List;
+import org.metarec.algorithms.rec.model.RecModels;
+
+/**
+ * Every setting of one cross-domain cold-start run: which method and model, the cold-start split,
+ * the model's sizes and the training budgets. All randomness derives from {@code seed}.
+ *
+ * @param method one of {@link #METHODS}
+ * @param model one of {@link RecModels#TYPES}; ignored by global_mean, item_bias, emcdr and ptupcdr
+ *     (the mapping methods use matrix factorisation, as in their papers)
+ * @param seed the seed of every random stream
+ * @param useSources whether the method may use the source domains (their tasks, rows and the users'
+ *     cross-domain profiles); false gives the ablation "the same method on the target domain alone",
+ *     which separates what meta-learning does from what transfer does. Always false in effect for
+ *     target_only, global_mean and item_bias; must be true for emcdr and ptupcdr
+ * @param split the cold-start split
+ * @param sizes the model's sizes and regularisation
+ * @param training the training budgets and learning rates
+ */
+public record CrossDomainProtocol(String method, String model, long seed, boolean useSources, Split split,
+        Sizes sizes, Training training) {
+
+    /** The method names. */
+    public static final List<String> METHODS = List.of("maml", "fomaml", "reptile", "metasgd", "anil", "pretrained",
+            "global_mean", "item_bias", "target_only", "emcdr", "ptupcdr");
+
+    /** The meta-learning methods (trained by a meta-learner over user tasks). */
+    public static final List<String> META_METHODS = List.of("maml", "fomaml", "reptile", "metasgd", "anil");
+
+    /** Validates the names. */
+    public CrossDomainProtocol {
+        if (!METHODS.contains(method)) {
+            throw new IllegalArgumentException("crossdomain method: expected one of " + METHODS + ", found '" + method
+                    + "'");
+        }
+        if (!RecModels.TYPES.contains(model)) {
+            throw new IllegalArgumentException("crossdomain model: expected one of " + RecModels.TYPES + ", found '"
+                    + model + "'");
+        }
+        if (!useSources && (method.equals("emcdr") || method.equals("ptupcdr"))) {
+            throw new IllegalArgumentException("crossdomain useSources: expected true for " + method
+                    + " (it maps source factors to the target), found false");
+        }
+        if (split == null || sizes == null || training == null) {
+            throw new IllegalArgumentException("crossdomain protocol: expected split, sizes and training settings, "
+                    + "found a null");
+        }
+    }
+
+    /**
+     * The cold-start split (see {@link org.metarec.core.tasks.ColdStartSplit}).
+     *
+     * @param sourceDomains source domain names, at least one
+     * @param targetDomain the target domain's name, not a source
+     * @param coldStartRatio beta in (0, 1): the fraction of eligible overlap users who become test users
+     * @param supportSize K &ge; 0 target ratings revealed per test user (0: only mapping makes sense)
+     * @param validationRatio in [0, 1): the fraction of the remaining eligible users kept for model selection
+     * @param maxQuerySize at most this many query ratings per test or validation user
+     * @param minTargetRatings eligible users need at least max(K + 1, this) target ratings; give the same
+     *     value to runs with different K to get the same users
+     */
+    public record Split(List<String> sourceDomains, String targetDomain, double coldStartRatio, int supportSize,
+            double validationRatio, int maxQuerySize, int minTargetRatings) {
+
+        /** Validates every setting. */
+        public Split {
+            if (sourceDomains == null || sourceDomains.isEmpty()) {
+                throw new IllegalArgumentException("crossdomain split.sourceDomains: expected at least one domain, "
+                        + "found none");
+            }
+            sourceDomains = List.copyOf(sourceDomains);
+            if (targetDomain == null || sourceDomains.contains(targetDomain)) {
+                throw new IllegalArgumentException("crossdomain split.targetDomain: expected a domain that is not a "
+                        + "source, found '" + targetDomain + "'");
+            }
+            require(coldStartRatio > 0 && coldStartRatio < 1, "split.coldStartRatio", "a value in (0, 1)",
+                    coldStartRatio);
+            require(supportSize >= 0, "split.supportSize", ">= 0", supportSize);
+            require(validationRatio >= 0 && validationRatio < 1, "split.validationRatio", "a value in [0, 1)",
+                    validationRatio);
+            require(maxQuerySize >= 1, "split.maxQuerySize", ">= 1", maxQuerySize);
+            require(minTargetRatings >= 1, "split.minTargetRatings", ">= 1", minTargetRatings);
+        }
+    }
+
+    /**
+     * Model sizes.
+     *
+     * @param dim latent or embedding width
+     * @param hidden hidden layer widths of the MLP-based models (and of the EMCDR mapping and PTUPCDR networks)
+     * @param weightDecay weight of the embedding models' L2 penalty in every training loss
+     */
+    public record Sizes(int dim, int[] hidden, double weightDecay) {
+
+        /** Validates and copies. */
+        public Sizes {
+            require(dim >= 1, "sizes.dim", ">= 1", dim);
+            if (hidden == null || hidden.length == 0 || Arrays.stream(hidden).anyMatch(h -> h < 1)) {
+                throw new IllegalArgumentException("crossdomain sizes.hidden: expected at least one width >= 1, found "
+                        + (hidden == null ? "null" : Arrays.toString(hidden)));
+            }
+            require(weightDecay >= 0 && Double.isFinite(weightDecay), "sizes.weightDecay", ">= 0", weightDecay);
+            hidden = hidden.clone();
+        }
+
+        /** The hidden widths (a copy). */
+        @Override
+        public int[] hidden() {
+            return hidden.clone();
+        }
+    }
+
+    /**
+     * Training budgets and rates.
+     *
+     * @param metaIterations outer steps of the meta-learners
+     * @param metaBatch tasks per outer step
+     * @param trainQuerySize query rows per meta-training task (at most)
+     * @param innerLr the inner-loop learning rate (Meta-SGD: the initial rates)
+     * @param innerSteps inner steps, in meta-training and at test time
+     * @param reptileInnerLr Reptile's inner learning rate: its inner loop moves every parameter (biases and
+     *     item factors too), which is unstable at rates that suit a user's own parameters
+     * @param metaLr Adam's learning rate in the outer loop
+     * @param clipNorm global gradient-norm clipping of outer steps, 0 for none
+     * @param validateEvery meta-iterations between scorings on the validation users
+     * @param targetTaskShare probability that a meta-training task is a target-domain user
+     * @param pooledEpochs epochs of pooled training (pretrained, target_only, the MF of the mapping methods)
+     * @param pooledBatch rows per pooled minibatch
+     * @param pooledLr Adam's learning rate in pooled training
+     * @param fineTuneSteps SGD steps when a pooled or mapped model is fine-tuned on the support set
+     * @param fineTuneLrs the fine-tuning rates among which validation chooses (0 = no fine-tuning)
+     * @param mappingIterations Adam steps of the EMCDR mapping and of the PTUPCDR networks
+     * @param mappingLr Adam's learning rate for the EMCDR mapping and the PTUPCDR networks
+     */
+    public record Training(int metaIterations, int metaBatch, int trainQuerySize, double innerLr, int innerSteps,
+            double reptileInnerLr, double metaLr, double clipNorm, int validateEvery, double targetTaskShare,
+            int pooledEpochs, int pooledBatch, double pooledLr, int fineTuneSteps, double[] fineTuneLrs,
+            int mappingIterations, double mappingLr) {
+
+        /** The default learning rate of the EMCDR mapping and the PTUPCDR networks. */
+        public static final double DEFAULT_MAPPING_LR = 0.001;
+
+        /** Validates and copies. */
+        public Training {
+            require(metaIterations >= 0, "training.metaIterations", ">= 0", metaIterations);
+            require(metaBatch >= 1, "training.metaBatch", ">= 1", metaBatch);
+            require(trainQuerySize >= 1, "training.trainQuerySize", ">= 1", trainQuerySize);
+            require(innerLr > 0 && Double.isFinite(innerLr), "training.innerLr", "> 0", innerLr);
+            require(innerSteps >= 0, "training.innerSteps", ">= 0", innerSteps);
+            require(reptileInnerLr > 0 && Double.isFinite(reptileInnerLr), "training.reptileInnerLr", "> 0",
+                    reptileInnerLr);
+            require(metaLr > 0 && Double.isFinite(metaLr), "training.metaLr", "> 0", metaLr);
+            require(clipNorm >= 0 && Double.isFinite(clipNorm), "training.clipNorm", ">= 0", clipNorm);
+            require(validateEvery >= 1, "training.validateEvery", ">= 1", validateEvery);
+            require(targetTaskShare >= 0 && targetTaskShare <= 1, "training.targetTaskShare", "a value in [0, 1]",
+                    targetTaskShare);
+            require(pooledEpochs >= 0, "training.pooledEpochs", ">= 0", pooledEpochs);
+            require(pooledBatch >= 1, "training.pooledBatch", ">= 1", pooledBatch);
+            require(pooledLr > 0 && Double.isFinite(pooledLr), "training.pooledLr", "> 0", pooledLr);
+            require(fineTuneSteps >= 0, "training.fineTuneSteps", ">= 0", fineTuneSteps);
+            if (fineTuneLrs == null || fineTuneLrs.length == 0
+                    || Arrays.stream(fineTuneLrs).anyMatch(r -> !(r >= 0) || !Double.isFinite(r))) {
+                throw new IllegalArgumentException("crossdomain training.fineTuneLrs: expected at least one rate >= 0, "
+                        + "found " + (fineTuneLrs == null ? "null" : Arrays.toString(fineTuneLrs)));
+            }
+            require(mappingIterations >= 0, "training.mappingIterations", ">= 0", mappingIterations);
+            require(mappingLr > 0 && Double.isFinite(mappingLr), "training.mappingLr", "> 0", mappingLr);
+            fineTuneLrs = fineTuneLrs.clone();
+        }
+
+        /**
+         * The settings with the mapping networks' default learning rate {@link #DEFAULT_MAPPING_LR} (the
+         * record's other components, in order, without {@code mappingLr}).
+         *
+         * @param metaIterations see the record
+         * @param metaBatch see the record
+         * @param trainQuerySize see the record
+         * @param innerLr see the record
+         * @param innerSteps see the record
+         * @param reptileInnerLr see the record
+         * @param metaLr see the record
+         * @param clipNorm see the record
+         * @param validateEvery see the record
+         * @param targetTaskShare see the record
+         * @param pooledEpochs see the record
+         * @param pooledBatch see the record
+         * @param pooledLr see the record
+         * @param fineTuneSteps see the record
+         * @param fineTuneLrs see the record
+         * @param mappingIterations see the record
+         */
+        public Training(int metaIterations, int metaBatch, int trainQuerySize, double innerLr, int innerSteps,
+                double reptileInnerLr, double metaLr, double clipNorm, int validateEvery, double targetTaskShare,
+                int pooledEpochs, int pooledBatch, double pooledLr, int fineTuneSteps, double[] fineTuneLrs,
+                int mappingIterations) {
+            this(metaIterations, metaBatch, trainQuerySize, innerLr, innerSteps, reptileInnerLr, metaLr, clipNorm,
+                    validateEvery, targetTaskShare, pooledEpochs, pooledBatch, pooledLr, fineTuneSteps, fineTuneLrs,
+                    mappingIterations, DEFAULT_MAPPING_LR);
+        }
+
+        /** The fine-tuning rates (a copy). */
+        @Override
+        public double[] fineTuneLrs() {
+            return fineTuneLrs.clone();
+        }
+
+        /**
+         * These settings with other training budgets.
+         *
+         * @param newMetaIterations meta-learners' outer steps
+         * @param newPooledEpochs pooled epochs
+         * @param newMappingIterations mapping steps
+         * @param newValidateEvery steps between validation scorings
+         * @return new settings
+         */
+        public Training withBudgets(int newMetaIterations, int newPooledEpochs, int newMappingIterations,
+                int newValidateEvery) {
+            return new Training(newMetaIterations, metaBatch, trainQuerySize, innerLr, innerSteps, reptileInnerLr,
+                    metaLr, clipNorm, newValidateEvery, targetTaskShare, newPooledEpochs, pooledBatch, pooledLr,
+                    fineTuneSteps, fineTuneLrs, newMappingIterations, mappingLr);
+        }
+
+        /**
+         * These settings with other learning rates.
+         *
+         * @param newInnerLr the inner learning rate
+         * @param newMetaLr the outer learning rate
+         * @param newMappingLr the mapping networks' learning rate
+         * @return new settings
+         */
+        public Training withRates(double newInnerLr, double newMetaLr, double newMappingLr) {
+            return new Training(metaIterations, metaBatch, trainQuerySize, newInnerLr, innerSteps, reptileInnerLr,
+                    newMetaLr, clipNorm, validateEvery, targetTaskShare, pooledEpochs, pooledBatch, pooledLr,
+                    fineTuneSteps, fineTuneLrs, mappingIterations, newMappingLr);
+        }
+    }
+
+    private static void require(boolean ok, String key, String expected, Object found) {
+        if (!ok) {
+            throw new IllegalArgumentException("crossdomain " + key + ": expected " + expected + ", found " + found);
+        }
+    }
+
+    /**
+     * The default protocol for a method, model and split: sizes and budgets sized so that a MovieLens-100K
+     * run of one method takes seconds on one core (all eleven methods with matrix factorisation: about a
+     * minute). Inner learning rate 0.1 (0.3 diverges for the models whose inner loop adapts network layers,
+     * and is worse on MovieLens 100K for matrix factorisation too).
+     *
+     * @param method a method name
+     * @param model a model type
+     * @param seed the seed
+     * @param split the split
+     * @return the protocol
+     */
+    public static CrossDomainProtocol defaults(String method, String model, long seed, Split split) {
+        return new CrossDomainProtocol(method, model, seed, true, split, new Sizes(16, new int[] {32, 16}, 0.01),
+                new Training(1000, 16, 20, 0.1, 5, 0.03, 0.005, 10.0, 100, 0.5, 15, 256, 0.005, 5,
+                        new double[] {0, 0.03, 0.1, 0.3, 1.0}, 1000, Training.DEFAULT_MAPPING_LR));
+    }
+
+    /**
+     * The default split: 10% validation users, at most 100 query ratings, eligibility from K + 1 ratings.
+     *
+     * @param sources source domain names
+     * @param target the target domain's name
+     * @param coldStartRatio beta
+     * @param supportSize K
+     * @return the split
+     */
+    public static Split split(List<String> sources, String target, double coldStartRatio, int supportSize) {
+        return new Split(sources, target, coldStartRatio, supportSize, 0.1, 100, supportSize + 1);
+    }
+
+    /**
+     * This protocol with another method.
+     *
+     * @param m the method
+     * @return a new protocol
+     */
+    public CrossDomainProtocol withMethod(String m) {
+        return new CrossDomainProtocol(m, model, seed, useSources, split, sizes, training);
+    }
+
+    /**
+     * This protocol with another model type.
+     *
+     * @param m the model type
+     * @return a new protocol
+     */
+    public CrossDomainProtocol withModel(String m) {
+        return new CrossDomainProtocol(method, m, seed, useSources, split, sizes, training);
+    }
+
+    /**
+     * This protocol with or without the source domains.
+     *
+     * @param use whether the method may use them
+     * @return a new protocol
+     */
+    public CrossDomainProtocol withSources(boolean use) {
+        return new CrossDomainProtocol(method, model, seed, use, split, sizes, training);
+    }
+
+    /**
+     * This protocol with another seed.
+     *
+     * @param s the seed
+     * @return a new protocol
+     */
+    public CrossDomainProtocol withSeed(long s) {
+        return new CrossDomainProtocol(method, model, s, useSources, split, sizes, training);
+    }
+
+    /**
+     * This protocol with other training settings.
+     *
+     * @param t the training settings
+     * @return a new protocol
+     */
+    public CrossDomainProtocol withTraining(Training t) {
+        return new CrossDomainProtocol(method, model, seed, useSources, split, sizes, t);
+    }
+
+    /**
+     * This protocol with other sizes.
+     *
+     * @param s the sizes
+     * @return a new protocol
+     */
+    public CrossDomainProtocol withSizes(Sizes s) {
+        return new CrossDomainProtocol(method, model, seed, useSources, split, s, training);
+    }
+
+    /**
+     * This protocol with another split.
+     *
+     * @param s the split
+     * @return a new protocol
+     */
+    public CrossDomainProtocol withSplit(Split s) {
+        return new CrossDomainProtocol(method, model, seed, useSources, s, sizes, training);
+    }
+}

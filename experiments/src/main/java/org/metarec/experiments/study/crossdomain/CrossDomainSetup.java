@@ -1,0 +1,188 @@
+package org.metarec.experiments.study.crossdomain;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.metarec.algorithms.rec.data.BatchFactory;
+import org.metarec.algorithms.rec.data.FeatureEncoding;
+import org.metarec.algorithms.rec.data.UserProfiles;
+import org.metarec.core.data.Dataset;
+import org.metarec.core.data.Interactions;
+import org.metarec.core.random.Rng;
+import org.metarec.core.tasks.ColdStartSplit;
+import org.metarec.core.tasks.RatingTask;
+
+/**
+ * Everything the methods of one cross-domain run share, prepared once: the cold-start split (from
+ * the stream {@code crossdomain/split} of the seed), the feature encodings, the users' cross-domain
+ * profiles (from training rows only) and the batch factories.
+ *
+ * <p>The factory for training and model selection ({@link #trainingFactory()}) hides every
+ * target-domain rating of the test users, support and query alike; only {@link #testFactory()},
+ * which the study uses in its final evaluation alone, can read them.
+ */
+public final class CrossDomainSetup {
+
+    private final Dataset dataset;
+    private final CrossDomainProtocol.Split config;
+    private final long seed;
+    private final ColdStartSplit split;
+    private final int[] sources;
+    private final int target;
+    private final BatchFactory training;
+    private final BatchFactory test;
+    private final int[] targetTrainingRows;
+    private final int[] sourceTrainingRows;
+
+    private CrossDomainSetup(Dataset dataset, CrossDomainProtocol.Split config, long seed) {
+        this.dataset = dataset;
+        this.config = config;
+        this.seed = seed;
+        Interactions data = dataset.interactions();
+        this.target = data.domains().indexOf(config.targetDomain());
+        this.sources = config.sourceDomains().stream().mapToInt(data.domains()::indexOf).toArray();
+        List<Integer> sourceList = new ArrayList<>();
+        for (int s : sources) {
+            sourceList.add(s);
+        }
+        ColdStartSplit.Config c = new ColdStartSplit.Config(sourceList, target, config.coldStartRatio(),
+                config.validationRatio(), config.supportSize(), config.maxQuerySize(), config.minTargetRatings());
+        this.split = ColdStartSplit.create(data, c, Rng.derive(seed, "crossdomain/split"));
+        int[] trainingRows = split.trainingRows();
+        this.targetTrainingRows = Arrays.stream(trainingRows).filter(r -> data.domain(r) == target).toArray();
+        this.sourceTrainingRows = Arrays.stream(trainingRows).filter(r -> data.domain(r) != target).toArray();
+        if (targetTrainingRows.length == 0) {
+            throw new IllegalArgumentException("crossdomain split: expected target-domain training ratings in "
+                    + config.targetDomain() + ", found none");
+        }
+        FeatureEncoding users = FeatureEncoding.of(dataset.userFeatures());
+        FeatureEncoding items = FeatureEncoding.of(dataset.itemFeatures());
+        int[] included = new int[sources.length + 1];
+        System.arraycopy(sources, 0, included, 0, sources.length);
+        included[sources.length] = target;
+        UserProfiles profiles = UserProfiles.build(data, trainingRows, included, items);
+        this.test = new BatchFactory(data, users, items, profiles);
+        List<Integer> hidden = new ArrayList<>();
+        for (RatingTask t : split.testTasks()) {
+            for (int r : t.supportRows()) {
+                hidden.add(r);
+            }
+            for (int r : t.queryRows()) {
+                hidden.add(r);
+            }
+        }
+        this.training = test.hiding(hidden.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * Prepares the split and the inputs.
+     *
+     * @param dataset the data, with the split's domains
+     * @param split the split settings
+     * @param seed the run's seed
+     * @return the setup
+     * @throws IllegalArgumentException naming a domain the data does not have, or a split without test users
+     */
+    public static CrossDomainSetup prepare(Dataset dataset, CrossDomainProtocol.Split split, long seed) {
+        return new CrossDomainSetup(dataset, split, seed);
+    }
+
+    /**
+     * The data.
+     *
+     * @return the dataset
+     */
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    /**
+     * The split settings.
+     *
+     * @return the settings
+     */
+    public CrossDomainProtocol.Split config() {
+        return config;
+    }
+
+    /**
+     * The seed the split was drawn with.
+     *
+     * @return the seed
+     */
+    public long seed() {
+        return seed;
+    }
+
+    /**
+     * The cold-start split.
+     *
+     * @return the split
+     */
+    public ColdStartSplit split() {
+        return split;
+    }
+
+    /**
+     * The source domain indices.
+     *
+     * @return a new array
+     */
+    public int[] sources() {
+        return sources.clone();
+    }
+
+    /**
+     * The target domain index.
+     *
+     * @return the index
+     */
+    public int target() {
+        return target;
+    }
+
+    /**
+     * The factory for training and model selection: profiles on, the test users' target ratings hidden.
+     *
+     * @return the factory
+     */
+    public BatchFactory trainingFactory() {
+        return training;
+    }
+
+    /**
+     * The factory of the final evaluation, which can read the test users' ratings.
+     *
+     * @return the factory
+     */
+    public BatchFactory testFactory() {
+        return test;
+    }
+
+    /**
+     * The training rows of the target domain (ascending).
+     *
+     * @return a new array
+     */
+    public int[] targetTrainingRows() {
+        return targetTrainingRows.clone();
+    }
+
+    /**
+     * The training rows of the source domains (ascending).
+     *
+     * @return a new array
+     */
+    public int[] sourceTrainingRows() {
+        return sourceTrainingRows.clone();
+    }
+
+    /**
+     * All training rows (ascending).
+     *
+     * @return a new array
+     */
+    public int[] trainingRows() {
+        return split.trainingRows();
+    }
+}

@@ -1,0 +1,234 @@
+package org.metarec.experiments.study.crossdomain;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.meta.TaskLoss;
+import org.metarec.algorithms.rec.ColdStartRecommender;
+import org.metarec.algorithms.rec.TaskEvaluator;
+import org.metarec.algorithms.rec.baseline.PooledFineTuning;
+import org.metarec.algorithms.rec.data.BatchFactory;
+import org.metarec.algorithms.rec.data.RatingBatch;
+import org.metarec.algorithms.rec.data.UserContext;
+import org.metarec.algorithms.rec.mapping.DomainFactors;
+import org.metarec.algorithms.rec.mapping.Emcdr;
+import org.metarec.algorithms.rec.mapping.Ptupcdr;
+import org.metarec.algorithms.rec.model.ModelInputs;
+import org.metarec.algorithms.rec.model.RatingLoss;
+import org.metarec.algorithms.rec.model.RecModel;
+import org.metarec.algorithms.rec.model.RecModels;
+import org.metarec.algorithms.rec.train.BestSoFar;
+import org.metarec.algorithms.rec.train.MetaLearning;
+import org.metarec.algorithms.rec.train.Selection;
+import org.metarec.algorithms.rec.train.TrainingTasks;
+import org.metarec.core.data.Dataset;
+import org.metarec.core.data.Interactions;
+import org.metarec.core.random.Rng;
+import org.metarec.experiments.study.rec.BaselineSelection;
+
+/**
+ * The cross-domain cold-start study: train one method on the source domains and the target domain's
+ * training users, choose its checkpoint (and adaptation setting) on the validation users only, then
+ * measure it on the test users, each of whom reveals K target ratings.
+ *
+ * <p>Methods ({@link CrossDomainProtocol#METHODS}):
+ * <ul>
+ *   <li>{@code maml, fomaml, reptile, metasgd, anil}: the model is meta-trained over user tasks of every
+ *       included domain ({@link TrainingTasks}); a test user starts from the meta-learned initialisation
+ *       and adapts with the learner's inner loop. The model sees the user's cross-domain profile;</li>
+ *   <li>{@code pretrained}: the same model trained on all training rows pooled (with profiles), then
+ *       fine-tuned on the support set ({@link PooledFineTuning});</li>
+ *   <li>{@code target_only}: as pretrained, on the target domain's training rows, without profiles;</li>
+ *   <li>with {@link CrossDomainProtocol#useSources()} false, a meta-learner or pretrained sees the target
+ *       domain alone (no source tasks, rows or profiles): the ablation that isolates transfer;</li>
+ *   <li>{@code global_mean}, {@code item_bias}: closed-form baselines from the target training rows;</li>
+ *   <li>{@code emcdr}, {@code ptupcdr}: per-domain factorisations and a learned transfer ({@link Emcdr},
+ *       {@link Ptupcdr}), then fine-tuning on the support set.</li>
+ * </ul>
+ *
+ * <p>Never looking at the test users is enforced twice: every training and selection step builds its
+ * batches from {@link CrossDomainSetup#trainingFactory()}, which throws on a test user's target rating,
+ * and the test tasks are only read by {@link #evaluate}. Random streams derive from the seed by
+ * purpose: {@code crossdomain/split}, {@code crossdomain/init}, {@code crossdomain/train-tasks},
+ * {@code crossdomain/pooled-order}, {@code crossdomain/source-mf}, {@code crossdomain/target-mf},
+ * {@code crossdomain/mapping}.
+ */
+public final class CrossDomainStudy {
+
+    /**
+     * A trained method.
+     *
+     * @param recommender the chosen recommender
+     * @param selection how it was chosen on the validation users
+     */
+    public record Trained(ColdStartRecommender recommender, Selection selection) {}
+
+    private final CrossDomainSetup setup;
+    private final CrossDomainProtocol protocol;
+
+    /**
+     * The study of one protocol on a data set (the split is prepared here).
+     *
+     * @param dataset the data
+     * @param protocol the protocol
+     */
+    public CrossDomainStudy(Dataset dataset, CrossDomainProtocol protocol) {
+        this(CrossDomainSetup.prepare(dataset, protocol.split(), protocol.seed()), protocol);
+    }
+
+    /**
+     * The study of one protocol on a prepared setup (several methods can share one).
+     *
+     * @param setup the prepared split, with the protocol's split settings and seed
+     * @param protocol the protocol
+     */
+    public CrossDomainStudy(CrossDomainSetup setup, CrossDomainProtocol protocol) {
+        if (!setup.config().equals(protocol.split()) || setup.seed() != protocol.seed()) {
+            throw new IllegalArgumentException("crossdomain study: expected a setup prepared with the protocol's split "
+                    + "and seed " + protocol.seed() + ", found split " + setup.config() + " and seed " + setup.seed());
+        }
+        this.setup = setup;
+        this.protocol = protocol;
+    }
+
+    /**
+     * The protocol.
+     *
+     * @return the protocol
+     */
+    public CrossDomainProtocol protocol() {
+        return protocol;
+    }
+
+    /**
+     * The prepared split and inputs.
+     *
+     * @return the setup
+     */
+    public CrossDomainSetup setup() {
+        return setup;
+    }
+
+    /**
+     * Trains the protocol's method and selects it on the validation users.
+     *
+     * @param pool runs tasks in parallel (results do not depend on its thread count)
+     * @return the chosen recommender and the selection history
+     */
+    public Trained train(MetaBatch pool) {
+        CrossDomainProtocol p = protocol;
+        CrossDomainProtocol.Training t = p.training();
+        BatchFactory factory = setup.trainingFactory();
+        TaskEvaluator validation = new TaskEvaluator(factory, setup.split().validationTasks());
+        Interactions data = setup.dataset().interactions();
+        int k = p.split().supportSize();
+        long seed = p.seed();
+        double wd = p.sizes().weightDecay();
+        switch (p.method()) {
+            case "global_mean", "item_bias" -> {
+                BestSoFar<ColdStartRecommender> best = p.method().equals("global_mean")
+                        ? BaselineSelection.globalMean(data, setup.targetTrainingRows(), validation, pool)
+                        : BaselineSelection.itemBias(data, setup.targetTrainingRows(), validation, pool);
+                return new Trained(best.value(), best.selection());
+            }
+            case "target_only", "pretrained" -> {
+                boolean pooledAll = p.method().equals("pretrained") && p.useSources();
+                BatchFactory f = pooledAll ? factory : factory.withProfiles(null);
+                int[] rows = pooledAll ? setup.trainingRows() : setup.targetTrainingRows();
+                RecModel model = model(f, data.meanRating(rows));
+                PooledFineTuning.Settings settings = new PooledFineTuning.Settings(t.pooledEpochs(), t.pooledBatch(),
+                        t.pooledLr(), t.fineTuneSteps(), fineTuneLrs());
+                PooledFineTuning.Result r = PooledFineTuning.train(p.method(), model, RatingLoss.of(model, wd), f, rows,
+                        settings, seed, pool,
+                        pooledAll ? validation : new TaskEvaluator(f, setup.split().validationTasks()));
+                return new Trained(r.recommender(), r.selection());
+            }
+            case "emcdr", "ptupcdr" -> {
+                return trainMapping(factory, validation, pool);
+            }
+            default -> {
+                BatchFactory f = p.useSources() ? factory : factory.withProfiles(null);
+                int[] rows = p.useSources() ? setup.trainingRows() : setup.targetTrainingRows();
+                RecModel model = model(f, data.meanRating(rows));
+                TaskLoss<RatingBatch> loss = RatingLoss.of(model, wd);
+                TrainingTasks tasks = new TrainingTasks(f, rows, p.useSources() ? setup.sources() : new int[0],
+                        setup.target(), k, t.trainQuerySize(), t.targetTaskShare());
+                MetaLearning.Result r = MetaLearning.train(p.method(), model, loss, tasks, k,
+                        new MetaLearning.Settings(t.metaIterations(), t.metaBatch(), t.innerLr(), t.innerSteps(),
+                                t.metaLr(), t.clipNorm(), t.validateEvery()).forMethod(p.method(), t.reptileInnerLr()),
+                        seed, pool,
+                        p.useSources() ? validation : new TaskEvaluator(f, setup.split().validationTasks()));
+                return new Trained(r.recommender(), r.selection());
+            }
+        }
+    }
+
+    /** The fine-tuning rates to choose among: with K = 0 there is nothing to fine-tune on, so only the first. */
+    private double[] fineTuneLrs() {
+        double[] rates = protocol.training().fineTuneLrs();
+        return protocol.split().supportSize() == 0 ? new double[] {rates[0]} : rates;
+    }
+
+    private RecModel model(BatchFactory factory, double mean) {
+        return RecModels.create(protocol.model(), ModelInputs.of(factory, mean), protocol.sizes().dim(),
+                protocol.sizes().hidden());
+    }
+
+    private Trained trainMapping(BatchFactory factory, TaskEvaluator validation, MetaBatch pool) {
+        CrossDomainProtocol.Training t = protocol.training();
+        long seed = protocol.seed();
+        int dim = protocol.sizes().dim();
+        double wd = protocol.sizes().weightDecay();
+        DomainFactors source = DomainFactors.fit(factory, setup.sourceTrainingRows(), dim, wd, t.pooledEpochs(),
+                t.pooledBatch(), t.pooledLr(), Rng.derive(seed, "crossdomain/source-mf"));
+        DomainFactors target = DomainFactors.fit(factory, setup.targetTrainingRows(), dim, wd, t.pooledEpochs(),
+                t.pooledBatch(), t.pooledLr(), Rng.derive(seed, "crossdomain/target-mf"));
+        int[] overlap = Emcdr.trainedInBoth(source, target, setup.split().trainingOverlapUsers());
+        Rng rng = Rng.derive(seed, "crossdomain/mapping");
+        int hidden = protocol.sizes().hidden()[0];
+        if (protocol.method().equals("emcdr")) {
+            Emcdr.Result r = Emcdr.train(source, target, overlap, hidden, t.mappingIterations(), t.mappingLr(),
+                    t.validateEvery(), t.fineTuneSteps(), fineTuneLrs(), wd, rng, pool, validation);
+            return new Trained(r.recommender(), r.selection());
+        }
+        Interactions data = setup.dataset().interactions();
+        int[] targetRows = setup.targetTrainingRows();
+        List<UserContext> contexts = new ArrayList<>();
+        List<int[]> rowsOf = new ArrayList<>();
+        for (int u : overlap) {
+            contexts.add(factory.context(u, setup.target()));
+            rowsOf.add(Arrays.stream(data.rowsOf(u, setup.target()))
+                    .filter(r -> Arrays.binarySearch(targetRows, r) >= 0).toArray());
+        }
+        Ptupcdr.Result r = Ptupcdr.train(source, target, overlap, contexts, rowsOf, hidden, t.mappingIterations(),
+                t.metaBatch(), t.mappingLr(), t.validateEvery(), t.fineTuneSteps(), fineTuneLrs(), wd, data, rng, pool,
+                validation);
+        return new Trained(r.recommender(), r.selection());
+    }
+
+    /**
+     * Measures a trained recommender on the test users: per test user (ascending user order) MAE, RMSE
+     * and nDCG@3 of the query ratings after adapting on the K support ratings, under the names
+     * {@code mae_k<K>}, {@code rmse_k<K>}, {@code ndcg3_k<K>}.
+     *
+     * @param recommender the trained recommender
+     * @param pool runs test tasks in parallel
+     * @return metric name to per-task values
+     */
+    public Map<String, double[]> evaluate(ColdStartRecommender recommender, MetaBatch pool) {
+        TaskEvaluator test = new TaskEvaluator(setup.testFactory(), setup.split().testTasks());
+        return test.metrics(recommender, pool, "_k" + protocol.split().supportSize());
+    }
+
+    /**
+     * Trains, selects and evaluates.
+     *
+     * @param pool runs tasks in parallel
+     * @return the test metrics, as {@link #evaluate}
+     */
+    public Map<String, double[]> run(MetaBatch pool) {
+        return evaluate(train(pool).recommender(), pool);
+    }
+}

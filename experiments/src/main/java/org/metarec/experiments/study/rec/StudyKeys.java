@@ -1,0 +1,102 @@
+package org.metarec.experiments.study.rec;
+
+import static org.metarec.experiments.config.Specs.integer;
+import static org.metarec.experiments.config.Specs.key;
+import static org.metarec.experiments.config.Specs.listOf;
+import static org.metarec.experiments.config.Specs.longInteger;
+import static org.metarec.experiments.config.Specs.real;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.metarec.experiments.config.Config;
+import org.metarec.experiments.config.KeySpec;
+
+/**
+ * The settings keys that the recommendation kinds declare alike in their own sections (seeds, the L2 penalty,
+ * pooled training and fine-tuning), and how they and the common keys are read.
+ */
+public final class StudyKeys {
+
+    private StudyKeys() {
+    }
+
+    /**
+     * {@code seeds}: the seeds to run, each with its own split and training; empty means {@code seed} alone.
+     *
+     * @return the key
+     */
+    public static KeySpec seeds() {
+        return key("seeds", listOf(longInteger()).distinct()).defaultTo(List.of())
+                .doc("Seeds to run, each with its own split and training; empty means `seed` alone. Test users of "
+                        + "all seeds are pooled as tasks.");
+    }
+
+    /**
+     * {@code weight_decay}: the L2 penalty on embeddings in every training loss.
+     *
+     * @return the key
+     */
+    public static KeySpec weightDecay() {
+        return key("weight_decay", real().atLeast(0)).defaultTo(0.01)
+                .doc("L2 penalty weight on the user and item embeddings of `mf` and `neumf` in every training loss "
+                        + "(`melu` and the feature MLP have no penalty).");
+    }
+
+    /**
+     * The pooled-training keys: {@code pooled_epochs}, {@code pooled_batch}, {@code pooled_lr},
+     * {@code fine_tune_steps}, {@code fine_tune_lrs}.
+     *
+     * @param epochsDoc what {@code pooled_epochs} trains, for its description
+     * @return the keys, in that order
+     */
+    public static List<KeySpec> pooledTraining(String epochsDoc) {
+        return List.of(
+                key("pooled_epochs", integer().atLeast(1)).defaultTo(15)
+                        .doc("Epochs of pooled training (" + epochsDoc + ")."),
+                key("pooled_batch", integer().atLeast(1)).defaultTo(256).doc("Rows per pooled minibatch."),
+                key("pooled_lr", real().above(0)).defaultTo(0.005).doc("Adam's learning rate in pooled training."),
+                key("fine_tune_steps", integer().atLeast(0)).defaultTo(5)
+                        .doc("SGD steps when a pooled or mapped model is fine-tuned on a test user's support ratings."),
+                key("fine_tune_lrs", listOf(real().atLeast(0)).nonEmpty()).defaultTo(List.of(0.0, 0.03, 0.1, 0.3, 1.0))
+                        .doc("Fine-tuning rates among which validation users choose (0 means no fine-tuning)."));
+    }
+
+    /**
+     * The seeds of {@code <section>.seeds}, or the config's {@code seed} when the list is empty.
+     *
+     * @param c the config
+     * @param section the kind's section
+     * @return the seeds, in order
+     */
+    public static List<Long> seeds(Config c, String section) {
+        List<Long> seeds = new ArrayList<>();
+        for (Object s : c.getList(section + ".seeds")) {
+            seeds.add(((Number) s).longValue());
+        }
+        if (seeds.isEmpty()) {
+            seeds.add(c.seed());
+        }
+        return seeds;
+    }
+
+    /**
+     * The model type of {@code model.type} as the recommender models name it ({@code mlp} is the feature MLP).
+     *
+     * @param c the config
+     * @return a type of {@link org.metarec.algorithms.rec.model.RecModels#TYPES}
+     */
+    public static String modelType(Config c) {
+        String type = c.getString("model.type");
+        return type.equals("mlp") ? "feature_mlp" : type;
+    }
+
+    /**
+     * The gradient-norm clipping of outer steps: {@code optimizer.clip_norm}, or 0 (none) when absent.
+     *
+     * @param c the config
+     * @return the norm, 0 for none
+     */
+    public static double clipNorm(Config c) {
+        return c.isSet("optimizer.clip_norm") ? c.getDouble("optimizer.clip_norm") : 0;
+    }
+}

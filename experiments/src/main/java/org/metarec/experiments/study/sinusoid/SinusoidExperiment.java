@@ -1,0 +1,221 @@
+package org.metarec.experiments.study.sinusoid;
+
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ejml.data.DMatrixRMaj;
+import org.metarec.algorithms.data.XYBatch;
+import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.optim.Adam;
+import org.metarec.algorithms.optim.Optimizer;
+import org.metarec.algorithms.optim.SGD;
+import org.metarec.algorithms.train.MetaTrainer;
+import org.metarec.algorithms.train.NonFiniteException;
+import org.metarec.autodiff.Params;
+import org.metarec.autodiff.Tensor;
+import org.metarec.core.random.Rng;
+import org.metarec.experiments.checkpoint.Checkpoint;
+import org.metarec.experiments.config.Config;
+import org.metarec.experiments.run.ExperimentKind;
+import org.metarec.experiments.run.RunContext;
+import org.metarec.experiments.study.sinusoid.SinusoidProtocol;
+import org.metarec.experiments.study.sinusoid.SinusoidStudy;
+import org.metarec.experiments.study.sinusoid.SinusoidTasks;
+
+/**
+ * The {@code sinusoid} kind: the regression study of Finn et al. (2017, section 5.1), run by
+ * {@link SinusoidStudy} for every method in {@code methods}, one after the other, each from the same
+ * initial parameters and on the same stream of training tasks.
+ *
+ * <p>Settings come from the common sections: {@code data.sinusoid} (the task family),
+ * {@code model.hidden} and {@code model.activation}, {@code meta} (inner loop, meta-batch, Reptile's
+ * inner loop), {@code optimizer} (the outer step), {@code budget} and {@code evaluation} (support
+ * sizes, adaptation steps, test tasks, query points, test-time learning rate).
+ *
+ * <p>Checkpoints hold the finished methods' parameters, the current method's parameters, optimiser
+ * state, task stream and step, so a killed run resumes where it stopped with identical numbers.
+ */
+public final class SinusoidExperiment implements ExperimentKind {
+
+    @Override
+    public String name() {
+        return "sinusoid";
+    }
+
+    @Override
+    public String description() {
+        return "The sinusoid regression study of Finn et al. (2017): meta-train, then adapt to new sinusoids from K points.";
+    }
+
+    /** The study's protocol for {@code method}, read from the config. */
+    public static SinusoidProtocol protocol(Config c, String method) {
+        int[] steps = c.getIntArray("evaluation.adapt_steps");
+        int[] ks = c.getIntArray("evaluation.support_sizes");
+        for (int k : ks) {
+            if (k < 1) {
+                throw new IllegalArgumentException("evaluation.support_sizes: the sinusoid study needs K >= 1, found " + k);
+            }
+        }
+        SinusoidTasks.Family family = new SinusoidTasks.Family(
+                c.getDouble("data.sinusoid.amplitude_min"), c.getDouble("data.sinusoid.amplitude_max"),
+                c.getDouble("data.sinusoid.phase_min"), c.getDouble("data.sinusoid.phase_max"),
+                c.getDouble("data.sinusoid.x_min"), c.getDouble("data.sinusoid.x_max"));
+        return new SinusoidProtocol(method, c.seed(), family, c.getIntArray("model.hidden"),
+                c.getString("model.activation"), c.getInt("budget.meta_iterations"), c.getInt("meta.meta_batch"),
+                c.getInt("protocol.support"), c.getDouble("meta.inner_lr"), c.getInt("meta.inner_steps"),
+                c.getDouble("optimizer.lr"), c.isSet("optimizer.clip_norm") ? c.getDouble("optimizer.clip_norm") : 0,
+                c.getInt("meta.reptile.inner_steps"), c.getDouble("meta.reptile.inner_lr"),
+                c.getInt("meta.reptile.inner_batch"), c.getInt("evaluation.test_tasks"), ks,
+                Arrays.stream(steps).max().orElse(0), c.getInt("evaluation.query_points"), c.getDouble("evaluation.eval_lr"));
+    }
+
+    /** The outer optimiser the config names. */
+    static Optimizer optimizer(Config c) {
+        if (c.getString("optimizer.name").equals("sgd")) {
+            return new SGD(c.getDouble("optimizer.lr"));
+        }
+        double[] betas = c.getDoubleArray("optimizer.betas");
+        return new Adam(c.getDouble("optimizer.lr"), betas[0], betas[1], c.getDouble("optimizer.eps"));
+    }
+
+    @Override
+    public void run(RunContext ctx) throws Exception {
+        Config c = ctx.config();
+        if (!c.getString("model.type").equals("mlp")) {
+            throw new IllegalArgumentException("model.type: the sinusoid study uses an mlp, found '"
+                    + c.getString("model.type") + "'");
+        }
+        List<String> methods = c.getStringList("methods");
+        for (String m : methods) {
+            if (!SinusoidProtocol.METHODS.contains(m)) {
+                throw new IllegalArgumentException("methods: the sinusoid study knows " + SinusoidProtocol.METHODS
+                        + ", found '" + m + "'");
+            }
+        }
+        ctx.trainLog().columns("meta_loss", "grad_norm");
+        ctx.results().declareMethods(methods.toArray(String[]::new));
+
+        Map<String, Params> finished = new LinkedHashMap<>();
+        Optional<Checkpoint> saved = ctx.checkpoints().latest();
+        int current = 0;
+        if (saved.isPresent()) {
+            current = Integer.parseInt(saved.get().string("method_index"));
+            for (int i = 0; i < current; i++) {
+                finished.put(methods.get(i), readParams(saved.get(), "final/" + methods.get(i) + "/"));
+            }
+        }
+
+        MetaBatch pool = ctx.batch();
+        for (int i = current; i < methods.size(); i++) {
+            Checkpoint resumeFrom = saved.isPresent() && i == current ? saved.get() : null;
+            finished.put(methods.get(i), train(ctx, methods, i, finished, pool, resumeFrom));
+        }
+        for (String m : methods) {
+            evaluate(ctx, m, finished.get(m), pool);
+        }
+    }
+
+    private static Params train(RunContext ctx, List<String> methods, int index, Map<String, Params> finished,
+                                MetaBatch pool, Checkpoint resumeFrom) throws Exception {
+        Config c = ctx.config();
+        String method = methods.get(index);
+        SinusoidStudy study = new SinusoidStudy(protocol(c, method));
+        Optimizer optimizer = optimizer(c);
+        MetaTrainer<XYBatch> trainer = study.newTrainer(pool, optimizer);
+        if (resumeFrom != null && resumeFrom.string("method").equals(method)) {
+            // Keep the trainer's own parameter order: sums over parameters (the gradient norm) depend on it.
+            Params saved = readParams(resumeFrom, "meta/");
+            Params ordered = trainer.meta().withValues(trainer.meta().names().stream().map(saved::get).toList());
+            trainer.restore(ordered.asVariables(), Rng.restore(resumeFrom.longArray("rng_tasks")),
+                    Long.parseLong(resumeFrom.string("method_step")));
+            optimizer.restore(readArrays(resumeFrom, "optimizer/"));
+        }
+        long total = c.getLong("budget.meta_iterations");
+        long logEvery = c.getLong("budget.log_every");
+        long checkpointEvery = c.getLong("budget.checkpoint_every");
+        long doneBefore = (long) index * total;
+        ctx.progress().start("train " + method, total, trainer.stepCount());
+        while (trainer.stepCount() < total) {
+            MetaTrainer.StepReport r;
+            try {
+                r = trainer.step();
+            } catch (NonFiniteException e) {
+                ctx.checkFinite(e.step(), e.method(), e.quantity(), e.value());
+                throw e;
+            }
+            long step = r.step();
+            if (step % logEvery == 0 || step == total) {
+                ctx.trainLog().append(step, method, r.metaLoss(), r.gradNorm());
+            }
+            if (step % checkpointEvery == 0 || step == total) {
+                boolean methodDone = step == total;
+                Checkpoint.Builder b = Checkpoint.at(doneBefore + step)
+                        .put("method_index", Integer.toString(methodDone ? index + 1 : index))
+                        .put("method", method)
+                        .put("method_step", Long.toString(step))
+                        .put("rng_tasks", trainer.taskRng().state());
+                Map<String, Params> done = new LinkedHashMap<>(finished);
+                if (methodDone) {
+                    done.put(method, trainer.meta());
+                } else {
+                    putParams(b, "meta/", trainer.meta());
+                    optimizer.state().forEach((k, v) -> b.put("optimizer/" + k, v));
+                }
+                done.forEach((m, p) -> putParams(b, "final/" + m + "/", p));
+                ctx.checkpoints().save(b.build());
+            }
+            ctx.progress().update(step, r.metaLoss());
+        }
+        ctx.progress().finish();
+        return trainer.meta();
+    }
+
+    private static void evaluate(RunContext ctx, String method, Params meta, MetaBatch pool) {
+        Config c = ctx.config();
+        SinusoidStudy study = new SinusoidStudy(protocol(c, method));
+        int[] steps = c.getIntArray("evaluation.adapt_steps");
+        ctx.progress().note("evaluating " + method + " on " + c.getInt("evaluation.test_tasks") + " test tasks");
+        Map<String, double[]> metrics = study.evaluate(meta, pool);
+        for (int k : c.getIntArray("evaluation.support_sizes")) {
+            for (int s : steps) {
+                double[] perTask = metrics.get("mse_k" + k + "_steps" + s);
+                for (int t = 0; t < perTask.length; t++) {
+                    ctx.results().record(method, "mse_k" + k, s, t, perTask[t]);
+                }
+            }
+        }
+    }
+
+    private static void putParams(Checkpoint.Builder b, String prefix, Params p) {
+        for (String name : p.names()) {
+            Tensor t = p.get(name);
+            b.put(prefix + name, new org.metarec.experiments.checkpoint.Tensor(new int[] {t.rows(), t.cols()}, t.toArray()));
+        }
+    }
+
+    private static Params readParams(Checkpoint ck, String prefix) {
+        LinkedHashMap<String, Tensor> m = new LinkedHashMap<>();
+        for (Map.Entry<String, org.metarec.experiments.checkpoint.Tensor> e : ck.tensors().entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                int[] shape = e.getValue().shape();
+                DMatrixRMaj d = new DMatrixRMaj(shape[0], shape[1], true, e.getValue().values());
+                m.put(e.getKey().substring(prefix.length()), Tensor.variable(d));
+            }
+        }
+        return Params.of(m);
+    }
+
+    private static Map<String, double[]> readArrays(Checkpoint ck, String prefix) {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        for (Map.Entry<String, org.metarec.experiments.checkpoint.Tensor> e : ck.tensors().entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                m.put(e.getKey().substring(prefix.length()), e.getValue().values());
+            }
+        }
+        return m;
+    }
+
+}

@@ -1,0 +1,196 @@
+package org.metarec.experiments.study.sinusoid;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.metarec.algorithms.data.XYBatch;
+import org.metarec.algorithms.meta.ANIL;
+import org.metarec.algorithms.meta.FirstOrderMAML;
+import org.metarec.algorithms.meta.InnerLoop;
+import org.metarec.algorithms.meta.JointTraining;
+import org.metarec.algorithms.meta.MAML;
+import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.meta.MetaLearner;
+import org.metarec.algorithms.meta.MetaSGD;
+import org.metarec.algorithms.meta.Reptile;
+import org.metarec.algorithms.meta.Task;
+import org.metarec.algorithms.meta.TaskLoss;
+import org.metarec.algorithms.optim.Adam;
+import org.metarec.algorithms.optim.Optimizer;
+import org.metarec.algorithms.train.MetaTrainer;
+import org.metarec.autodiff.GradMode;
+import org.metarec.autodiff.Ops;
+import org.metarec.autodiff.Params;
+import org.metarec.autodiff.nn.Activation;
+import org.metarec.autodiff.nn.MLP;
+import org.metarec.core.random.Rng;
+
+/**
+ * The sinusoid study of Finn et al. (2017, section 5.1): meta-train a 1-40-40-1 ReLU network on
+ * random sinusoids with one of six methods, then measure how well it adapts to 600 fixed new
+ * sinusoids from K = 5 or 10 points, after 0 to 10 SGD steps.
+ *
+ * <p>Random streams, each derived from the seed by purpose, so methods are compared on the same
+ * draws: {@code init} (the network's initial parameters), {@code sinusoid/train-tasks} (the
+ * meta-training tasks) and {@code sinusoid/test-tasks} (the fixed test tasks).
+ *
+ * <p>At test time every method adapts by SGD at {@code evalLr} on the parameters it adapts
+ * (ANIL: the head only), except Meta-SGD, which uses the learning rates it has learned for as many
+ * steps as it was meta-trained for (its rates are tuned for those steps and, applied ten times,
+ * can diverge), then plain SGD at {@code evalLr} like the others.
+ */
+public final class SinusoidStudy {
+
+    private final SinusoidProtocol protocol;
+    private final MLP mlp;
+    private final TaskLoss<XYBatch> loss;
+    private final MetaLearner<XYBatch> learner;   // immutable, so one serves every task and thread
+    private final InnerLoop<XYBatch> testTimeSgd;  // the parameters the method adapts at test time
+
+    /** The study for one protocol. */
+    public SinusoidStudy(SinusoidProtocol protocol) {
+        this.protocol = protocol;
+        this.mlp = new MLP(protocol.sizes(), Activation.parse(protocol.activation()));
+        this.loss = (params, batch) -> Ops.mse(mlp.apply(params, batch.x()), batch.y());
+        this.learner = buildLearner();
+        this.testTimeSgd = new InnerLoop<>(loss, protocol.method().equals("anil") ? mlp.headNames() : null);
+    }
+
+    /** The protocol. */
+    public SinusoidProtocol protocol() {
+        return protocol;
+    }
+
+    /** The network. */
+    public MLP mlp() {
+        return mlp;
+    }
+
+    /** The meta-learner of the protocol's method. */
+    public MetaLearner<XYBatch> learner() {
+        return learner;
+    }
+
+    private MetaLearner<XYBatch> buildLearner() {
+        SinusoidProtocol p = protocol;
+        return switch (p.method()) {
+            case "maml" -> new MAML<>(loss, p.innerLr(), p.innerSteps());
+            case "fomaml" -> new FirstOrderMAML<>(loss, p.innerLr(), p.innerSteps());
+            case "reptile" -> new Reptile<>(loss, p.reptileInnerLr(), p.reptileInnerSteps(),
+                    XYBatch.cyclingBlocks(p.reptileBatch()), null);
+            case "metasgd" -> new MetaSGD<>(loss, p.innerLr(), p.innerSteps(), null);
+            case "anil" -> new ANIL<>(loss, mlp.headNames(), p.innerLr(), p.innerSteps());
+            case "pretrained" -> new JointTraining<>(loss, p.evalLr(), XYBatch::concat);
+            default -> throw new IllegalStateException(p.method());
+        };
+    }
+
+    /**
+     * Where meta-training tasks come from: Reptile sees both sets of a task as one support set. The
+     * trainer takes each task's random numbers in order and computes the points (the sines) in
+     * parallel, on the thread that learns from the task; the tasks are those of
+     * {@link SinusoidTasks#drawTask}, to the bit.
+     */
+    public MetaTrainer.TaskSource<XYBatch> taskSource() {
+        int k = protocol.kTrain();
+        SinusoidTasks.Family f = protocol.family();
+        boolean reptile = protocol.method().equals("reptile");
+        return new MetaTrainer.StagedTaskSource<XYBatch, SinusoidTasks.TaskNumbers>() {
+            @Override
+            public SinusoidTasks.TaskNumbers prepare(Rng rng) {
+                return SinusoidTasks.drawNumbers(f, rng, k, k);
+            }
+
+            @Override
+            public Task<XYBatch> build(SinusoidTasks.TaskNumbers numbers) {
+                Task<XYBatch> t = SinusoidTasks.build(numbers);
+                return reptile ? new Task<>(t.support().concat(t.query()), t.query()) : t;
+            }
+        };
+    }
+
+    /** A trainer at step 0 with Adam at the protocol's meta learning rate. */
+    public MetaTrainer<XYBatch> newTrainer(MetaBatch batch) {
+        return newTrainer(batch, new Adam(protocol.metaLr()));
+    }
+
+    /** A trainer at step 0: initial parameters from the {@code init} stream, the given outer optimiser. */
+    public MetaTrainer<XYBatch> newTrainer(MetaBatch batch, Optimizer optimizer) {
+        Params init = mlp.init(Rng.derive(protocol.seed(), "init"));
+        return new MetaTrainer<>(learner, optimizer, taskSource(), batch, protocol.metaBatch(),
+                protocol.clipNorm(), learner.initMeta(init), Rng.derive(protocol.seed(), "sinusoid/train-tasks"));
+    }
+
+    /**
+     * The fixed test tasks: each a sinusoid with max(K) support points (a smaller K uses the first K)
+     * and {@code queryPoints} query points.
+     */
+    public List<Task<XYBatch>> testTasks() {
+        Rng rng = Rng.derive(protocol.seed(), "sinusoid/test-tasks");
+        int maxK = 0;
+        for (int k : protocol.evalKs()) {
+            maxK = Math.max(maxK, k);
+        }
+        List<Task<XYBatch>> tasks = new ArrayList<>();
+        for (int i = 0; i < protocol.testTasks(); i++) {
+            tasks.add(SinusoidTasks.drawTask(protocol.family(), rng, maxK, protocol.queryPoints()));
+        }
+        return tasks;
+    }
+
+    /**
+     * Test-time adaptation of the method: one SGD step at a time from {@code meta}. Returns the
+     * query MSE after 0, 1, ..., {@code maxEvalSteps} steps.
+     */
+    public double[] adaptationCurve(Params meta, Task<XYBatch> task) {
+        SinusoidProtocol p = protocol;
+        double[] curve = new double[p.maxEvalSteps() + 1];
+        Params current = meta;
+        curve[0] = queryMse(current, task.query());
+        for (int s = 1; s <= p.maxEvalSteps(); s++) {
+            boolean learnedRates = p.method().equals("metasgd") && s <= p.innerSteps();
+            Params phi = learnedRates
+                    ? learner.adapt(current, task.support(), 1)
+                    : testTimeSgd.run(modelParams(current), current, task.support(), 1, InnerLoop.StepSize.constant(p.evalLr()),
+                            InnerLoop.Batches.fullBatch(), false);
+            current = current.merge(phi);
+            curve[s] = queryMse(current, task.query());
+        }
+        return curve;
+    }
+
+    private double queryMse(Params params, XYBatch query) {
+        try (GradMode.Scope s = GradMode.noGrad()) {
+            return loss.apply(params, query).item();
+        }
+    }
+
+    private Params modelParams(Params meta) {
+        return protocol.method().equals("metasgd") ? MetaSGD.modelParams(meta) : meta;
+    }
+
+    /**
+     * Evaluates meta-parameters on the fixed test tasks: per-task query MSE for every support size K
+     * and every number of steps, under metric names {@code mse_k<K>_steps<S>}, tasks in order.
+     */
+    public Map<String, double[]> evaluate(Params meta, MetaBatch pool) {
+        List<Task<XYBatch>> tasks = testTasks();
+        Map<String, double[]> metrics = new LinkedHashMap<>();
+        for (int k : protocol.evalKs()) {
+            List<Task<XYBatch>> withK = new ArrayList<>();
+            for (Task<XYBatch> t : tasks) {
+                withK.add(new Task<>(t.support().rows(0, k), t.query()));
+            }
+            List<double[]> curves = pool.map(withK, t -> adaptationCurve(meta, t));
+            for (int s = 0; s <= protocol.maxEvalSteps(); s++) {
+                double[] perTask = new double[curves.size()];
+                for (int i = 0; i < perTask.length; i++) {
+                    perTask[i] = curves.get(i)[s];
+                }
+                metrics.put("mse_k" + k + "_steps" + s, perTask);
+            }
+        }
+        return metrics;
+    }
+}

@@ -1,0 +1,151 @@
+package org.metarec.experiments.study.crossdomain;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.rec.RecFixtures;
+import org.metarec.algorithms.rec.data.HiddenRowException;
+import org.metarec.algorithms.rec.data.SlotMode;
+import org.metarec.core.data.Dataset;
+import org.metarec.core.synthetic.SyntheticWorld;
+import org.metarec.core.tasks.RatingTask;
+
+/** The study's contract: every method runs, results are fixed by the seed, and test users are never seen. */
+class CrossDomainStudyTest {
+
+    private static final Dataset WORLD = SyntheticWorld.generate(SyntheticWorld.Config.defaults().withUsers(250)
+            .withItemsPerDomain(60).withLatentDim(3).withMeanRatingsPerUser(45).withTransfer(0.8).withSeed(4))
+            .dataset();
+
+    private static CrossDomainProtocol tiny(String method, String model, int k) {
+        return StudyBudgets.protocol(method, model, 5, StudyBudgets.split(0.4, k), 20, 2, 10);
+    }
+
+    @Test
+    void everyMethodGivesOneValuePerTestUserUnderKSuffixedNames() {
+        CrossDomainSetup setup = CrossDomainSetup.prepare(WORLD, StudyBudgets.split(0.4, 5), 5);
+        int users = setup.split().testTasks().size();
+        try (MetaBatch pool = new MetaBatch(2)) {
+            for (String method : CrossDomainProtocol.METHODS) {
+                Map<String, double[]> m = new CrossDomainStudy(setup, tiny(method, "mf", 5)).run(pool);
+                assertEquals(List.of("mae_k5", "rmse_k5", "ndcg3_k5"), new ArrayList<>(m.keySet()), method);
+                for (int t = 0; t < users; t++) {
+                    double mae = m.get("mae_k5")[t];
+                    double rmse = m.get("rmse_k5")[t];
+                    double ndcg = m.get("ndcg3_k5")[t];
+                    assertTrue(Double.isFinite(rmse) && mae <= rmse + 1e-12 && ndcg >= 0 && ndcg <= 1,
+                            method + ", test user " + t + ": mae " + mae + ", rmse " + rmse + ", ndcg " + ndcg);
+                }
+                assertEquals(users, m.get("rmse_k5").length, method);
+            }
+        }
+    }
+
+    @Test
+    void everyModelTypeRunsUnderEveryMetaLearner() {
+        CrossDomainSetup setup = CrossDomainSetup.prepare(WORLD, StudyBudgets.split(0.4, 5), 5);
+        try (MetaBatch pool = new MetaBatch(2)) {
+            for (String model : List.of("neumf", "feature_mlp", "melu")) {
+                for (String method : List.of("maml", "fomaml", "reptile", "metasgd", "anil", "pretrained")) {
+                    double[] rmse = new CrossDomainStudy(setup, StudyBudgets.protocol(method, model, 5,
+                            StudyBudgets.split(0.4, 5), 6, 1, 3)).run(pool).get("rmse_k5");
+                    for (double r : rmse) {
+                        // Ratings lie in about 1..6: an RMSE of 5 means the adaptation diverged.
+                        assertTrue(Double.isFinite(r) && r < 5, model + "/" + method + ": rmse " + r);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void perTaskMetricsAreFixedByTheSeedWhateverTheThreadCount() {
+        for (String method : List.of("maml", "pretrained", "ptupcdr")) {
+            Map<String, double[]> one;
+            Map<String, double[]> two;
+            try (MetaBatch pool = new MetaBatch(1)) {
+                one = new CrossDomainStudy(WORLD, tiny(method, "mf", 5)).run(pool);
+            }
+            try (MetaBatch pool = new MetaBatch(2)) {
+                two = new CrossDomainStudy(WORLD, tiny(method, "mf", 5)).run(pool);
+            }
+            for (String name : one.keySet()) {
+                assertArrayEquals(one.get(name), two.get(name), 0.0, method + " " + name);
+            }
+        }
+        try (MetaBatch pool = new MetaBatch(1)) {
+            double[] other = new CrossDomainStudy(WORLD, tiny("maml", "mf", 5).withSeed(6)).run(pool).get("rmse_k5");
+            double[] base = new CrossDomainStudy(WORLD, tiny("maml", "mf", 5)).run(pool).get("rmse_k5");
+            assertTrue(other.length != base.length || !java.util.Arrays.equals(other, base),
+                    "another seed should give another split or other numbers");
+        }
+    }
+
+    @Test
+    void trainingAndSelectionNeverReadATestUsersTargetRatings() {
+        CrossDomainSetup setup = CrossDomainSetup.prepare(WORLD, StudyBudgets.split(0.4, 5), 5);
+        List<Integer> hidden = new ArrayList<>();
+        for (RatingTask t : setup.split().testTasks()) {
+            for (int r : t.supportRows()) {
+                hidden.add(r);
+            }
+            for (int r : t.queryRows()) {
+                hidden.add(r);
+            }
+        }
+        int[] rows = hidden.stream().mapToInt(Integer::intValue).toArray();
+        // The guard: the factory of training and selection refuses every one of them.
+        for (int r : rows) {
+            assertThrows(HiddenRowException.class, () -> setup.trainingFactory().rows(new int[] {r}, SlotMode.SINGLE),
+                    "row " + r);
+        }
+        // By construction: change every one of those ratings; training and selection do not change at all.
+        Dataset changed = RecFixtures.withRatingsChanged(WORLD, rows);
+        CrossDomainSetup setup2 = CrossDomainSetup.prepare(changed, StudyBudgets.split(0.4, 5), 5);
+        assertEquals(setup.split().testTasks(), setup2.split().testTasks());
+        try (MetaBatch pool = new MetaBatch(2)) {
+            for (String method : List.of("maml", "metasgd", "pretrained", "target_only", "item_bias", "emcdr",
+                    "ptupcdr")) {
+                CrossDomainStudy.Trained a = new CrossDomainStudy(setup, tiny(method, "mf", 5)).train(pool);
+                CrossDomainStudy.Trained b = new CrossDomainStudy(setup2, tiny(method, "mf", 5)).train(pool);
+                assertEquals(a.selection(), b.selection(), method + ": the validation history changed");
+                // The two recommenders predict the original test users identically.
+                CrossDomainStudy study = new CrossDomainStudy(setup, tiny(method, "mf", 5));
+                Map<String, double[]> ea = study.evaluate(a.recommender(), pool);
+                Map<String, double[]> eb = study.evaluate(b.recommender(), pool);
+                for (String name : ea.keySet()) {
+                    assertArrayEquals(ea.get(name), eb.get(name), 0.0, method + " " + name);
+                }
+            }
+        }
+    }
+
+    @Test
+    void mappingMethodsWorkWithoutSupportRatings() {
+        try (MetaBatch pool = new MetaBatch(2)) {
+            for (String method : List.of("emcdr", "ptupcdr", "maml", "global_mean")) {
+                double[] rmse = new CrossDomainStudy(WORLD, tiny(method, "mf", 0)).run(pool).get("rmse_k0");
+                assertTrue(rmse.length > 0 && java.util.Arrays.stream(rmse).allMatch(Double::isFinite), method);
+            }
+        }
+    }
+
+    @Test
+    void aSetupMustMatchTheProtocolsSplitAndSeed() {
+        CrossDomainSetup setup = CrossDomainSetup.prepare(WORLD, StudyBudgets.split(0.4, 5), 5);
+        assertThrows(IllegalArgumentException.class, () -> new CrossDomainStudy(setup, tiny("maml", "mf", 3)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new CrossDomainStudy(setup, tiny("maml", "mf", 5).withSeed(9)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CrossDomainSetup.prepare(WORLD, new CrossDomainProtocol.Split(List.of("d0"), "d9", 0.4, 5, 0.1,
+                        100, 6), 5));
+        assertTrue(e.getMessage().contains("d9"), e.getMessage());
+    }
+}

@@ -1,0 +1,60 @@
+package org.metarec.experiments.study.crossdomain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.metarec.experiments.TestFiles;
+
+/**
+ * The README's main job, {@code experiments/configs/quickstart.yaml}, shrunk with {@code --set} so it runs
+ * in seconds: every file of the run folder is there, the summary has MAE, RMSE and nDCG@3 for every method
+ * and for the noise-floor oracle, and a second run with another thread count gives the same bytes.
+ */
+class QuickstartRunTest {
+
+    @TempDir
+    Path tmp;
+
+    private TestFiles.CliResult run(Path dir, String threads) {
+        Path config = TestFiles.repositoryRoot().resolve("experiments/configs/quickstart.yaml");
+        return TestFiles.cli("run", config.toString(), "--out", dir.toString(), "--threads", threads,
+                "--set", "data.synthetic.users=300", "--set", "data.synthetic.items_per_domain=60",
+                "--set", "budget.meta_iterations=20", "--set", "budget.validate_every=10",
+                "--set", "crossdomain.pooled_epochs=2", "--set", "crossdomain.mapping_iterations=50",
+                "--set", "methods=[global_mean, target_only, pretrained, emcdr, maml]");
+    }
+
+    @Test
+    void theQuickstartRunFolderIsCompleteAndReproducible() throws Exception {
+        Path a = tmp.resolve("a");
+        TestFiles.CliResult r = run(a, "2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("noise floor"), r.err());
+        try (Stream<Path> files = Files.list(a)) {
+            assertEquals(List.of("checkpoint.ckpt", "config.resolved.yaml", "plots", "provenance.json", "summary.json",
+                    "summary.md", "tasks.csv", "train.csv"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        try (Stream<Path> plots = Files.list(a.resolve("plots"))) {
+            List<String> names = plots.map(p -> p.getFileName().toString()).sorted().toList();
+            assertTrue(names.contains("train_validation_rmse.png") && names.contains("train_validation_rmse.svg"), names.toString());
+        }
+
+        TestFiles.SummaryNames names = TestFiles.readSummary(a);
+        assertEquals(Set.of("mae_k10_beta30", "rmse_k10_beta30", "ndcg3_k10_beta30"), names.metrics());
+        assertEquals(Set.of("global_mean", "target_only", "pretrained", "emcdr", "maml", "oracle"), names.methods());
+        assertTrue(Files.readString(a.resolve("summary.md")).contains("oracle"));
+
+        Path b = tmp.resolve("b");
+        assertEquals(0, run(b, "1").code());
+        for (String f : List.of("summary.json", "train.csv", "tasks.csv")) {
+            assertEquals(Files.readString(a.resolve(f)), Files.readString(b.resolve(f)), f + " differs between --threads 2 and 1");
+        }
+    }
+}
