@@ -4,7 +4,7 @@ import org.metarec.autodiff.Params;
 
 /**
  * A gradient-based meta-learner: an inner loop that adapts parameters to one task, and a
- * per-task meta-gradient that an outer optimiser follows (through {@link MetaBatch}).
+ * per-task meta-gradient that an outer optimiser follows (through {@link TaskPool}).
  *
  * <p>The meta-parameters are what the outer loop learns. For most learners they are the model's
  * initial parameters {@code theta}; Meta-SGD adds a learning rate per parameter element.
@@ -31,7 +31,7 @@ public interface MetaLearner<B> {
      * The task's contribution to a meta-step: its query loss after adaptation, and the gradient
      * (or, for Reptile, the pseudo-gradient) that the outer optimiser should descend.
      *
-     * <p>{@link MetaBatch#step} calls it inside a {@link org.metarec.autodiff.Scratch} scope and copies
+     * <p>{@link TaskPool#step} calls it inside a {@link org.metarec.autodiff.Scratch} scope and copies
      * what it returns: an implementation must not keep any tensor it computed here (in a field, a
      * cache) beyond its return, as that memory is reused by the next task.
      */

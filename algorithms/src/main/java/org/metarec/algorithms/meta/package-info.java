@@ -3,6 +3,6 @@
  * (second order), {@link org.metarec.algorithms.meta.FirstOrderMAML},
  * {@link org.metarec.algorithms.meta.Reptile}, {@link org.metarec.algorithms.meta.MetaSGD} and
  * {@link org.metarec.algorithms.meta.ANIL}, sharing one {@link org.metarec.algorithms.meta.InnerLoop},
- * with {@link org.metarec.algorithms.meta.MetaBatch} running the tasks of a meta-batch in parallel.
+ * with {@link org.metarec.algorithms.parallel.TaskPool} running the tasks of a meta-batch in parallel.
  */
 package org.metarec.algorithms.meta;

@@ -3,7 +3,7 @@ package org.metarec.algorithms.rec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.data.BatchFactory;
 import org.metarec.algorithms.rec.data.RatingBatch;
 import org.metarec.algorithms.rec.data.SlotMode;
@@ -62,7 +62,7 @@ public final class TaskEvaluator {
      * @param suffix appended to every metric name, e.g. {@code _k5}
      * @return metric name to per-task values
      */
-    public Map<String, double[]> metrics(ColdStartRecommender rec, MetaBatch pool, String suffix) {
+    public Map<String, double[]> metrics(ColdStartRecommender rec, TaskPool pool, String suffix) {
         List<double[]> perTask = pool.map(tasks, task -> {
             double[][] tp = truthAndPrediction(rec, task);
             double[] truth = tp[0];
@@ -89,7 +89,7 @@ public final class TaskEvaluator {
      * @param pool runs tasks in parallel
      * @return the mean RMSE, or NaN when there are no tasks
      */
-    public double meanRmse(ColdStartRecommender rec, MetaBatch pool) {
+    public double meanRmse(ColdStartRecommender rec, TaskPool pool) {
         if (tasks.isEmpty()) {
             return Double.NaN;
         }

@@ -4,7 +4,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.RandomAccess;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.meta.MetaLearner;
 import org.metarec.algorithms.meta.Task;
 import org.metarec.algorithms.optim.GradClip;
@@ -89,7 +89,7 @@ public final class MetaTrainer<B> {
     private final MetaLearner<B> learner;
     private final Optimizer optimizer;
     private final TaskSource<B> tasks;
-    private final MetaBatch batch;
+    private final TaskPool pool;
     private final int metaBatchSize;
     private final double clipNorm;     // <= 0: no clipping
     private Params meta;
@@ -100,13 +100,13 @@ public final class MetaTrainer<B> {
      * @param learner the meta-learner
      * @param optimizer the outer optimiser
      * @param tasks the task distribution
-     * @param batch runs the tasks of a meta-batch (its thread count does not change results)
+     * @param pool runs the tasks of a meta-batch (its thread count does not change results)
      * @param metaBatchSize tasks per meta-iteration
      * @param clipNorm maximum global gradient norm, or 0 for none
      * @param meta the starting meta-parameters
      * @param taskRng the stream tasks are drawn from
      */
-    public MetaTrainer(MetaLearner<B> learner, Optimizer optimizer, TaskSource<B> tasks, MetaBatch batch,
+    public MetaTrainer(MetaLearner<B> learner, Optimizer optimizer, TaskSource<B> tasks, TaskPool pool,
                        int metaBatchSize, double clipNorm, Params meta, Rng taskRng) {
         if (metaBatchSize < 1) {
             throw new IllegalArgumentException("MetaTrainer: meta-batch size must be >= 1, found " + metaBatchSize);
@@ -114,7 +114,7 @@ public final class MetaTrainer<B> {
         this.learner = learner;
         this.optimizer = optimizer;
         this.tasks = tasks;
-        this.batch = batch;
+        this.pool = pool;
         this.metaBatchSize = metaBatchSize;
         this.clipNorm = clipNorm;
         this.meta = meta;
@@ -138,7 +138,7 @@ public final class MetaTrainer<B> {
                 drawn.add(tasks.draw(taskRng));
             }
         }
-        MetaBatch.Result r = batch.step(learner, meta, drawn);
+        TaskPool.Result r = pool.step(learner, meta, drawn);
         if (!Double.isFinite(r.metaLoss())) {
             throw new NonFiniteException(next, learner.name(), "meta-loss", r.metaLoss());
         }
@@ -158,7 +158,7 @@ public final class MetaTrainer<B> {
     }
 
     /**
-     * {@code n} tasks prepared in order now, each built when it is read: {@link MetaBatch#step} reads
+     * {@code n} tasks prepared in order now, each built when it is read: {@link TaskPool#step} reads
      * task i once, on the thread that learns from it.
      */
     private static <B, R> List<Task<B>> prepared(StagedTaskSource<B, R> source, Rng rng, int n) {

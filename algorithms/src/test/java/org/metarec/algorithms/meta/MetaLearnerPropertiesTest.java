@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
 import org.metarec.algorithms.data.XYBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.autodiff.Autodiff;
 import org.metarec.autodiff.GradMode;
 import org.metarec.autodiff.Ops;
@@ -17,7 +19,6 @@ import org.metarec.autodiff.Tensor;
 import org.metarec.autodiff.check.Property;
 import org.metarec.autodiff.nn.Activation;
 import org.metarec.autodiff.nn.MLP;
-import org.junit.jupiter.api.Test;
 
 /**
  * Properties that pin the meta-learners down independently of the reference cases: MAML's
@@ -66,8 +67,8 @@ class MetaLearnerPropertiesTest {
             double lr = 0.1 + 0.3 * c.rng().nextDouble();
             MAML<XYBatch> maml = new MAML<>(p.loss(), lr, steps);
             Params grad;
-            try (MetaBatch mb = new MetaBatch(1)) {
-                grad = mb.step(maml, p.theta(), p.tasks()).gradient();
+            try (TaskPool pool = new TaskPool(1)) {
+                grad = pool.step(maml, p.theta(), p.tasks()).gradient();
             }
             double h = 1e-4;
             for (String name : p.theta().names()) {
@@ -99,8 +100,8 @@ class MetaLearnerPropertiesTest {
         Property.forAll("MAML with 0 steps = grad of the mean query loss", 33L, 8, 4, c -> {
             Problem p = problem(c);
             Params got;
-            try (MetaBatch mb = new MetaBatch(1)) {
-                got = mb.step(new MAML<>(p.loss(), 0.5, 0), p.theta(), p.tasks()).gradient();
+            try (TaskPool pool = new TaskPool(1)) {
+                got = pool.step(new MAML<>(p.loss(), 0.5, 0), p.theta(), p.tasks()).gradient();
             }
             Tensor total = null;
             for (Task<XYBatch> t : p.tasks()) {
@@ -136,8 +137,8 @@ class MetaLearnerPropertiesTest {
             MetaSGD<XYBatch> msgd = new MetaSGD<>(p.loss(), 0.2, 1, null);
             Params meta = msgd.initMeta(p.theta());
             Params grad;
-            try (MetaBatch mb = new MetaBatch(1)) {
-                grad = mb.step(msgd, meta, p.tasks()).gradient();
+            try (TaskPool pool = new TaskPool(1)) {
+                grad = pool.step(msgd, meta, p.tasks()).gradient();
             }
             String rate = MetaSGD.RATE_PREFIX + p.theta().names().get(0);
             double h = 1e-4;
@@ -158,9 +159,9 @@ class MetaLearnerPropertiesTest {
         Property.forAll("Reptile pseudo-gradient = theta - mean phi", 36L, 6, 4, c -> {
             Problem p = problem(c);
             Reptile<XYBatch> reptile = new Reptile<>(p.loss(), 0.1, 3);
-            MetaBatch.Result r;
-            try (MetaBatch mb = new MetaBatch(1)) {
-                r = mb.step(reptile, p.theta(), p.tasks(), true);
+            TaskPool.Result r;
+            try (TaskPool pool = new TaskPool(1)) {
+                r = pool.step(reptile, p.theta(), p.tasks(), true);
             }
             assertEquals(p.tasks().size(), r.adapted().size(), c + ": one adapted parameter set per task");
             for (String n : p.theta().names()) {
@@ -196,8 +197,8 @@ class MetaLearnerPropertiesTest {
         Property.forAll("threads do not change a bit", 38L, 4, 4, c -> {
             Problem p = problem(c);
             MAML<XYBatch> maml = new MAML<>(p.loss(), 0.2, 2);
-            MetaBatch.Result one, four;
-            try (MetaBatch a = new MetaBatch(1); MetaBatch b = new MetaBatch(4)) {
+            TaskPool.Result one, four;
+            try (TaskPool a = new TaskPool(1); TaskPool b = new TaskPool(4)) {
                 one = a.step(maml, p.theta(), p.tasks());
                 four = b.step(maml, p.theta(), p.tasks());
             }
@@ -224,9 +225,9 @@ class MetaLearnerPropertiesTest {
 
     private static void assertSameGradient(MetaLearner<XYBatch> a, MetaLearner<XYBatch> b, Problem p, double tol) {
         Params ga, gb;
-        try (MetaBatch mb = new MetaBatch(1)) {
-            ga = mb.step(a, p.theta(), p.tasks()).gradient();
-            gb = mb.step(b, p.theta(), p.tasks()).gradient();
+        try (TaskPool pool = new TaskPool(1)) {
+            ga = pool.step(a, p.theta(), p.tasks()).gradient();
+            gb = pool.step(b, p.theta(), p.tasks()).gradient();
         }
         for (String n : ga.names()) {
             assertArrayEquals(ga.get(n).toArray(), gb.get(n).toArray(), tol, n);

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.autodiff.Params;
 import org.metarec.autodiff.Tensor;
 
 /**
  * The meta-step as a student would write it: every task's {@code taskGradient} called one after the
  * other on the calling thread, outside any {@link org.metarec.autodiff.Scratch} scope, then averaged in
- * task order. {@link MetaBatch#step} must give the same bits with any number of threads, and again on
+ * task order. {@link TaskPool#step} must give the same bits with any number of threads, and again on
  * a second call, when its threads' scratch memory and gradient buffers hold the first call's numbers:
  * a tensor that outlived its scope would show up here.
  */
@@ -19,7 +20,7 @@ public final class MetaStepOracle {
 
     private MetaStepOracle() {}
 
-    /** Asserts that {@code MetaBatch.step} with 1 and 3 threads, twice each, equals the plain loop. */
+    /** Asserts that {@code TaskPool.step} with 1 and 3 threads, twice each, equals the plain loop. */
     public static <B> void assertStepMatchesPlainLoop(MetaLearner<B> learner, Params meta, List<Task<B>> tasks,
                                                       String where) {
         int n = tasks.size();
@@ -46,10 +47,10 @@ public final class MetaStepOracle {
             }
         }
         for (int threads : new int[] {1, 3}) {
-            try (MetaBatch batch = new MetaBatch(threads)) {
+            try (TaskPool pool = new TaskPool(threads)) {
                 for (int call = 1; call <= 2; call++) {
                     String at = where + ", " + learner.name() + ", " + threads + " threads, call " + call;
-                    MetaBatch.Result r = batch.step(learner, meta, tasks, true);
+                    TaskPool.Result r = pool.step(learner, meta, tasks, true);
                     assertEquals(Double.doubleToLongBits(loss / n), Double.doubleToLongBits(r.metaLoss()),
                             at + ": meta-loss");
                     for (int p = 0; p < sums.size(); p++) {

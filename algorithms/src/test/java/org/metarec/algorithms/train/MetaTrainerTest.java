@@ -6,7 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.metarec.algorithms.data.XYBatch;
 import org.metarec.algorithms.meta.FirstOrderMAML;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.meta.Task;
 import org.metarec.algorithms.optim.Adam;
 import org.metarec.autodiff.Ops;
@@ -45,8 +45,8 @@ class MetaTrainerTest {
 
     private static Params train(MetaTrainer.TaskSource<XYBatch> tasks, int threads) {
         FirstOrderMAML<XYBatch> learner = new FirstOrderMAML<>((p, b) -> Ops.mse(MLP.apply(p, b.x()), b.y()), 0.05, 2);
-        try (MetaBatch batch = new MetaBatch(threads)) {
-            MetaTrainer<XYBatch> trainer = new MetaTrainer<>(learner, new Adam(0.01), tasks, batch, 7, 0,
+        try (TaskPool pool = new TaskPool(threads)) {
+            MetaTrainer<XYBatch> trainer = new MetaTrainer<>(learner, new Adam(0.01), tasks, pool, 7, 0,
                     MLP.init(Rng.derive(4, "init")), Rng.derive(4, "tasks"));
             for (int step = 0; step < 15; step++) {
                 trainer.step();

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.Personalizer;
 import org.metarec.core.data.Dataset;
 import org.metarec.core.data.io.DomainAssignment;
@@ -79,7 +79,7 @@ final class AdaptBenchCommand implements Callable<Integer> {
                 t.pooledEpochs(), t.pooledBatch(), t.pooledLr(), t.fineTuneSteps(), t.fineTuneLrs(), t.mappingIterations()));
         CrossDomainStudy.Trained trained;
         long t0 = System.nanoTime();
-        try (MetaBatch pool = new MetaBatch(threads)) {
+        try (TaskPool pool = new TaskPool(threads)) {
             trained = new CrossDomainStudy(setup, p).train(pool);
         }
         int[] all = new int[ds.interactions().itemCount()];

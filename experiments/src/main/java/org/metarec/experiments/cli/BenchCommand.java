@@ -15,7 +15,7 @@ import org.metarec.algorithms.data.XYBatch;
 import org.metarec.algorithms.meta.FirstOrderMAML;
 import org.metarec.algorithms.meta.InnerLoop;
 import org.metarec.algorithms.meta.MAML;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.meta.MetaLearner;
 import org.metarec.algorithms.meta.Reptile;
 import org.metarec.algorithms.meta.TaskLoss;
@@ -76,7 +76,7 @@ final class BenchCommand implements Runnable {
                 description = "With several --threads: turns per thread count, each of --seconds / rounds (default 4).")
         int rounds;
 
-        abstract MetaTrainer<XYBatch> trainer(MetaBatch pool);
+        abstract MetaTrainer<XYBatch> trainer(TaskPool pool);
 
         abstract String describe();
 
@@ -95,7 +95,7 @@ final class BenchCommand implements Runnable {
             if (threads.length > 1) {
                 return compareThreads(out);
             }
-            try (MetaBatch pool = new MetaBatch(threads[0])) {
+            try (TaskPool pool = new TaskPool(threads[0])) {
                 MetaTrainer<XYBatch> trainer = trainer(pool);
                 runFor(trainer, warmup);
                 resetPeakHeap();
@@ -125,11 +125,11 @@ final class BenchCommand implements Runnable {
          */
         private int compareThreads(PrintStream out) {
             int k = threads.length;
-            MetaBatch[] pools = new MetaBatch[k];
+            TaskPool[] pools = new TaskPool[k];
             try {
                 List<MetaTrainer<XYBatch>> trainers = new ArrayList<>();
                 for (int c = 0; c < k; c++) {
-                    pools[c] = new MetaBatch(threads[c]);
+                    pools[c] = new TaskPool(threads[c]);
                     trainers.add(trainer(pools[c]));
                 }
                 for (MetaTrainer<XYBatch> t : trainers) {
@@ -173,7 +173,7 @@ final class BenchCommand implements Runnable {
                 }
                 out.printf(Locale.ROOT, "meta-iterations/s: %.1f%n", median(rates[k - 1]));
             } finally {
-                for (MetaBatch pool : pools) {
+                for (TaskPool pool : pools) {
                     if (pool != null) {
                         pool.close();
                     }
@@ -183,17 +183,17 @@ final class BenchCommand implements Runnable {
         }
 
         /**
-         * The share of the tasks of a {@link MetaBatch} that its calling thread ran while measured: the
+         * The share of the tasks of a {@link TaskPool} that its calling thread ran while measured: the
          * threads share out the tasks as they go, so a thread on a slower core runs fewer. On a shared
          * host the cores' speeds differ at times, and a speed-up should be read with that.
          */
         private static final class TaskCounts {
-            private final MetaBatch pool;
+            private final TaskPool pool;
             private final long startAll;
             private final long startByCaller;
 
             /** Counts from now on. */
-            TaskCounts(MetaBatch pool) {
+            TaskCounts(TaskPool pool) {
                 this.pool = pool;
                 startAll = pool.tasksRun();
                 startByCaller = pool.tasksRunByCaller();
@@ -254,7 +254,7 @@ final class BenchCommand implements Runnable {
         int innerSteps;
 
         @Override
-        MetaTrainer<XYBatch> trainer(MetaBatch pool) {
+        MetaTrainer<XYBatch> trainer(TaskPool pool) {
             SinusoidProtocol p = SinusoidProtocol.paper(method, 1).withInnerSteps(innerSteps);
             return new SinusoidStudy(p).newTrainer(pool);
         }
@@ -275,7 +275,7 @@ final class BenchCommand implements Runnable {
         int steps;
 
         @Override
-        MetaTrainer<XYBatch> trainer(MetaBatch pool) {
+        MetaTrainer<XYBatch> trainer(TaskPool pool) {
             MLP mlp = new MLP(new int[] {RecNetTasks.FEATURES, 64, 1}, Activation.RELU);
             TaskLoss<XYBatch> loss = (params, b) -> Ops.mse(mlp.apply(params, b.x()), b.y());
             MetaLearner<XYBatch> learner = switch (method) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.metarec.algorithms.data.XYBatch;
 import org.metarec.algorithms.meta.FirstOrderMAML;
 import org.metarec.algorithms.meta.MAML;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.meta.MetaLearner;
 import org.metarec.algorithms.meta.MetaSGD;
 import org.metarec.algorithms.meta.Reptile;
@@ -61,9 +61,9 @@ public final class ReferenceRunner {
                 meta = meta.with(MetaSGD.RATE_PREFIX + name, c.innerLrs().get(name).asVariable());
             }
         }
-        MetaBatch.Result r;
-        try (MetaBatch batch = new MetaBatch(threads)) {
-            r = batch.step(learner, meta, c.tasks(), true);
+        TaskPool.Result r;
+        try (TaskPool pool = new TaskPool(threads)) {
+            r = pool.step(learner, meta, c.tasks(), true);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("meta_loss", r.metaLoss());

@@ -4,14 +4,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.core.random.Rng;
 import org.metarec.experiments.config.Config;
 import org.metarec.experiments.results.ResultSink;
 
 /**
  * What an {@link ExperimentKind} works with: the validated config, the run folder, seeded random streams,
- * progress reporting, checkpoints, the training log, the result sink, and the run's {@link MetaBatch} on
+ * progress reporting, checkpoints, the training log, the result sink, and the run's {@link TaskPool} on
  * {@link #threads()} threads, which meta-training and {@link #parallel} share.
  */
 public final class RunContext {
@@ -22,17 +22,17 @@ public final class RunContext {
     private final RunCheckpoints checkpoints;
     private final TrainLog trainLog;
     private final ResultSink results;
-    private final MetaBatch batch;
+    private final TaskPool pool;
 
     RunContext(Config config, Path outDir, Progress progress, RunCheckpoints checkpoints, TrainLog trainLog,
-               ResultSink results, MetaBatch batch) {
+               ResultSink results, TaskPool pool) {
         this.config = Objects.requireNonNull(config, "config");
         this.outDir = Objects.requireNonNull(outDir, "outDir");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
         this.trainLog = Objects.requireNonNull(trainLog, "trainLog");
         this.results = Objects.requireNonNull(results, "results");
-        this.batch = Objects.requireNonNull(batch, "batch");
+        this.pool = Objects.requireNonNull(pool, "pool");
     }
 
     /** The validated config with every default filled in. */
@@ -45,17 +45,17 @@ public final class RunContext {
         return outDir;
     }
 
-    /** Threads available to {@link #batch()} and {@link #parallel}; results must not depend on it. */
+    /** Threads available to {@link #pool()} and {@link #parallel}; results must not depend on it. */
     public int threads() {
-        return batch.threads();
+        return pool.threads();
     }
 
     /**
-     * The run's meta-batch runner, on {@link #threads()} threads: give it to the trainers. The runner
+     * The run's task pool, on {@link #threads()} threads: give it to the trainers. The runner
      * closes it when the experiment ends.
      */
-    public MetaBatch batch() {
-        return batch;
+    public TaskPool pool() {
+        return pool;
     }
 
     /**
@@ -89,11 +89,11 @@ public final class RunContext {
 
     /**
      * Computes {@code task.apply(i)} for i = 0..count-1 on up to {@link #threads()} threads (those of
-     * {@link #batch()}) and returns the results in index order, so the output does not depend on
+     * {@link #pool()}) and returns the results in index order, so the output does not depend on
      * scheduling. If tasks fail, the failure of the first in index order is thrown.
      */
     public <T> List<T> parallel(int count, IntFunction<T> task) {
-        return batch.map(count, task);
+        return pool.map(count, task);
     }
 
     /** Throws {@link NonFiniteValueException} ("step 37, method maml: loss is NaN") unless {@code value} is finite. */

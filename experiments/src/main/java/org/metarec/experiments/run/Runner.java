@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.experiments.ExperimentKinds;
 import org.metarec.experiments.checkpoint.Checkpoint;
 import org.metarec.experiments.checkpoint.CheckpointException;
@@ -142,11 +142,11 @@ public final class Runner {
         ExperimentKind kind = ExperimentKinds.get(config.experiment());
         long keepRows = checkpoint.map(c -> Long.parseLong(c.string(RunCheckpoints.TRAIN_ROWS))).orElse(0L);
         ResultSink results = new ResultSink();
-        MetaBatch batch = new MetaBatch(options.threads());
+        TaskPool pool = new TaskPool(options.threads());
         RunCheckpoints checkpoints;
         try (TrainLog log = TrainLog.open(folder.file(RunFolder.TRAIN_LOG), keepRows)) {
             checkpoints = new RunCheckpoints(folder.file(RunFolder.CHECKPOINT), log, checkpoint.orElse(null));
-            RunContext context = new RunContext(config, folder.dir(), options.progress(), checkpoints, log, results, batch);
+            RunContext context = new RunContext(config, folder.dir(), options.progress(), checkpoints, log, results, pool);
             checkpoint.ifPresent(c -> options.progress().note("resuming " + folder.dir() + " from step " + c.step()));
             kind.run(context);
         } catch (NonFiniteValueException e) {
@@ -159,7 +159,7 @@ public final class Runner {
         } catch (Exception e) {
             throw fail(folder, provenance, "experiment '" + kind.name() + "' failed: " + e, e);
         } finally {
-            batch.close();
+            pool.close();
         }
         String reference = config.isSet("evaluation.reference") ? config.getString("evaluation.reference") : null;
         Summary summary;

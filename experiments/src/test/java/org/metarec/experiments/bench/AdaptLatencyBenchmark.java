@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.Personalizer;
 import org.metarec.algorithms.rec.data.BatchFactory;
 import org.metarec.core.data.Dataset;
@@ -56,7 +56,7 @@ public final class AdaptLatencyBenchmark {
         p = p.withTraining(p.training().withBudgets(300, 3, 300, 100));
         CrossDomainStudy study = new CrossDomainStudy(data, p);
         CrossDomainStudy.Trained trained;
-        try (MetaBatch pool = new MetaBatch(1)) {
+        try (TaskPool pool = new TaskPool(1)) {
             trained = study.train(pool);
         }
         BatchFactory f = study.setup().testFactory();

@@ -1,7 +1,7 @@
 package org.metarec.algorithms.rec.baseline;
 
 import java.util.Locale;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.meta.TaskLoss;
 import org.metarec.algorithms.rec.ColdStartRecommender;
 import org.metarec.algorithms.rec.GradientRecommender;
@@ -76,7 +76,7 @@ public final class PooledFineTuning {
      * @return the chosen recommender
      */
     public static Result train(String method, RecModel model, TaskLoss<RatingBatch> loss, BatchFactory factory,
-            int[] rows, Settings s, long seed, MetaBatch pool, TaskEvaluator validation) {
+            int[] rows, Settings s, long seed, TaskPool pool, TaskEvaluator validation) {
         int users = factory.data().userCount();
         boolean[] trained = new boolean[users];
         for (int r : rows) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.optim.Adam;
 import org.metarec.algorithms.rec.ColdStartRecommender;
 import org.metarec.algorithms.rec.GradientRecommender;
@@ -64,7 +64,7 @@ public final class Emcdr {
      */
     public static Result train(DomainFactors source, DomainFactors target, int[] overlap, int hidden, int iterations,
             double lr, int validateEvery, int fineTuneSteps, double[] fineTuneLrs, double weightDecay, Rng rng,
-            MetaBatch pool, TaskEvaluator validation) {
+            TaskPool pool, TaskEvaluator validation) {
         if (overlap.length == 0) {
             throw new IllegalArgumentException("EMCDR: expected at least one overlap user trained in both domains, "
                     + "found none");
@@ -100,7 +100,7 @@ public final class Emcdr {
 
     private static void offer(BestSoFar<ColdStartRecommender> best, long step, MLP mapping, Params params,
             DomainFactors source, DomainFactors target, int fineTuneSteps, double[] fineTuneLrs, double weightDecay,
-            MetaBatch pool, TaskEvaluator validation) {
+            TaskPool pool, TaskEvaluator validation) {
         Params fixed = params.detach();
         for (double lr : validation.scorable(fineTuneLrs)) {
             ColdStartRecommender rec = new GradientRecommender("emcdr", target.model(),

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.optim.Adam;
 import org.metarec.algorithms.rec.ColdStartRecommender;
 import org.metarec.algorithms.rec.GradientRecommender;
@@ -68,7 +68,7 @@ public final class Ptupcdr {
      */
     public static Result train(DomainFactors source, DomainFactors target, int[] users, List<UserContext> contexts,
             List<int[]> targetRows, int hidden, int iterations, int usersPerStep, double lr, int validateEvery,
-            int fineTuneSteps, double[] fineTuneLrs, double weightDecay, Interactions data, Rng rng, MetaBatch pool,
+            int fineTuneSteps, double[] fineTuneLrs, double weightDecay, Interactions data, Rng rng, TaskPool pool,
             TaskEvaluator validation) {
         PtupcdrBridge bridge = new PtupcdrBridge(source.model().dim(), hidden);
         double meanBias = target.userFactors(-1, new int[0], new double[0])[bridge.dim()];
@@ -133,7 +133,7 @@ public final class Ptupcdr {
 
     private static void offer(BestSoFar<ColdStartRecommender> best, long step, PtupcdrBridge bridge, Params params,
             DomainFactors source, DomainFactors target, double meanBias, int fineTuneSteps, double[] fineTuneLrs,
-            double weightDecay, MetaBatch pool, TaskEvaluator validation) {
+            double weightDecay, TaskPool pool, TaskEvaluator validation) {
         Params fixed = params.detach();
         for (double lr : validation.scorable(fineTuneLrs)) {
             ColdStartRecommender rec = new GradientRecommender("ptupcdr", target.model(),

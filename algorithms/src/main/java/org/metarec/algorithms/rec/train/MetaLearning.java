@@ -5,7 +5,7 @@ import org.metarec.algorithms.meta.ANIL;
 import org.metarec.algorithms.meta.FirstOrderMAML;
 import org.metarec.algorithms.meta.InnerLoop;
 import org.metarec.algorithms.meta.MAML;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.meta.MetaLearner;
 import org.metarec.algorithms.meta.MetaSGD;
 import org.metarec.algorithms.meta.Reptile;
@@ -148,7 +148,7 @@ public final class MetaLearning {
      * @return the chosen recommender and the selection history
      */
     public static Result train(String method, RecModel model, TaskLoss<RatingBatch> loss, TrainingTasks tasks,
-            int supportSize, Settings s, long seed, MetaBatch pool, TaskEvaluator validation) {
+            int supportSize, Settings s, long seed, TaskPool pool, TaskEvaluator validation) {
         return train(method, model, loss, tasks::draw, supportSize, s, seed, pool, validation);
     }
 
@@ -167,7 +167,7 @@ public final class MetaLearning {
      * @return the chosen recommender and the selection history
      */
     public static Result train(String method, RecModel model, TaskLoss<RatingBatch> loss,
-            MetaTrainer.TaskSource<RatingBatch> tasks, int supportSize, Settings s, long seed, MetaBatch pool,
+            MetaTrainer.TaskSource<RatingBatch> tasks, int supportSize, Settings s, long seed, TaskPool pool,
             TaskEvaluator validation) {
         boolean reptile = method.equals("reptile");
         int trainSteps = supportSize == 0 && !reptile ? 0 : s.innerSteps();

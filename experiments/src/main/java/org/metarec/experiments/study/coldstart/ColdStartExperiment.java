@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.baseline.PooledFineTuning;
 import org.metarec.algorithms.rec.train.MetaLearning;
 import org.metarec.core.data.Dataset;
@@ -160,7 +160,7 @@ public final class ColdStartExperiment implements ExperimentKind {
         CellResults done = CellResults.restore(ctx);
         boolean manySeeds = seeds.size() > 1;
         Map<Long, ColdStartStatesSetup> setups = new LinkedHashMap<>();
-        MetaBatch pool = ctx.batch();
+        TaskPool pool = ctx.pool();
         ctx.progress().start("train", cells.size(), done.doneCount());
         for (int i = 0; i < cells.size(); i++) {
             if (done.isDone(i)) {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.meta.Task;
 import org.metarec.algorithms.meta.TaskLoss;
 import org.metarec.algorithms.rec.ColdStartRecommender;
@@ -150,7 +150,7 @@ public final class ColdStartStatesStudy {
      * @param pool runs tasks in parallel (results do not depend on its thread count)
      * @return the chosen recommender and the selection history
      */
-    public Trained train(MetaBatch pool) {
+    public Trained train(TaskPool pool) {
         Protocol p = protocol;
         ColdStartStates states = setup.states();
         BatchFactory factory = setup.trainingFactory();
@@ -205,7 +205,7 @@ public final class ColdStartStatesStudy {
      * @param pool runs test tasks in parallel
      * @return metric name to per-task values, states in {@link ColdStartStates.State} order
      */
-    public Map<String, double[]> evaluate(ColdStartRecommender recommender, int[] supportSizes, MetaBatch pool) {
+    public Map<String, double[]> evaluate(ColdStartRecommender recommender, int[] supportSizes, TaskPool pool) {
         Map<String, double[]> out = new LinkedHashMap<>();
         for (ColdStartStates.State state : ColdStartStates.State.values()) {
             List<Integer> sizes = new ArrayList<>();

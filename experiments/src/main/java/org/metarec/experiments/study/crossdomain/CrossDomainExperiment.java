@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.core.data.Dataset;
 import org.metarec.core.metrics.RankingMetrics;
 import org.metarec.core.metrics.RatingMetrics;
@@ -122,7 +122,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
 
         CellResults done = CellResults.restore(ctx);
         boolean manySeeds = seeds.size() > 1;
-        MetaBatch pool = ctx.batch();
+        TaskPool pool = ctx.pool();
         Map<String, CrossDomainSetup> setups = new LinkedHashMap<>();
         ctx.progress().start("train", cells.size(), done.doneCount());
         for (int i = 0; i < cells.size(); i++) {

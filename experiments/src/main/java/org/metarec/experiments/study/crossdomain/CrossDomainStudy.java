@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.meta.TaskLoss;
 import org.metarec.algorithms.rec.ColdStartRecommender;
 import org.metarec.algorithms.rec.TaskEvaluator;
@@ -117,7 +117,7 @@ public final class CrossDomainStudy {
      * @param pool runs tasks in parallel (results do not depend on its thread count)
      * @return the chosen recommender and the selection history
      */
-    public Trained train(MetaBatch pool) {
+    public Trained train(TaskPool pool) {
         CrossDomainProtocol p = protocol;
         CrossDomainProtocol.Training t = p.training();
         BatchFactory factory = setup.trainingFactory();
@@ -176,7 +176,7 @@ public final class CrossDomainStudy {
                 protocol.sizes().hidden());
     }
 
-    private Trained trainMapping(BatchFactory factory, TaskEvaluator validation, MetaBatch pool) {
+    private Trained trainMapping(BatchFactory factory, TaskEvaluator validation, TaskPool pool) {
         CrossDomainProtocol.Training t = protocol.training();
         long seed = protocol.seed();
         int dim = protocol.sizes().dim();
@@ -217,7 +217,7 @@ public final class CrossDomainStudy {
      * @param pool runs test tasks in parallel
      * @return metric name to per-task values
      */
-    public Map<String, double[]> evaluate(ColdStartRecommender recommender, MetaBatch pool) {
+    public Map<String, double[]> evaluate(ColdStartRecommender recommender, TaskPool pool) {
         TaskEvaluator test = new TaskEvaluator(setup.testFactory(), setup.split().testTasks());
         return test.metrics(recommender, pool, "_k" + protocol.split().supportSize());
     }
@@ -228,7 +228,7 @@ public final class CrossDomainStudy {
      * @param pool runs tasks in parallel
      * @return the test metrics, as {@link #evaluate}
      */
-    public Map<String, double[]> run(MetaBatch pool) {
+    public Map<String, double[]> run(TaskPool pool) {
         return evaluate(train(pool).recommender(), pool);
     }
 }

@@ -7,7 +7,7 @@
  * <p><b>Use.</b>
  * <pre>{@code
  * CrossDomainSetup setup = CrossDomainSetup.prepare(dataset, split, seed);   // share it across methods
- * try (MetaBatch pool = new MetaBatch(2)) {
+ * try (TaskPool pool = new TaskPool(2)) {
  *     CrossDomainStudy study = new CrossDomainStudy(setup, settings);
  *     CrossDomainStudy.Trained trained = study.train(pool);             // validation users only
  *     Map<String, double[]> perUser = study.evaluate(trained.recommender(), pool);   // mae_k10, rmse_k10, ndcg3_k10

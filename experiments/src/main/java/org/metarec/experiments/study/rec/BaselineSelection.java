@@ -1,7 +1,7 @@
 package org.metarec.experiments.study.rec;
 
 import java.util.Locale;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.ColdStartRecommender;
 import org.metarec.algorithms.rec.TaskEvaluator;
 import org.metarec.algorithms.rec.baseline.GlobalMean;
@@ -29,7 +29,7 @@ public final class BaselineSelection {
      * @return the baseline and its (single) validation score
      */
     public static BestSoFar<ColdStartRecommender> globalMean(Interactions data, int[] rows, TaskEvaluator validation,
-            MetaBatch pool) {
+            TaskPool pool) {
         GlobalMean gm = GlobalMean.fit(data, rows);
         BestSoFar<ColdStartRecommender> best = BestSoFar.create();
         best.offer(0, "", validation.meanRmse(gm, pool), gm);
@@ -46,7 +46,7 @@ public final class BaselineSelection {
      * @return the chosen baseline and the scores of all nine settings
      */
     public static BestSoFar<ColdStartRecommender> itemBias(Interactions data, int[] rows, TaskEvaluator validation,
-            MetaBatch pool) {
+            TaskPool pool) {
         BestSoFar<ColdStartRecommender> best = BestSoFar.create();
         for (double li : new double[] {1, 5, 25}) {
             for (double lu : new double[] {1, 5, 25}) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
 import org.metarec.algorithms.data.XYBatch;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.optim.Adam;
 import org.metarec.algorithms.optim.Optimizer;
 import org.metarec.algorithms.optim.SGD;
@@ -108,7 +108,7 @@ public final class SinusoidExperiment implements ExperimentKind {
             }
         }
 
-        MetaBatch pool = ctx.batch();
+        TaskPool pool = ctx.pool();
         for (int i = current; i < methods.size(); i++) {
             Checkpoint resumeFrom = saved.isPresent() && i == current ? saved.get() : null;
             finished.put(methods.get(i), train(ctx, methods, i, finished, pool, resumeFrom));
@@ -119,7 +119,7 @@ public final class SinusoidExperiment implements ExperimentKind {
     }
 
     private static Params train(RunContext ctx, List<String> methods, int index, Map<String, Params> finished,
-                                MetaBatch pool, Checkpoint resumeFrom) throws Exception {
+                                TaskPool pool, Checkpoint resumeFrom) throws Exception {
         Config c = ctx.config();
         String method = methods.get(index);
         SinusoidStudy study = new SinusoidStudy(protocol(c, method));
@@ -173,7 +173,7 @@ public final class SinusoidExperiment implements ExperimentKind {
         return trainer.meta();
     }
 
-    private static void evaluate(RunContext ctx, String method, Params meta, MetaBatch pool) {
+    private static void evaluate(RunContext ctx, String method, Params meta, TaskPool pool) {
         Config c = ctx.config();
         SinusoidStudy study = new SinusoidStudy(protocol(c, method));
         int[] steps = c.getIntArray("evaluation.adapt_steps");

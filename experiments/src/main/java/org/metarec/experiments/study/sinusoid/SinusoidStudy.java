@@ -10,7 +10,7 @@ import org.metarec.algorithms.meta.FirstOrderMAML;
 import org.metarec.algorithms.meta.InnerLoop;
 import org.metarec.algorithms.meta.JointTraining;
 import org.metarec.algorithms.meta.MAML;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.meta.MetaLearner;
 import org.metarec.algorithms.meta.MetaSGD;
 import org.metarec.algorithms.meta.Reptile;
@@ -111,14 +111,14 @@ public final class SinusoidStudy {
     }
 
     /** A trainer at step 0 with Adam at the protocol's meta learning rate. */
-    public MetaTrainer<XYBatch> newTrainer(MetaBatch batch) {
-        return newTrainer(batch, new Adam(protocol.metaLr()));
+    public MetaTrainer<XYBatch> newTrainer(TaskPool pool) {
+        return newTrainer(pool, new Adam(protocol.metaLr()));
     }
 
     /** A trainer at step 0: initial parameters from the {@code init} stream, the given outer optimiser. */
-    public MetaTrainer<XYBatch> newTrainer(MetaBatch batch, Optimizer optimizer) {
+    public MetaTrainer<XYBatch> newTrainer(TaskPool pool, Optimizer optimizer) {
         Params init = mlp.init(Rng.derive(protocol.seed(), "init"));
-        return new MetaTrainer<>(learner, optimizer, taskSource(), batch, protocol.metaBatch(),
+        return new MetaTrainer<>(learner, optimizer, taskSource(), pool, protocol.metaBatch(),
                 protocol.clipNorm(), learner.initMeta(init), Rng.derive(protocol.seed(), "sinusoid/train-tasks"));
     }
 
@@ -174,7 +174,7 @@ public final class SinusoidStudy {
      * Evaluates meta-parameters on the fixed test tasks: per-task query MSE for every support size K
      * and every number of steps, under metric names {@code mse_k<K>_steps<S>}, tasks in order.
      */
-    public Map<String, double[]> evaluate(Params meta, MetaBatch pool) {
+    public Map<String, double[]> evaluate(Params meta, TaskPool pool) {
         List<Task<XYBatch>> tasks = testTasks();
         Map<String, double[]> metrics = new LinkedHashMap<>();
         for (int k : protocol.evalKs()) {

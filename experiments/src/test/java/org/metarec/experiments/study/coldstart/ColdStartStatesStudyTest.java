@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.RecFixtures;
 import org.metarec.algorithms.rec.baseline.PooledFineTuning;
 import org.metarec.algorithms.rec.data.HiddenRowException;
@@ -55,7 +55,7 @@ class ColdStartStatesStudyTest {
                 }
             }
         }
-        try (MetaBatch pool = new MetaBatch(2)) {
+        try (TaskPool pool = new TaskPool(2)) {
             for (String method : ColdStartStatesStudy.METHODS) {
                 ColdStartStatesStudy study = new ColdStartStatesStudy(setup, tiny(method, SEED));
                 Map<String, double[]> m = study.evaluate(study.train(pool).recommender(), new int[] {5}, pool);
@@ -96,12 +96,12 @@ class ColdStartStatesStudyTest {
         for (String method : List.of("maml", "reptile", "pretrained", "item_bias")) {
             Map<String, double[]> one;
             Map<String, double[]> two;
-            try (MetaBatch pool = new MetaBatch(1)) {
+            try (TaskPool pool = new TaskPool(1)) {
                 ColdStartStatesStudy study = new ColdStartStatesStudy(ColdStartStatesSetup.prepare(WORLD, SPLIT, SEED),
                         tiny(method, SEED));
                 one = study.evaluate(study.train(pool).recommender(), new int[] {3}, pool);
             }
-            try (MetaBatch pool = new MetaBatch(2)) {
+            try (TaskPool pool = new TaskPool(2)) {
                 ColdStartStatesStudy study = new ColdStartStatesStudy(ColdStartStatesSetup.prepare(WORLD, SPLIT, SEED),
                         tiny(method, SEED));
                 two = study.evaluate(study.train(pool).recommender(), new int[] {3}, pool);
@@ -141,7 +141,7 @@ class ColdStartStatesStudyTest {
             assertEquals(states.testTasks(s), setup2.states().testTasks(s), s.label());
         }
         assertArrayEquals(states.trainingRows(), setup2.states().trainingRows());
-        try (MetaBatch pool = new MetaBatch(2)) {
+        try (TaskPool pool = new TaskPool(2)) {
             for (String method : List.of("maml", "metasgd", "reptile", "pretrained", "item_bias", "global_mean")) {
                 ColdStartStatesStudy study = new ColdStartStatesStudy(setup, tiny(method, SEED));
                 ColdStartStatesStudy.Trained a = study.train(pool);

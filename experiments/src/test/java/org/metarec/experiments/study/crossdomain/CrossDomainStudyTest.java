@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.RecFixtures;
 import org.metarec.algorithms.rec.data.HiddenRowException;
 import org.metarec.algorithms.rec.data.SlotMode;
@@ -32,7 +32,7 @@ class CrossDomainStudyTest {
     void everyMethodGivesOneValuePerTestUserUnderKSuffixedNames() {
         CrossDomainSetup setup = CrossDomainSetup.prepare(WORLD, StudyBudgets.split(0.4, 5), 5);
         int users = setup.split().testTasks().size();
-        try (MetaBatch pool = new MetaBatch(2)) {
+        try (TaskPool pool = new TaskPool(2)) {
             for (String method : CrossDomainProtocol.METHODS) {
                 Map<String, double[]> m = new CrossDomainStudy(setup, tiny(method, "mf", 5)).run(pool);
                 assertEquals(List.of("mae_k5", "rmse_k5", "ndcg3_k5"), new ArrayList<>(m.keySet()), method);
@@ -51,7 +51,7 @@ class CrossDomainStudyTest {
     @Test
     void everyModelTypeRunsUnderEveryMetaLearner() {
         CrossDomainSetup setup = CrossDomainSetup.prepare(WORLD, StudyBudgets.split(0.4, 5), 5);
-        try (MetaBatch pool = new MetaBatch(2)) {
+        try (TaskPool pool = new TaskPool(2)) {
             for (String model : List.of("neumf", "feature_mlp", "melu")) {
                 for (String method : List.of("maml", "fomaml", "reptile", "metasgd", "anil", "pretrained")) {
                     double[] rmse = new CrossDomainStudy(setup, StudyBudgets.protocol(method, model, 5,
@@ -70,17 +70,17 @@ class CrossDomainStudyTest {
         for (String method : List.of("maml", "pretrained", "ptupcdr")) {
             Map<String, double[]> one;
             Map<String, double[]> two;
-            try (MetaBatch pool = new MetaBatch(1)) {
+            try (TaskPool pool = new TaskPool(1)) {
                 one = new CrossDomainStudy(WORLD, tiny(method, "mf", 5)).run(pool);
             }
-            try (MetaBatch pool = new MetaBatch(2)) {
+            try (TaskPool pool = new TaskPool(2)) {
                 two = new CrossDomainStudy(WORLD, tiny(method, "mf", 5)).run(pool);
             }
             for (String name : one.keySet()) {
                 assertArrayEquals(one.get(name), two.get(name), 0.0, method + " " + name);
             }
         }
-        try (MetaBatch pool = new MetaBatch(1)) {
+        try (TaskPool pool = new TaskPool(1)) {
             double[] other = new CrossDomainStudy(WORLD, tiny("maml", "mf", 5).withSeed(6)).run(pool).get("rmse_k5");
             double[] base = new CrossDomainStudy(WORLD, tiny("maml", "mf", 5)).run(pool).get("rmse_k5");
             assertTrue(other.length != base.length || !java.util.Arrays.equals(other, base),
@@ -110,7 +110,7 @@ class CrossDomainStudyTest {
         Dataset changed = RecFixtures.withRatingsChanged(WORLD, rows);
         CrossDomainSetup setup2 = CrossDomainSetup.prepare(changed, StudyBudgets.split(0.4, 5), 5);
         assertEquals(setup.split().testTasks(), setup2.split().testTasks());
-        try (MetaBatch pool = new MetaBatch(2)) {
+        try (TaskPool pool = new TaskPool(2)) {
             for (String method : List.of("maml", "metasgd", "pretrained", "target_only", "item_bias", "emcdr",
                     "ptupcdr")) {
                 CrossDomainStudy.Trained a = new CrossDomainStudy(setup, tiny(method, "mf", 5)).train(pool);
@@ -129,7 +129,7 @@ class CrossDomainStudyTest {
 
     @Test
     void mappingMethodsWorkWithoutSupportRatings() {
-        try (MetaBatch pool = new MetaBatch(2)) {
+        try (TaskPool pool = new TaskPool(2)) {
             for (String method : List.of("emcdr", "ptupcdr", "maml", "global_mean")) {
                 double[] rmse = new CrossDomainStudy(WORLD, tiny(method, "mf", 0)).run(pool).get("rmse_k0");
                 assertTrue(rmse.length > 0 && java.util.Arrays.stream(rmse).allMatch(Double::isFinite), method);

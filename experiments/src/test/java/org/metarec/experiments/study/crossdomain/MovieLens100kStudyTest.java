@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.core.data.Dataset;
 import org.metarec.core.data.io.DomainAssignment;
 import org.metarec.core.data.io.LoadOptions;
@@ -36,7 +36,7 @@ class MovieLens100kStudyTest {
         double[] gm;
         double[] ib;
         double[] maml;
-        try (MetaBatch pool = new MetaBatch(2)) {
+        try (TaskPool pool = new TaskPool(2)) {
             gm = new CrossDomainStudy(setup, StudyBudgets.protocol("global_mean", "mf", 1, split, 1, 1, 1)).run(pool)
                     .get("rmse_k10");
             ib = new CrossDomainStudy(setup, StudyBudgets.protocol("item_bias", "mf", 1, split, 1, 1, 1)).run(pool)

@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.GradientRecommender;
 import org.metarec.algorithms.rec.Personalizer;
 import org.metarec.algorithms.rec.Recommendation;
@@ -72,7 +72,7 @@ class PersonalizerTest {
     void scoresAreTheAdaptedModelsPredictionsForAKnownUser() {
         CrossDomainProtocol protocol = StudyBudgets.protocol("maml", "mf", 8, StudyBudgets.split(0.4, 5), 20, 2, 10);
         CrossDomainStudy.Trained trained;
-        try (MetaBatch pool = new MetaBatch(1)) {
+        try (TaskPool pool = new TaskPool(1)) {
             trained = new CrossDomainStudy(SETUP, protocol).train(pool);
         }
         BatchFactory f = SETUP.testFactory();

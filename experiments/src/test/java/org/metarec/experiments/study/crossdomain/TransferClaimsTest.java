@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.RecFixtures;
 import org.metarec.core.stats.PairedComparison;
 import org.metarec.core.stats.PairedTests;
@@ -39,7 +39,7 @@ class TransferClaimsTest {
 
     @BeforeAll
     static void runBothWorlds() {
-        try (MetaBatch pool = new MetaBatch(2)) {
+        try (TaskPool pool = new TaskPool(2)) {
             strong = perUserMse(RecFixtures.world(0.9, 1), pool);
             SyntheticWorld zero = RecFixtures.world(0.0, 1);
             none = perUserMse(zero, pool);
@@ -48,7 +48,7 @@ class TransferClaimsTest {
     }
 
     /** Per-test-user query MSE of every compared method; "-alone" marks the ablation without sources. */
-    private static Map<String, double[]> perUserMse(SyntheticWorld world, MetaBatch pool) {
+    private static Map<String, double[]> perUserMse(SyntheticWorld world, TaskPool pool) {
         CrossDomainProtocol.Split split = StudyBudgets.split(0.3, 10);
         CrossDomainSetup setup = CrossDomainSetup.prepare(world.dataset(), split, 1);
         Map<String, double[]> out = new LinkedHashMap<>();

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.metarec.algorithms.data.XYBatch;
-import org.metarec.algorithms.meta.MetaBatch;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.meta.Task;
 import org.metarec.algorithms.train.MetaTrainer;
 import org.metarec.core.random.Rng;
@@ -73,7 +73,7 @@ class SinusoidStudyTest {
         SinusoidStudy study = new SinusoidStudy(small("fomaml"));
         MetaTrainer.TaskSource<XYBatch> source = study.taskSource();
         MetaTrainer.TaskSource<XYBatch> whole = source::draw;   // not staged: drawn whole, in order
-        try (MetaBatch pool = new MetaBatch(2); MetaBatch one = new MetaBatch(1)) {
+        try (TaskPool pool = new TaskPool(2); TaskPool one = new TaskPool(1)) {
             MetaTrainer<XYBatch> a = study.newTrainer(pool);
             MetaTrainer<XYBatch> b = new MetaTrainer<>(a.learner(), new org.metarec.algorithms.optim.Adam(
                     study.protocol().metaLr()), whole, one, study.protocol().metaBatch(), 0, a.meta(), a.taskRng().copy());
@@ -93,7 +93,7 @@ class SinusoidStudyTest {
             SinusoidStudy study = new SinusoidStudy(small(method));
             double before, after;
             Map<String, double[]> twice;
-            try (MetaBatch pool = new MetaBatch(2)) {
+            try (TaskPool pool = new TaskPool(2)) {
                 MetaTrainer<XYBatch> trainer = study.newTrainer(pool);
                 before = mean(study.evaluate(trainer.meta(), pool).get("mse_k10_steps1"));
                 for (int i = 0; i < study.protocol().metaIterations(); i++) {
@@ -105,7 +105,7 @@ class SinusoidStudyTest {
             }
             assertTrue(after < before, method + ": mean test MSE after 1 step went from " + before + " to " + after);
             // Same numbers with one thread.
-            try (MetaBatch one = new MetaBatch(1)) {
+            try (TaskPool one = new TaskPool(1)) {
                 MetaTrainer<XYBatch> trainer = study.newTrainer(one);
                 for (int i = 0; i < study.protocol().metaIterations(); i++) {
                     trainer.step();
@@ -131,7 +131,7 @@ class SinusoidStudyTest {
     @Test
     void evaluationNamesEveryKAndStep() {
         SinusoidStudy study = new SinusoidStudy(small("anil"));
-        try (MetaBatch pool = new MetaBatch(1)) {
+        try (TaskPool pool = new TaskPool(1)) {
             Map<String, double[]> m = study.evaluate(study.newTrainer(pool).meta(), pool);
             assertEquals(List.of("mse_k5_steps0", "mse_k5_steps1", "mse_k5_steps2", "mse_k5_steps3",
                     "mse_k10_steps0", "mse_k10_steps1", "mse_k10_steps2", "mse_k10_steps3"), List.copyOf(m.keySet()));

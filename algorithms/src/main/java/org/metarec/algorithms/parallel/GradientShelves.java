@@ -1,4 +1,4 @@
-package org.metarec.algorithms.meta;
+package org.metarec.algorithms.parallel;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +16,7 @@ import org.metarec.autodiff.Tensor;
  * other core's cache, fetching every line before writing it. Measured on sinusoid first-order MAML
  * with 2 threads, a task then took 10% longer than with one thread, and averaging twice as long.
  * Here each thread writes to its own buffers only, and when a single helper ran the tasks, it adds
- * them up itself ({@link MetaBatch#step}), so they never leave its cache.
+ * them up itself ({@link TaskPool#step}), so they never leave its cache.
  */
 final class GradientShelves {
 

@@ -1,11 +1,11 @@
-package org.metarec.algorithms.meta;
+package org.metarec.algorithms.parallel;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The helper threads of a {@link MetaBatch}: each runs every job handed to it at most once.
+ * The helper threads of a {@link TaskPool}: each runs every job handed to it at most once.
  *
  * <p>Between jobs a helper stays awake for a short while, spinning, before it parks. Training hands
  * a meta-batch over every few hundred microseconds, with a short sequential gap in between (averaging,

@@ -1,4 +1,4 @@
-package org.metarec.algorithms.meta;
+package org.metarec.algorithms.parallel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,16 +16,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.metarec.algorithms.meta.MetaLearner;
+import org.metarec.algorithms.meta.Task;
 import org.metarec.autodiff.GradMode;
 import org.metarec.autodiff.Params;
 import org.metarec.autodiff.Tensor;
 
 /**
- * {@link MetaBatch#map}: results in item order, the first failing item's exception whatever the
+ * {@link TaskPool#map}: results in item order, the first failing item's exception whatever the
  * timing, and the caller's recording mode on every thread. The bit-identity of whole meta-steps across
  * thread counts is checked in {@code MetaLearnerPropertiesTest} and the reference cases.
  */
-class MetaBatchTest {
+class TaskPoolTest {
 
     private static final List<Integer> ITEMS = IntStream.range(0, 40).boxed().toList();
 
@@ -33,9 +35,9 @@ class MetaBatchTest {
     @ValueSource(ints = {1, 2, 3, 8})
     void resultsComeBackInItemOrderAndTheWorkIsShared(int threads) {
         Set<String> threadNames = ConcurrentHashMap.newKeySet();
-        try (MetaBatch batch = new MetaBatch(threads)) {
+        try (TaskPool pool = new TaskPool(threads)) {
             for (int round = 0; round < 20; round++) {
-                List<Integer> out = batch.map(ITEMS, i -> {
+                List<Integer> out = pool.map(ITEMS, i -> {
                     threadNames.add(Thread.currentThread().getName());
                     spin(i % 7);                 // uneven work, so the finishing order varies
                     return i * i;
@@ -53,13 +55,13 @@ class MetaBatchTest {
     @ParameterizedTest(name = "{0} threads")
     @ValueSource(ints = {1, 2, 3, 8})
     void theCallersItemsAreAPrefixTakenInOrder(int threads) {
-        // MetaBatch.step adds the caller's gradients as they come, which needs exactly this.
+        // TaskPool.step adds the caller's gradients as they come, which needs exactly this.
         Thread caller = Thread.currentThread();
-        try (MetaBatch batch = new MetaBatch(threads)) {
+        try (TaskPool pool = new TaskPool(threads)) {
             for (int round = 0; round < 20; round++) {
                 List<Integer> taken = java.util.Collections.synchronizedList(new ArrayList<>());
                 int shift = round;
-                batch.map(ITEMS, i -> {
+                pool.map(ITEMS, i -> {
                     if (Thread.currentThread() == caller) {
                         taken.add(i);
                     }
@@ -74,16 +76,16 @@ class MetaBatchTest {
     @ParameterizedTest(name = "{0} threads")
     @ValueSource(ints = {1, 2, 3})
     void mapOverIndicesReturnsTheResultsInIndexOrder(int threads) {
-        try (MetaBatch batch = new MetaBatch(threads)) {
+        try (TaskPool pool = new TaskPool(threads)) {
             List<Integer> want = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 want.add(i * i);
             }
-            assertEquals(want, batch.map(30, i -> {
+            assertEquals(want, pool.map(30, i -> {
                 spin(i % 4);
                 return i * i;
             }));
-            assertEquals(List.of(), batch.map(0, i -> i));
+            assertEquals(List.of(), pool.map(0, i -> i));
         }
     }
 
@@ -92,10 +94,10 @@ class MetaBatchTest {
     void itCountsTheTasksAndThoseTheCallerRan(int threads) {
         Thread caller = Thread.currentThread();
         AtomicInteger byCaller = new AtomicInteger();
-        try (MetaBatch batch = new MetaBatch(threads)) {
-            assertEquals(0, batch.tasksRun());
+        try (TaskPool pool = new TaskPool(threads)) {
+            assertEquals(0, pool.tasksRun());
             for (int round = 0; round < 20; round++) {
-                batch.map(ITEMS, i -> {
+                pool.map(ITEMS, i -> {
                     if (Thread.currentThread() == caller) {
                         byCaller.incrementAndGet();
                     }
@@ -103,11 +105,11 @@ class MetaBatchTest {
                     return i;
                 });
             }
-            batch.map(List.of(7), i -> i);                 // one item: always on the caller
-            assertEquals(20 * ITEMS.size() + 1, batch.tasksRun());
-            assertEquals(byCaller.get() + 1, batch.tasksRunByCaller());
+            pool.map(List.of(7), i -> i);                 // one item: always on the caller
+            assertEquals(20 * ITEMS.size() + 1, pool.tasksRun());
+            assertEquals(byCaller.get() + 1, pool.tasksRunByCaller());
             if (threads == 1) {
-                assertEquals(batch.tasksRun(), batch.tasksRunByCaller());
+                assertEquals(pool.tasksRun(), pool.tasksRunByCaller());
             }
         }
     }
@@ -115,9 +117,9 @@ class MetaBatchTest {
     @ParameterizedTest(name = "{0} threads")
     @ValueSource(ints = {1, 2, 3})
     void theFirstFailingItemInItemOrderIsReported(int threads) {
-        try (MetaBatch batch = new MetaBatch(threads)) {
+        try (TaskPool pool = new TaskPool(threads)) {
             for (int round = 0; round < 20; round++) {
-                IllegalStateException e = assertThrows(IllegalStateException.class, () -> batch.map(ITEMS, i -> {
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> pool.map(ITEMS, i -> {
                     spin(40 - i);                // later items finish first
                     if (i == 11 || i == 29 || i == 35) {
                         throw new IllegalStateException("item " + i);
@@ -127,7 +129,7 @@ class MetaBatchTest {
                 assertEquals("item 11", e.getMessage());
             }
             // An Error is passed on as it is, too.
-            AssertionError err = assertThrows(AssertionError.class, () -> batch.map(ITEMS, i -> {
+            AssertionError err = assertThrows(AssertionError.class, () -> pool.map(ITEMS, i -> {
                 if (i == 3) {
                     throw new AssertionError("item 3");
                 }
@@ -140,11 +142,11 @@ class MetaBatchTest {
     @ParameterizedTest(name = "{0} threads")
     @ValueSource(ints = {1, 2, 3})
     void everyItemRunsInTheCallersRecordingMode(int threads) {
-        try (MetaBatch batch = new MetaBatch(threads)) {
+        try (TaskPool pool = new TaskPool(threads)) {
             try (GradMode.Scope off = GradMode.noGrad()) {
-                assertFalse(batch.map(ITEMS, i -> GradMode.isEnabled()).contains(true));
+                assertFalse(pool.map(ITEMS, i -> GradMode.isEnabled()).contains(true));
             }
-            assertFalse(batch.map(ITEMS, i -> GradMode.isEnabled()).contains(false));
+            assertFalse(pool.map(ITEMS, i -> GradMode.isEnabled()).contains(false));
         }
     }
 
@@ -154,8 +156,8 @@ class MetaBatchTest {
     void aCallFromInsideATaskFinishes(int threads) {
         // Every worker is busy with an outer item when the inner calls hand work to the pool: the inner
         // calls must not wait for workers that cannot start.
-        try (MetaBatch batch = new MetaBatch(threads)) {
-            List<Integer> outer = batch.map(List.of(1, 2, 3, 4, 5, 6), o -> batch.map(ITEMS, i -> i * o)
+        try (TaskPool pool = new TaskPool(threads)) {
+            List<Integer> outer = pool.map(List.of(1, 2, 3, 4, 5, 6), o -> pool.map(ITEMS, i -> i * o)
                     .stream().mapToInt(Integer::intValue).sum());
             int base = ITEMS.stream().mapToInt(Integer::intValue).sum();
             assertEquals(List.of(base, 2 * base, 3 * base, 4 * base, 5 * base, 6 * base), outer);
@@ -170,11 +172,11 @@ class MetaBatchTest {
         Thread caller = Thread.currentThread();
         Set<Thread> helpers = ConcurrentHashMap.newKeySet();
         int sharedAfterAPause = 0;
-        try (MetaBatch batch = new MetaBatch(3)) {
+        try (TaskPool pool = new TaskPool(3)) {
             for (int round = 0; round < 10; round++) {
                 Thread.sleep(5);                 // much longer than a helper spins
                 Set<Thread> seen = ConcurrentHashMap.newKeySet();
-                List<Integer> out = batch.map(ITEMS, i -> {
+                List<Integer> out = pool.map(ITEMS, i -> {
                     seen.add(Thread.currentThread());
                     spin(3);
                     return i;
@@ -234,12 +236,12 @@ class MetaBatchTest {
         for (int e = 0; e < 3; e++) {
             want[e] /= good.size();
         }
-        try (MetaBatch batch = new MetaBatch(threads)) {
+        try (TaskPool pool = new TaskPool(threads)) {
             for (int round = 0; round < 10; round++) {
-                MetaBatch.Result r = batch.step(COUNTING, meta, good);
+                TaskPool.Result r = pool.step(COUNTING, meta, good);
                 assertArrayEquals(want, r.gradient().get("w").toArray(), 0.0, "round " + round);
                 assertEquals(loss / good.size(), r.metaLoss(), 0.0);
-                IllegalStateException e = assertThrows(IllegalStateException.class, () -> batch.step(COUNTING, meta, bad));
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> pool.step(COUNTING, meta, bad));
                 assertEquals("task 13", e.getMessage());
             }
         }

@@ -1,4 +1,4 @@
-package org.metarec.algorithms.meta;
+package org.metarec.algorithms.parallel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +11,8 @@ import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
+import org.metarec.algorithms.meta.MetaLearner;
+import org.metarec.algorithms.meta.Task;
 import org.metarec.autodiff.GradMode;
 import org.metarec.autodiff.Params;
 import org.metarec.autodiff.Scratch;
@@ -24,7 +26,7 @@ import org.metarec.autodiff.Tensor;
  * order the threads finished in, so the result is bit-for-bit the same with 1 thread or many. Every
  * task runs in the calling thread's recording mode ({@link GradMode}), on whichever thread it lands.
  */
-public final class MetaBatch implements AutoCloseable {
+public final class TaskPool implements AutoCloseable {
 
     private final int threads;
     private final HelperThreads helpers;   // null when single-threaded
@@ -33,9 +35,9 @@ public final class MetaBatch implements AutoCloseable {
     private final LongAdder itemsRunByCaller = new LongAdder();
 
     /** A meta-batch runner on {@code threads} threads: the calling thread and {@code threads - 1} workers. */
-    public MetaBatch(int threads) {
+    public TaskPool(int threads) {
         if (threads < 1) {
-            throw new IllegalArgumentException("MetaBatch: threads must be >= 1, found " + threads);
+            throw new IllegalArgumentException("TaskPool: threads must be >= 1, found " + threads);
         }
         this.threads = threads;
         this.helpers = threads == 1 ? null : new HelperThreads(threads - 1, "metarec-task");
@@ -71,7 +73,7 @@ public final class MetaBatch implements AutoCloseable {
     public <B> Result step(MetaLearner<B> learner, Params meta, List<Task<B>> tasks, boolean keepAdapted) {
         int n = tasks.size();
         if (n == 0) {
-            throw new IllegalArgumentException("MetaBatch: expected at least one task, found none");
+            throw new IllegalArgumentException("TaskPool: expected at least one task, found none");
         }
         List<String> names = meta.names();
         List<Tensor> metaTensors = meta.tensors();
