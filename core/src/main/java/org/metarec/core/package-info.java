@@ -3,12 +3,12 @@
  *
  * <ul>
  *   <li>{@link org.metarec.core.random}: seeded, platform-independent random streams, one per purpose;</li>
- *   <li>{@link org.metarec.core.data}: interactions, domains, side features, data sets, splits, load reports;</li>
+ *   <li>{@link org.metarec.core.data}: interactions, domains, side features, data sets, load reports;</li>
  *   <li>{@link org.metarec.core.data.io}: loaders for MovieLens 100K/1M and generic delimited files;</li>
  *   <li>{@link org.metarec.core.synthetic}: a synthetic multi-domain world with a known noise floor;</li>
- *   <li>{@link org.metarec.core.tasks}: few-shot rating tasks, samplers and the cross-domain cold-start protocol;</li>
+ *   <li>{@link org.metarec.core.tasks}: few-shot rating tasks and the cold-start protocols that make them;</li>
  *   <li>{@link org.metarec.core.metrics}: rating and ranking metrics per task;</li>
- *   <li>{@link org.metarec.core.stats}: confidence intervals, paired tests and aggregation across seeds.</li>
+ *   <li>{@link org.metarec.core.stats}: confidence intervals and paired tests.</li>
  * </ul>
  *
  * <p>The module depends only on Apache Commons Math (for the Student t and normal distributions).

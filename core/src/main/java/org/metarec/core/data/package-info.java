@@ -6,7 +6,6 @@
  * every interaction belongs to exactly one domain. {@link org.metarec.core.data.SideFeatures} encodes
  * categorical, multi-hot and numeric attributes of users or items both as dense vectors and as index lists
  * for embedding lookups. A {@link org.metarec.core.data.Dataset} bundles them with the
- * {@link org.metarec.core.data.LoadReport} that describes how they were obtained, and
- * {@link org.metarec.core.data.Splits} partitions rows by user, item, time or at random.
+ * {@link org.metarec.core.data.LoadReport} that describes how they were obtained.
  */
 package org.metarec.core.data;

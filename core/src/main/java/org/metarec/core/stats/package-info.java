@@ -1,6 +1,6 @@
 /**
- * Statistics for comparing methods over tasks and seeds: Student-t confidence intervals for a mean,
- * paired t-tests and Wilcoxon signed-rank tests on the same tasks, and aggregation across seeds.
+ * Statistics for comparing methods over tasks: Student-t confidence intervals for a mean, and paired
+ * t-tests and Wilcoxon signed-rank tests on the same tasks.
  *
  * <p>Distribution functions come from Apache Commons Math 3; the distributions are created without a
  * random generator because only their (deterministic) cumulative and inverse functions are used.

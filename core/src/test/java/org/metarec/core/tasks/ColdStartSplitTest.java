@@ -67,7 +67,7 @@ class ColdStartSplitTest {
         for (List<RatingTask> tasks : List.of(split.testTasks(), split.validationTasks())) {
             for (RatingTask t : tasks) {
                 assertEquals(k, t.supportSize(), where);
-                int[] rows = UserTaskSamplerTest.concat(t.supportRows(), t.queryRows());
+                int[] rows = TaskWorlds.concat(t.supportRows(), t.queryRows());
                 Arrays.sort(rows);
                 assertArrayEquals(x.rowsOf(t.user(), 2), rows, where + ", user " + t.user());
                 for (int r : rows) {

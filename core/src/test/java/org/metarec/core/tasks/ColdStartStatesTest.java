@@ -105,7 +105,7 @@ class ColdStartStatesTest {
             for (RatingTask t : s.tasks(state)) {
                 withTask.add(t.user());
                 assertEquals(4, t.querySize(), "query size");
-                int[] rows = UserTaskSamplerTest.concat(t.queryRows(), t.supportRows());
+                int[] rows = TaskWorlds.concat(t.queryRows(), t.supportRows());
                 Arrays.sort(rows);
                 int[] expected = Arrays.stream(x.rowsOfUser(t.user()))
                         .filter(r -> expected(x, years(), s.newUserTime(), r) == state).sorted().toArray();
@@ -150,7 +150,7 @@ class ColdStartStatesTest {
         Set<Integer> trainingRows = set(s.trainingRows());
         for (State state : List.of(State.USER_COLD, State.ITEM_COLD, State.USER_ITEM_COLD)) {
             for (RatingTask t : s.testTasks(state)) {
-                for (int r : UserTaskSamplerTest.concat(t.supportRows(), t.queryRows())) {
+                for (int r : TaskWorlds.concat(t.supportRows(), t.queryRows())) {
                     assertFalse(trainingRows.contains(r), state + ": row " + r + " is a training row");
                 }
             }

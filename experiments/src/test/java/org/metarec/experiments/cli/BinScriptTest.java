@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -19,7 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metarec.experiments.TestFiles;
 
-/** bin/metarec: finds the jar next to itself from any directory, passes the exit code through, explains a missing build. */
+/**
+ * bin/metarec: finds the jar next to itself from any directory, passes the exit code through, explains a missing
+ * build, and starts the JVM with the options of bin/jvm.options, which the tests run with too.
+ */
 class BinScriptTest {
 
     @TempDir
@@ -49,7 +55,9 @@ class BinScriptTest {
         Path script = tmp.resolve("repo/bin/metarec");
         Files.createDirectories(script.getParent());
         Files.copy(TestFiles.repositoryRoot().resolve("bin/metarec"), script);
-        Files.copy(TestFiles.repositoryRoot().resolve("bin/jvm-options"), script.resolveSibling("jvm-options"));
+        for (String file : List.of("jvm-options", "jvm.options")) {
+            Files.copy(TestFiles.repositoryRoot().resolve("bin").resolve(file), script.resolveSibling(file));
+        }
         assumeTrue(script.toFile().setExecutable(true), "cannot make the script executable here");
         return script;
     }
@@ -105,6 +113,18 @@ class BinScriptTest {
         String sized = jvmLine(exec(tmp, Map.of("METAREC_JAVA_OPTS", "-Xmx200m"), script.toString(), "0"));
         assertTrue(sized.contains("-XX:+UseParallelGC") && sized.contains("-Xmx200m"), sized);
         assertTrue(!sized.contains("-Xmn256m") && !sized.contains("-Xms512m"), sized);
+    }
+
+    @Test
+    void startsTheJvmWithTheOptionsTheTestsRunWith() throws Exception {
+        // Surefire gives java the whole of bin/jvm.options; bin/metarec leaves the heap sizes out under 4 GB.
+        assumeTrue(memoryKib() >= 4L * 1024 * 1024, "bin/metarec leaves the heap sizes out under 4 GB");
+        Path script = copyScript();
+        writeProbeJar(tmp.resolve("repo/experiments/target/metarec.jar"));
+        List<String> options = new ArrayList<>(List.of(jvmLine(exec(tmp, script.toString(), "0"))
+                .substring("jvm: ".length()).split(" ")));
+        assertTrue(options.remove("-Djava.awt.headless=true"), options.toString());
+        assertEquals(ManagementFactory.getRuntimeMXBean().getInputArguments(), options);
     }
 
     /** MemTotal from /proc/meminfo in KiB, or 0 where there is none. */
