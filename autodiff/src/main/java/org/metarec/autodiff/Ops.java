@@ -2,6 +2,8 @@ package org.metarec.autodiff;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.metarec.autodiff.kernel.MatMul;
+import org.metarec.autodiff.kernel.Scratch;
 
 /**
  * The primitive operations: each one's forward computation next to its local chain rule.

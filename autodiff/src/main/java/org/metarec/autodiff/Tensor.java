@@ -2,6 +2,7 @@ package org.metarec.autodiff;
 
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
+import org.metarec.autodiff.kernel.TensorIndex;
 
 /**
  * A dense float64 matrix that remembers how it was computed, so gradients can flow back to it.
@@ -29,20 +30,13 @@ public final class Tensor {
     private final String op;           // the operation that made it, for error messages and docs
     private final int graphHash;       // see graphHash()
 
-    // Counts the tensors each thread makes, to give each a hash. Per thread rather than one shared
-    // field, which every thread of a meta-batch would write for every tensor, moving its cache line
-    // between the cores. The counters start far apart; equal hashes in one graph would cost a lookup
-    // one more probe and nothing else.
-    private static final ThreadLocal<int[]> MADE = ThreadLocal.withInitial(
-            () -> new int[] {(int) Thread.currentThread().getId() << 20});
-
     private Tensor(DMatrixRMaj value, boolean requiresGrad, Tensor[] inputs, Backward backward, String op) {
         this.value = value;
         this.requiresGrad = requiresGrad;
         this.inputs = inputs;
         this.backward = backward;
         this.op = op;
-        this.graphHash = (MADE.get()[0]++) * 0x9E3779B9;   // Fibonacci hashing: consecutive tensors spread out
+        this.graphHash = TensorIndex.nextHash();
     }
 
     // ------------------------------------------------------------------ construction
@@ -143,7 +137,7 @@ public final class Tensor {
     }
 
     /**
-     * The hash by which a graph walk finds this tensor ({@link TensorIndex}): fixed at construction,
+     * The hash by which a graph walk finds this tensor (a {@link TensorIndex}): fixed at construction,
      * so unlike {@link System#identityHashCode} it costs nothing to read on a fresh tensor.
      */
     int graphHash() {

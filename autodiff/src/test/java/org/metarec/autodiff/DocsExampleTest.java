@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.metarec.autodiff.check.GradCheck;
 import org.metarec.autodiff.check.GradCheckException;
+import org.metarec.autodiff.kernel.Scratch;
 
 /**
  * The worked examples of {@code docs/autodiff.md}, run as tests. Every number the document shows is

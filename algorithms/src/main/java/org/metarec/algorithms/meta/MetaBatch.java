@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.metarec.autodiff.GradMode;
 import org.metarec.autodiff.Params;
-import org.metarec.autodiff.Scratch;
+import org.metarec.autodiff.kernel.Scratch;
 import org.metarec.autodiff.Tensor;
 
 /**
