@@ -5,7 +5,7 @@
  * operation that made it: its value, its inputs, its {@link org.metarec.autodiff.Backward} rule and
  * the operation's name. {@link org.metarec.autodiff.Ops} holds the primitive operations, each with
  * its backward rule written in the same operations; {@link org.metarec.autodiff.Functions} composes
- * them.
+ * them, and {@link org.metarec.autodiff.Tensor#result} makes a new primitive of your own.
  * {@link org.metarec.autodiff.Autodiff#grad} walks the recorded graph backwards; with
  * {@code createGraph = true} the gradients it returns can be differentiated again.
  *
