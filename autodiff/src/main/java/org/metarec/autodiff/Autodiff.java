@@ -82,17 +82,15 @@ public final class Autodiff {
             throw new IllegalArgumentException("vjp: the output is " + output.shape() + " but its gradient is "
                     + gradOutput.shape() + " (expected equal shapes)");
         }
-        TensorIndex requested = new TensorIndex(inputs.size());
         for (int k = 0; k < inputs.size(); k++) {
             Tensor in = inputs.get(k);
             if (!in.requiresGrad()) {
                 throw new IllegalArgumentException("grad: input " + k + " (" + in.shape() + ", " + in.op()
                         + ") does not require a gradient; make parameters with Tensor.variable");
             }
-            requested.put(in, k);
         }
 
-        Graph graph = Graph.of(output, requested);
+        Graph graph = Graph.of(output, inputs);
         Tensor[] grads = graph.backward(gradOutput, createGraph);
 
         List<Tensor> result = new ArrayList<>(inputs.size());

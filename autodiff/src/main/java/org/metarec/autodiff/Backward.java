@@ -2,7 +2,8 @@ package org.metarec.autodiff;
 
 /**
  * The local chain rule of one operation: given the gradient {@code g} of the final output with
- * respect to this operation's result, returns the gradients with respect to its inputs.
+ * respect to this operation's result, returns the gradients with respect to its inputs. An operation
+ * hands its rule to {@link Tensor#result} together with its value and inputs.
  *
  * <p>Implementations must compute with {@link Tensor} operations only, never on the raw matrices:
  * that is what lets {@link Autodiff#grad} record the backward pass itself as a graph when a

@@ -3,7 +3,11 @@ package org.metarec.autodiff;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
+import java.util.function.ToIntFunction;
 import org.ejml.data.DMatrixRMaj;
+import org.metarec.autodiff.kernel.Scratch;
+import org.metarec.autodiff.kernel.TensorIndex;
 
 /**
  * The part of a recorded graph that lies between one output and the requested inputs, and the
@@ -19,17 +23,25 @@ import org.ejml.data.DMatrixRMaj;
 final class Graph {
 
     private static final int ON_PATH = -1;     // seen by the walk, not finished yet
+    private static final ToIntFunction<Tensor> HASH = Tensor::graphHash;
 
     private final ArrayList<Tensor> order = new ArrayList<>();
     private final ArrayList<int[]> inputPlaces = new ArrayList<>();  // per place: the inputs' places, -1 if none needed
-    private final TensorIndex place = new TensorIndex(64);
+    private final TensorIndex place = new TensorIndex(64, HASH);
     private final BitSet leadsToWanted = new BitSet();              // a requested input is reachable from here
     private final BitSet wanted = new BitSet();                     // a requested input itself
 
     private Graph() {}
 
-    /** Walks the graph of {@code output} (nothing when it does not require a gradient). */
-    static Graph of(Tensor output, TensorIndex requested) {
+    /**
+     * Walks the graph of {@code output} (nothing when it does not require a gradient), marking the
+     * tensors from which one of {@code inputs} can be reached.
+     */
+    static Graph of(Tensor output, List<Tensor> inputs) {
+        TensorIndex requested = new TensorIndex(inputs.size(), HASH);
+        for (int k = 0; k < inputs.size(); k++) {
+            requested.put(inputs.get(k), k);
+        }
         Graph g = new Graph();
         if (output.requiresGrad()) {
             g.visit(output, requested);

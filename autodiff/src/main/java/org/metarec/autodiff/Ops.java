@@ -2,12 +2,15 @@ package org.metarec.autodiff;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.metarec.autodiff.kernel.MatMul;
+import org.metarec.autodiff.kernel.Scratch;
 
 /**
  * The primitive operations: each one's forward computation next to its local chain rule.
  *
  * <p>This file is the whole set of primitives; everything else ({@link Functions}, the layers in
- * {@code nn}, the losses of the models) is composed from them. Each forward pass computes on the
+ * {@code nn}, the losses of the models) is composed from them. Each ends with {@link Tensor#result},
+ * which code outside the engine may call too, to add a primitive of its own. Each forward pass computes on the
  * EJML matrices directly. Each backward rule, in contrast, is written with these same operations,
  * so that when {@link Autodiff#grad} is asked to build a graph for the gradient, the gradient can be
  * differentiated again (the derivative of {@code sin} is {@code cos}, itself an operation with a

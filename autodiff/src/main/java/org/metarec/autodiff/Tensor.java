@@ -2,6 +2,7 @@ package org.metarec.autodiff;
 
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
+import org.metarec.autodiff.kernel.TensorIndex;
 
 /**
  * A dense float64 matrix that remembers how it was computed, so gradients can flow back to it.
@@ -29,20 +30,13 @@ public final class Tensor {
     private final String op;           // the operation that made it, for error messages and docs
     private final int graphHash;       // see graphHash()
 
-    // Counts the tensors each thread makes, to give each a hash. Per thread rather than one shared
-    // field, which every thread of a meta-batch would write for every tensor, moving its cache line
-    // between the cores. The counters start far apart; equal hashes in one graph would cost a lookup
-    // one more probe and nothing else.
-    private static final ThreadLocal<int[]> MADE = ThreadLocal.withInitial(
-            () -> new int[] {(int) Thread.currentThread().getId() << 20});
-
     private Tensor(DMatrixRMaj value, boolean requiresGrad, Tensor[] inputs, Backward backward, String op) {
         this.value = value;
         this.requiresGrad = requiresGrad;
         this.inputs = inputs;
         this.backward = backward;
         this.op = op;
-        this.graphHash = (MADE.get()[0]++) * 0x9E3779B9;   // Fibonacci hashing: consecutive tensors spread out
+        this.graphHash = TensorIndex.nextHash();
     }
 
     // ------------------------------------------------------------------ construction
@@ -102,10 +96,31 @@ public final class Tensor {
     }
 
     /**
-     * The result of an operation. Records the graph only when recording is enabled on this thread
-     * and at least one input requires a gradient; otherwise the result is a plain constant.
+     * The result of the operation {@code op} on {@code inputs}: a tensor holding {@code value} that
+     * remembers its inputs and the {@code backward} rule giving their gradients. Every primitive of
+     * {@link Ops} ends with this call, and so does a new primitive of your own: compute the value on
+     * the raw numbers of the inputs, and write the rule with tensor operations.
+     *
+     * <pre>{@code
+     * // x^3: the rule 3 x^2 g, made of operations, so the primitive has derivatives of every order
+     * return Tensor.result(out, "cube", (g, self, need) -> new Tensor[] {g.mul(x.mul(x)).mul(3.0)}, x);
+     * }</pre>
+     *
+     * <p>The graph is recorded only when recording is enabled on this thread ({@link GradMode}) and
+     * at least one input requires a gradient; otherwise the result is a plain constant and the rule is
+     * dropped. A rule computed on the raw matrices instead of with operations gives a right first
+     * derivative and a silently zero second one; {@link org.metarec.autodiff.check.GradCheck} checks
+     * both orders. {@code docs/autodiff.md}, section "A new primitive", shows one in full.
+     *
+     * @param value the forward value, wrapped without copying: do not modify it afterwards
+     * @param op the operation's name, returned by {@link #op()} and used in error messages
+     * @param backward the local chain rule, written with tensor operations only
+     * @param inputs the tensors {@code value} was computed from, in the order of the gradients that
+     *     {@code backward} returns. Not modified.
+     * @throws IllegalArgumentException when an argument is null or there are no inputs
      */
-    static Tensor result(DMatrixRMaj value, String op, Backward backward, Tensor... inputs) {
+    public static Tensor result(DMatrixRMaj value, String op, Backward backward, Tensor... inputs) {
+        requireParts(value, op, backward, inputs);
         // The inputs first: reading their flags is cheaper than the thread-local lookup of the mode.
         for (Tensor in : inputs) {
             if (in.requiresGrad) {
@@ -115,6 +130,21 @@ public final class Tensor {
             }
         }
         return new Tensor(value, false, null, null, op);
+    }
+
+    private static void requireParts(DMatrixRMaj value, String op, Backward backward, Tensor[] inputs) {
+        String problem = op == null ? "the name is null"
+                : value == null ? "the value is null"
+                : backward == null ? "the backward rule is null"
+                : inputs == null || inputs.length == 0 ? "there are no inputs" : null;
+        for (int i = 0; problem == null && i < inputs.length; i++) {
+            if (inputs[i] == null) {
+                problem = "input " + i + " is null";
+            }
+        }
+        if (problem != null) {
+            throw new IllegalArgumentException("Tensor.result (operation " + op + "): " + problem);
+        }
     }
 
     // ------------------------------------------------------------------ graph
@@ -143,7 +173,7 @@ public final class Tensor {
     }
 
     /**
-     * The hash by which a graph walk finds this tensor ({@link TensorIndex}): fixed at construction,
+     * The hash by which a graph walk finds this tensor (a {@link TensorIndex}): fixed at construction,
      * so unlike {@link System#identityHashCode} it costs nothing to read on a fresh tensor.
      */
     int graphHash() {

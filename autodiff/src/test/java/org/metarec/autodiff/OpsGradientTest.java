@@ -9,6 +9,8 @@ import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
 import org.metarec.autodiff.check.GradCheck;
 import org.metarec.autodiff.check.Property;
+import org.metarec.autodiff.kernel.PoisonedScratch;
+import org.metarec.autodiff.kernel.Scratch;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -136,7 +138,7 @@ class OpsGradientTest {
         Property.forAll(name + ": in a poisoned scope", 13L, CASES, MAX_DIM, c -> {
             List<Tensor> inputs = op.inputs().apply(c);
             double[] want = valueAndDerivatives(op, inputs);
-            Scratch.poisonWhatScopesHandBack(true);
+            PoisonedScratch.poison(true);
             try {
                 for (int pass = 0; pass < 2; pass++) {          // the first fills the pool, then NaN
                     try (Scratch scope = Scratch.open()) {
@@ -147,7 +149,7 @@ class OpsGradientTest {
                     }
                 }
             } finally {
-                Scratch.poisonWhatScopesHandBack(false);
+                PoisonedScratch.poison(false);
             }
         });
     }

@@ -31,7 +31,7 @@ public interface MetaLearner<B> {
      * The task's contribution to a meta-step: its query loss after adaptation, and the gradient
      * (or, for Reptile, the pseudo-gradient) that the outer optimiser should descend.
      *
-     * <p>{@link TaskPool#step} calls it inside a {@link org.metarec.autodiff.Scratch} scope and copies
+     * <p>{@link TaskPool#step} calls it inside a {@link org.metarec.autodiff.kernel.Scratch} scope and copies
      * what it returns: an implementation must not keep any tensor it computed here (in a field, a
      * cache) beyond its return, as that memory is reused by the next task.
      */

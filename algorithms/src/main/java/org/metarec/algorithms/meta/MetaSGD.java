@@ -11,7 +11,7 @@ import org.metarec.autodiff.Tensor;
  * every adapted parameter, meta-trained together with the initialisation:
  * <pre>
  *   phi_i = theta - alpha (*) grad_theta L_support_i(theta)      ((*) elementwise)
- *   (theta, alpha) <- (theta, alpha) - beta grad_(theta, alpha) mean_i L_query_i(phi_i)
+ *   (theta, alpha) &lt;- (theta, alpha) - beta grad_(theta, alpha) mean_i L_query_i(phi_i)
  * </pre>
  * The rates are meta-parameters named {@code alpha.<name>}, shaped like the parameter they scale.
  *

@@ -10,7 +10,7 @@ import org.metarec.autodiff.Tensor;
  * task, then move the initialisation towards the adapted parameters:
  * <pre>
  *   phi_i = SGD_k(theta, task i)
- *   theta <- theta + epsilon * mean_i (phi_i - theta)
+ *   theta &lt;- theta + epsilon * mean_i (phi_i - theta)
  * </pre>
  * {@link #taskGradient} returns the pseudo-gradient {@code theta - phi_i}, so any outer optimiser
  * can follow it: SGD with rate epsilon gives the update above, and the paper's sinusoid experiment

@@ -9,8 +9,8 @@ import org.metarec.autodiff.Tensor;
 /**
  * Adam with bias correction (Kingma and Ba 2015, Algorithm 1):
  * <pre>
- *   m <- b1 m + (1 - b1) g;   v <- b2 v + (1 - b2) g^2
- *   p <- p - lr * (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)
+ *   m &lt;- b1 m + (1 - b1) g;   v &lt;- b2 v + (1 - b2) g^2
+ *   p &lt;- p - lr * (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)
  * </pre>
  *
  * <p>References: D. P. Kingma, J. Ba. Adam: A Method for Stochastic Optimization. ICLR 2015.

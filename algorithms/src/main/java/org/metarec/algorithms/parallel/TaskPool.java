@@ -15,7 +15,7 @@ import org.metarec.algorithms.meta.MetaLearner;
 import org.metarec.algorithms.meta.Task;
 import org.metarec.autodiff.GradMode;
 import org.metarec.autodiff.Params;
-import org.metarec.autodiff.Scratch;
+import org.metarec.autodiff.kernel.Scratch;
 import org.metarec.autodiff.Tensor;
 
 /**

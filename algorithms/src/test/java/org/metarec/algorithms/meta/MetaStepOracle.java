@@ -11,7 +11,7 @@ import org.metarec.autodiff.Tensor;
 
 /**
  * The meta-step as a student would write it: every task's {@code taskGradient} called one after the
- * other on the calling thread, outside any {@link org.metarec.autodiff.Scratch} scope, then averaged in
+ * other on the calling thread, outside any {@link org.metarec.autodiff.kernel.Scratch} scope, then averaged in
  * task order. {@link TaskPool#step} must give the same bits with any number of threads, and again on
  * a second call, when its threads' scratch memory and gradient buffers hold the first call's numbers:
  * a tensor that outlived its scope would show up here.

@@ -24,7 +24,7 @@ import org.metarec.algorithms.train.MetaTrainer;
 import org.metarec.autodiff.Ops;
 import org.metarec.autodiff.Params;
 import org.metarec.autodiff.Tensor;
-import org.metarec.autodiff.VectorSupport;
+import org.metarec.autodiff.kernel.VectorSupport;
 import org.metarec.autodiff.nn.Activation;
 import org.metarec.autodiff.nn.MLP;
 import org.metarec.core.random.Rng;

@@ -4,7 +4,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import org.metarec.autodiff.VectorSupport;
+import org.metarec.autodiff.kernel.VectorSupport;
 import org.metarec.experiments.ProjectVersion;
 import org.metarec.experiments.config.ConfigException;
 import org.metarec.experiments.config.ConfigProblem;

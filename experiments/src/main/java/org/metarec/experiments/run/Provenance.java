@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.metarec.autodiff.VectorSupport;
+import org.metarec.autodiff.kernel.VectorSupport;
 import org.metarec.experiments.ProjectVersion;
 import org.metarec.experiments.config.Config;
 

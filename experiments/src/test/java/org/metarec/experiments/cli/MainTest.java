@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.metarec.autodiff.VectorSupport;
+import org.metarec.autodiff.kernel.VectorSupport;
 import org.metarec.experiments.ExperimentKinds;
 import org.metarec.experiments.ProjectVersion;
 import org.metarec.experiments.TestFiles;

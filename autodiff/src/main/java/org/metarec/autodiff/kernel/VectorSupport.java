@@ -1,4 +1,4 @@
-package org.metarec.autodiff;
+package org.metarec.autodiff.kernel;
 
 /**
  * Whether the matrix products run on the SIMD kernel ({@link VectorMatMul}) or the scalar one.

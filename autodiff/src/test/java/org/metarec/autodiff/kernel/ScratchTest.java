@@ -1,4 +1,4 @@
-package org.metarec.autodiff;
+package org.metarec.autodiff.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +11,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.metarec.autodiff.Autodiff;
+import org.metarec.autodiff.Ops;
+import org.metarec.autodiff.Params;
+import org.metarec.autodiff.Tensor;
 
 /**
  * {@link Scratch}: inside a scope the operations reuse the thread's memory, and nothing a caller can

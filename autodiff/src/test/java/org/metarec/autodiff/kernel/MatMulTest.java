@@ -1,4 +1,4 @@
-package org.metarec.autodiff;
+package org.metarec.autodiff.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

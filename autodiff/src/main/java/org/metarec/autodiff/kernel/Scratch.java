@@ -1,7 +1,9 @@
-package org.metarec.autodiff;
+package org.metarec.autodiff.kernel;
 
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
+import org.metarec.autodiff.Params;
+import org.metarec.autodiff.Tensor;
 
 /**
  * Per-thread memory for the intermediate results of a computation whose outputs are copied out
@@ -10,9 +12,10 @@ import org.ejml.data.DMatrixRMaj;
  * <p>A task builds a graph of a few hundred intermediate matrices, uses each once or twice and drops
  * them all. Allocated fresh, every one of them lands in memory that no cache holds, and with two
  * cores doing that at once the memory bus, not the arithmetic, sets the pace. Inside a scope opened
- * with {@link #open()}, the operations of this package take their result matrices from a pool of
- * the calling thread instead; closing the scope hands them all back, so the next task of that thread
- * computes in the same, cache-warm memory.
+ * with {@link #open()}, the operations of {@link org.metarec.autodiff.Ops} take their result
+ * matrices from a pool of the calling thread instead ({@link #matrix}, {@link #matrixToFill});
+ * closing the scope hands them all back, so the next task of that thread computes in the same,
+ * cache-warm memory.
  *
  * <p>The contract: <b>no tensor computed inside a scope may be used after the scope closes</b>, as
  * its memory will hold another task's numbers. Copy what must outlive the scope with
@@ -85,9 +88,10 @@ public final class Scratch implements AutoCloseable {
 
     /**
      * A zeroed {@code rows x cols} matrix for an operation's result: from the calling thread's pool
-     * inside a scope, else new.
+     * inside a scope, else new. The operation hands it to the tensor it returns and never writes to
+     * it afterwards.
      */
-    static DMatrixRMaj matrix(int rows, int cols) {
+    public static DMatrixRMaj matrix(int rows, int cols) {
         return take(rows, cols, true);
     }
 
@@ -96,7 +100,7 @@ public final class Scratch implements AutoCloseable {
      * {@link #matrix}, but a pooled matrix keeps what it held (zeroing it first would write each
      * element twice). {@code OpsGradientTest} runs every operation in a scope whose pool holds NaN.
      */
-    static DMatrixRMaj matrixToFill(int rows, int cols) {
+    public static DMatrixRMaj matrixToFill(int rows, int cols) {
         return take(rows, cols, false);
     }
 

@@ -1,4 +1,4 @@
-package org.metarec.autodiff;
+package org.metarec.autodiff.kernel;
 
 import org.ejml.data.DMatrixRMaj;
 
@@ -20,22 +20,22 @@ import org.ejml.data.DMatrixRMaj;
  * starting from 0, with a separate multiply and add, so the result is deterministic to the bit and
  * independent of the blocking and of the kernel ({@code MatMulTest} checks both against the triple loop).
  */
-final class MatMul {
+public final class MatMul {
 
     private MatMul() {}
 
     /** {@code A B} for an MxK {@code a} and a KxN {@code b}. */
-    static DMatrixRMaj times(DMatrixRMaj a, DMatrixRMaj b) {
+    public static DMatrixRMaj times(DMatrixRMaj a, DMatrixRMaj b) {
         return times(a, b, VectorSupport.enabled());
     }
 
     /** {@code A B^T} for an MxK {@code a} and an NxK {@code b}. */
-    static DMatrixRMaj timesTransposed(DMatrixRMaj a, DMatrixRMaj b) {
+    public static DMatrixRMaj timesTransposed(DMatrixRMaj a, DMatrixRMaj b) {
         return timesTransposed(a, b, VectorSupport.enabled());
     }
 
     /** {@code A^T B} for a KxM {@code a} and a KxN {@code b}. */
-    static DMatrixRMaj transposedTimes(DMatrixRMaj a, DMatrixRMaj b) {
+    public static DMatrixRMaj transposedTimes(DMatrixRMaj a, DMatrixRMaj b) {
         return transposedTimes(a, b, VectorSupport.enabled());
     }
 

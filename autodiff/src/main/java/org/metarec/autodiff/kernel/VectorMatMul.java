@@ -1,4 +1,4 @@
-package org.metarec.autodiff;
+package org.metarec.autodiff.kernel;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -16,8 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  * accumulators, each element of {@code B} loaded once per 4 rows; the rows left over go 2 and 1 at a
  * time. Columns left over after the last full vector go to the scalar kernel.
  *
- * <p>Only {@link MatMul} refers to this class, and only after checking {@link #AVAILABLE}: without the
- * module, loading it would fail.
+ * <p>Only {@link MatMul} and {@link VectorSupport} refer to this class, {@code MatMul} only after
+ * checking {@link VectorSupport#enabled()}: without the module, loading it would fail.
  */
 final class VectorMatMul {
 
