@@ -41,9 +41,13 @@ public final class FirstOrderMAML<B> implements MetaLearner<B> {
     }
 
     @Override
+    public List<String> adaptedNames(Params theta) {
+        return inner.adaptedNames(theta);
+    }
+
+    @Override
     public Params adapt(Params theta, B support, int steps) {
-        return inner.run(theta, theta, support, steps, InnerLoop.StepSize.constant(innerLr),
-                InnerLoop.Batches.fullBatch(), false);
+        return inner.run(theta, support, steps, innerLr, false);
     }
 
     @Override

@@ -106,6 +106,21 @@ public final class InnerLoop<B> {
         return phi;
     }
 
+    /**
+     * The common case: {@code steps} full-batch steps {@code phi <- phi - alpha grad L_support(phi)} at one
+     * rate, starting from {@code theta}, as {@link #run(Params, Params, Object, int, StepSize, Batches, boolean)}.
+     *
+     * @param theta the starting parameters; not modified
+     * @param support the task's support set
+     * @param steps number of inner steps, at least 0
+     * @param alpha the learning rate
+     * @param differentiable true to keep the graph from phi back to theta (second order)
+     * @return phi
+     */
+    public Params run(Params theta, B support, int steps, double alpha, boolean differentiable) {
+        return run(theta, theta, support, steps, StepSize.constant(alpha), Batches.fullBatch(), differentiable);
+    }
+
     private static Params update(Params fast, Params grads, StepSize stepSize, Params meta) {
         List<Tensor> next = new ArrayList<>();
         for (String name : fast.names()) {

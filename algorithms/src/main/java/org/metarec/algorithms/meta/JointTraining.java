@@ -1,5 +1,6 @@
 package org.metarec.algorithms.meta;
 
+import java.util.List;
 import java.util.function.BinaryOperator;
 import org.metarec.autodiff.Autodiff;
 import org.metarec.autodiff.Params;
@@ -36,9 +37,13 @@ public final class JointTraining<B> implements MetaLearner<B> {
     }
 
     @Override
+    public List<String> adaptedNames(Params theta) {
+        return theta.names();
+    }
+
+    @Override
     public Params adapt(Params theta, B support, int steps) {
-        return inner.run(theta, theta, support, steps, InnerLoop.StepSize.constant(fineTuneLr),
-                InnerLoop.Batches.fullBatch(), false);
+        return inner.run(theta, support, steps, fineTuneLr, false);
     }
 
     @Override

@@ -57,18 +57,21 @@ public class MAML<B> implements MetaLearner<B> {
     }
 
     @Override
-    public Params adapt(Params theta, B support, int steps) {
-        return inner.run(theta, theta, support, steps, InnerLoop.StepSize.constant(innerLr),
-                InnerLoop.Batches.fullBatch(), false);
+    public List<String> adaptedNames(Params theta) {
+        return inner.adaptedNames(theta);
     }
 
     @Override
+    public Params adapt(Params theta, B support, int steps) {
+        return inner.run(theta, support, steps, innerLr, false);
+    }
+
+    /** Algorithm 2, lines 6-8 for one task: adapt with the graph kept, then differentiate the query loss. */
+    @Override
     public TaskResult taskGradient(Params theta, Task<B> task) {
-        Params phi = inner.run(theta, theta, task.support(), innerSteps, InnerLoop.StepSize.constant(innerLr),
-                InnerLoop.Batches.fullBatch(), true);
-        Tensor queryLoss = inner.loss().apply(phi, task.query());
-        // Back through the query loss and every recorded inner update, to theta.
-        Params grad = theta.withValues(Autodiff.grad(queryLoss, theta.tensors(), false, true));
+        Params phi = inner.run(theta, task.support(), innerSteps, innerLr, true);   // phi_i, a function of theta
+        Tensor queryLoss = inner.loss().apply(phi, task.query());                   // L_query_i(f_phi_i)
+        Params grad = theta.withValues(Autodiff.grad(queryLoss, theta.tensors(), false, true));   // through phi_i
         return new TaskResult(queryLoss.item(), grad, phi.detach());
     }
 

@@ -1,13 +1,19 @@
 package org.metarec.algorithms.meta;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.metarec.autodiff.Params;
+import org.metarec.autodiff.Tensor;
 
 /**
  * A gradient-based meta-learner: an inner loop that adapts parameters to one task, and a
- * per-task meta-gradient that an outer optimiser follows (through {@link TaskPool}).
+ * per-task meta-gradient that an outer optimiser follows.
  *
  * <p>The meta-parameters are what the outer loop learns. For most learners they are the model's
  * initial parameters {@code theta}; Meta-SGD adds a learning rate per parameter element.
+ * {@link #metaStep} is Algorithm 2 of Finn et al. (2017) written as a plain loop;
+ * {@link org.metarec.algorithms.parallel.TaskPool#step} computes the same numbers, to the bit, on
+ * several threads.
  *
  * @param <B> the batch type of the tasks
  */
@@ -21,6 +27,34 @@ public interface MetaLearner<B> {
         return modelInit;
     }
 
+    /** The model's parameters inside the meta-parameters (Meta-SGD drops its learning rates). */
+    default Params modelParams(Params meta) {
+        return meta;
+    }
+
+    /** The names of the parameters the inner loop adapts in {@code theta}: all of them unless said (ANIL: the head). */
+    default List<String> adaptedNames(Params theta) {
+        return modelParams(theta).names();
+    }
+
+    /** True when the inner loop's step sizes are meta-parameters (Meta-SGD). */
+    default boolean learnsStepSizes() {
+        return false;
+    }
+
+    /**
+     * The task this learner meta-trains on, given a drawn task. Most learners adapt on the support set
+     * and are scored on the query set; Reptile, which has no such split, trains on both together.
+     */
+    default Task<B> trainingTask(Task<B> drawn) {
+        return drawn;
+    }
+
+    /** True when {@link #trainingTask} puts the query set into the inner loop (Reptile). */
+    default boolean trainsOnWholeTask() {
+        return false;
+    }
+
     /**
      * Adapts to a task's support set with {@code steps} inner steps, for evaluation: no graph is
      * kept and the result is a set of constants.
@@ -31,11 +65,45 @@ public interface MetaLearner<B> {
      * The task's contribution to a meta-step: its query loss after adaptation, and the gradient
      * (or, for Reptile, the pseudo-gradient) that the outer optimiser should descend.
      *
-     * <p>{@link TaskPool#step} calls it inside a {@link org.metarec.autodiff.kernel.Scratch} scope and copies
-     * what it returns: an implementation must not keep any tensor it computed here (in a field, a
-     * cache) beyond its return, as that memory is reused by the next task.
+     * <p>{@link org.metarec.algorithms.parallel.TaskPool#step} calls it inside a
+     * {@link org.metarec.autodiff.kernel.Scratch} scope and copies what it returns: an implementation
+     * must not keep any tensor it computed here (in a field, a cache) beyond its return, as that memory
+     * is reused by the next task.
      */
     TaskResult taskGradient(Params meta, Task<B> task);
+
+    /**
+     * One meta-step, as Algorithm 2 of Finn et al. (2017) writes it (lines 4-10):
+     * <pre>
+     *   for all T_i in the batch:                                    (4)
+     *       phi_i = theta - alpha grad_theta L_support_i(f_theta)    (5-8: taskGradient adapts ...)
+     *       g_i   = grad_theta L_query_i(f_phi_i)                    (... and differentiates the query loss)
+     *   meta-gradient = (1/n) sum_i g_i                              (10: the outer optimiser steps along it)
+     * </pre>
+     * The per-task gradients are added in task order and divided by {@code n}; the parallel
+     * {@link org.metarec.algorithms.parallel.TaskPool#step} gives the same bits.
+     *
+     * @param meta the meta-parameters; not modified
+     * @param tasks the meta-batch, at least one task
+     * @return the mean query loss, the mean gradient and each task's adapted parameters
+     */
+    default MetaStep metaStep(Params meta, List<Task<B>> tasks) {
+        if (tasks.isEmpty()) {
+            throw new IllegalArgumentException(name() + ": expected at least one task, found none");
+        }
+        double lossSum = 0;
+        Params gradientSum = meta.map(p -> Tensor.zeros(p.rows(), p.cols()));
+        List<Params> adapted = new ArrayList<>();
+        for (Task<B> task : tasks) {
+            TaskResult r = taskGradient(meta, task);
+            lossSum += r.queryLoss();
+            gradientSum = gradientSum.zip(r.gradient(), Tensor::add);
+            adapted.add(r.adapted());
+        }
+        int n = tasks.size();
+        Params mean = gradientSum.map(g -> g.div(Tensor.filled(g.rows(), g.cols(), n)));
+        return new MetaStep(lossSum / n, mean, adapted);
+    }
 
     /**
      * One task's part of a meta-step.

@@ -57,8 +57,9 @@ public final class MetaSGD<B> implements MetaLearner<B> {
         return meta;
     }
 
-    /** The model's parameters inside the meta-parameters (everything but the rates). */
-    public static Params modelParams(Params meta) {
+    /** The model's parameters inside the meta-parameters: everything but the rates. */
+    @Override
+    public Params modelParams(Params meta) {
         List<String> names = new ArrayList<>();
         for (String n : meta.names()) {
             if (!n.startsWith(RATE_PREFIX)) {
@@ -66,6 +67,17 @@ public final class MetaSGD<B> implements MetaLearner<B> {
             }
         }
         return meta.subset(names);
+    }
+
+    @Override
+    public List<String> adaptedNames(Params theta) {
+        return inner.adaptedNames(modelParams(theta));
+    }
+
+    /** True: the rates {@code alpha.<name>} are meta-parameters. */
+    @Override
+    public boolean learnsStepSizes() {
+        return true;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.metarec.algorithms.meta;
 
 import java.util.List;
+import java.util.function.BinaryOperator;
 import org.metarec.autodiff.GradMode;
 import org.metarec.autodiff.Params;
 import org.metarec.autodiff.Tensor;
@@ -27,10 +28,11 @@ public final class Reptile<B> implements MetaLearner<B> {
     private final double innerLr;
     private final int innerSteps;
     private final InnerLoop.Batches<B> batches;
+    private final BinaryOperator<B> concat;   // null: train on the support set alone
 
-    /** Reptile with full-batch inner steps. */
+    /** Reptile with full-batch inner steps on the support set. */
     public Reptile(TaskLoss<B> loss, double innerLr, int innerSteps) {
-        this(loss, innerLr, innerSteps, InnerLoop.Batches.fullBatch(), null);
+        this(loss, innerLr, innerSteps, InnerLoop.Batches.fullBatch(), null, null);
     }
 
     /**
@@ -39,13 +41,16 @@ public final class Reptile<B> implements MetaLearner<B> {
      * @param innerSteps SGD steps per task
      * @param batches the minibatch each inner step uses
      * @param adapted names of the adapted parameters, or null for all
+     * @param concat joins a task's support and query sets, so that meta-training runs SGD on all of a
+     *     task's data (the paper has no support/query split); null to train on the support set alone
      */
     public Reptile(TaskLoss<B> loss, double innerLr, int innerSteps, InnerLoop.Batches<B> batches,
-                   List<String> adapted) {
+                   List<String> adapted, BinaryOperator<B> concat) {
         this.inner = new InnerLoop<>(loss, adapted);
         this.innerLr = innerLr;
         this.innerSteps = innerSteps;
         this.batches = batches;
+        this.concat = concat;
     }
 
     @Override
@@ -53,11 +58,26 @@ public final class Reptile<B> implements MetaLearner<B> {
         return "reptile";
     }
 
+    @Override
+    public List<String> adaptedNames(Params theta) {
+        return inner.adaptedNames(theta);
+    }
+
+    /** The drawn task with its query set added to the support set, when this Reptile can join batches. */
+    @Override
+    public Task<B> trainingTask(Task<B> drawn) {
+        return concat == null ? drawn : new Task<>(concat.apply(drawn.support(), drawn.query()), drawn.query());
+    }
+
+    @Override
+    public boolean trainsOnWholeTask() {
+        return concat != null;
+    }
+
     /** Evaluation-time adaptation: full-batch SGD steps, as the other learners do. */
     @Override
     public Params adapt(Params theta, B support, int steps) {
-        return inner.run(theta, theta, support, steps, InnerLoop.StepSize.constant(innerLr),
-                InnerLoop.Batches.fullBatch(), false);
+        return inner.run(theta, support, steps, innerLr, false);
     }
 
     @Override

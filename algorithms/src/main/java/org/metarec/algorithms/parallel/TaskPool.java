@@ -12,14 +12,15 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.metarec.algorithms.meta.MetaLearner;
+import org.metarec.algorithms.meta.MetaStep;
 import org.metarec.algorithms.meta.Task;
 import org.metarec.autodiff.GradMode;
 import org.metarec.autodiff.Params;
-import org.metarec.autodiff.kernel.Scratch;
 import org.metarec.autodiff.Tensor;
+import org.metarec.autodiff.kernel.Scratch;
 
 /**
- * Computes one meta-step over a batch of tasks, the tasks in parallel.
+ * Computes {@link MetaLearner#metaStep} over a batch of tasks, the tasks in parallel, with the same bits.
  *
  * <p>Tasks are independent, so each runs on one of the threads with its own graph; the shared
  * meta-parameters are only read. The per-task gradients are then summed in task order, whatever
@@ -43,18 +44,8 @@ public final class TaskPool implements AutoCloseable {
         this.helpers = threads == 1 ? null : new HelperThreads(threads - 1, "metarec-task");
     }
 
-    /**
-     * The result of a meta-step.
-     *
-     * @param metaLoss mean over tasks of the query loss at the adapted parameters
-     * @param gradient mean over tasks of the per-task (pseudo-)gradients, by meta-parameter name
-     * @param adapted the adapted parameters of each task, in task order, when asked for (see
-     *     {@link #step(MetaLearner, Params, List, boolean)}); otherwise empty
-     */
-    public record Result(double metaLoss, Params gradient, List<Params> adapted) {}
-
     /** Runs {@code learner.taskGradient} on every task and averages in task order. */
-    public <B> Result step(MetaLearner<B> learner, Params meta, List<Task<B>> tasks) {
+    public <B> MetaStep step(MetaLearner<B> learner, Params meta, List<Task<B>> tasks) {
         return step(learner, meta, tasks, false);
     }
 
@@ -70,7 +61,7 @@ public final class TaskPool implements AutoCloseable {
      * task order, by that helper when it was the only one. Then only the sum crosses between the
      * cores, not the gradients.
      */
-    public <B> Result step(MetaLearner<B> learner, Params meta, List<Task<B>> tasks, boolean keepAdapted) {
+    public <B> MetaStep step(MetaLearner<B> learner, Params meta, List<Task<B>> tasks, boolean keepAdapted) {
         int n = tasks.size();
         if (n == 0) {
             throw new IllegalArgumentException("TaskPool: expected at least one task, found none");
@@ -286,7 +277,7 @@ public final class TaskPool implements AutoCloseable {
     }
 
     /** The result: {@code sum / n} by parameter, and the mean loss, summed in task order. */
-    private static Result mean(Params meta, List<Tensor> metaTensors, double[][] sum,
+    private static MetaStep mean(Params meta, List<Tensor> metaTensors, double[][] sum,
                                List<MetaLearner.TaskResult> results) {
         int n = results.size();
         List<Tensor> means = new ArrayList<>();
@@ -305,7 +296,7 @@ public final class TaskPool implements AutoCloseable {
                 adapted.add(r.adapted());
             }
         }
-        return new Result(loss / n, meta.withValues(means), List.copyOf(adapted));
+        return new MetaStep(loss / n, meta.withValues(means), List.copyOf(adapted));
     }
 
     /** Tasks (items of {@link #map}) run so far, on all threads. */

@@ -4,17 +4,20 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.RandomAccess;
-import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.meta.MetaLearner;
+import org.metarec.algorithms.meta.MetaStep;
 import org.metarec.algorithms.meta.Task;
 import org.metarec.algorithms.optim.GradClip;
 import org.metarec.algorithms.optim.Optimizer;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.autodiff.Params;
 import org.metarec.autodiff.Tensor;
 import org.metarec.core.random.Rng;
 
 /**
  * The outer loop: draw a meta-batch of tasks, compute the meta-gradient, take an optimiser step.
+ * Each drawn task is what the learner trains on ({@link MetaLearner#trainingTask}: Reptile's inner loop
+ * sees the support and query sets together).
  *
  * <p>Its whole state is explicit ({@link #meta()}, the optimiser's {@code state()}, the task
  * generator's {@link Rng} and the step count), so a checkpoint can save it and a resumed run
@@ -131,14 +134,14 @@ public final class MetaTrainer<B> {
         long next = step + 1;
         List<Task<B>> drawn;
         if (tasks instanceof StagedTaskSource<B, ?> staged) {
-            drawn = prepared(staged, taskRng, metaBatchSize);
+            drawn = prepared(staged, learner, taskRng, metaBatchSize);
         } else {
             drawn = new ArrayList<>(metaBatchSize);
             for (int i = 0; i < metaBatchSize; i++) {
-                drawn.add(tasks.draw(taskRng));
+                drawn.add(learner.trainingTask(tasks.draw(taskRng)));
             }
         }
-        TaskPool.Result r = pool.step(learner, meta, drawn);
+        MetaStep r = pool.step(learner, meta, drawn);
         if (!Double.isFinite(r.metaLoss())) {
             throw new NonFiniteException(next, learner.name(), "meta-loss", r.metaLoss());
         }
@@ -161,27 +164,30 @@ public final class MetaTrainer<B> {
      * {@code n} tasks prepared in order now, each built when it is read: {@link TaskPool#step} reads
      * task i once, on the thread that learns from it.
      */
-    private static <B, R> List<Task<B>> prepared(StagedTaskSource<B, R> source, Rng rng, int n) {
+    private static <B, R> List<Task<B>> prepared(StagedTaskSource<B, R> source, MetaLearner<B> learner, Rng rng,
+                                                 int n) {
         List<R> drawn = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             drawn.add(source.prepare(rng));
         }
-        return new BuiltWhenRead<>(drawn, source);
+        return new BuiltWhenRead<>(drawn, source, learner);
     }
 
     /** A list whose i-th task is built from its drawn numbers each time it is read. */
     private static final class BuiltWhenRead<B, R> extends AbstractList<Task<B>> implements RandomAccess {
         private final List<R> drawn;
         private final StagedTaskSource<B, R> source;
+        private final MetaLearner<B> learner;
 
-        BuiltWhenRead(List<R> drawn, StagedTaskSource<B, R> source) {
+        BuiltWhenRead(List<R> drawn, StagedTaskSource<B, R> source, MetaLearner<B> learner) {
             this.drawn = drawn;
             this.source = source;
+            this.learner = learner;
         }
 
         @Override
         public Task<B> get(int i) {
-            return source.build(drawn.get(i));
+            return learner.trainingTask(source.build(drawn.get(i)));
         }
 
         @Override

@@ -159,7 +159,7 @@ class MetaLearnerPropertiesTest {
         Property.forAll("Reptile pseudo-gradient = theta - mean phi", 36L, 6, 4, c -> {
             Problem p = problem(c);
             Reptile<XYBatch> reptile = new Reptile<>(p.loss(), 0.1, 3);
-            TaskPool.Result r;
+            MetaStep r;
             try (TaskPool pool = new TaskPool(1)) {
                 r = pool.step(reptile, p.theta(), p.tasks(), true);
             }
@@ -197,7 +197,7 @@ class MetaLearnerPropertiesTest {
         Property.forAll("threads do not change a bit", 38L, 4, 4, c -> {
             Problem p = problem(c);
             MAML<XYBatch> maml = new MAML<>(p.loss(), 0.2, 2);
-            TaskPool.Result one, four;
+            MetaStep one, four;
             try (TaskPool a = new TaskPool(1); TaskPool b = new TaskPool(4)) {
                 one = a.step(maml, p.theta(), p.tasks());
                 four = b.step(maml, p.theta(), p.tasks());

@@ -10,7 +10,7 @@ import org.metarec.autodiff.Params;
 import org.metarec.autodiff.Tensor;
 
 /**
- * The meta-step as a student would write it: every task's {@code taskGradient} called one after the
+ * The meta-step as a student would write it (and as {@link MetaLearner#metaStep} does): every task's {@code taskGradient} called one after the
  * other on the calling thread, outside any {@link org.metarec.autodiff.kernel.Scratch} scope, then averaged in
  * task order. {@link TaskPool#step} must give the same bits with any number of threads, and again on
  * a second call, when its threads' scratch memory and gradient buffers hold the first call's numbers:
@@ -46,11 +46,20 @@ public final class MetaStepOracle {
                 s[e] /= n;
             }
         }
+        // MetaLearner.metaStep, the paper's loop in the learner's own words, gives these bits too.
+        MetaStep plain = learner.metaStep(meta, tasks);
+        assertEquals(Double.doubleToLongBits(loss / n), Double.doubleToLongBits(plain.metaLoss()),
+                where + ", " + learner.name() + ", metaStep: meta-loss");
+        for (int p = 0; p < sums.size(); p++) {
+            String name = meta.names().get(p);
+            assertArrayEquals(sums.get(p), plain.gradient().get(name).toArray(), 0.0,
+                    where + ", " + learner.name() + ", metaStep: gradient of " + name);
+        }
         for (int threads : new int[] {1, 3}) {
             try (TaskPool pool = new TaskPool(threads)) {
                 for (int call = 1; call <= 2; call++) {
                     String at = where + ", " + learner.name() + ", " + threads + " threads, call " + call;
-                    TaskPool.Result r = pool.step(learner, meta, tasks, true);
+                    MetaStep r = pool.step(learner, meta, tasks, true);
                     assertEquals(Double.doubleToLongBits(loss / n), Double.doubleToLongBits(r.metaLoss()),
                             at + ": meta-loss");
                     for (int p = 0; p < sums.size(); p++) {

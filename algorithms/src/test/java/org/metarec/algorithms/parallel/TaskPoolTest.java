@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.metarec.algorithms.meta.MetaLearner;
+import org.metarec.algorithms.meta.MetaStep;
 import org.metarec.algorithms.meta.Task;
 import org.metarec.autodiff.GradMode;
 import org.metarec.autodiff.Params;
@@ -238,7 +239,7 @@ class TaskPoolTest {
         }
         try (TaskPool pool = new TaskPool(threads)) {
             for (int round = 0; round < 10; round++) {
-                TaskPool.Result r = pool.step(COUNTING, meta, good);
+                MetaStep r = pool.step(COUNTING, meta, good);
                 assertArrayEquals(want, r.gradient().get("w").toArray(), 0.0, "round " + round);
                 assertEquals(loss / good.size(), r.metaLoss(), 0.0);
                 IllegalStateException e = assertThrows(IllegalStateException.class, () -> pool.step(COUNTING, meta, bad));

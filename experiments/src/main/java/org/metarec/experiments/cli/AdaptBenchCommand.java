@@ -17,6 +17,7 @@ import org.metarec.experiments.run.UsageException;
 import org.metarec.experiments.study.crossdomain.CrossDomainProtocol;
 import org.metarec.experiments.study.crossdomain.CrossDomainSetup;
 import org.metarec.experiments.study.crossdomain.CrossDomainStudy;
+import org.metarec.experiments.study.rec.RecMethod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -65,14 +66,13 @@ final class AdaptBenchCommand implements Callable<Integer> {
         if (!Files.isRegularFile(data.resolve("u.data"))) {
             throw new UsageException("--data: expected a folder holding MovieLens 100K (u.data), found " + data);
         }
-        if (!CrossDomainProtocol.METHODS.contains(method)) {
-            throw new UsageException("--method: expected one of " + CrossDomainProtocol.METHODS + ", found '" + method + "'");
-        }
+        RecMethod chosen = RecMethod.byName(method).orElseThrow(() -> new UsageException("--method: expected one of "
+                + CrossDomainProtocol.METHODS + ", found '" + method + "'"));
         var out = bench.main.out;
         Dataset ds = MovieLens100kLoader.load(data, DomainAssignment.byGenres(GENRES), LoadOptions.DEFAULT);
         CrossDomainProtocol.Split split = CrossDomainProtocol.split(List.of("Action", "Comedy", "Thriller"), "Drama", 0.5, 10);
         CrossDomainSetup setup = CrossDomainSetup.prepare(ds, split, 1);
-        CrossDomainProtocol p = CrossDomainProtocol.defaults(method, model, 1, split);
+        CrossDomainProtocol p = CrossDomainProtocol.defaults(chosen, model, 1, split);
         CrossDomainProtocol.Training t = p.training();
         p = p.withTraining(new CrossDomainProtocol.Training(iterations, t.metaBatch(), t.trainQuerySize(), t.innerLr(),
                 t.innerSteps(), t.reptileInnerLr(), t.metaLr(), t.clipNorm(), Math.max(1, iterations / 2), t.targetTaskShare(),

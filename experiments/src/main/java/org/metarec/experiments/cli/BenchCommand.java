@@ -12,14 +12,14 @@ import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.metarec.algorithms.data.XYBatch;
-import org.metarec.algorithms.meta.FirstOrderMAML;
 import org.metarec.algorithms.meta.InnerLoop;
 import org.metarec.algorithms.meta.MAML;
-import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.meta.MetaLearner;
-import org.metarec.algorithms.meta.Reptile;
+import org.metarec.algorithms.meta.MetaLearnerSettings;
+import org.metarec.algorithms.meta.MetaMethod;
 import org.metarec.algorithms.meta.TaskLoss;
 import org.metarec.algorithms.optim.Adam;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.train.MetaTrainer;
 import org.metarec.autodiff.Ops;
 import org.metarec.autodiff.Params;
@@ -44,6 +44,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed benchmarks; the last line is the figure.",
         subcommands = {BenchCommand.Sinusoid.class, BenchCommand.RecNet.class, AdaptBenchCommand.class, BenchCommand.Memory.class})
 final class BenchCommand implements Runnable {
+
+    /** The methods the speed benchmarks train. */
+    private static final List<MetaMethod> BENCHED = List.of(MetaMethod.MAML, MetaMethod.FOMAML, MetaMethod.REPTILE);
 
     @ParentCommand
     Main main;
@@ -82,7 +85,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (!(method.equals("maml") || method.equals("fomaml") || method.equals("reptile"))) {
+            if (MetaMethod.byName(method).filter(BENCHED::contains).isEmpty()) {
                 throw new UsageException("--method: expected maml, fomaml or reptile, found '" + method + "'");
             }
             if (Arrays.stream(threads).anyMatch(t -> t < 1) || !(seconds > 0) || warmup < 0 || rounds < 1) {
@@ -262,7 +265,7 @@ final class BenchCommand implements Runnable {
         @Override
         String describe() {
             return "sinusoid: 1-40-40-1 relu, meta-batch 25, K = 10, inner steps "
-                    + (method.equals("reptile") ? 5 : innerSteps);
+                    + (MetaMethod.named(method).hasOwnInnerLoop() ? 5 : innerSteps);
         }
     }
 
@@ -278,11 +281,7 @@ final class BenchCommand implements Runnable {
         MetaTrainer<XYBatch> trainer(TaskPool pool) {
             MLP mlp = new MLP(new int[] {RecNetTasks.FEATURES, 64, 1}, Activation.RELU);
             TaskLoss<XYBatch> loss = (params, b) -> Ops.mse(mlp.apply(params, b.x()), b.y());
-            MetaLearner<XYBatch> learner = switch (method) {
-                case "maml" -> new MAML<>(loss, 0.01, steps);
-                case "fomaml" -> new FirstOrderMAML<>(loss, 0.01, steps);
-                default -> new Reptile<>(loss, 0.01, steps);
-            };
+            MetaLearner<XYBatch> learner = MetaMethod.named(method).learner(MetaLearnerSettings.of(loss, 0.01, steps));
             // Making a task (2,000 Gaussians) costs a third of learning from it: draw the tasks in parallel too.
             MetaTrainer.TaskSource<XYBatch> tasks = MetaTrainer.TaskSource.seededPerTask(rng -> RecNetTasks.draw(rng, 10));
             return new MetaTrainer<>(learner, new Adam(0.001), tasks, pool, 32, 0,

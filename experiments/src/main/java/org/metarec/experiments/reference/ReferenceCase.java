@@ -129,7 +129,7 @@ public record ReferenceCase(String name, String kind, MLP mlp, Params params, St
         Object lr = member(alg, "inner_lr", source, "algorithm");
         Double innerLr = null;
         Params innerLrs = null;
-        if (algorithm.equals("metasgd")) {
+        if (lr instanceof Map<?, ?>) {   // Meta-SGD's per-element rates
             innerLrs = readParams(object(lr, source, "algorithm.inner_lr"), source, "algorithm.inner_lr", false);
         } else {
             innerLr = number(lr, source, "algorithm.inner_lr");

@@ -5,13 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.metarec.algorithms.data.XYBatch;
-import org.metarec.algorithms.meta.FirstOrderMAML;
-import org.metarec.algorithms.meta.MAML;
-import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.meta.MetaLearner;
+import org.metarec.algorithms.meta.MetaLearnerSettings;
+import org.metarec.algorithms.meta.MetaMethod;
 import org.metarec.algorithms.meta.MetaSGD;
-import org.metarec.algorithms.meta.Reptile;
+import org.metarec.algorithms.meta.MetaStep;
 import org.metarec.algorithms.meta.TaskLoss;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.autodiff.Autodiff;
 import org.metarec.autodiff.Ops;
 import org.metarec.autodiff.Params;
@@ -40,34 +40,28 @@ public final class ReferenceRunner {
         };
     }
 
-    /** The meta-learner the case names. */
+    /** The meta-learner the case names, built by the methods registry. */
     public static MetaLearner<XYBatch> learner(ReferenceCase c) {
-        TaskLoss<XYBatch> loss = loss(c);
-        return switch (c.algorithm()) {
-            case "maml" -> new MAML<>(loss, c.innerLr(), c.innerSteps(), c.adapt());
-            case "fomaml" -> new FirstOrderMAML<>(loss, c.innerLr(), c.innerSteps(), c.adapt());
-            case "reptile" -> new Reptile<>(loss, c.innerLr(), c.innerSteps(),
-                    org.metarec.algorithms.meta.InnerLoop.Batches.fullBatch(), c.adapt());
-            case "metasgd" -> new MetaSGD<>(loss, 0.0, c.innerSteps(), c.adapt());
-            default -> throw new IllegalArgumentException("unknown algorithm " + c.algorithm());
-        };
+        double lr = c.innerLrs() != null ? 0.0 : c.innerLr();   // Meta-SGD's rates are set from the case below
+        return MetaMethod.named(c.algorithm())
+                .learner(MetaLearnerSettings.of(loss(c), lr, c.innerSteps()).withAdapted(c.adapt()));
     }
 
     private static Map<String, Object> runMetaLearning(ReferenceCase c, int threads) {
         MetaLearner<XYBatch> learner = learner(c);
         Params meta = c.params();
-        if (c.algorithm().equals("metasgd")) {
+        if (c.innerLrs() != null) {
             for (String name : c.innerLrs().names()) {
                 meta = meta.with(MetaSGD.RATE_PREFIX + name, c.innerLrs().get(name).asVariable());
             }
         }
-        TaskPool.Result r;
+        MetaStep r;
         try (TaskPool pool = new TaskPool(threads)) {
             r = pool.step(learner, meta, c.tasks(), true);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("meta_loss", r.metaLoss());
-        if (c.algorithm().equals("reptile")) {
+        if (MetaMethod.named(c.algorithm()) == MetaMethod.REPTILE) {
             // The learner returns theta - phi; the format's delta is mean_i (phi_i - theta).
             out.put("reptile_delta", toJson(r.gradient().map(Tensor::neg)));
         } else {

@@ -14,6 +14,7 @@ import org.metarec.core.data.io.MovieLens100kLoader;
 import org.metarec.experiments.bench.AdaptLatency;
 import org.metarec.experiments.study.crossdomain.CrossDomainProtocol;
 import org.metarec.experiments.study.crossdomain.CrossDomainStudy;
+import org.metarec.experiments.study.rec.RecMethod;
 
 /**
  * Latency of real-time personalisation on MovieLens 100K (a benchmark, not a test: run its main method
@@ -52,7 +53,7 @@ public final class AdaptLatencyBenchmark {
                 LoadOptions.DEFAULT);
         List<String> sources = genres.subList(1, genres.size());
         CrossDomainProtocol.Split split = new CrossDomainProtocol.Split(sources, "Drama", 0.5, 10, 0.1, 100, 11);
-        CrossDomainProtocol p = CrossDomainProtocol.defaults(method, model, 1, split);
+        CrossDomainProtocol p = CrossDomainProtocol.defaults(RecMethod.named(method), model, 1, split);
         p = p.withTraining(p.training().withBudgets(300, 3, 300, 100));
         CrossDomainStudy study = new CrossDomainStudy(data, p);
         CrossDomainStudy.Trained trained;

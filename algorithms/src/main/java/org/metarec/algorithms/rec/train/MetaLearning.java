@@ -1,17 +1,12 @@
 package org.metarec.algorithms.rec.train;
 
 import java.util.List;
-import org.metarec.algorithms.meta.ANIL;
-import org.metarec.algorithms.meta.FirstOrderMAML;
-import org.metarec.algorithms.meta.InnerLoop;
-import org.metarec.algorithms.meta.MAML;
-import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.meta.MetaLearner;
-import org.metarec.algorithms.meta.MetaSGD;
-import org.metarec.algorithms.meta.Reptile;
-import org.metarec.algorithms.meta.Task;
+import org.metarec.algorithms.meta.MetaLearnerSettings;
+import org.metarec.algorithms.meta.MetaMethod;
 import org.metarec.algorithms.meta.TaskLoss;
 import org.metarec.algorithms.optim.Adam;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.ColdStartRecommender;
 import org.metarec.algorithms.rec.GradientRecommender;
 import org.metarec.algorithms.rec.TaskEvaluator;
@@ -69,14 +64,14 @@ public final class MetaLearning {
 
         /**
          * The settings {@code method} trains with: Reptile takes its own inner learning rate (its
-         * inner loop runs SGD on minibatches, as in Nichol et al. 2018), the others these.
+         * inner loop runs plain SGD over every parameter, as in Nichol et al. 2018), the others these.
          *
          * @param method the meta-learning method
          * @param reptileInnerLr Reptile's inner learning rate
          * @return these settings, or these with {@code reptileInnerLr} for Reptile
          */
-        public Settings forMethod(String method, double reptileInnerLr) {
-            return method.equals("reptile") ? withInnerLr(reptileInnerLr) : this;
+        public Settings forMethod(MetaMethod method, double reptileInnerLr) {
+            return method.hasOwnInnerLoop() ? withInnerLr(reptileInnerLr) : this;
         }
     }
 
@@ -93,50 +88,44 @@ public final class MetaLearning {
     }
 
     /**
-     * The meta-learner of a method.
+     * The meta-learner of a method for a rating model: it adapts the parameters the method adapts in
+     * this model ({@link MetaMethod#adaptedNames} of its local and head parameters), and Reptile trains
+     * on a task's support and query ratings together.
      *
-     * @param method maml, fomaml, reptile, metasgd or anil
+     * @param method the method
      * @param model the model (its local and head parameters)
      * @param loss the task loss
      * @param innerLr the inner learning rate
      * @param innerSteps the inner steps in meta-training
      * @return the learner
      */
-    public static MetaLearner<RatingBatch> learner(String method, RecModel model, TaskLoss<RatingBatch> loss,
+    public static MetaLearner<RatingBatch> learner(MetaMethod method, RecModel model, TaskLoss<RatingBatch> loss,
             double innerLr, int innerSteps) {
-        List<String> local = model.localParams();
-        return switch (method) {
-            case "maml" -> new MAML<>(loss, innerLr, innerSteps, local);
-            case "fomaml" -> new FirstOrderMAML<>(loss, innerLr, innerSteps, local);
-            case "reptile" -> new Reptile<>(loss, innerLr, innerSteps, InnerLoop.Batches.fullBatch(), null);
-            case "metasgd" -> new MetaSGD<>(loss, innerLr, innerSteps, local);
-            case "anil" -> new ANIL<>(loss, model.headParams(), innerLr, innerSteps);
-            default -> throw new IllegalArgumentException("meta-learning method: expected one of maml, fomaml, reptile,"
-                    + " metasgd, anil, found '" + method + "'");
-        };
+        return method.learner(new MetaLearnerSettings<>(loss, innerLr, innerSteps,
+                method.adaptedNames(model.localParams(), model.headParams()), null, RatingBatch::concat));
     }
 
     /**
      * The recommender of meta-parameters: every user starts from them and adapts by the learner's own
      * inner loop for {@code steps} steps.
      *
-     * @param method the method's name
      * @param model the model
      * @param learner the learner
      * @param meta the meta-parameters
      * @param steps adaptation steps
      * @return the recommender
      */
-    public static ColdStartRecommender recommender(String method, RecModel model, MetaLearner<RatingBatch> learner,
-            Params meta, int steps) {
+    public static ColdStartRecommender recommender(RecModel model, MetaLearner<RatingBatch> learner, Params meta,
+            int steps) {
         Params fixed = meta.detach();
-        return new GradientRecommender(method, model, user -> fixed, (p, support) -> learner.adapt(p, support, steps));
+        return new GradientRecommender(learner.name(), model, user -> fixed,
+                (p, support) -> learner.adapt(p, support, steps));
     }
 
     /**
      * Meta-trains and selects on the validation users.
      *
-     * @param method maml, fomaml, reptile, metasgd or anil
+     * @param method the meta-learning method
      * @param model the model
      * @param loss the task loss
      * @param tasks the meta-training task distribution (K support rows per task)
@@ -147,7 +136,7 @@ public final class MetaLearning {
      * @param validation scores checkpoints on the validation users
      * @return the chosen recommender and the selection history
      */
-    public static Result train(String method, RecModel model, TaskLoss<RatingBatch> loss, TrainingTasks tasks,
+    public static Result train(MetaMethod method, RecModel model, TaskLoss<RatingBatch> loss, TrainingTasks tasks,
             int supportSize, Settings s, long seed, TaskPool pool, TaskEvaluator validation) {
         return train(method, model, loss, tasks::draw, supportSize, s, seed, pool, validation);
     }
@@ -155,7 +144,7 @@ public final class MetaLearning {
     /**
      * Meta-trains over any task distribution and selects on the validation users.
      *
-     * @param method maml, fomaml, reptile, metasgd or anil
+     * @param method the meta-learning method
      * @param model the model
      * @param loss the task loss
      * @param tasks draws a meta-training task (support and query batches, slot 0)
@@ -166,33 +155,28 @@ public final class MetaLearning {
      * @param validation scores checkpoints on the validation users
      * @return the chosen recommender and the selection history
      */
-    public static Result train(String method, RecModel model, TaskLoss<RatingBatch> loss,
+    public static Result train(MetaMethod method, RecModel model, TaskLoss<RatingBatch> loss,
             MetaTrainer.TaskSource<RatingBatch> tasks, int supportSize, Settings s, long seed, TaskPool pool,
             TaskEvaluator validation) {
-        boolean reptile = method.equals("reptile");
-        int trainSteps = supportSize == 0 && !reptile ? 0 : s.innerSteps();
-        MetaLearner<RatingBatch> learner = learner(method, model, loss, s.innerLr(), trainSteps);
-        MetaTrainer.TaskSource<RatingBatch> source = reptile
-                ? rng -> {
-                    Task<RatingBatch> t = tasks.draw(rng);
-                    return new Task<>(t.support().concat(t.query()), t.query());
-                }
-                : tasks;
+        MetaLearner<RatingBatch> learner = learner(method, model, loss, s.innerLr(), s.innerSteps());
+        if (supportSize == 0 && !learner.trainsOnWholeTask()) {
+            learner = learner(method, model, loss, s.innerLr(), 0);   // nothing to adapt on
+        }
         Params init = learner.initMeta(model.init(Rng.derive(seed, "crossdomain/init")));
-        MetaTrainer<RatingBatch> trainer = new MetaTrainer<>(learner, new Adam(s.metaLr()), source, pool,
+        MetaTrainer<RatingBatch> trainer = new MetaTrainer<>(learner, new Adam(s.metaLr()), tasks, pool,
                 s.metaBatch(), s.clipNorm(), init, Rng.derive(seed, "crossdomain/train-tasks"));
         BestSoFar<Params> best = BestSoFar.preferLatestWhenUnscored();
         int evalSteps = s.innerSteps();
-        best.offer(0, "", validation.meanRmse(recommender(method, model, learner, init, evalSteps), pool), init);
+        best.offer(0, "", validation.meanRmse(recommender(model, learner, init, evalSteps), pool), init);
         for (int it = 1; it <= s.iterations(); it++) {
             trainer.step();
             if (it % s.validateEvery() == 0 || it == s.iterations()) {
                 Params meta = trainer.meta();
-                best.offer(it, "", validation.meanRmse(recommender(method, model, learner, meta, evalSteps), pool),
+                best.offer(it, "", validation.meanRmse(recommender(model, learner, meta, evalSteps), pool),
                         meta);
             }
         }
         Params chosen = best.value();
-        return new Result(recommender(method, model, learner, chosen, evalSteps), chosen, best.selection());
+        return new Result(recommender(model, learner, chosen, evalSteps), chosen, best.selection());
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.metarec.algorithms.meta.InnerLoop;
 import org.metarec.algorithms.meta.MetaLearner;
+import org.metarec.algorithms.meta.MetaMethod;
 import org.metarec.algorithms.meta.MetaStepOracle;
 import org.metarec.algorithms.meta.Task;
 import org.metarec.algorithms.meta.TaskLoss;
@@ -95,7 +96,8 @@ class ModelGradientsTest {
         RatingBatch a = ModelFixture.factory(profiles).rows(SUPPORT, SlotMode.SINGLE);
         RatingBatch b = ModelFixture.factory(profiles).rows(QUERY, SlotMode.SINGLE);
         List<Task<RatingBatch>> tasks = List.of(new Task<>(a, b), new Task<>(b, a), new Task<>(a, a));
-        for (String method : List.of("maml", "fomaml", "reptile", "metasgd", "anil")) {
+        for (MetaMethod method : List.of(MetaMethod.MAML, MetaMethod.FOMAML, MetaMethod.REPTILE, MetaMethod.METASGD,
+                MetaMethod.ANIL)) {
             MetaLearner<RatingBatch> learner = MetaLearning.learner(method, model, loss, 0.1, 2);
             MetaStepOracle.assertStepMatchesPlainLoop(learner, learner.initMeta(theta), tasks,
                     type + ", profiles " + profiles);

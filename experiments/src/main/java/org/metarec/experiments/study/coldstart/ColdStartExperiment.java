@@ -24,6 +24,7 @@ import org.metarec.experiments.run.RunContext;
 import org.metarec.experiments.study.coldstart.ColdStartStatesSetup;
 import org.metarec.experiments.study.coldstart.ColdStartStatesStudy;
 import org.metarec.experiments.study.rec.CellResults;
+import org.metarec.experiments.study.rec.RecMethod;
 import org.metarec.experiments.study.rec.StudyKeys;
 
 /**
@@ -123,11 +124,11 @@ public final class ColdStartExperiment implements ExperimentKind {
                     return genres.isEmpty() ? null : new ObjectRule.Violation("data.genres_as_domains", "expected [] "
                             + "(one domain holding every item), found " + genres);
                 }),
-                new ObjectRule("`methods` are among " + ColdStartStatesStudy.METHODS, v -> {
+                new ObjectRule("`methods` are among " + RecMethod.names(ColdStartStatesStudy.METHODS), v -> {
                     for (Object m : (List<?>) v.get("methods")) {
-                        if (!ColdStartStatesStudy.METHODS.contains(m)) {
+                        if (!RecMethod.names(ColdStartStatesStudy.METHODS).contains(m)) {
                             return new ObjectRule.Violation("methods", "expected methods of the coldstart kind "
-                                    + ColdStartStatesStudy.METHODS + ", found '" + m + "'");
+                                    + RecMethod.names(ColdStartStatesStudy.METHODS) + ", found '" + m + "'");
                         }
                     }
                     return null;
@@ -201,7 +202,7 @@ public final class ColdStartExperiment implements ExperimentKind {
         PooledFineTuning.Settings pooled = new PooledFineTuning.Settings(c.getInt(s + "pooled_epochs"),
                 c.getInt(s + "pooled_batch"), c.getDouble(s + "pooled_lr"), c.getInt(s + "fine_tune_steps"),
                 c.getDoubleArray(s + "fine_tune_lrs"));
-        return new ColdStartStatesStudy.Protocol(cell.method(), StudyKeys.modelType(c), cell.seed(),
+        return new ColdStartStatesStudy.Protocol(RecMethod.byName(cell.method()).orElseThrow(), StudyKeys.modelType(c), cell.seed(),
                 c.getInt("model.embedding_dim"), c.getIntArray("model.hidden"), c.getDouble(s + "weight_decay"), meta,
                 c.getDouble("meta.reptile.inner_lr"), pooled);
     }

@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.meta.Task;
 import org.metarec.algorithms.meta.TaskLoss;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.ColdStartRecommender;
 import org.metarec.algorithms.rec.Recommendation;
 import org.metarec.algorithms.rec.TaskEvaluator;
@@ -27,6 +27,7 @@ import org.metarec.core.data.Interactions;
 import org.metarec.core.tasks.ColdStartStates;
 import org.metarec.core.tasks.RatingTask;
 import org.metarec.experiments.study.rec.BaselineSelection;
+import org.metarec.experiments.study.rec.RecMethod;
 
 /**
  * MeLU's cold-start study (Lee, Im, Jang, Cho and Chung, "MeLU: Meta-Learned User Preference Estimator for
@@ -57,9 +58,9 @@ import org.metarec.experiments.study.rec.BaselineSelection;
  */
 public final class ColdStartStatesStudy {
 
-    /** The method names. */
-    public static final List<String> METHODS = List.of("global_mean", "item_bias", "pretrained", "maml", "fomaml",
-            "reptile", "metasgd", "anil");
+    /** The methods this study runs. */
+    public static final List<RecMethod> METHODS = List.of(RecMethod.GLOBAL_MEAN, RecMethod.ITEM_BIAS,
+            RecMethod.PRETRAINED, RecMethod.MAML, RecMethod.FOMAML, RecMethod.REPTILE, RecMethod.METASGD, RecMethod.ANIL);
 
     /**
      * Every setting of one method's run.
@@ -74,7 +75,7 @@ public final class ColdStartStatesStudy {
      * @param reptileInnerLr Reptile's inner learning rate
      * @param pooled the pooled training and fine-tuning settings of {@code pretrained}
      */
-    public record Protocol(String method, String model, long seed, int dim, int[] hidden, double weightDecay,
+    public record Protocol(RecMethod method, String model, long seed, int dim, int[] hidden, double weightDecay,
             MetaLearning.Settings meta, double reptileInnerLr, PooledFineTuning.Settings pooled) {
 
         /** Validates the names and copies the widths. */
@@ -112,7 +113,7 @@ public final class ColdStartStatesStudy {
          * @param m the method
          * @return a new protocol
          */
-        public Protocol withMethod(String m) {
+        public Protocol withMethod(RecMethod m) {
             return new Protocol(m, model, seed, dim, hidden, weightDecay, meta, reptileInnerLr, pooled);
         }
     }
@@ -157,20 +158,21 @@ public final class ColdStartStatesStudy {
         TaskEvaluator validation = new TaskEvaluator(factory, states.validationTasks());
         Interactions data = setup.dataset().interactions();
         int[] rows = states.trainingRows();
-        switch (p.method()) {
-            case "global_mean", "item_bias" -> {
-                BestSoFar<ColdStartRecommender> best = p.method().equals("global_mean")
+        RecMethod method = p.method();
+        switch (method.family()) {
+            case CLOSED_FORM -> {
+                BestSoFar<ColdStartRecommender> best = method == RecMethod.GLOBAL_MEAN
                         ? BaselineSelection.globalMean(data, rows, validation, pool)
                         : BaselineSelection.itemBias(data, rows, validation, pool);
                 return new Trained(best.value(), best.selection());
             }
-            case "pretrained" -> {
+            case POOLED -> {
                 RecModel model = model(factory, data.meanRating(rows));
-                PooledFineTuning.Result r = PooledFineTuning.train(p.method(), model,
+                PooledFineTuning.Result r = PooledFineTuning.train(method.configName(), model,
                         RatingLoss.of(model, p.weightDecay()), factory, rows, p.pooled(), p.seed(), pool, validation);
                 return new Trained(r.recommender(), r.selection());
             }
-            default -> {
+            case META -> {
                 RecModel model = model(factory, data.meanRating(rows));
                 TaskLoss<RatingBatch> loss = RatingLoss.of(model, p.weightDecay());
                 List<RatingTask> tasks = states.trainingTasks();
@@ -179,12 +181,13 @@ public final class ColdStartStatesStudy {
                     return new Task<>(factory.rows(t.supportRows(), SlotMode.SINGLE),
                             factory.rows(t.queryRows(), SlotMode.SINGLE));
                 };
-                MetaLearning.Settings s = p.meta().forMethod(p.method(), p.reptileInnerLr());
+                MetaLearning.Settings s = p.meta().forMethod(method.meta(), p.reptileInnerLr());
                 int smallestSupport = setup.config().minRatings() - setup.config().querySize();
-                MetaLearning.Result r = MetaLearning.train(p.method(), model, loss, source, smallestSupport, s,
+                MetaLearning.Result r = MetaLearning.train(method.meta(), model, loss, source, smallestSupport, s,
                         p.seed(), pool, validation);
                 return new Trained(r.recommender(), r.selection());
             }
+            default -> throw new IllegalStateException("coldstart: the study does not run " + method);
         }
     }
 

@@ -26,6 +26,7 @@ import org.metarec.experiments.study.crossdomain.CrossDomainProtocol;
 import org.metarec.experiments.study.crossdomain.CrossDomainSetup;
 import org.metarec.experiments.study.crossdomain.CrossDomainStudy;
 import org.metarec.experiments.study.rec.CellResults;
+import org.metarec.experiments.study.rec.RecMethod;
 import org.metarec.experiments.study.rec.StudyKeys;
 
 /**
@@ -98,7 +99,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
         List<Long> seeds = StudyKeys.seeds(c, "crossdomain");
         List<String> methods = c.getStringList("methods");
         for (String m : methods) {
-            if (!CrossDomainProtocol.METHODS.contains(m)) {
+            if (RecMethod.byName(m).isEmpty()) {
                 throw new IllegalArgumentException("methods: the crossdomain kind knows " + CrossDomainProtocol.METHODS
                         + ", found '" + m + "'");
             }
@@ -228,7 +229,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
                 c.getInt("crossdomain.fine_tune_steps"), lrs, c.getInt("crossdomain.mapping_iterations"));
         CrossDomainProtocol.Sizes sizes = new CrossDomainProtocol.Sizes(c.getInt("model.embedding_dim"),
                 c.getIntArray("model.hidden"), c.getDouble("crossdomain.weight_decay"));
-        return CrossDomainProtocol.defaults(cell.method(), model, cell.seed(), split)
+        return CrossDomainProtocol.defaults(RecMethod.byName(cell.method()).orElseThrow(), model, cell.seed(), split)
                 .withSources(c.getBoolean("crossdomain.use_sources")).withSizes(sizes).withTraining(training);
     }
 

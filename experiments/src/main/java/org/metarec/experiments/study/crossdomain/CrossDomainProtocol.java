@@ -3,6 +3,7 @@ package org.metarec.experiments.study.crossdomain;
 import java.util.Arrays;
 import java.util.List;
 import org.metarec.algorithms.rec.model.RecModels;
+import org.metarec.experiments.study.rec.RecMethod;
 
 /**
  * Every setting of one cross-domain cold-start run: which method and model, the cold-start split,
@@ -20,27 +21,22 @@ import org.metarec.algorithms.rec.model.RecModels;
  * @param sizes the model's sizes and regularisation
  * @param training the training budgets and learning rates
  */
-public record CrossDomainProtocol(String method, String model, long seed, boolean useSources, Split split,
+public record CrossDomainProtocol(RecMethod method, String model, long seed, boolean useSources, Split split,
         Sizes sizes, Training training) {
 
-    /** The method names. */
-    public static final List<String> METHODS = List.of("maml", "fomaml", "reptile", "metasgd", "anil", "pretrained",
-            "global_mean", "item_bias", "target_only", "emcdr", "ptupcdr");
-
-    /** The meta-learning methods (trained by a meta-learner over user tasks). */
-    public static final List<String> META_METHODS = List.of("maml", "fomaml", "reptile", "metasgd", "anil");
+    /** The methods this study runs: every {@link RecMethod}. */
+    public static final List<RecMethod> METHODS = List.of(RecMethod.values());
 
     /** Validates the names. */
     public CrossDomainProtocol {
-        if (!METHODS.contains(method)) {
-            throw new IllegalArgumentException("crossdomain method: expected one of " + METHODS + ", found '" + method
-                    + "'");
+        if (method == null) {
+            throw new IllegalArgumentException("crossdomain method: expected one of " + METHODS + ", found none");
         }
         if (!RecModels.TYPES.contains(model)) {
             throw new IllegalArgumentException("crossdomain model: expected one of " + RecModels.TYPES + ", found '"
                     + model + "'");
         }
-        if (!useSources && (method.equals("emcdr") || method.equals("ptupcdr"))) {
+        if (!useSources && method.needsSources()) {
             throw new IllegalArgumentException("crossdomain useSources: expected true for " + method
                     + " (it maps source factors to the target), found false");
         }
@@ -245,6 +241,20 @@ public record CrossDomainProtocol(String method, String model, long seed, boolea
     }
 
     /**
+     * {@link #defaults(RecMethod, String, long, Split)} for the method named {@code method}.
+     *
+     * @param method a method name, one of {@link #METHODS}
+     * @param model a model type
+     * @param seed the seed
+     * @param split the split
+     * @return the protocol
+     */
+    public static CrossDomainProtocol defaults(String method, String model, long seed, Split split) {
+        return defaults(RecMethod.byName(method).orElseThrow(() -> new IllegalArgumentException(
+                "crossdomain method: expected one of " + METHODS + ", found '" + method + "'")), model, seed, split);
+    }
+
+    /**
      * The default protocol for a method, model and split: sizes and budgets sized so that a MovieLens-100K
      * run of one method takes seconds on one core (all eleven methods with matrix factorisation: about a
      * minute). Inner learning rate 0.1 (0.3 diverges for the models whose inner loop adapts network layers,
@@ -256,7 +266,7 @@ public record CrossDomainProtocol(String method, String model, long seed, boolea
      * @param split the split
      * @return the protocol
      */
-    public static CrossDomainProtocol defaults(String method, String model, long seed, Split split) {
+    public static CrossDomainProtocol defaults(RecMethod method, String model, long seed, Split split) {
         return new CrossDomainProtocol(method, model, seed, true, split, new Sizes(16, new int[] {32, 16}, 0.01),
                 new Training(1000, 16, 20, 0.1, 5, 0.03, 0.005, 10.0, 100, 0.5, 15, 256, 0.005, 5,
                         new double[] {0, 0.03, 0.1, 0.3, 1.0}, 1000, Training.DEFAULT_MAPPING_LR));
@@ -281,7 +291,7 @@ public record CrossDomainProtocol(String method, String model, long seed, boolea
      * @param m the method
      * @return a new protocol
      */
-    public CrossDomainProtocol withMethod(String m) {
+    public CrossDomainProtocol withMethod(RecMethod m) {
         return new CrossDomainProtocol(m, model, seed, useSources, split, sizes, training);
     }
 

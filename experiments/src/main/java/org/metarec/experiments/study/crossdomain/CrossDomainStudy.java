@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.meta.TaskLoss;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.ColdStartRecommender;
 import org.metarec.algorithms.rec.TaskEvaluator;
 import org.metarec.algorithms.rec.baseline.PooledFineTuning;
@@ -27,6 +27,7 @@ import org.metarec.core.data.Dataset;
 import org.metarec.core.data.Interactions;
 import org.metarec.core.random.Rng;
 import org.metarec.experiments.study.rec.BaselineSelection;
+import org.metarec.experiments.study.rec.RecMethod;
 
 /**
  * The cross-domain cold-start study: train one method on the source domains and the target domain's
@@ -126,42 +127,44 @@ public final class CrossDomainStudy {
         int k = p.split().supportSize();
         long seed = p.seed();
         double wd = p.sizes().weightDecay();
-        switch (p.method()) {
-            case "global_mean", "item_bias" -> {
-                BestSoFar<ColdStartRecommender> best = p.method().equals("global_mean")
+        RecMethod method = p.method();
+        switch (method.family()) {
+            case CLOSED_FORM -> {
+                BestSoFar<ColdStartRecommender> best = method == RecMethod.GLOBAL_MEAN
                         ? BaselineSelection.globalMean(data, setup.targetTrainingRows(), validation, pool)
                         : BaselineSelection.itemBias(data, setup.targetTrainingRows(), validation, pool);
                 return new Trained(best.value(), best.selection());
             }
-            case "target_only", "pretrained" -> {
-                boolean pooledAll = p.method().equals("pretrained") && p.useSources();
+            case POOLED -> {
+                boolean pooledAll = method == RecMethod.PRETRAINED && p.useSources();
                 BatchFactory f = pooledAll ? factory : factory.withProfiles(null);
                 int[] rows = pooledAll ? setup.trainingRows() : setup.targetTrainingRows();
                 RecModel model = model(f, data.meanRating(rows));
                 PooledFineTuning.Settings settings = new PooledFineTuning.Settings(t.pooledEpochs(), t.pooledBatch(),
                         t.pooledLr(), t.fineTuneSteps(), fineTuneLrs());
-                PooledFineTuning.Result r = PooledFineTuning.train(p.method(), model, RatingLoss.of(model, wd), f, rows,
-                        settings, seed, pool,
+                PooledFineTuning.Result r = PooledFineTuning.train(method.configName(), model, RatingLoss.of(model, wd),
+                        f, rows, settings, seed, pool,
                         pooledAll ? validation : new TaskEvaluator(f, setup.split().validationTasks()));
                 return new Trained(r.recommender(), r.selection());
             }
-            case "emcdr", "ptupcdr" -> {
+            case MAPPING -> {
                 return trainMapping(factory, validation, pool);
             }
-            default -> {
+            case META -> {
                 BatchFactory f = p.useSources() ? factory : factory.withProfiles(null);
                 int[] rows = p.useSources() ? setup.trainingRows() : setup.targetTrainingRows();
                 RecModel model = model(f, data.meanRating(rows));
                 TaskLoss<RatingBatch> loss = RatingLoss.of(model, wd);
                 TrainingTasks tasks = new TrainingTasks(f, rows, p.useSources() ? setup.sources() : new int[0],
                         setup.target(), k, t.trainQuerySize(), t.targetTaskShare());
-                MetaLearning.Result r = MetaLearning.train(p.method(), model, loss, tasks, k,
+                MetaLearning.Result r = MetaLearning.train(method.meta(), model, loss, tasks, k,
                         new MetaLearning.Settings(t.metaIterations(), t.metaBatch(), t.innerLr(), t.innerSteps(),
-                                t.metaLr(), t.clipNorm(), t.validateEvery()).forMethod(p.method(), t.reptileInnerLr()),
+                                t.metaLr(), t.clipNorm(), t.validateEvery()).forMethod(method.meta(), t.reptileInnerLr()),
                         seed, pool,
                         p.useSources() ? validation : new TaskEvaluator(f, setup.split().validationTasks()));
                 return new Trained(r.recommender(), r.selection());
             }
+            default -> throw new IllegalStateException("crossdomain: no training for " + method);
         }
     }
 
@@ -188,7 +191,7 @@ public final class CrossDomainStudy {
         int[] overlap = Emcdr.trainedInBoth(source, target, setup.split().trainingOverlapUsers());
         Rng rng = Rng.derive(seed, "crossdomain/mapping");
         int hidden = protocol.sizes().hidden()[0];
-        if (protocol.method().equals("emcdr")) {
+        if (protocol.method() == RecMethod.EMCDR) {
             Emcdr.Result r = Emcdr.train(source, target, overlap, hidden, t.mappingIterations(), t.mappingLr(),
                     t.validateEvery(), t.fineTuneSteps(), fineTuneLrs(), wd, rng, pool, validation);
             return new Trained(r.recommender(), r.selection());

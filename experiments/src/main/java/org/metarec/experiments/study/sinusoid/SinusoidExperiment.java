@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
 import org.metarec.algorithms.data.XYBatch;
-import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.optim.Adam;
 import org.metarec.algorithms.optim.Optimizer;
 import org.metarec.algorithms.optim.SGD;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.train.MetaTrainer;
 import org.metarec.algorithms.train.NonFiniteException;
 import org.metarec.autodiff.Params;
@@ -63,7 +63,7 @@ public final class SinusoidExperiment implements ExperimentKind {
                 c.getDouble("data.sinusoid.amplitude_min"), c.getDouble("data.sinusoid.amplitude_max"),
                 c.getDouble("data.sinusoid.phase_min"), c.getDouble("data.sinusoid.phase_max"),
                 c.getDouble("data.sinusoid.x_min"), c.getDouble("data.sinusoid.x_max"));
-        return new SinusoidProtocol(method, c.seed(), family, c.getIntArray("model.hidden"),
+        return new SinusoidProtocol(SinusoidProtocol.method(method), c.seed(), family, c.getIntArray("model.hidden"),
                 c.getString("model.activation"), c.getInt("budget.meta_iterations"), c.getInt("meta.meta_batch"),
                 c.getInt("protocol.support"), c.getDouble("meta.inner_lr"), c.getInt("meta.inner_steps"),
                 c.getDouble("optimizer.lr"), c.isSet("optimizer.clip_norm") ? c.getDouble("optimizer.clip_norm") : 0,

@@ -2,12 +2,13 @@ package org.metarec.experiments.study.sinusoid;
 
 import java.util.Arrays;
 import java.util.List;
+import org.metarec.algorithms.meta.MetaMethod;
 
 /**
  * Every setting of the sinusoid study. {@link #paper} gives the values of Finn et al. (2017,
  * section 5.1) and, for Reptile, Nichol et al. (2018, section 3 and appendix).
  *
- * @param method maml, fomaml, reptile, metasgd, anil or pretrained
+ * @param method the method (any {@link MetaMethod})
  * @param seed all randomness derives from it
  * @param family the ranges of amplitude, phase and inputs
  * @param hidden hidden layer widths (the paper: 40, 40)
@@ -28,19 +29,19 @@ import java.util.List;
  * @param queryPoints query points per test task (100)
  * @param evalLr SGD learning rate of test-time adaptation (0.01)
  */
-public record SinusoidProtocol(String method, long seed, SinusoidTasks.Family family, int[] hidden,
+public record SinusoidProtocol(MetaMethod method, long seed, SinusoidTasks.Family family, int[] hidden,
                                String activation, int metaIterations, int metaBatch, int kTrain,
                                double innerLr, int innerSteps, double metaLr, double clipNorm,
                                int reptileInnerSteps, double reptileInnerLr, int reptileBatch,
                                int testTasks, int[] evalKs, int maxEvalSteps, int queryPoints, double evalLr) {
 
-    /** The method names this protocol knows. */
-    public static final List<String> METHODS = List.of("maml", "fomaml", "reptile", "metasgd", "anil", "pretrained");
+    /** The method names this protocol knows: every {@link MetaMethod}. */
+    public static final List<String> METHODS = MetaMethod.names();
 
     /** Validates every setting. */
     public SinusoidProtocol {
-        if (!METHODS.contains(method)) {
-            throw new IllegalArgumentException("sinusoid: unknown method '" + method + "'; expected one of " + METHODS);
+        if (method == null) {
+            throw new IllegalArgumentException("sinusoid: expected a method, one of " + METHODS + ", found none");
         }
         if (hidden.length == 0 || Arrays.stream(hidden).anyMatch(h -> h < 1)) {
             throw new IllegalArgumentException("sinusoid: hidden sizes must be >= 1, found " + Arrays.toString(hidden));
@@ -58,8 +59,19 @@ public record SinusoidProtocol(String method, long seed, SinusoidTasks.Family fa
         evalKs = evalKs.clone();
     }
 
-    /** The paper's protocol for {@code method}. */
+    /** The paper's protocol for the method named {@code method} (one of {@link #METHODS}). */
     public static SinusoidProtocol paper(String method, long seed) {
+        return paper(method(method), seed);
+    }
+
+    /** The method named {@code name}, one of {@link #METHODS}. */
+    public static MetaMethod method(String name) {
+        return MetaMethod.byName(name).orElseThrow(() -> new IllegalArgumentException(
+                "sinusoid: unknown method '" + name + "'; expected one of " + METHODS));
+    }
+
+    /** The paper's protocol for {@code method}. */
+    public static SinusoidProtocol paper(MetaMethod method, long seed) {
         return new SinusoidProtocol(method, seed, SinusoidTasks.Family.paper(), new int[] {40, 40}, "relu", 70_000, 25, 10, 0.01, 1, 0.001, 0,
                 5, 0.02, 10, 600, new int[] {5, 10}, 10, 100, 0.01);
     }
@@ -84,7 +96,7 @@ public record SinusoidProtocol(String method, long seed, SinusoidTasks.Family fa
     }
 
     /** This protocol with another method. */
-    public SinusoidProtocol withMethod(String m) {
+    public SinusoidProtocol withMethod(MetaMethod m) {
         return new SinusoidProtocol(m, seed, family, hidden, activation, metaIterations, metaBatch, kTrain, innerLr, innerSteps, metaLr,
                 clipNorm, reptileInnerSteps, reptileInnerLr, reptileBatch, testTasks, evalKs, maxEvalSteps, queryPoints,
                 evalLr);

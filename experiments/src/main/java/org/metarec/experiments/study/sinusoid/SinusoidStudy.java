@@ -5,19 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.metarec.algorithms.data.XYBatch;
-import org.metarec.algorithms.meta.ANIL;
-import org.metarec.algorithms.meta.FirstOrderMAML;
 import org.metarec.algorithms.meta.InnerLoop;
-import org.metarec.algorithms.meta.JointTraining;
-import org.metarec.algorithms.meta.MAML;
-import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.meta.MetaLearner;
-import org.metarec.algorithms.meta.MetaSGD;
-import org.metarec.algorithms.meta.Reptile;
+import org.metarec.algorithms.meta.MetaLearnerSettings;
+import org.metarec.algorithms.meta.MetaMethod;
 import org.metarec.algorithms.meta.Task;
 import org.metarec.algorithms.meta.TaskLoss;
 import org.metarec.algorithms.optim.Adam;
 import org.metarec.algorithms.optim.Optimizer;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.train.MetaTrainer;
 import org.metarec.autodiff.GradMode;
 import org.metarec.autodiff.Ops;
@@ -54,7 +50,7 @@ public final class SinusoidStudy {
         this.mlp = new MLP(protocol.sizes(), Activation.parse(protocol.activation()));
         this.loss = (params, batch) -> Ops.mse(mlp.apply(params, batch.x()), batch.y());
         this.learner = buildLearner();
-        this.testTimeSgd = new InnerLoop<>(loss, protocol.method().equals("anil") ? mlp.headNames() : null);
+        this.testTimeSgd = new InnerLoop<>(loss, protocol.method().adaptedNames(null, mlp.headNames()));
     }
 
     /** The protocol. */
@@ -74,28 +70,25 @@ public final class SinusoidStudy {
 
     private MetaLearner<XYBatch> buildLearner() {
         SinusoidProtocol p = protocol;
-        return switch (p.method()) {
-            case "maml" -> new MAML<>(loss, p.innerLr(), p.innerSteps());
-            case "fomaml" -> new FirstOrderMAML<>(loss, p.innerLr(), p.innerSteps());
-            case "reptile" -> new Reptile<>(loss, p.reptileInnerLr(), p.reptileInnerSteps(),
-                    XYBatch.cyclingBlocks(p.reptileBatch()), null);
-            case "metasgd" -> new MetaSGD<>(loss, p.innerLr(), p.innerSteps(), null);
-            case "anil" -> new ANIL<>(loss, mlp.headNames(), p.innerLr(), p.innerSteps());
-            case "pretrained" -> new JointTraining<>(loss, p.evalLr(), XYBatch::concat);
-            default -> throw new IllegalStateException(p.method());
-        };
+        MetaMethod method = p.method();
+        MetaLearnerSettings<XYBatch> settings = new MetaLearnerSettings<>(loss, p.innerLr(), p.innerSteps(),
+                method.adaptedNames(null, mlp.headNames()), null, XYBatch::concat);
+        if (method.hasOwnInnerLoop()) {   // Reptile: SGD on minibatches of the task's points (Nichol et al. 2018)
+            settings = settings.withInnerLr(p.reptileInnerLr()).withInnerSteps(p.reptileInnerSteps())
+                    .withBatches(XYBatch.cyclingBlocks(p.reptileBatch()));
+        }
+        return method.learner(settings);
     }
 
     /**
-     * Where meta-training tasks come from: Reptile sees both sets of a task as one support set. The
-     * trainer takes each task's random numbers in order and computes the points (the sines) in
+     * Where meta-training tasks come from (the trainer gives Reptile both sets of a task as one support
+     * set, {@link MetaLearner#trainingTask}). The trainer takes each task's random numbers in order and computes the points (the sines) in
      * parallel, on the thread that learns from the task; the tasks are those of
      * {@link SinusoidTasks#drawTask}, to the bit.
      */
     public MetaTrainer.TaskSource<XYBatch> taskSource() {
         int k = protocol.kTrain();
         SinusoidTasks.Family f = protocol.family();
-        boolean reptile = protocol.method().equals("reptile");
         return new MetaTrainer.StagedTaskSource<XYBatch, SinusoidTasks.TaskNumbers>() {
             @Override
             public SinusoidTasks.TaskNumbers prepare(Rng rng) {
@@ -104,8 +97,7 @@ public final class SinusoidStudy {
 
             @Override
             public Task<XYBatch> build(SinusoidTasks.TaskNumbers numbers) {
-                Task<XYBatch> t = SinusoidTasks.build(numbers);
-                return reptile ? new Task<>(t.support().concat(t.query()), t.query()) : t;
+                return SinusoidTasks.build(numbers);
             }
         };
     }
@@ -149,7 +141,7 @@ public final class SinusoidStudy {
         Params current = meta;
         curve[0] = queryMse(current, task.query());
         for (int s = 1; s <= p.maxEvalSteps(); s++) {
-            boolean learnedRates = p.method().equals("metasgd") && s <= p.innerSteps();
+            boolean learnedRates = learner.learnsStepSizes() && s <= p.innerSteps();
             Params phi = learnedRates
                     ? learner.adapt(current, task.support(), 1)
                     : testTimeSgd.run(modelParams(current), current, task.support(), 1, InnerLoop.StepSize.constant(p.evalLr()),
@@ -167,7 +159,7 @@ public final class SinusoidStudy {
     }
 
     private Params modelParams(Params meta) {
-        return protocol.method().equals("metasgd") ? MetaSGD.modelParams(meta) : meta;
+        return learner.modelParams(meta);
     }
 
     /**

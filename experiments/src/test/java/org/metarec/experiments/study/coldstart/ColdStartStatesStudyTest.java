@@ -23,6 +23,7 @@ import org.metarec.core.data.Dataset;
 import org.metarec.core.tasks.ColdStartStates.State;
 import org.metarec.core.tasks.ColdStartStates;
 import org.metarec.core.tasks.RatingTask;
+import org.metarec.experiments.study.rec.RecMethod;
 
 /**
  * MeLU's cold-start study on a generated MovieLens-like fixture: every method gives one value per held-out
@@ -37,7 +38,7 @@ class ColdStartStatesStudyTest {
 
     /** A MeLU protocol with budgets of a few seconds. */
     private static ColdStartStatesStudy.Protocol tiny(String method, long seed) {
-        return new ColdStartStatesStudy.Protocol(method, "melu", seed, 8, new int[] {16, 8}, 0.0,
+        return new ColdStartStatesStudy.Protocol(RecMethod.named(method), "melu", seed, 8, new int[] {16, 8}, 0.0,
                 new MetaLearning.Settings(12, 8, 0.05, 2, 0.003, 10.0, 6), 0.03,
                 new PooledFineTuning.Settings(2, 64, 0.003, 2, new double[] {0, 0.05}));
     }
@@ -56,7 +57,7 @@ class ColdStartStatesStudyTest {
             }
         }
         try (TaskPool pool = new TaskPool(2)) {
-            for (String method : ColdStartStatesStudy.METHODS) {
+            for (String method : RecMethod.names(ColdStartStatesStudy.METHODS)) {
                 ColdStartStatesStudy study = new ColdStartStatesStudy(setup, tiny(method, SEED));
                 Map<String, double[]> m = study.evaluate(study.train(pool).recommender(), new int[] {5}, pool);
                 assertEquals(new HashSet<>(expected), m.keySet(), method);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.metarec.experiments.study.rec.RecMethod;
 
 class CrossDomainProtocolTest {
 
@@ -19,14 +20,14 @@ class CrossDomainProtocolTest {
     @Test
     void invalidSettingsAreRejectedNamingTheKey() {
         assertRejected("method", () -> CrossDomainProtocol.defaults("mamll", "mf", 1, SPLIT));
-        assertRejected("model", () -> CrossDomainProtocol.defaults("maml", "svd", 1, SPLIT));
+        assertRejected("model", () -> CrossDomainProtocol.defaults(RecMethod.MAML, "svd", 1, SPLIT));
         assertRejected("split.targetDomain", () -> CrossDomainProtocol.split(List.of("a"), "a", 0.5, 5));
         assertRejected("split.coldStartRatio", () -> CrossDomainProtocol.split(List.of("a"), "c", 1.0, 5));
         assertRejected("split.supportSize", () -> CrossDomainProtocol.split(List.of("a"), "c", 0.5, -1));
         assertRejected("split.sourceDomains", () -> CrossDomainProtocol.split(List.of(), "c", 0.5, 5));
         assertRejected("sizes.hidden", () -> new CrossDomainProtocol.Sizes(4, new int[0], 0));
         assertRejected("sizes.weightDecay", () -> new CrossDomainProtocol.Sizes(4, new int[] {2}, -1));
-        CrossDomainProtocol.Training t = CrossDomainProtocol.defaults("maml", "mf", 1, SPLIT).training();
+        CrossDomainProtocol.Training t = CrossDomainProtocol.defaults(RecMethod.MAML, "mf", 1, SPLIT).training();
         assertRejected("training.innerLr", () -> new CrossDomainProtocol.Training(1, 1, 1, 0, 1, 0.1, 0.1, 0, 1, 0.5, 1,
                 1, 0.1, 1, t.fineTuneLrs(), 1, 0.001));
         assertRejected("training.fineTuneLrs", () -> new CrossDomainProtocol.Training(1, 1, 1, 0.1, 1, 0.1, 0.1, 0, 1,
@@ -34,12 +35,12 @@ class CrossDomainProtocolTest {
         assertRejected("training.targetTaskShare", () -> new CrossDomainProtocol.Training(1, 1, 1, 0.1, 1, 0.1, 0.1, 0,
                 1, 1.5, 1, 1, 0.1, 1, t.fineTuneLrs(), 1, 0.001));
         assertRejected("training.mappingLr", () -> t.withRates(0.1, 0.1, 0));
-        assertRejected("useSources", () -> CrossDomainProtocol.defaults("emcdr", "mf", 1, SPLIT).withSources(false));
+        assertRejected("useSources", () -> CrossDomainProtocol.defaults(RecMethod.EMCDR, "mf", 1, SPLIT).withSources(false));
     }
 
     @Test
     void defaultsAreValidForEveryMethodAndModel() {
-        for (String method : CrossDomainProtocol.METHODS) {
+        for (RecMethod method : CrossDomainProtocol.METHODS) {
             for (String model : org.metarec.algorithms.rec.model.RecModels.TYPES) {
                 CrossDomainProtocol p = CrossDomainProtocol.defaults(method, model, 3, SPLIT);
                 assertEquals(method, p.method());

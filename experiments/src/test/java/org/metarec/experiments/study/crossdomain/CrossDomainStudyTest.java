@@ -16,6 +16,7 @@ import org.metarec.algorithms.rec.data.SlotMode;
 import org.metarec.core.data.Dataset;
 import org.metarec.core.synthetic.SyntheticWorld;
 import org.metarec.core.tasks.RatingTask;
+import org.metarec.experiments.study.rec.RecMethod;
 
 /** The study's contract: every method runs, results are fixed by the seed, and test users are never seen. */
 class CrossDomainStudyTest {
@@ -33,7 +34,7 @@ class CrossDomainStudyTest {
         CrossDomainSetup setup = CrossDomainSetup.prepare(WORLD, StudyBudgets.split(0.4, 5), 5);
         int users = setup.split().testTasks().size();
         try (TaskPool pool = new TaskPool(2)) {
-            for (String method : CrossDomainProtocol.METHODS) {
+            for (String method : RecMethod.names(CrossDomainProtocol.METHODS)) {
                 Map<String, double[]> m = new CrossDomainStudy(setup, tiny(method, "mf", 5)).run(pool);
                 assertEquals(List.of("mae_k5", "rmse_k5", "ndcg3_k5"), new ArrayList<>(m.keySet()), method);
                 for (int t = 0; t < users; t++) {

@@ -1,6 +1,7 @@
 package org.metarec.experiments.study.crossdomain;
 
 import java.util.List;
+import org.metarec.experiments.study.rec.RecMethod;
 
 /** Protocols with small training budgets for the study tests. */
 final class StudyBudgets {
@@ -22,7 +23,7 @@ final class StudyBudgets {
      */
     static CrossDomainProtocol protocol(String method, String model, long seed, CrossDomainProtocol.Split split,
             int metaIterations, int epochs, int validateEvery) {
-        CrossDomainProtocol p = CrossDomainProtocol.defaults(method, model, seed, split);
+        CrossDomainProtocol p = CrossDomainProtocol.defaults(RecMethod.named(method), model, seed, split);
         return p.withTraining(p.training().withBudgets(metaIterations, epochs, metaIterations, validateEvery));
     }
 }

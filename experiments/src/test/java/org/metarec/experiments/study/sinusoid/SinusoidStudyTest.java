@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.metarec.algorithms.data.XYBatch;
-import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.meta.Task;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.train.MetaTrainer;
 import org.metarec.core.random.Rng;
 
@@ -18,7 +18,7 @@ class SinusoidStudyTest {
 
     /** A small version of the paper's protocol, fast enough for a unit test. */
     static SinusoidProtocol small(String method) {
-        return new SinusoidProtocol(method, 7L, SinusoidTasks.Family.paper(), new int[] {16, 16}, "relu", 150, 5, 10, 0.01, 1, 0.003, 0,
+        return new SinusoidProtocol(SinusoidProtocol.method(method), 7L, SinusoidTasks.Family.paper(), new int[] {16, 16}, "relu", 150, 5, 10, 0.01, 1, 0.003, 0,
                 5, 0.02, 10, 40, new int[] {5, 10}, 3, 50, 0.01);
     }
 
@@ -41,12 +41,13 @@ class SinusoidStudyTest {
     @Test
     void trainingTasksAreThePapersDrawnInOrderThoughTheirPointsAreComputedInParallel() {
         for (String method : List.of("maml", "reptile")) {
-            MetaTrainer.TaskSource<XYBatch> source = new SinusoidStudy(small(method)).taskSource();
+            SinusoidStudy study = new SinusoidStudy(small(method));
+            MetaTrainer.TaskSource<XYBatch> source = study.taskSource();
             assertTrue(source instanceof MetaTrainer.StagedTaskSource<?, ?>, method);
             Rng staged = Rng.derive(3, "tasks");
             Rng plain = Rng.derive(3, "tasks");
             for (int t = 0; t < 50; t++) {
-                Task<XYBatch> got = source.draw(staged);
+                Task<XYBatch> got = study.learner().trainingTask(source.draw(staged));   // what the learner trains on
                 // The paper's recipe, reading the stream in the order the study always has.
                 double a = plain.uniform(0.1, 5.0);
                 double phi = plain.uniform(0, Math.PI);
