@@ -74,9 +74,8 @@ final class AdaptBenchCommand implements Callable<Integer> {
         CrossDomainSetup setup = CrossDomainSetup.prepare(ds, split, 1);
         CrossDomainProtocol p = CrossDomainProtocol.defaults(chosen, model, 1, split);
         CrossDomainProtocol.Training t = p.training();
-        p = p.withTraining(new CrossDomainProtocol.Training(iterations, t.metaBatch(), t.trainQuerySize(), t.innerLr(),
-                t.innerSteps(), t.reptileInnerLr(), t.metaLr(), t.clipNorm(), Math.max(1, iterations / 2), t.targetTaskShare(),
-                t.pooledEpochs(), t.pooledBatch(), t.pooledLr(), t.fineTuneSteps(), t.fineTuneLrs(), t.mappingIterations()));
+        p = p.withTraining(t.withBudgets(iterations, t.pooled().epochs(), t.mapping().iterations(),
+                Math.max(1, iterations / 2)));
         CrossDomainStudy.Trained trained;
         long t0 = System.nanoTime();
         try (TaskPool pool = new TaskPool(threads)) {
@@ -90,7 +89,7 @@ final class AdaptBenchCommand implements Callable<Integer> {
         List<org.metarec.core.tasks.RatingTask> users = new ArrayList<>(setup.split().testTasks());
         out.printf(Locale.ROOT, "MovieLens 100K: %d items scored per call; %s/%s trained %d iterations in %.1f s; "
                         + "inner steps %d; %d held-out users; java %s%n", all.length, method, model, iterations,
-                (System.nanoTime() - t0) / 1e9, p.training().innerSteps(), users.size(), System.getProperty("java.version"));
+                (System.nanoTime() - t0) / 1e9, p.training().meta().settings().innerSteps(), users.size(), System.getProperty("java.version"));
         AdaptLatency.Result r = AdaptLatency.measure(personalizer, setup.testFactory(), users, 10, warmup, repetitions);
         out.printf(Locale.ROOT, "timed %d calls after %d untimed%n", r.repetitions(), warmup);
         out.printf(Locale.ROOT, "adapt+score p50 ms: %.3f, p99 ms: %.3f%n", r.p50Millis(), r.p99Millis());

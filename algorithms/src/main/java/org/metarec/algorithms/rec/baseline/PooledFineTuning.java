@@ -1,7 +1,6 @@
 package org.metarec.algorithms.rec.baseline;
 
 import java.util.Locale;
-import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.meta.TaskLoss;
 import org.metarec.algorithms.rec.ColdStartRecommender;
 import org.metarec.algorithms.rec.GradientRecommender;
@@ -11,10 +10,11 @@ import org.metarec.algorithms.rec.data.RatingBatch;
 import org.metarec.algorithms.rec.model.RecModel;
 import org.metarec.algorithms.rec.model.UserTables;
 import org.metarec.algorithms.rec.train.BestSoFar;
+import org.metarec.algorithms.rec.train.FineTuning;
 import org.metarec.algorithms.rec.train.PooledTraining;
 import org.metarec.algorithms.rec.train.Selection;
+import org.metarec.algorithms.rec.train.TrainingContext;
 import org.metarec.autodiff.Params;
-import org.metarec.core.random.Rng;
 
 /**
  * "Pretrain, then fine-tune": ordinary training of the model on pooled rows (one user-table row per
@@ -29,28 +29,6 @@ import org.metarec.core.random.Rng;
 public final class PooledFineTuning {
 
     /**
-     * Settings.
-     *
-     * @param epochs pooled epochs
-     * @param batchSize rows per minibatch
-     * @param lr Adam's rate
-     * @param fineTuneSteps SGD steps on the support set
-     * @param fineTuneLrs the candidate fine-tuning rates
-     */
-    public record Settings(int epochs, int batchSize, double lr, int fineTuneSteps, double[] fineTuneLrs) {
-        /** Copies the rates. */
-        public Settings {
-            fineTuneLrs = fineTuneLrs.clone();
-        }
-
-        /** The candidate rates (a copy). */
-        @Override
-        public double[] fineTuneLrs() {
-            return fineTuneLrs.clone();
-        }
-    }
-
-    /**
      * The outcome.
      *
      * @param recommender the chosen recommender
@@ -62,39 +40,38 @@ public final class PooledFineTuning {
     }
 
     /**
-     * Trains and selects.
+     * Trains and selects: after every epoch, each fine-tuning rate is scored on the validation users.
      *
      * @param method the method's name (pretrained or target_only)
      * @param model the model
      * @param loss its training loss
      * @param factory builds the training batches
      * @param rows the pooled training rows
-     * @param s the settings
-     * @param seed the run's seed: streams {@code crossdomain/init} and {@code crossdomain/pooled-order}
-     * @param pool runs validation tasks in parallel
-     * @param validation scores checkpoints on the validation users
+     * @param pooled epochs, minibatch size and Adam's rate
+     * @param fineTune fine-tuning steps and candidate rates
+     * @param ctx streams {@code init} and {@code pooled-order}, the pool and the validation users
      * @return the chosen recommender
      */
     public static Result train(String method, RecModel model, TaskLoss<RatingBatch> loss, BatchFactory factory,
-            int[] rows, Settings s, long seed, TaskPool pool, TaskEvaluator validation) {
+            int[] rows, PooledTraining.Settings pooled, FineTuning fineTune, TrainingContext ctx) {
         int users = factory.data().userCount();
         boolean[] trained = new boolean[users];
         for (int r : rows) {
             trained[factory.data().user(r)] = true;
         }
-        Params init = model.initPooled(Rng.derive(seed, "crossdomain/init"), users);
+        Params init = model.initPooled(ctx.rng("init"), users);
         BestSoFar<ColdStartRecommender> best = BestSoFar.preferLatestWhenUnscored();
-        PooledTraining.train(loss, init, factory, rows, s.epochs(), s.batchSize(), s.lr(),
-                Rng.derive(seed, "crossdomain/pooled-order"), (epoch, params) -> {
-                    UserTables tables = new UserTables(model, params, trained);
-                    for (double lr : validation.scorable(s.fineTuneLrs())) {
-                        ColdStartRecommender rec = new GradientRecommender(method, model,
-                                user -> tables.forUser(user.user()),
-                                GradientRecommender.sgd(loss, model.localParams(), lr, s.fineTuneSteps()));
-                        best.offer(epoch, String.format(Locale.ROOT, "fineTuneLr=%g", lr),
-                                validation.meanRmse(rec, pool), rec);
-                    }
-                });
+        TaskEvaluator validation = ctx.validation();
+        PooledTraining.train(loss, init, factory, rows, pooled, ctx.rng("pooled-order"), (epoch, params) -> {
+            UserTables tables = new UserTables(model, params, trained);
+            for (double lr : validation.scorable(fineTune.lrs())) {
+                ColdStartRecommender rec = new GradientRecommender(method, model,
+                        user -> tables.forUser(user.user()),
+                        GradientRecommender.sgd(loss, model.localParams(), lr, fineTune.steps()));
+                best.offer(epoch, String.format(Locale.ROOT, "fineTuneLr=%g", lr),
+                        validation.meanRmse(rec, ctx.pool()), rec);
+            }
+        });
         return new Result(best.value(), best.selection());
     }
 }

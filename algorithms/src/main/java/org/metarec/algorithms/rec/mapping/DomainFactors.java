@@ -41,20 +41,18 @@ public final class DomainFactors {
      * @param rows the rows of the domains to factorise
      * @param dim latent dimension
      * @param weightDecay L2 weight of the factors
-     * @param epochs pooled epochs
-     * @param batchSize rows per minibatch
-     * @param lr Adam's rate
+     * @param pooled epochs, minibatch size and Adam's rate
      * @param rng the stream of the initial values and of the row order
      * @return the fitted factors
      */
-    public static DomainFactors fit(BatchFactory factory, int[] rows, int dim, double weightDecay, int epochs,
-            int batchSize, double lr, Rng rng) {
+    public static DomainFactors fit(BatchFactory factory, int[] rows, int dim, double weightDecay,
+            PooledTraining.Settings pooled, Rng rng) {
         Interactions data = factory.data();
         MatrixFactorization mf = new MatrixFactorization(data.itemCount(), dim, 0, data.meanRating(rows), 0.1);
         boolean[] trained = UserTables.seen(Arrays.stream(rows).map(data::user).toArray(), data.userCount());
         Params init = mf.initPooled(rng.fork("init"), data.userCount());
-        Params p = PooledTraining.train(RatingLoss.of(mf, weightDecay), init, factory.withProfiles(null), rows, epochs,
-                batchSize, lr, rng.fork("order"), null);
+        Params p = PooledTraining.train(RatingLoss.of(mf, weightDecay), init, factory.withProfiles(null), rows, pooled,
+                rng.fork("order"), null);
         return new DomainFactors(mf, p.detach(), trained, Math.max(weightDecay, 1e-3));
     }
 

@@ -4,15 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
-import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.optim.Adam;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.ColdStartRecommender;
 import org.metarec.algorithms.rec.GradientRecommender;
 import org.metarec.algorithms.rec.TaskEvaluator;
 import org.metarec.algorithms.rec.data.UserContext;
 import org.metarec.algorithms.rec.model.RatingLoss;
 import org.metarec.algorithms.rec.train.BestSoFar;
+import org.metarec.algorithms.rec.train.FineTuning;
 import org.metarec.algorithms.rec.train.Selection;
+import org.metarec.algorithms.rec.train.TrainingContext;
 import org.metarec.autodiff.Autodiff;
 import org.metarec.autodiff.GradMode;
 import org.metarec.autodiff.Ops;
@@ -50,21 +52,14 @@ public final class Emcdr {
      * @param source the source-domain factors
      * @param target the target-domain factors
      * @param overlap users trained in both (the mapping's training pairs), at least one
-     * @param hidden the mapping's hidden width
-     * @param iterations Adam steps (full batch)
-     * @param lr Adam's rate
-     * @param validateEvery steps between validation scorings
-     * @param fineTuneSteps SGD steps on the support set
-     * @param fineTuneLrs candidate fine-tuning rates
+     * @param mapping the mapping's width, Adam steps (full batch), rate and validation interval
+     * @param fineTune fine-tuning of the mapped factors on the support set
      * @param weightDecay the target factorisation's penalty weight, in the fine-tuning loss
-     * @param rng the stream of the mapping's initial weights
-     * @param pool runs validation tasks in parallel
-     * @param validation scores checkpoints on validation users
+     * @param ctx stream {@code mapping} (the mapping's initial weights), the pool and the validation users
      * @return the chosen recommender
      */
-    public static Result train(DomainFactors source, DomainFactors target, int[] overlap, int hidden, int iterations,
-            double lr, int validateEvery, int fineTuneSteps, double[] fineTuneLrs, double weightDecay, Rng rng,
-            TaskPool pool, TaskEvaluator validation) {
+    public static Result train(DomainFactors source, DomainFactors target, int[] overlap, MappingSettings mapping,
+            FineTuning fineTune, double weightDecay, TrainingContext ctx) {
         if (overlap.length == 0) {
             throw new IllegalArgumentException("EMCDR: expected at least one overlap user trained in both domains, "
                     + "found none");
@@ -82,32 +77,36 @@ public final class Emcdr {
         }
         Tensor xs = Tensor.constant(DMatrixRMaj.wrap(overlap.length, d1, x));
         Tensor ys = Tensor.constant(DMatrixRMaj.wrap(overlap.length, d1, y));
-        MLP mapping = new MLP("map.", new int[] {d1, hidden, d1}, Activation.TANH);
-        Params params = mapping.init(rng);
-        Adam adam = new Adam(lr);
+        MLP network = new MLP("map.", new int[] {d1, mapping.hidden(), d1}, Activation.TANH);
+        Params params = network.init(ctx.rng("mapping"));
+        Adam adam = new Adam(mapping.lr());
+        Candidates candidates = new Candidates(network, source, target, fineTune, weightDecay, ctx);
         BestSoFar<ColdStartRecommender> best = BestSoFar.preferLatestWhenUnscored();
-        offer(best, 0, mapping, params, source, target, fineTuneSteps, fineTuneLrs, weightDecay, pool, validation);
-        for (int it = 1; it <= iterations; it++) {
-            Tensor loss = Ops.mse(mapping.apply(params, xs), ys);
+        candidates.offer(best, 0, params);
+        for (int it = 1; it <= mapping.iterations(); it++) {
+            Tensor loss = Ops.mse(network.apply(params, xs), ys);
             params = adam.step(params, Autodiff.grad(loss, params, false));
-            if (it % validateEvery == 0 || it == iterations) {
-                offer(best, it, mapping, params, source, target, fineTuneSteps, fineTuneLrs, weightDecay, pool,
-                        validation);
+            if (it % mapping.validateEvery() == 0 || it == mapping.iterations()) {
+                candidates.offer(best, it, params);
             }
         }
         return new Result(best.value(), best.selection());
     }
 
-    private static void offer(BestSoFar<ColdStartRecommender> best, long step, MLP mapping, Params params,
-            DomainFactors source, DomainFactors target, int fineTuneSteps, double[] fineTuneLrs, double weightDecay,
-            TaskPool pool, TaskEvaluator validation) {
-        Params fixed = params.detach();
-        for (double lr : validation.scorable(fineTuneLrs)) {
-            ColdStartRecommender rec = new GradientRecommender("emcdr", target.model(),
-                    user -> target.coldStart(map(mapping, fixed, source, user)),
-                    GradientRecommender.sgd(RatingLoss.of(target.model(), weightDecay),
-                            target.model().localParams(), lr, fineTuneSteps));
-            best.offer(step, String.format(Locale.ROOT, "fineTuneLr=%g", lr), validation.meanRmse(rec, pool), rec);
+    /** Scores a checkpoint of the mapping with every fine-tuning rate on the validation users. */
+    private record Candidates(MLP network, DomainFactors source, DomainFactors target, FineTuning fineTune,
+            double weightDecay, TrainingContext ctx) {
+        void offer(BestSoFar<ColdStartRecommender> best, long step, Params params) {
+            Params fixed = params.detach();
+            TaskEvaluator validation = ctx.validation();
+            for (double lr : validation.scorable(fineTune.lrs())) {
+                ColdStartRecommender rec = new GradientRecommender("emcdr", target.model(),
+                        user -> target.coldStart(map(network, fixed, source, user)),
+                        GradientRecommender.sgd(RatingLoss.of(target.model(), weightDecay),
+                                target.model().localParams(), lr, fineTune.steps()));
+                best.offer(step, String.format(Locale.ROOT, "fineTuneLr=%g", lr), validation.meanRmse(rec, ctx.pool()),
+                        rec);
+            }
         }
     }
 

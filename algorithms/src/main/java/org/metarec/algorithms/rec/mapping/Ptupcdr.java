@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
-import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.optim.Adam;
+import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.ColdStartRecommender;
 import org.metarec.algorithms.rec.GradientRecommender;
 import org.metarec.algorithms.rec.TaskEvaluator;
@@ -13,7 +13,9 @@ import org.metarec.algorithms.rec.data.UserContext;
 import org.metarec.algorithms.rec.model.MatrixFactorization;
 import org.metarec.algorithms.rec.model.RatingLoss;
 import org.metarec.algorithms.rec.train.BestSoFar;
+import org.metarec.algorithms.rec.train.FineTuning;
 import org.metarec.algorithms.rec.train.Selection;
+import org.metarec.algorithms.rec.train.TrainingContext;
 import org.metarec.autodiff.Autodiff;
 import org.metarec.autodiff.GradMode;
 import org.metarec.autodiff.Ops;
@@ -49,33 +51,29 @@ public final class Ptupcdr {
      *
      * @param source the source factors
      * @param target the target factors
-     * @param users training users with source history and target training rows
-     * @param contexts each training user's context (their history in the source domains)
-     * @param targetRows each training user's target training rows
-     * @param hidden the networks' hidden width
-     * @param iterations Adam steps
-     * @param usersPerStep users per step
-     * @param lr Adam's rate
-     * @param validateEvery steps between validation scorings
-     * @param fineTuneSteps SGD steps on the support set
-     * @param fineTuneLrs candidate fine-tuning rates
+     * @param users the training users: each one's context (history in the source domains) and target rows
+     * @param mapping the networks' width, Adam steps, users per step, rate and validation interval
+     * @param fineTune fine-tuning of the transferred factors on the support set
      * @param weightDecay the target factorisation's penalty weight, in the fine-tuning loss
      * @param data the interactions (the items and ratings of the target rows)
-     * @param rng the stream of initial weights ({@code init}) and user draws ({@code users})
-     * @param pool runs users and validation tasks in parallel
-     * @param validation scores checkpoints on validation users
+     * @param ctx stream {@code mapping} (forks {@code init}, the initial weights, and {@code users}, the user
+     *     draws), the pool that runs users and validation tasks, the validation users
      * @return the chosen recommender
      */
-    public static Result train(DomainFactors source, DomainFactors target, int[] users, List<UserContext> contexts,
-            List<int[]> targetRows, int hidden, int iterations, int usersPerStep, double lr, int validateEvery,
-            int fineTuneSteps, double[] fineTuneLrs, double weightDecay, Interactions data, Rng rng, TaskPool pool,
-            TaskEvaluator validation) {
-        PtupcdrBridge bridge = new PtupcdrBridge(source.model().dim(), hidden);
+    public static Result train(DomainFactors source, DomainFactors target, TrainingUsers users,
+            MappingSettings mapping, FineTuning fineTune, double weightDecay, Interactions data, TrainingContext ctx) {
+        List<UserContext> contexts = users.contexts();
+        List<int[]> targetRows = users.targetRows();
+        int iterations = mapping.iterations();
+        int usersPerStep = mapping.usersPerStep();
+        TaskPool pool = ctx.pool();
+        Rng rng = ctx.rng("mapping");
+        PtupcdrBridge bridge = new PtupcdrBridge(source.model().dim(), mapping.hidden());
         double meanBias = target.userFactors(-1, new int[0], new double[0])[bridge.dim()];
         List<Example> examples = new ArrayList<>();
-        for (int k = 0; k < users.length; k++) {
-            UserContext ctx = contexts.get(k);
-            if (ctx.historyItems().length == 0 || targetRows.get(k).length == 0) {
+        for (int k = 0; k < contexts.size(); k++) {
+            UserContext user = contexts.get(k);
+            if (user.historyItems().length == 0 || targetRows.get(k).length == 0) {
                 continue;
             }
             int[] rows = targetRows.get(k);
@@ -85,7 +83,7 @@ public final class Ptupcdr {
                 items[j] = data.item(rows[j]);
                 y[j] = data.rating(rows[j]);
             }
-            examples.add(new Example(input(bridge, source, target, ctx, items, meanBias),
+            examples.add(new Example(input(bridge, source, target, user, items, meanBias),
                     Tensor.column(y)));
         }
         if (examples.isEmpty()) {
@@ -94,10 +92,10 @@ public final class Ptupcdr {
         }
         Params params = bridge.init(rng.fork("init"));
         Rng draws = rng.fork("users");
-        Adam adam = new Adam(lr);
+        Adam adam = new Adam(mapping.lr());
+        Candidates candidates = new Candidates(bridge, source, target, meanBias, fineTune, weightDecay, ctx);
         BestSoFar<ColdStartRecommender> best = BestSoFar.preferLatestWhenUnscored();
-        offer(best, 0, bridge, params, source, target, meanBias, fineTuneSteps, fineTuneLrs, weightDecay, pool,
-                validation);
+        candidates.offer(best, 0, params);
         for (int it = 1; it <= iterations; it++) {
             List<Example> batch = new ArrayList<>(usersPerStep);
             for (int b = 0; b < usersPerStep; b++) {
@@ -107,9 +105,8 @@ public final class Ptupcdr {
             List<Params> grads = pool.map(batch, ex -> at.withValues(Autodiff.grad(
                     Ops.mse(bridge.apply(at, ex.input()), ex.ratings()), at.tensors(), false, true)));
             params = adam.step(params, mean(params, grads));
-            if (it % validateEvery == 0 || it == iterations) {
-                offer(best, it, bridge, params, source, target, meanBias, fineTuneSteps, fineTuneLrs, weightDecay, pool,
-                        validation);
+            if (it % mapping.validateEvery() == 0 || it == iterations) {
+                candidates.offer(best, it, params);
             }
         }
         return new Result(best.value(), best.selection());
@@ -131,16 +128,38 @@ public final class Ptupcdr {
         return like.withValues(out);
     }
 
-    private static void offer(BestSoFar<ColdStartRecommender> best, long step, PtupcdrBridge bridge, Params params,
-            DomainFactors source, DomainFactors target, double meanBias, int fineTuneSteps, double[] fineTuneLrs,
-            double weightDecay, TaskPool pool, TaskEvaluator validation) {
-        Params fixed = params.detach();
-        for (double lr : validation.scorable(fineTuneLrs)) {
-            ColdStartRecommender rec = new GradientRecommender("ptupcdr", target.model(),
-                    user -> target.coldStart(transfer(bridge, fixed, source, target, user, meanBias)),
-                    GradientRecommender.sgd(RatingLoss.of(target.model(), weightDecay),
-                            target.model().localParams(), lr, fineTuneSteps));
-            best.offer(step, String.format(Locale.ROOT, "fineTuneLr=%g", lr), validation.meanRmse(rec, pool), rec);
+    /**
+     * PTUPCDR's training users.
+     *
+     * @param contexts each training user's context (their history in the source domains)
+     * @param targetRows each training user's target training rows, in the same order
+     */
+    public record TrainingUsers(List<UserContext> contexts, List<int[]> targetRows) {
+        /** Requires one row list per context. */
+        public TrainingUsers {
+            if (contexts.size() != targetRows.size()) {
+                throw new IllegalArgumentException("PTUPCDR: expected one list of target rows per user, found "
+                        + targetRows.size() + " for " + contexts.size() + " users");
+            }
+            contexts = List.copyOf(contexts);
+            targetRows = List.copyOf(targetRows);
+        }
+    }
+
+    /** Scores a checkpoint of the bridge with every fine-tuning rate on the validation users. */
+    private record Candidates(PtupcdrBridge bridge, DomainFactors source, DomainFactors target, double meanBias,
+            FineTuning fineTune, double weightDecay, TrainingContext ctx) {
+        void offer(BestSoFar<ColdStartRecommender> best, long step, Params params) {
+            Params fixed = params.detach();
+            TaskEvaluator validation = ctx.validation();
+            for (double lr : validation.scorable(fineTune.lrs())) {
+                ColdStartRecommender rec = new GradientRecommender("ptupcdr", target.model(),
+                        user -> target.coldStart(transfer(bridge, fixed, source, target, user, meanBias)),
+                        GradientRecommender.sgd(RatingLoss.of(target.model(), weightDecay),
+                                target.model().localParams(), lr, fineTune.steps()));
+                best.offer(step, String.format(Locale.ROOT, "fineTuneLr=%g", lr), validation.meanRmse(rec, ctx.pool()),
+                        rec);
+            }
         }
     }
 

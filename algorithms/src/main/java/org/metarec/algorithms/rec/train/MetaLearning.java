@@ -14,7 +14,6 @@ import org.metarec.algorithms.rec.data.RatingBatch;
 import org.metarec.algorithms.rec.model.RecModel;
 import org.metarec.algorithms.train.MetaTrainer;
 import org.metarec.autodiff.Params;
-import org.metarec.core.random.Rng;
 
 /**
  * Meta-training of a rating model over user tasks with one of MAML, first-order MAML, Reptile,
@@ -131,14 +130,13 @@ public final class MetaLearning {
      * @param tasks the meta-training task distribution (K support rows per task)
      * @param supportSize K
      * @param s the settings
-     * @param seed the run's seed: streams {@code crossdomain/init} and {@code crossdomain/train-tasks}
-     * @param pool runs the tasks of a meta-batch and of validation in parallel
-     * @param validation scores checkpoints on the validation users
+     * @param ctx streams {@code init} and {@code train-tasks}, the pool that runs the tasks of a meta-batch
+     *     and of validation, and the validation users that score checkpoints
      * @return the chosen recommender and the selection history
      */
     public static Result train(MetaMethod method, RecModel model, TaskLoss<RatingBatch> loss, TrainingTasks tasks,
-            int supportSize, Settings s, long seed, TaskPool pool, TaskEvaluator validation) {
-        return train(method, model, loss, tasks::draw, supportSize, s, seed, pool, validation);
+            int supportSize, Settings s, TrainingContext ctx) {
+        return train(method, model, loss, tasks::draw, supportSize, s, ctx);
     }
 
     /**
@@ -150,21 +148,21 @@ public final class MetaLearning {
      * @param tasks draws a meta-training task (support and query batches, slot 0)
      * @param supportSize the smallest support size of the drawn tasks: with 0 the learners take no inner steps
      * @param s the settings
-     * @param seed the run's seed: streams {@code crossdomain/init} and {@code crossdomain/train-tasks}
-     * @param pool runs the tasks of a meta-batch and of validation in parallel
-     * @param validation scores checkpoints on the validation users
+     * @param ctx streams {@code init} and {@code train-tasks}, the pool that runs the tasks of a meta-batch
+     *     and of validation, and the validation users that score checkpoints
      * @return the chosen recommender and the selection history
      */
     public static Result train(MetaMethod method, RecModel model, TaskLoss<RatingBatch> loss,
-            MetaTrainer.TaskSource<RatingBatch> tasks, int supportSize, Settings s, long seed, TaskPool pool,
-            TaskEvaluator validation) {
+            MetaTrainer.TaskSource<RatingBatch> tasks, int supportSize, Settings s, TrainingContext ctx) {
+        TaskPool pool = ctx.pool();
+        TaskEvaluator validation = ctx.validation();
         MetaLearner<RatingBatch> learner = learner(method, model, loss, s.innerLr(), s.innerSteps());
         if (supportSize == 0 && !learner.trainsOnWholeTask()) {
             learner = learner(method, model, loss, s.innerLr(), 0);   // nothing to adapt on
         }
-        Params init = learner.initMeta(model.init(Rng.derive(seed, "crossdomain/init")));
+        Params init = learner.initMeta(model.init(ctx.rng("init")));
         MetaTrainer<RatingBatch> trainer = new MetaTrainer<>(learner, new Adam(s.metaLr()), tasks, pool,
-                s.metaBatch(), s.clipNorm(), init, Rng.derive(seed, "crossdomain/train-tasks"));
+                s.metaBatch(), s.clipNorm(), init, ctx.rng("train-tasks"));
         BestSoFar<Params> best = BestSoFar.preferLatestWhenUnscored();
         int evalSteps = s.innerSteps();
         best.offer(0, "", validation.meanRmse(recommender(model, learner, init, evalSteps), pool), init);

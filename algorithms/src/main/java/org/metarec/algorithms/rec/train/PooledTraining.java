@@ -17,6 +17,28 @@ import org.metarec.core.random.Rng;
  */
 public final class PooledTraining {
 
+    /**
+     * Settings of pooled training.
+     *
+     * @param epochs the number of epochs, &ge; 0
+     * @param batchSize rows per minibatch, &ge; 1
+     * @param lr Adam's learning rate, &gt; 0
+     */
+    public record Settings(int epochs, int batchSize, double lr) {
+        /** Validates. */
+        public Settings {
+            if (epochs < 0 || batchSize < 1 || !(lr > 0) || !Double.isFinite(lr)) {
+                throw new IllegalArgumentException("pooled training: expected epochs >= 0, batchSize >= 1 and lr > 0, "
+                        + "found " + epochs + ", " + batchSize + ", " + lr);
+            }
+        }
+
+        /** These settings with another number of epochs. */
+        public Settings withEpochs(int e) {
+            return new Settings(e, batchSize, lr);
+        }
+    }
+
     /** Called after every epoch with the parameters reached. */
     @FunctionalInterface
     public interface EpochListener {
@@ -39,16 +61,17 @@ public final class PooledTraining {
      * @param init the starting parameters (pooled form)
      * @param factory builds the minibatches (slots = user indices)
      * @param rows the training rows
-     * @param epochs the number of epochs, &ge; 0
-     * @param batchSize rows per minibatch
-     * @param lr Adam's learning rate
+     * @param s epochs, minibatch size and Adam's rate
      * @param rng the stream of the row order (epoch e shuffles with {@code rng.fork("epoch-" + e)})
      * @param listener called after each epoch, or null
      * @return the parameters after the last epoch
      * @throws NonFiniteException when a minibatch loss is NaN or infinite
      */
-    public static Params train(TaskLoss<RatingBatch> loss, Params init, BatchFactory factory, int[] rows, int epochs,
-            int batchSize, double lr, Rng rng, EpochListener listener) {
+    public static Params train(TaskLoss<RatingBatch> loss, Params init, BatchFactory factory, int[] rows, Settings s,
+            Rng rng, EpochListener listener) {
+        int epochs = s.epochs();
+        int batchSize = s.batchSize();
+        double lr = s.lr();
         if (rows.length == 0) {
             throw new IllegalArgumentException("pooled training: expected at least one training row, found none");
         }

@@ -28,7 +28,8 @@ class MappingTest {
     @Test
     void foldInSolvesTheRidgeNormalEquations() {
         // Factorise domain 0 (rows 0, 1, 3, 5, 8); fold in a history of items 0, 1, 2.
-        DomainFactors f = DomainFactors.fit(factory, new int[] {0, 1, 3, 5, 8}, 2, 0.05, 3, 2, 0.05,
+        DomainFactors f = DomainFactors.fit(factory, new int[] {0, 1, 3, 5, 8}, 2, 0.05,
+                new org.metarec.algorithms.rec.train.PooledTraining.Settings(3, 2, 0.05),
                 Rng.derive(1, "test/mf"));
         int[] items = {0, 1, 2};
         double[] ratings = {5, 1, 4};

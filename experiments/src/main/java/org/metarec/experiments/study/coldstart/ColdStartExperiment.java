@@ -10,8 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.metarec.algorithms.parallel.TaskPool;
-import org.metarec.algorithms.rec.baseline.PooledFineTuning;
+import org.metarec.algorithms.rec.train.FineTuning;
 import org.metarec.algorithms.rec.train.MetaLearning;
+import org.metarec.algorithms.rec.train.PooledTraining;
 import org.metarec.core.data.Dataset;
 import org.metarec.core.tasks.ColdStartStates;
 import org.metarec.experiments.config.Config;
@@ -24,6 +25,7 @@ import org.metarec.experiments.run.RunContext;
 import org.metarec.experiments.study.coldstart.ColdStartStatesSetup;
 import org.metarec.experiments.study.coldstart.ColdStartStatesStudy;
 import org.metarec.experiments.study.rec.CellResults;
+import org.metarec.experiments.study.rec.ModelSizes;
 import org.metarec.experiments.study.rec.RecMethod;
 import org.metarec.experiments.study.rec.StudyKeys;
 
@@ -199,11 +201,12 @@ public final class ColdStartExperiment implements ExperimentKind {
         MetaLearning.Settings meta = new MetaLearning.Settings(c.getInt("budget.meta_iterations"),
                 c.getInt("meta.meta_batch"), c.getDouble("meta.inner_lr"), c.getInt("meta.inner_steps"),
                 c.getDouble("optimizer.lr"), StudyKeys.clipNorm(c), Math.max(1, c.getInt("budget.validate_every")));
-        PooledFineTuning.Settings pooled = new PooledFineTuning.Settings(c.getInt(s + "pooled_epochs"),
-                c.getInt(s + "pooled_batch"), c.getDouble(s + "pooled_lr"), c.getInt(s + "fine_tune_steps"),
-                c.getDoubleArray(s + "fine_tune_lrs"));
-        return new ColdStartStatesStudy.Protocol(RecMethod.byName(cell.method()).orElseThrow(), StudyKeys.modelType(c), cell.seed(),
-                c.getInt("model.embedding_dim"), c.getIntArray("model.hidden"), c.getDouble(s + "weight_decay"), meta,
-                c.getDouble("meta.reptile.inner_lr"), pooled);
+        PooledTraining.Settings pooled = new PooledTraining.Settings(c.getInt(s + "pooled_epochs"),
+                c.getInt(s + "pooled_batch"), c.getDouble(s + "pooled_lr"));
+        FineTuning fineTune = new FineTuning(c.getInt(s + "fine_tune_steps"), c.getDoubleArray(s + "fine_tune_lrs"));
+        ModelSizes sizes = new ModelSizes(c.getInt("model.embedding_dim"), c.getIntArray("model.hidden"),
+                c.getDouble(s + "weight_decay"));
+        return new ColdStartStatesStudy.Protocol(RecMethod.byName(cell.method()).orElseThrow(), StudyKeys.modelType(c),
+                cell.seed(), sizes, meta, c.getDouble("meta.reptile.inner_lr"), pooled, fineTune);
     }
 }

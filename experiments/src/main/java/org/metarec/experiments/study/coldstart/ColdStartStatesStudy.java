@@ -20,13 +20,17 @@ import org.metarec.algorithms.rec.model.RatingLoss;
 import org.metarec.algorithms.rec.model.RecModel;
 import org.metarec.algorithms.rec.model.RecModels;
 import org.metarec.algorithms.rec.train.BestSoFar;
+import org.metarec.algorithms.rec.train.FineTuning;
 import org.metarec.algorithms.rec.train.MetaLearning;
+import org.metarec.algorithms.rec.train.PooledTraining;
 import org.metarec.algorithms.rec.train.Selection;
+import org.metarec.algorithms.rec.train.TrainingContext;
 import org.metarec.algorithms.train.MetaTrainer;
 import org.metarec.core.data.Interactions;
 import org.metarec.core.tasks.ColdStartStates;
 import org.metarec.core.tasks.RatingTask;
 import org.metarec.experiments.study.rec.BaselineSelection;
+import org.metarec.experiments.study.rec.ModelSizes;
 import org.metarec.experiments.study.rec.RecMethod;
 
 /**
@@ -58,6 +62,13 @@ import org.metarec.experiments.study.rec.RecMethod;
  */
 public final class ColdStartStatesStudy {
 
+    /**
+     * The prefix of the training loops' streams ({@code crossdomain/init}, {@code crossdomain/train-tasks},
+     * {@code crossdomain/pooled-order}): the same names as the cross-domain study's, whose training code this
+     * study reuses, so the two studies train a method with the same streams.
+     */
+    private static final String TRAINING_STREAMS = "crossdomain";
+
     /** The methods this study runs. */
     public static final List<RecMethod> METHODS = List.of(RecMethod.GLOBAL_MEAN, RecMethod.ITEM_BIAS,
             RecMethod.PRETRAINED, RecMethod.MAML, RecMethod.FOMAML, RecMethod.REPTILE, RecMethod.METASGD, RecMethod.ANIL);
@@ -68,17 +79,17 @@ public final class ColdStartStatesStudy {
      * @param method one of {@link #METHODS}
      * @param model one of {@link RecModels#TYPES} (the MeLU protocol's is {@code melu}); ignored by the baselines
      * @param seed the seed of every random stream; the setup must have been prepared with it
-     * @param dim embedding width
-     * @param hidden hidden (decision) layer widths
-     * @param weightDecay weight of the model's L2 penalty in every training loss (MeLU has none)
+     * @param sizes embedding width, hidden (decision) layer widths, and the L2 penalty of every training loss
+     *     (MeLU has none)
      * @param meta the meta-learners' settings (Reptile's inner rate is {@code reptileInnerLr} instead)
      * @param reptileInnerLr Reptile's inner learning rate
-     * @param pooled the pooled training and fine-tuning settings of {@code pretrained}
+     * @param pooled the pooled training of {@code pretrained}
+     * @param fineTune its fine-tuning on the support set
      */
-    public record Protocol(RecMethod method, String model, long seed, int dim, int[] hidden, double weightDecay,
-            MetaLearning.Settings meta, double reptileInnerLr, PooledFineTuning.Settings pooled) {
+    public record Protocol(RecMethod method, String model, long seed, ModelSizes sizes, MetaLearning.Settings meta,
+            double reptileInnerLr, PooledTraining.Settings pooled, FineTuning fineTune) {
 
-        /** Validates the names and copies the widths. */
+        /** Validates the names. */
         public Protocol {
             if (!METHODS.contains(method)) {
                 throw new IllegalArgumentException("coldstart method: expected one of " + METHODS + ", found '"
@@ -88,23 +99,11 @@ public final class ColdStartStatesStudy {
                 throw new IllegalArgumentException("coldstart model: expected one of " + RecModels.TYPES + ", found '"
                         + model + "'");
             }
-            if (dim < 1 || hidden == null || hidden.length == 0 || Arrays.stream(hidden).anyMatch(h -> h < 1)) {
-                throw new IllegalArgumentException("coldstart sizes: expected a width >= 1 and at least one hidden "
-                        + "width >= 1, found " + dim + " and " + (hidden == null ? "null" : Arrays.toString(hidden)));
+            if (sizes == null || !(reptileInnerLr > 0) || meta == null || pooled == null || fineTune == null) {
+                throw new IllegalArgumentException("coldstart protocol: expected sizes, reptileInnerLr > 0 and meta, "
+                        + "pooled and fine-tuning settings, found " + sizes + ", " + reptileInnerLr + ", " + meta
+                        + ", " + pooled + ", " + fineTune);
             }
-            if (!(weightDecay >= 0) || !Double.isFinite(weightDecay) || !(reptileInnerLr > 0)
-                    || meta == null || pooled == null) {
-                throw new IllegalArgumentException("coldstart protocol: expected weightDecay >= 0, reptileInnerLr > 0 "
-                        + "and meta and pooled settings, found " + weightDecay + ", " + reptileInnerLr + ", " + meta
-                        + ", " + pooled);
-            }
-            hidden = hidden.clone();
-        }
-
-        /** The hidden widths (a copy). */
-        @Override
-        public int[] hidden() {
-            return hidden.clone();
         }
 
         /**
@@ -114,7 +113,7 @@ public final class ColdStartStatesStudy {
          * @return a new protocol
          */
         public Protocol withMethod(RecMethod m) {
-            return new Protocol(m, model, seed, dim, hidden, weightDecay, meta, reptileInnerLr, pooled);
+            return new Protocol(m, model, seed, sizes, meta, reptileInnerLr, pooled, fineTune);
         }
     }
 
@@ -156,6 +155,7 @@ public final class ColdStartStatesStudy {
         ColdStartStates states = setup.states();
         BatchFactory factory = setup.trainingFactory();
         TaskEvaluator validation = new TaskEvaluator(factory, states.validationTasks());
+        TrainingContext ctx = new TrainingContext(p.seed(), TRAINING_STREAMS, pool, validation);
         Interactions data = setup.dataset().interactions();
         int[] rows = states.trainingRows();
         RecMethod method = p.method();
@@ -169,12 +169,12 @@ public final class ColdStartStatesStudy {
             case POOLED -> {
                 RecModel model = model(factory, data.meanRating(rows));
                 PooledFineTuning.Result r = PooledFineTuning.train(method.configName(), model,
-                        RatingLoss.of(model, p.weightDecay()), factory, rows, p.pooled(), p.seed(), pool, validation);
+                        RatingLoss.of(model, p.sizes().weightDecay()), factory, rows, p.pooled(), p.fineTune(), ctx);
                 return new Trained(r.recommender(), r.selection());
             }
             case META -> {
                 RecModel model = model(factory, data.meanRating(rows));
-                TaskLoss<RatingBatch> loss = RatingLoss.of(model, p.weightDecay());
+                TaskLoss<RatingBatch> loss = RatingLoss.of(model, p.sizes().weightDecay());
                 List<RatingTask> tasks = states.trainingTasks();
                 MetaTrainer.TaskSource<RatingBatch> source = rng -> {
                     RatingTask t = tasks.get(rng.nextInt(tasks.size()));
@@ -184,7 +184,7 @@ public final class ColdStartStatesStudy {
                 MetaLearning.Settings s = p.meta().forMethod(method.meta(), p.reptileInnerLr());
                 int smallestSupport = setup.config().minRatings() - setup.config().querySize();
                 MetaLearning.Result r = MetaLearning.train(method.meta(), model, loss, source, smallestSupport, s,
-                        p.seed(), pool, validation);
+                        ctx);
                 return new Trained(r.recommender(), r.selection());
             }
             default -> throw new IllegalStateException("coldstart: the study does not run " + method);
@@ -192,7 +192,8 @@ public final class ColdStartStatesStudy {
     }
 
     private RecModel model(BatchFactory factory, double mean) {
-        return RecModels.create(protocol.model(), ModelInputs.of(factory, mean), protocol.dim(), protocol.hidden());
+        return RecModels.create(protocol.model(), ModelInputs.of(factory, mean), protocol.sizes().dim(),
+                protocol.sizes().hidden());
     }
 
     /**

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.metarec.algorithms.parallel.TaskPool;
+import org.metarec.algorithms.rec.mapping.MappingSettings;
+import org.metarec.algorithms.rec.train.FineTuning;
+import org.metarec.algorithms.rec.train.MetaLearning;
+import org.metarec.algorithms.rec.train.PooledTraining;
 import org.metarec.core.data.Dataset;
 import org.metarec.core.metrics.RankingMetrics;
 import org.metarec.core.metrics.RatingMetrics;
@@ -219,14 +223,16 @@ public final class CrossDomainExperiment implements ExperimentKind {
 
     private static CrossDomainProtocol protocol(Config c, Cell cell, CrossDomainProtocol.Split split) {
         String model = StudyKeys.modelType(c);
-        double[] lrs = c.getDoubleArray("crossdomain.fine_tune_lrs");
-        CrossDomainProtocol.Training training = new CrossDomainProtocol.Training(c.getInt("budget.meta_iterations"),
-                c.getInt("meta.meta_batch"), c.getInt("crossdomain.train_query"), c.getDouble("meta.inner_lr"),
-                c.getInt("meta.inner_steps"), c.getDouble("meta.reptile.inner_lr"), c.getDouble("optimizer.lr"),
-                StudyKeys.clipNorm(c),
-                Math.max(1, c.getInt("budget.validate_every")), c.getDouble("crossdomain.target_task_share"),
-                c.getInt("crossdomain.pooled_epochs"), c.getInt("crossdomain.pooled_batch"), c.getDouble("crossdomain.pooled_lr"),
-                c.getInt("crossdomain.fine_tune_steps"), lrs, c.getInt("crossdomain.mapping_iterations"));
+        MetaLearning.Settings meta = new MetaLearning.Settings(c.getInt("budget.meta_iterations"),
+                c.getInt("meta.meta_batch"), c.getDouble("meta.inner_lr"), c.getInt("meta.inner_steps"),
+                c.getDouble("optimizer.lr"), StudyKeys.clipNorm(c), Math.max(1, c.getInt("budget.validate_every")));
+        CrossDomainProtocol.Training training = new CrossDomainProtocol.Training(
+                new CrossDomainProtocol.MetaTraining(meta, c.getDouble("meta.reptile.inner_lr"),
+                        c.getInt("crossdomain.train_query"), c.getDouble("crossdomain.target_task_share")),
+                new PooledTraining.Settings(c.getInt("crossdomain.pooled_epochs"), c.getInt("crossdomain.pooled_batch"),
+                        c.getDouble("crossdomain.pooled_lr")),
+                new FineTuning(c.getInt("crossdomain.fine_tune_steps"), c.getDoubleArray("crossdomain.fine_tune_lrs")),
+                new CrossDomainProtocol.Mapping(c.getInt("crossdomain.mapping_iterations"), MappingSettings.DEFAULT_LR));
         CrossDomainProtocol.Sizes sizes = new CrossDomainProtocol.Sizes(c.getInt("model.embedding_dim"),
                 c.getIntArray("model.hidden"), c.getDouble("crossdomain.weight_decay"));
         return CrossDomainProtocol.defaults(RecMethod.byName(cell.method()).orElseThrow(), model, cell.seed(), split)

@@ -2,7 +2,12 @@ package org.metarec.experiments.study.crossdomain;
 
 import java.util.Arrays;
 import java.util.List;
+import org.metarec.algorithms.meta.MetaMethod;
+import org.metarec.algorithms.rec.mapping.MappingSettings;
 import org.metarec.algorithms.rec.model.RecModels;
+import org.metarec.algorithms.rec.train.FineTuning;
+import org.metarec.algorithms.rec.train.MetaLearning;
+import org.metarec.algorithms.rec.train.PooledTraining;
 import org.metarec.experiments.study.rec.RecMethod;
 
 /**
@@ -110,127 +115,104 @@ public record CrossDomainProtocol(RecMethod method, String model, long seed, boo
     }
 
     /**
-     * Training budgets and rates.
+     * How the meta-learners are trained: the shared meta-learning settings, Reptile's own inner rate and the
+     * distribution of meta-training tasks.
      *
-     * @param metaIterations outer steps of the meta-learners
-     * @param metaBatch tasks per outer step
-     * @param trainQuerySize query rows per meta-training task (at most)
-     * @param innerLr the inner-loop learning rate (Meta-SGD: the initial rates)
-     * @param innerSteps inner steps, in meta-training and at test time
+     * @param settings outer steps, meta-batch, inner rate and steps, outer rate, clipping, validation interval
      * @param reptileInnerLr Reptile's inner learning rate: its inner loop moves every parameter (biases and
      *     item factors too), which is unstable at rates that suit a user's own parameters
-     * @param metaLr Adam's learning rate in the outer loop
-     * @param clipNorm global gradient-norm clipping of outer steps, 0 for none
-     * @param validateEvery meta-iterations between scorings on the validation users
+     * @param trainQuerySize query rows per meta-training task (at most)
      * @param targetTaskShare probability that a meta-training task is a target-domain user
-     * @param pooledEpochs epochs of pooled training (pretrained, target_only, the MF of the mapping methods)
-     * @param pooledBatch rows per pooled minibatch
-     * @param pooledLr Adam's learning rate in pooled training
-     * @param fineTuneSteps SGD steps when a pooled or mapped model is fine-tuned on the support set
-     * @param fineTuneLrs the fine-tuning rates among which validation chooses (0 = no fine-tuning)
-     * @param mappingIterations Adam steps of the EMCDR mapping and of the PTUPCDR networks
-     * @param mappingLr Adam's learning rate for the EMCDR mapping and the PTUPCDR networks
      */
-    public record Training(int metaIterations, int metaBatch, int trainQuerySize, double innerLr, int innerSteps,
-            double reptileInnerLr, double metaLr, double clipNorm, int validateEvery, double targetTaskShare,
-            int pooledEpochs, int pooledBatch, double pooledLr, int fineTuneSteps, double[] fineTuneLrs,
-            int mappingIterations, double mappingLr) {
+    public record MetaTraining(MetaLearning.Settings settings, double reptileInnerLr, int trainQuerySize,
+            double targetTaskShare) {
 
-        /** The default learning rate of the EMCDR mapping and the PTUPCDR networks. */
-        public static final double DEFAULT_MAPPING_LR = 0.001;
-
-        /** Validates and copies. */
-        public Training {
-            require(metaIterations >= 0, "training.metaIterations", ">= 0", metaIterations);
-            require(metaBatch >= 1, "training.metaBatch", ">= 1", metaBatch);
-            require(trainQuerySize >= 1, "training.trainQuerySize", ">= 1", trainQuerySize);
-            require(innerLr > 0 && Double.isFinite(innerLr), "training.innerLr", "> 0", innerLr);
-            require(innerSteps >= 0, "training.innerSteps", ">= 0", innerSteps);
+        /** Validates. */
+        public MetaTraining {
+            if (settings == null) {
+                throw new IllegalArgumentException("crossdomain training.meta: expected meta-learning settings, "
+                        + "found none");
+            }
+            require(settings.innerLr() > 0 && Double.isFinite(settings.innerLr()), "training.innerLr", "> 0",
+                    settings.innerLr());
+            require(settings.metaLr() > 0 && Double.isFinite(settings.metaLr()), "training.metaLr", "> 0",
+                    settings.metaLr());
+            require(settings.clipNorm() >= 0 && Double.isFinite(settings.clipNorm()), "training.clipNorm", ">= 0",
+                    settings.clipNorm());
             require(reptileInnerLr > 0 && Double.isFinite(reptileInnerLr), "training.reptileInnerLr", "> 0",
                     reptileInnerLr);
-            require(metaLr > 0 && Double.isFinite(metaLr), "training.metaLr", "> 0", metaLr);
-            require(clipNorm >= 0 && Double.isFinite(clipNorm), "training.clipNorm", ">= 0", clipNorm);
-            require(validateEvery >= 1, "training.validateEvery", ">= 1", validateEvery);
+            require(trainQuerySize >= 1, "training.trainQuerySize", ">= 1", trainQuerySize);
             require(targetTaskShare >= 0 && targetTaskShare <= 1, "training.targetTaskShare", "a value in [0, 1]",
                     targetTaskShare);
-            require(pooledEpochs >= 0, "training.pooledEpochs", ">= 0", pooledEpochs);
-            require(pooledBatch >= 1, "training.pooledBatch", ">= 1", pooledBatch);
-            require(pooledLr > 0 && Double.isFinite(pooledLr), "training.pooledLr", "> 0", pooledLr);
-            require(fineTuneSteps >= 0, "training.fineTuneSteps", ">= 0", fineTuneSteps);
-            if (fineTuneLrs == null || fineTuneLrs.length == 0
-                    || Arrays.stream(fineTuneLrs).anyMatch(r -> !(r >= 0) || !Double.isFinite(r))) {
-                throw new IllegalArgumentException("crossdomain training.fineTuneLrs: expected at least one rate >= 0, "
-                        + "found " + (fineTuneLrs == null ? "null" : Arrays.toString(fineTuneLrs)));
+        }
+
+        /** The settings {@code method} trains with (Reptile: its own inner rate). */
+        public MetaLearning.Settings forMethod(MetaMethod method) {
+            return settings.forMethod(method, reptileInnerLr);
+        }
+    }
+
+    /**
+     * Training budgets and rates of every method family: each part is one small record.
+     *
+     * @param meta the meta-learners' training
+     * @param pooled pooled training (pretrained, target_only, the factorisations of the mapping methods)
+     * @param fineTune fine-tuning of pooled and mapped models on the support set
+     * @param mapping the EMCDR mapping and the PTUPCDR networks
+     */
+    public record Training(MetaTraining meta, PooledTraining.Settings pooled, FineTuning fineTune, Mapping mapping) {
+
+        /** Requires every part. */
+        public Training {
+            if (meta == null || pooled == null || fineTune == null || mapping == null) {
+                throw new IllegalArgumentException("crossdomain training: expected meta, pooled, fine-tuning and "
+                        + "mapping settings, found a null");
             }
-            require(mappingIterations >= 0, "training.mappingIterations", ">= 0", mappingIterations);
-            require(mappingLr > 0 && Double.isFinite(mappingLr), "training.mappingLr", "> 0", mappingLr);
-            fineTuneLrs = fineTuneLrs.clone();
-        }
-
-        /**
-         * The settings with the mapping networks' default learning rate {@link #DEFAULT_MAPPING_LR} (the
-         * record's other components, in order, without {@code mappingLr}).
-         *
-         * @param metaIterations see the record
-         * @param metaBatch see the record
-         * @param trainQuerySize see the record
-         * @param innerLr see the record
-         * @param innerSteps see the record
-         * @param reptileInnerLr see the record
-         * @param metaLr see the record
-         * @param clipNorm see the record
-         * @param validateEvery see the record
-         * @param targetTaskShare see the record
-         * @param pooledEpochs see the record
-         * @param pooledBatch see the record
-         * @param pooledLr see the record
-         * @param fineTuneSteps see the record
-         * @param fineTuneLrs see the record
-         * @param mappingIterations see the record
-         */
-        public Training(int metaIterations, int metaBatch, int trainQuerySize, double innerLr, int innerSteps,
-                double reptileInnerLr, double metaLr, double clipNorm, int validateEvery, double targetTaskShare,
-                int pooledEpochs, int pooledBatch, double pooledLr, int fineTuneSteps, double[] fineTuneLrs,
-                int mappingIterations) {
-            this(metaIterations, metaBatch, trainQuerySize, innerLr, innerSteps, reptileInnerLr, metaLr, clipNorm,
-                    validateEvery, targetTaskShare, pooledEpochs, pooledBatch, pooledLr, fineTuneSteps, fineTuneLrs,
-                    mappingIterations, DEFAULT_MAPPING_LR);
-        }
-
-        /** The fine-tuning rates (a copy). */
-        @Override
-        public double[] fineTuneLrs() {
-            return fineTuneLrs.clone();
         }
 
         /**
          * These settings with other training budgets.
          *
-         * @param newMetaIterations meta-learners' outer steps
-         * @param newPooledEpochs pooled epochs
-         * @param newMappingIterations mapping steps
-         * @param newValidateEvery steps between validation scorings
+         * @param metaIterations meta-learners' outer steps
+         * @param pooledEpochs pooled epochs
+         * @param mappingIterations mapping steps
+         * @param validateEvery steps between validation scorings
          * @return new settings
          */
-        public Training withBudgets(int newMetaIterations, int newPooledEpochs, int newMappingIterations,
-                int newValidateEvery) {
-            return new Training(newMetaIterations, metaBatch, trainQuerySize, innerLr, innerSteps, reptileInnerLr,
-                    metaLr, clipNorm, newValidateEvery, targetTaskShare, newPooledEpochs, pooledBatch, pooledLr,
-                    fineTuneSteps, fineTuneLrs, newMappingIterations, mappingLr);
+        public Training withBudgets(int metaIterations, int pooledEpochs, int mappingIterations, int validateEvery) {
+            MetaLearning.Settings m = meta.settings();
+            MetaLearning.Settings budgeted = new MetaLearning.Settings(metaIterations, m.metaBatch(), m.innerLr(),
+                    m.innerSteps(), m.metaLr(), m.clipNorm(), validateEvery);
+            return new Training(new MetaTraining(budgeted, meta.reptileInnerLr(), meta.trainQuerySize(),
+                    meta.targetTaskShare()), pooled.withEpochs(pooledEpochs), fineTune,
+                    new Mapping(mappingIterations, mapping.lr()));
         }
 
         /**
-         * These settings with other learning rates.
+         * The settings of the mapping networks: as wide as the first hidden layer of the models, as many users
+         * per PTUPCDR step as a meta-batch has tasks, validated as often as the meta-learners.
          *
-         * @param newInnerLr the inner learning rate
-         * @param newMetaLr the outer learning rate
-         * @param newMappingLr the mapping networks' learning rate
-         * @return new settings
+         * @param sizes the model sizes
+         * @return the mapping settings
          */
-        public Training withRates(double newInnerLr, double newMetaLr, double newMappingLr) {
-            return new Training(metaIterations, metaBatch, trainQuerySize, newInnerLr, innerSteps, reptileInnerLr,
-                    newMetaLr, clipNorm, validateEvery, targetTaskShare, pooledEpochs, pooledBatch, pooledLr,
-                    fineTuneSteps, fineTuneLrs, mappingIterations, newMappingLr);
+        public MappingSettings mappingSettings(Sizes sizes) {
+            MetaLearning.Settings m = meta.settings();
+            return new MappingSettings(sizes.hidden()[0], mapping.iterations(), m.metaBatch(), mapping.lr(),
+                    m.validateEvery());
+        }
+    }
+
+    /**
+     * The budget of the mapping networks.
+     *
+     * @param iterations Adam steps of the EMCDR mapping and of the PTUPCDR networks
+     * @param lr their Adam learning rate
+     */
+    public record Mapping(int iterations, double lr) {
+        /** Validates. */
+        public Mapping {
+            require(iterations >= 0, "training.mappingIterations", ">= 0", iterations);
+            require(lr > 0 && Double.isFinite(lr), "training.mappingLr", "> 0", lr);
         }
     }
 
@@ -267,9 +249,13 @@ public record CrossDomainProtocol(RecMethod method, String model, long seed, boo
      * @return the protocol
      */
     public static CrossDomainProtocol defaults(RecMethod method, String model, long seed, Split split) {
-        return new CrossDomainProtocol(method, model, seed, true, split, new Sizes(16, new int[] {32, 16}, 0.01),
-                new Training(1000, 16, 20, 0.1, 5, 0.03, 0.005, 10.0, 100, 0.5, 15, 256, 0.005, 5,
-                        new double[] {0, 0.03, 0.1, 0.3, 1.0}, 1000, Training.DEFAULT_MAPPING_LR));
+        Sizes sizes = new Sizes(16, new int[] {32, 16}, 0.01);
+        MetaTraining meta = new MetaTraining(new MetaLearning.Settings(1000, 16, 0.1, 5, 0.005, 10.0, 100), 0.03, 20,
+                0.5);
+        Training training = new Training(meta, new PooledTraining.Settings(15, 256, 0.005),
+                new FineTuning(5, new double[] {0, 0.03, 0.1, 0.3, 1.0}),
+                new Mapping(1000, MappingSettings.DEFAULT_LR));
+        return new CrossDomainProtocol(method, model, seed, true, split, sizes, training);
     }
 
     /**

@@ -14,14 +14,17 @@ import org.metarec.algorithms.rec.data.RatingBatch;
 import org.metarec.algorithms.rec.data.UserContext;
 import org.metarec.algorithms.rec.mapping.DomainFactors;
 import org.metarec.algorithms.rec.mapping.Emcdr;
+import org.metarec.algorithms.rec.mapping.MappingSettings;
 import org.metarec.algorithms.rec.mapping.Ptupcdr;
 import org.metarec.algorithms.rec.model.ModelInputs;
 import org.metarec.algorithms.rec.model.RatingLoss;
 import org.metarec.algorithms.rec.model.RecModel;
 import org.metarec.algorithms.rec.model.RecModels;
 import org.metarec.algorithms.rec.train.BestSoFar;
+import org.metarec.algorithms.rec.train.FineTuning;
 import org.metarec.algorithms.rec.train.MetaLearning;
 import org.metarec.algorithms.rec.train.Selection;
+import org.metarec.algorithms.rec.train.TrainingContext;
 import org.metarec.algorithms.rec.train.TrainingTasks;
 import org.metarec.core.data.Dataset;
 import org.metarec.core.data.Interactions;
@@ -65,6 +68,9 @@ public final class CrossDomainStudy {
      * @param selection how it was chosen on the validation users
      */
     public record Trained(ColdStartRecommender recommender, Selection selection) {}
+
+    /** The prefix of this study's random streams: {@code crossdomain/init}, {@code crossdomain/mapping}, ... */
+    public static final String STREAMS = "crossdomain";
 
     private final CrossDomainSetup setup;
     private final CrossDomainProtocol protocol;
@@ -123,11 +129,16 @@ public final class CrossDomainStudy {
         CrossDomainProtocol.Training t = p.training();
         BatchFactory factory = setup.trainingFactory();
         TaskEvaluator validation = new TaskEvaluator(factory, setup.split().validationTasks());
+        TrainingContext ctx = new TrainingContext(p.seed(), STREAMS, pool, validation);
         Interactions data = setup.dataset().interactions();
         int k = p.split().supportSize();
-        long seed = p.seed();
         double wd = p.sizes().weightDecay();
         RecMethod method = p.method();
+        // Without the sources, a method sees the target domain alone: no source rows, tasks or profiles.
+        boolean sources = p.useSources() && method != RecMethod.TARGET_ONLY;
+        BatchFactory f = sources ? factory : factory.withProfiles(null);
+        int[] rows = sources ? setup.trainingRows() : setup.targetTrainingRows();
+        TrainingContext seen = sources ? ctx : ctx.withValidation(new TaskEvaluator(f, setup.split().validationTasks()));
         switch (method.family()) {
             case CLOSED_FORM -> {
                 BestSoFar<ColdStartRecommender> best = method == RecMethod.GLOBAL_MEAN
@@ -136,32 +147,22 @@ public final class CrossDomainStudy {
                 return new Trained(best.value(), best.selection());
             }
             case POOLED -> {
-                boolean pooledAll = method == RecMethod.PRETRAINED && p.useSources();
-                BatchFactory f = pooledAll ? factory : factory.withProfiles(null);
-                int[] rows = pooledAll ? setup.trainingRows() : setup.targetTrainingRows();
                 RecModel model = model(f, data.meanRating(rows));
-                PooledFineTuning.Settings settings = new PooledFineTuning.Settings(t.pooledEpochs(), t.pooledBatch(),
-                        t.pooledLr(), t.fineTuneSteps(), fineTuneLrs());
                 PooledFineTuning.Result r = PooledFineTuning.train(method.configName(), model, RatingLoss.of(model, wd),
-                        f, rows, settings, seed, pool,
-                        pooledAll ? validation : new TaskEvaluator(f, setup.split().validationTasks()));
+                        f, rows, t.pooled(), fineTuning(), seen);
                 return new Trained(r.recommender(), r.selection());
             }
             case MAPPING -> {
-                return trainMapping(factory, validation, pool);
+                return trainMapping(factory, ctx);
             }
             case META -> {
-                BatchFactory f = p.useSources() ? factory : factory.withProfiles(null);
-                int[] rows = p.useSources() ? setup.trainingRows() : setup.targetTrainingRows();
                 RecModel model = model(f, data.meanRating(rows));
                 TaskLoss<RatingBatch> loss = RatingLoss.of(model, wd);
-                TrainingTasks tasks = new TrainingTasks(f, rows, p.useSources() ? setup.sources() : new int[0],
-                        setup.target(), k, t.trainQuerySize(), t.targetTaskShare());
+                CrossDomainProtocol.MetaTraining m = t.meta();
+                TrainingTasks tasks = new TrainingTasks(f, rows, sources ? setup.sources() : new int[0],
+                        setup.target(), k, m.trainQuerySize(), m.targetTaskShare());
                 MetaLearning.Result r = MetaLearning.train(method.meta(), model, loss, tasks, k,
-                        new MetaLearning.Settings(t.metaIterations(), t.metaBatch(), t.innerLr(), t.innerSteps(),
-                                t.metaLr(), t.clipNorm(), t.validateEvery()).forMethod(method.meta(), t.reptileInnerLr()),
-                        seed, pool,
-                        p.useSources() ? validation : new TaskEvaluator(f, setup.split().validationTasks()));
+                        m.forMethod(method.meta()), seen);
                 return new Trained(r.recommender(), r.selection());
             }
             default -> throw new IllegalStateException("crossdomain: no training for " + method);
@@ -169,9 +170,9 @@ public final class CrossDomainStudy {
     }
 
     /** The fine-tuning rates to choose among: with K = 0 there is nothing to fine-tune on, so only the first. */
-    private double[] fineTuneLrs() {
-        double[] rates = protocol.training().fineTuneLrs();
-        return protocol.split().supportSize() == 0 ? new double[] {rates[0]} : rates;
+    private FineTuning fineTuning() {
+        FineTuning f = protocol.training().fineTune();
+        return protocol.split().supportSize() == 0 ? f.firstRateOnly() : f;
     }
 
     private RecModel model(BatchFactory factory, double mean) {
@@ -179,21 +180,18 @@ public final class CrossDomainStudy {
                 protocol.sizes().hidden());
     }
 
-    private Trained trainMapping(BatchFactory factory, TaskEvaluator validation, TaskPool pool) {
+    private Trained trainMapping(BatchFactory factory, TrainingContext ctx) {
         CrossDomainProtocol.Training t = protocol.training();
-        long seed = protocol.seed();
         int dim = protocol.sizes().dim();
         double wd = protocol.sizes().weightDecay();
-        DomainFactors source = DomainFactors.fit(factory, setup.sourceTrainingRows(), dim, wd, t.pooledEpochs(),
-                t.pooledBatch(), t.pooledLr(), Rng.derive(seed, "crossdomain/source-mf"));
-        DomainFactors target = DomainFactors.fit(factory, setup.targetTrainingRows(), dim, wd, t.pooledEpochs(),
-                t.pooledBatch(), t.pooledLr(), Rng.derive(seed, "crossdomain/target-mf"));
+        DomainFactors source = DomainFactors.fit(factory, setup.sourceTrainingRows(), dim, wd, t.pooled(),
+                ctx.rng("source-mf"));
+        DomainFactors target = DomainFactors.fit(factory, setup.targetTrainingRows(), dim, wd, t.pooled(),
+                ctx.rng("target-mf"));
         int[] overlap = Emcdr.trainedInBoth(source, target, setup.split().trainingOverlapUsers());
-        Rng rng = Rng.derive(seed, "crossdomain/mapping");
-        int hidden = protocol.sizes().hidden()[0];
+        MappingSettings mapping = t.mappingSettings(protocol.sizes());
         if (protocol.method() == RecMethod.EMCDR) {
-            Emcdr.Result r = Emcdr.train(source, target, overlap, hidden, t.mappingIterations(), t.mappingLr(),
-                    t.validateEvery(), t.fineTuneSteps(), fineTuneLrs(), wd, rng, pool, validation);
+            Emcdr.Result r = Emcdr.train(source, target, overlap, mapping, fineTuning(), wd, ctx);
             return new Trained(r.recommender(), r.selection());
         }
         Interactions data = setup.dataset().interactions();
@@ -205,9 +203,8 @@ public final class CrossDomainStudy {
             rowsOf.add(Arrays.stream(data.rowsOf(u, setup.target()))
                     .filter(r -> Arrays.binarySearch(targetRows, r) >= 0).toArray());
         }
-        Ptupcdr.Result r = Ptupcdr.train(source, target, overlap, contexts, rowsOf, hidden, t.mappingIterations(),
-                t.metaBatch(), t.mappingLr(), t.validateEvery(), t.fineTuneSteps(), fineTuneLrs(), wd, data, rng, pool,
-                validation);
+        Ptupcdr.Result r = Ptupcdr.train(source, target, new Ptupcdr.TrainingUsers(contexts, rowsOf), mapping,
+                fineTuning(), wd, data, ctx);
         return new Trained(r.recommender(), r.selection());
     }
 

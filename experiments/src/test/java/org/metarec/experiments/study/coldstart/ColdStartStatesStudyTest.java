@@ -15,14 +15,16 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.RecFixtures;
-import org.metarec.algorithms.rec.baseline.PooledFineTuning;
 import org.metarec.algorithms.rec.data.HiddenRowException;
 import org.metarec.algorithms.rec.data.SlotMode;
+import org.metarec.algorithms.rec.train.FineTuning;
 import org.metarec.algorithms.rec.train.MetaLearning;
+import org.metarec.algorithms.rec.train.PooledTraining;
 import org.metarec.core.data.Dataset;
 import org.metarec.core.tasks.ColdStartStates.State;
 import org.metarec.core.tasks.ColdStartStates;
 import org.metarec.core.tasks.RatingTask;
+import org.metarec.experiments.study.rec.ModelSizes;
 import org.metarec.experiments.study.rec.RecMethod;
 
 /**
@@ -38,9 +40,9 @@ class ColdStartStatesStudyTest {
 
     /** A MeLU protocol with budgets of a few seconds. */
     private static ColdStartStatesStudy.Protocol tiny(String method, long seed) {
-        return new ColdStartStatesStudy.Protocol(RecMethod.named(method), "melu", seed, 8, new int[] {16, 8}, 0.0,
-                new MetaLearning.Settings(12, 8, 0.05, 2, 0.003, 10.0, 6), 0.03,
-                new PooledFineTuning.Settings(2, 64, 0.003, 2, new double[] {0, 0.05}));
+        return new ColdStartStatesStudy.Protocol(RecMethod.named(method), "melu", seed,
+                new ModelSizes(8, new int[] {16, 8}, 0.0), new MetaLearning.Settings(12, 8, 0.05, 2, 0.003, 10.0, 6), 0.03,
+                new PooledTraining.Settings(2, 64, 0.003), new FineTuning(2, new double[] {0, 0.05}));
     }
 
     @Test

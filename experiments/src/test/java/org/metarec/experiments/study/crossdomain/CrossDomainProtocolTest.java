@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.metarec.algorithms.rec.train.FineTuning;
+import org.metarec.algorithms.rec.train.MetaLearning;
 import org.metarec.experiments.study.rec.RecMethod;
 
 class CrossDomainProtocolTest {
@@ -28,13 +30,14 @@ class CrossDomainProtocolTest {
         assertRejected("sizes.hidden", () -> new CrossDomainProtocol.Sizes(4, new int[0], 0));
         assertRejected("sizes.weightDecay", () -> new CrossDomainProtocol.Sizes(4, new int[] {2}, -1));
         CrossDomainProtocol.Training t = CrossDomainProtocol.defaults(RecMethod.MAML, "mf", 1, SPLIT).training();
-        assertRejected("training.innerLr", () -> new CrossDomainProtocol.Training(1, 1, 1, 0, 1, 0.1, 0.1, 0, 1, 0.5, 1,
-                1, 0.1, 1, t.fineTuneLrs(), 1, 0.001));
-        assertRejected("training.fineTuneLrs", () -> new CrossDomainProtocol.Training(1, 1, 1, 0.1, 1, 0.1, 0.1, 0, 1,
-                0.5, 1, 1, 0.1, 1, new double[] {-1}, 1, 0.001));
-        assertRejected("training.targetTaskShare", () -> new CrossDomainProtocol.Training(1, 1, 1, 0.1, 1, 0.1, 0.1, 0,
-                1, 1.5, 1, 1, 0.1, 1, t.fineTuneLrs(), 1, 0.001));
-        assertRejected("training.mappingLr", () -> t.withRates(0.1, 0.1, 0));
+        MetaLearning.Settings m = t.meta().settings();
+        assertRejected("training.innerLr", () -> new CrossDomainProtocol.MetaTraining(
+                new MetaLearning.Settings(1, 1, 0, 1, 0.1, 0, 1), 0.1, 1, 0.5));
+        IllegalArgumentException rates = assertThrows(IllegalArgumentException.class,
+                () -> new FineTuning(1, new double[] {-1}));
+        assertTrue(rates.getMessage().startsWith("fine-tuning rates"), rates.getMessage());
+        assertRejected("training.targetTaskShare", () -> new CrossDomainProtocol.MetaTraining(m, 0.1, 1, 1.5));
+        assertRejected("training.mappingLr", () -> new CrossDomainProtocol.Mapping(1, 0));
         assertRejected("useSources", () -> CrossDomainProtocol.defaults(RecMethod.EMCDR, "mf", 1, SPLIT).withSources(false));
     }
 
