@@ -1,6 +1,11 @@
 package org.metarec.experiments;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.metarec.experiments.config.ConfigDocs;
 import org.metarec.experiments.config.ConfigLoader;
 import org.metarec.experiments.config.ConfigSchema;
 import org.metarec.experiments.config.ObjectSpec;
@@ -8,26 +13,46 @@ import org.metarec.experiments.run.ExperimentKind;
 import org.metarec.experiments.study.coldstart.ColdStartExperiment;
 import org.metarec.experiments.study.crossdomain.CrossDomainExperiment;
 import org.metarec.experiments.study.sinusoid.SinusoidExperiment;
-import org.metarec.experiments.toy.ToyExperiment;
 
 /**
- * The registry of experiment kinds: the one place where a new kind is added. The registered names are the
- * allowed values of the config key {@code experiment}, and each kind's settings become a config section.
+ * The registry of experiment kinds: the built-in ones listed here, then any others that {@link ServiceLoader} finds on
+ * the class path (a {@code META-INF/services/org.metarec.experiments.run.ExperimentKind} file; the tests register a
+ * toy kind this way). The names are the allowed values of the config key {@code experiment}; each kind validates a
+ * config against its own schema ({@link ConfigSchema#forKind}).
  */
 public final class ExperimentKinds {
 
-    private static final List<ExperimentKind> KINDS = List.of(
+    private static final List<ExperimentKind> BUILT_IN = List.of(
             new SinusoidExperiment(),
             new CrossDomainExperiment(),
-            new ColdStartExperiment(),
-            new ToyExperiment());
+            new ColdStartExperiment());
+
+    private static final List<ExperimentKind> KINDS = discover();
 
     private ExperimentKinds() {
     }
 
-    /** Every registered kind, in registration order. */
+    private static List<ExperimentKind> discover() {
+        List<ExperimentKind> kinds = new ArrayList<>(BUILT_IN);
+        for (ExperimentKind k : ServiceLoader.load(ExperimentKind.class)) {
+            if (kinds.stream().anyMatch(known -> known.name().equals(k.name()))) {
+                throw new IllegalStateException("two experiment kinds are named '" + k.name() + "': "
+                        + kinds.stream().filter(known -> known.name().equals(k.name())).findFirst().orElseThrow().getClass()
+                        .getName() + " and " + k.getClass().getName());
+            }
+            kinds.add(k);
+        }
+        return List.copyOf(kinds);
+    }
+
+    /** Every registered kind: the built-in ones, then those found on the class path. */
     public static List<ExperimentKind> all() {
         return KINDS;
+    }
+
+    /** The kinds that ship with metarec (what docs/configs.md documents). */
+    public static List<ExperimentKind> builtIn() {
+        return BUILT_IN;
     }
 
     /** The kind named {@code name}; the config schema guarantees it exists for a validated config. */
@@ -41,14 +66,41 @@ public final class ExperimentKinds {
                 + ", found '" + name + "'");
     }
 
-    /** The full config schema: the common sections plus one section per kind that has settings. */
-    public static ObjectSpec schema() {
-        return ConfigSchema.root(KINDS.stream()
-                .map(k -> new ConfigSchema.Kind(k.name(), k.description(), k.settings(), k.rules())).toList());
+    /** The schema of a config that {@code kind} runs: the keys it reads and its own section. */
+    public static ObjectSpec schema(ExperimentKind kind) {
+        return schema(KINDS, kind);
     }
 
-    /** A loader validating against {@link #schema()}. */
+    /** The schema when {@code experiment} is missing or unknown: every key of every kind. */
+    public static ObjectSpec anyKindSchema() {
+        return ConfigSchema.root(describe(KINDS));
+    }
+
+    /** A loader validating each config against the schema of its kind. */
     public static ConfigLoader loader() {
-        return new ConfigLoader(schema());
+        Map<String, ObjectSpec> byKind = new LinkedHashMap<>();
+        for (ExperimentKind k : KINDS) {
+            byKind.put(k.name(), schema(k));
+        }
+        return new ConfigLoader(anyKindSchema(), byKind);
+    }
+
+    /** The configuration reference of the built-in kinds (docs/configs.md). */
+    public static String docs() {
+        List<ConfigDocs.KindSchema> kinds = new ArrayList<>();
+        for (ExperimentKind k : BUILT_IN) {
+            kinds.add(new ConfigDocs.KindSchema(k.name(), k.description(), schema(BUILT_IN, k)));
+        }
+        return ConfigDocs.markdown(kinds);
+    }
+
+    private static ObjectSpec schema(List<ExperimentKind> among, ExperimentKind kind) {
+        List<ConfigSchema.Kind> described = describe(among);
+        return ConfigSchema.forKind(described, described.get(among.indexOf(kind)));
+    }
+
+    private static List<ConfigSchema.Kind> describe(List<ExperimentKind> kinds) {
+        return kinds.stream().map(k -> new ConfigSchema.Kind(k.name(), k.description(), k.settings(), k.rules(), k.reads(),
+                k.methods(), k::rows)).toList();
     }
 }

@@ -3,7 +3,6 @@ package org.metarec.experiments.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.metarec.experiments.ExperimentKinds;
-import org.metarec.experiments.config.ConfigDocs;
 import org.metarec.experiments.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +21,7 @@ final class ConfigDocsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String text = ConfigDocs.markdown(ExperimentKinds.schema());
+        String text = ExperimentKinds.docs();
         if (out == null) {
             main.out.print(text);
         } else {

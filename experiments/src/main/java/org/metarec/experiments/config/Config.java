@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A validated config with every default filled in, read through typed getters by dotted path
@@ -19,6 +21,8 @@ public final class Config {
     private final Map<String, Object> values;
     private final String yaml;
     private final String sha256;
+    /** Every path looked up so far: tests use it to check that each key a kind declares is one it reads. */
+    private final Set<String> reads = ConcurrentHashMap.newKeySet();
 
     /** Wraps a resolved root mapping (as produced by the schema: keys in schema order, plain values). */
     public Config(Map<String, Object> values) {
@@ -125,7 +129,16 @@ public final class Config {
         return v;
     }
 
+    /**
+     * The dotted paths looked up so far through any getter or {@link #isSet} (not through {@link #asMap}), in no
+     * particular order. Tests use it to check that every key an experiment kind accepts is one it reads.
+     */
+    public Set<String> readPaths() {
+        return Set.copyOf(reads);
+    }
+
     private Object lookup(String path, boolean strict) {
+        reads.add(path);
         Object node = values;
         for (String part : path.split("\\.", -1)) {
             if (!(node instanceof Map<?, ?> map) || !map.containsKey(part)) {

@@ -4,16 +4,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Generates {@code docs/configs.md} from the schema, so the documentation lists exactly the keys, types, bounds
- * and defaults that validation enforces (a test compares the committed file with this output).
+ * Generates {@code docs/configs.md} from the per-kind schemas, so the documentation lists exactly the keys, types,
+ * bounds and defaults that validation enforces for each experiment kind (a test compares the committed file with
+ * this output).
  */
 public final class ConfigDocs {
 
     private ConfigDocs() {
     }
 
-    /** The Markdown reference for {@code root}: an introduction, then one table per mapping, depth first. */
-    public static String markdown(ObjectSpec root) {
+    /**
+     * One experiment kind as the reference documents it.
+     *
+     * @param name        the value of {@code experiment}
+     * @param description one sentence
+     * @param schema      the schema of a config it runs ({@link ConfigSchema#forKind})
+     */
+    public record KindSchema(String name, String description, ObjectSpec schema) {
+    }
+
+    /**
+     * The Markdown reference: an introduction, then for each kind the tables of the keys it accepts, one table per
+     * mapping, depth first.
+     */
+    public static String markdown(List<KindSchema> kinds) {
         StringBuilder out = new StringBuilder();
         out.append("# Configuration reference\n\n");
         out.append("<!-- Generated from org.metarec.experiments.config.ConfigSchema by `metarec config-docs > docs/configs.md`.\n");
@@ -30,14 +44,29 @@ public final class ConfigDocs {
                 - Relative paths are relative to the file that contains them (the working directory for `--set`).
                 - Validation runs before anything else and reports every problem at once, each as
                   `file:LINE:COL: key.path: what was expected, what was found` (exit code 2).
+                - Each experiment kind (`experiment:`) accepts only the keys it reads, listed below kind by kind; any
+                  other key is an error naming the kind, so no setting is silently ignored.
                 - The resolved config, with every default filled in, is written to `config.resolved.yaml` in the run
                   folder; its SHA-256 is recorded in `provenance.json`.
 
                 """);
+        out.append("Experiment kinds:\n\n");
+        for (KindSchema kind : kinds) {
+            out.append("- `").append(kind.name()).append("`: ").append(escape(kind.description())).append('\n');
+        }
+        out.append('\n');
+        for (KindSchema kind : kinds) {
+            out.append("## Kind `").append(kind.name()).append("`\n\n").append(kind.description()).append("\n\n");
+            sections(kind.schema(), out);
+        }
+        return out.toString().stripTrailing() + "\n";
+    }
+
+    private static void sections(ObjectSpec root, StringBuilder out) {
         List<Section> sections = new ArrayList<>();
         collect(root, "", null, sections);
         for (Section s : sections) {
-            out.append(s.path.isEmpty() ? "## Top level" : "## `" + s.path + "`").append("\n\n");
+            out.append(s.path.isEmpty() ? "### Top level" : "### `" + s.path + "`").append("\n\n");
             if (s.key != null) {
                 out.append(escape(s.key.doc())).append(s.key.when() != null ? " " + onlyWhen(s.key) : "").append("\n\n");
             }
@@ -58,7 +87,6 @@ public final class ConfigDocs {
             }
             out.append('\n');
         }
-        return out.toString().stripTrailing() + "\n";
     }
 
     private record Section(String path, KeySpec key, ObjectSpec spec) {

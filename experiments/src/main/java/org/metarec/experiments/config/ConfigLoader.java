@@ -21,11 +21,24 @@ public final class ConfigLoader {
     /** The key naming the file a config extends (resolved relative to the extending file). */
     public static final String EXTENDS = "extends";
 
-    private final ObjectSpec schema;
+    /** The key whose value picks the schema of the rest. */
+    public static final String EXPERIMENT = "experiment";
 
-    /** A loader validating against {@code schema}. */
+    private final ObjectSpec schema;
+    private final Map<String, ObjectSpec> byKind;
+
+    /** A loader validating every config against {@code schema}. */
     public ConfigLoader(ObjectSpec schema) {
-        this.schema = Objects.requireNonNull(schema, "schema");
+        this(schema, Map.of());
+    }
+
+    /**
+     * A loader validating a config against the schema of the kind its {@code experiment} key names, or against
+     * {@code fallback} when that key is missing or names no kind (so that every other problem is reported too).
+     */
+    public ConfigLoader(ObjectSpec fallback, Map<String, ObjectSpec> byKind) {
+        this.schema = Objects.requireNonNull(fallback, "fallback");
+        this.byKind = Map.copyOf(byKind);
     }
 
     /** Loads {@code file} (named in messages as given), applies {@code overrides}, validates and resolves it. */
@@ -38,11 +51,19 @@ public final class ConfigLoader {
         for (ConfigOverride o : overrides) {
             tree = apply(tree, o.path().split("\\."), 0, o.value());
         }
-        Object resolved = schema.resolve(tree, "", problems);
+        Object resolved = schemaOf(tree).resolve(tree, "", problems);
         problems.throwIfAny();
         @SuppressWarnings("unchecked")
         Map<String, Object> values = (Map<String, Object>) resolved;
         return new Config(values);
+    }
+
+    private ObjectSpec schemaOf(YamlMap tree) {
+        YamlNode kind = tree.get(EXPERIMENT);
+        if (kind instanceof YamlScalar s && s.value() instanceof String name && byKind.containsKey(name)) {
+            return byKind.get(name);
+        }
+        return schema;
     }
 
     private YamlMap readWithExtends(Path file, String display, List<Path> chain, Problems problems) {

@@ -12,19 +12,18 @@ import static org.metarec.experiments.config.Specs.real;
 import static org.metarec.experiments.config.Specs.string;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * The one place where every config key is declared, typed, bounded, defaulted and documented.
- * {@code docs/configs.md} is generated from it ({@link ConfigDocs}); experiment kinds add their own section
- * (a root key named after the kind that applies only when {@code experiment} is that kind).
+ * The one place where every common config key is declared, typed, bounded, defaulted and documented.
+ * Each experiment kind accepts only the common keys it reads, plus its own section (a root key named after the
+ * kind): {@link #forKind}. {@code docs/configs.md} is generated from those per-kind schemas ({@link ConfigDocs}).
  */
 public final class ConfigSchema {
-
-    /** Method names a config may list under {@code methods}; the algorithms module implements them. */
-    public static final List<String> METHODS = List.of("maml", "fomaml", "reptile", "metasgd", "anil", "pretrained",
-            "global_mean", "item_bias", "target_only", "emcdr", "ptupcdr");
 
     /** Data sources a config may name under {@code data.source}. */
     public static final List<String> DATA_SOURCES = List.of("synthetic", "sinusoid", "movielens100k", "movielens1m", "delimited");
@@ -46,35 +45,93 @@ public final class ConfigSchema {
      * @param name        the value of {@code experiment} that selects it
      * @param description one sentence for the docs
      * @param settings    its own section (root key {@code name}), or null when it has none
-     * @param rules       checks across the whole config (keys as dotted paths from the top level) that apply only
-     *                    when {@code experiment} is this kind
+     * @param rules       checks across the whole config (keys as dotted paths from the top level)
+     * @param reads       the keys of the common sections it reads, as dotted paths ({@code data} for the whole
+     *                    section, {@code meta.inner_lr} for one key); {@code name}, {@code seed} and {@code experiment}
+     *                    are always read, {@code methods} whenever {@code methods} is not empty
+     * @param methods     the values {@code methods} may list for it; empty when it does not read {@code methods}
+     * @param rows        the result rows a run of a resolved config reports (what {@code evaluation.reference} may
+     *                    name); null means the config's {@code methods}
      */
-    public record Kind(String name, String description, ObjectSpec settings, List<ObjectRule> rules) {
-        /** Requires a name and a description; no rules when null. */
+    public record Kind(String name, String description, ObjectSpec settings, List<ObjectRule> rules, List<String> reads,
+                       List<String> methods, Function<Map<String, Object>, List<String>> rows) {
+        /** Requires a name, a description and the keys it reads. */
         public Kind {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(description, "description");
             rules = rules == null ? List.of() : List.copyOf(rules);
-        }
-
-        /**
-         * A kind without config-wide rules.
-         *
-         * @param name        the value of {@code experiment} that selects it
-         * @param description one sentence for the docs
-         * @param settings    its own section, or null
-         */
-        public Kind(String name, String description, ObjectSpec settings) {
-            this(name, description, settings, List.of());
+            reads = List.copyOf(reads);
+            methods = List.copyOf(methods);
+            if (rows == null) {
+                rows = root -> ((List<?>) root.get("methods")).stream().map(String.class::cast).toList();
+            }
         }
     }
 
+    /** The keys every config has: name, seed, experiment. */
+    private static final List<String> ALWAYS = List.of("name", "seed", "experiment");
+
     /**
-     * The root schema.
+     * The schema of every key of every kind, each kind's section applying only when {@code experiment} names it.
+     * Validation uses it only when {@code experiment} is missing or names no kind, to report every problem at once.
      *
      * @param kinds the registered experiment kinds, in registry order; their names are the values of {@code experiment}
      */
     public static ObjectSpec root(List<Kind> kinds) {
+        List<String> allMethods = new ArrayList<>();
+        for (Kind k : kinds) {
+            k.methods().stream().filter(m -> !allMethods.contains(m)).forEach(allMethods::add);
+        }
+        List<KeySpec> keys = common(kinds, allMethods.isEmpty() ? List.of("maml") : allMethods);
+        for (Kind kind : kinds) {
+            if (kind.settings() != null) {
+                keys.add(key(kind.name(), kind.settings()).when("experiment", kind.name())
+                        .doc("Settings of the `" + kind.name() + "` experiment kind."));
+            }
+        }
+        return new ObjectSpec(keys, List.of());
+    }
+
+    /**
+     * The schema of a config that {@code kind} runs: exactly the keys it reads, so a key it would ignore is an error
+     * naming the kind, plus its own section and its checks across the whole config.
+     *
+     * @param kinds every registered kind (the values {@code experiment} may take)
+     * @param kind  the kind the config names
+     */
+    public static ObjectSpec forKind(List<Kind> kinds, Kind kind) {
+        List<String> methods = kind.methods().isEmpty() ? List.of("maml") : kind.methods();
+        List<String> paths = new ArrayList<>(ALWAYS);
+        if (!kind.methods().isEmpty()) {
+            paths.add("methods");
+        }
+        paths.addAll(kind.reads());
+        ObjectSpec restricted = new ObjectSpec(common(kinds, methods), List.of())
+                .restrictTo(paths, "is not read by the `" + kind.name() + "` experiment kind (docs/configs.md lists each kind's keys)");
+        List<KeySpec> keys = new ArrayList<>(restricted.keys());
+        Map<String, String> notRead = new LinkedHashMap<>(restricted.notRead());
+        for (Kind other : kinds) {
+            if (other != kind && other.settings() != null) {
+                notRead.put(other.name(), "is the section of the `" + other.name() + "` experiment kind, and this config runs `"
+                        + kind.name() + "`");
+            }
+        }
+        if (kind.settings() != null) {
+            keys.add(key(kind.name(), kind.settings()).doc("Settings of the `" + kind.name() + "` experiment kind."));
+        }
+        List<ObjectRule> rules = new ArrayList<>(kind.rules());
+        if (paths.contains("evaluation") || paths.contains("evaluation.reference")) {
+            rules.add(new ObjectRule("`evaluation.reference` names a method of the run", root -> {
+                Object reference = ((Map<?, ?>) root.get("evaluation")).get("reference");
+                List<String> rows = kind.rows().apply(root);
+                return reference == null || rows.contains(reference) ? null : new ObjectRule.Violation("evaluation.reference",
+                        "expected one of the methods this run reports " + rows + ", found '" + reference + "'");
+            }));
+        }
+        return new ObjectSpec(keys, rules, notRead);
+    }
+
+    private static List<KeySpec> common(List<Kind> kinds, List<String> methods) {
         Objects.requireNonNull(kinds, "kinds");
         if (kinds.isEmpty()) {
             throw new IllegalArgumentException("at least one experiment kind must be registered");
@@ -83,7 +140,8 @@ public final class ConfigSchema {
         for (Kind k : kinds) {
             kindDocs.append(" `").append(k.name()).append("`: ").append(k.description());
         }
-        List<KeySpec> keys = new ArrayList<>(List.of(
+        String defaultMethod = methods.contains("maml") ? "maml" : methods.get(0);
+        return new ArrayList<>(List.of(
                 key("name", string("[A-Za-z0-9][A-Za-z0-9._-]*", "letters, digits, '.', '_' or '-' (not starting with '.', '_' or '-')")).required()
                         .doc("Name of the experiment; the default run folder is `runs/<name>-<UTC timestamp>`."),
                 key("seed", longInteger()).defaultTo(1L)
@@ -93,26 +151,13 @@ public final class ConfigSchema {
                 key("data", data()).doc("Where the ratings (or tasks) come from."),
                 key("protocol", protocol()).doc("How users and domains are split into meta-training, validation and test tasks."),
                 key("model", model()).doc("The model each method adapts."),
-                key("methods", listOf(oneOf(METHODS)).nonEmpty().distinct()).defaultTo(List.of("maml"))
+                key("methods", listOf(oneOf(methods)).nonEmpty().distinct()).defaultTo(List.of(defaultMethod))
                         .doc("Methods to train and compare, in table order; the first one is the reference for p-values "
-                                + "unless `evaluation.reference` says otherwise. The `toy` kind ignores this list and reports "
-                                + "its own two methods, `final` and `averaged`."),
+                                + "unless `evaluation.reference` says otherwise."),
                 key("meta", meta()).doc("Meta-learning settings (inner loop, meta-batch)."),
                 key("optimizer", optimizer()).doc("The outer (meta) optimiser."),
                 key("budget", budget()).doc("How long to train and how often to log, validate and checkpoint."),
                 key("evaluation", evaluation()).doc("How trained methods are evaluated on test tasks.")));
-        List<ObjectRule> rules = new ArrayList<>();
-        for (Kind kind : kinds) {
-            if (kind.settings() != null) {
-                keys.add(key(kind.name(), kind.settings()).when("experiment", kind.name())
-                        .doc("Settings of the `" + kind.name() + "` experiment kind."));
-            }
-            for (ObjectRule rule : kind.rules()) {
-                rules.add(new ObjectRule("with `experiment: " + kind.name() + "`, " + rule.doc(),
-                        v -> kind.name().equals(v.get("experiment")) ? rule.check().apply(v) : null));
-            }
-        }
-        return new ObjectSpec(keys, rules);
     }
 
     private static ObjectSpec data() {
@@ -182,7 +227,7 @@ public final class ConfigSchema {
                             return null;
                         })))
                         .when("source", "delimited").doc("Format of delimited files."),
-                key("skip_bad_lines", bool()).defaultTo(false)
+                key("skip_bad_lines", bool()).defaultTo(false).when("source", "movielens100k", "movielens1m", "delimited")
                         .doc("Skip malformed lines (counted in the load report) instead of stopping at the first."));
     }
 
@@ -240,9 +285,9 @@ public final class ConfigSchema {
         return object(
                 key("name", oneOf("sgd", "adam")).defaultTo("adam").doc("`sgd` or `adam` (Kingma & Ba 2015)."),
                 key("lr", real().above(0)).defaultTo(0.001).doc("Outer learning rate."),
-                key("betas", listOf(real().atLeast(0).below(1)).size(2)).defaultTo(List.of(0.9, 0.999))
+                key("betas", listOf(real().atLeast(0).below(1)).size(2)).defaultTo(List.of(0.9, 0.999)).when("name", "adam")
                         .doc("Adam's decay rates beta1, beta2."),
-                key("eps", real().above(0)).defaultTo(1e-8).doc("Adam's epsilon."),
+                key("eps", real().above(0)).defaultTo(1e-8).when("name", "adam").doc("Adam's epsilon."),
                 key("clip_norm", real().above(0)).optional().doc("Clip the gradient to this L2 norm; absent means no clipping."));
     }
 

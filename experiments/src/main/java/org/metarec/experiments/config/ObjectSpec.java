@@ -1,6 +1,7 @@
 package org.metarec.experiments.config;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,15 +14,23 @@ import java.util.Set;
  * (so the resolved config is written in a stable order). Unknown keys are errors with a suggestion,
  * defaults are filled in, and cross-key {@link ObjectRule}s run once the keys are valid.
  *
- * @param keys  the keys in documentation order
- * @param rules checks across keys
+ * @param keys    the keys in documentation order
+ * @param rules   checks across keys
+ * @param notRead keys that exist elsewhere but are not read here, each with the reason given when one is found
+ *                (see {@link #restrictTo})
  */
-public record ObjectSpec(List<KeySpec> keys, List<ObjectRule> rules) implements Spec {
+public record ObjectSpec(List<KeySpec> keys, List<ObjectRule> rules, Map<String, String> notRead) implements Spec {
+
+    /** A mapping that knows no other keys than its own. */
+    public ObjectSpec(List<KeySpec> keys, List<ObjectRule> rules) {
+        this(keys, rules, Map.of());
+    }
 
     /** Requires unique key names and conditions that refer to earlier siblings. */
     public ObjectSpec {
         keys = List.copyOf(keys);
         rules = List.copyOf(rules);
+        notRead = Collections.unmodifiableMap(new LinkedHashMap<>(notRead));
         Set<String> seen = new HashSet<>();
         for (KeySpec k : keys) {
             if (k.when() != null && !seen.contains(k.when().sibling())) {
@@ -38,7 +47,72 @@ public record ObjectSpec(List<KeySpec> keys, List<ObjectRule> rules) implements 
     public ObjectSpec rule(ObjectRule rule) {
         List<ObjectRule> more = new ArrayList<>(rules);
         more.add(rule);
-        return new ObjectSpec(keys, more);
+        return new ObjectSpec(keys, more, notRead);
+    }
+
+    /**
+     * The part of this mapping that one reader uses. A path that is a key name keeps that key whole; a dotted path
+     * {@code a.b} keeps section {@code a} with only its key {@code b} (and so on down). Every other key is "not read":
+     * giving it is an error whose message says {@code why} (e.g. "is not read by the `sinusoid` experiment kind").
+     * Rules are kept when the keys they read are; a kept key whose condition names a dropped sibling is a mistake in
+     * the paths and fails here.
+     *
+     * @throws IllegalArgumentException when a path names no key, or a kept key depends on a dropped one
+     */
+    public ObjectSpec restrictTo(Collection<String> paths, String why) {
+        Map<String, List<String>> byKey = new LinkedHashMap<>();
+        for (String p : paths) {
+            int dot = p.indexOf('.');
+            String head = dot < 0 ? p : p.substring(0, dot);
+            if (key(head) == null) {
+                throw new IllegalArgumentException("no key '" + head + "' to keep; the keys are " + keyNames());
+            }
+            List<String> rests = byKey.computeIfAbsent(head, k -> new ArrayList<>());
+            rests.add(dot < 0 ? "" : p.substring(dot + 1));
+        }
+        List<KeySpec> kept = new ArrayList<>();
+        Map<String, String> dropped = new LinkedHashMap<>(notRead);
+        for (KeySpec k : keys) {
+            List<String> rests = byKey.get(k.name());
+            if (rests == null) {
+                dropped.put(k.name(), why);
+            } else if (rests.contains("")) {
+                kept.add(k);
+            } else if (k.spec() instanceof ObjectSpec section) {
+                kept.add(new KeySpec(k.name(), section.restrictTo(rests, why), k.presence(), k.defaultValue(), k.doc(), k.when()));
+            } else {
+                throw new IllegalArgumentException("key '" + k.name() + "' is not a section, so '" + k.name() + "."
+                        + rests.get(0) + "' names nothing");
+            }
+        }
+        Set<String> keptNames = new HashSet<>();
+        for (KeySpec k : kept) {
+            if (k.when() != null && !keptNames.contains(k.when().sibling())) {
+                throw new IllegalArgumentException("key '" + k.name() + "' applies depending on '" + k.when().sibling()
+                        + "', so '" + k.when().sibling() + "' must be kept too");
+            }
+            keptNames.add(k.name());
+        }
+        boolean whole = kept.size() == keys.size() && kept.equals(keys);
+        List<ObjectRule> keptRules = rules.stream().filter(r -> r.runsOn(keptNames, whole)).toList();
+        return new ObjectSpec(kept, keptRules, dropped);
+    }
+
+    /**
+     * Every key path below this mapping that holds a value rather than a section (dotted, prefixed by
+     * {@code prefix}), in schema order.
+     */
+    public List<String> leafPaths(String prefix) {
+        List<String> out = new ArrayList<>();
+        for (KeySpec k : keys) {
+            String path = join(prefix, k.name());
+            if (k.spec() instanceof ObjectSpec section) {
+                out.addAll(section.leafPaths(path));
+            } else {
+                out.add(path);
+            }
+        }
+        return out;
     }
 
     /** The spec of key {@code name}, or null. */
@@ -65,7 +139,11 @@ public record ObjectSpec(List<KeySpec> keys, List<ObjectRule> rules) implements 
         int before = problems.count();
         for (Map.Entry<String, YamlMap.Entry> e : map.entries().entrySet()) {
             if (key(e.getKey()) == null) {
-                problems.add(e.getValue().keyPosition(), join(path, e.getKey()), unknownKey(e.getKey()));
+                String message = notRead.containsKey(e.getKey())
+                        ? "key '" + e.getKey() + "' " + notRead.get(e.getKey()) + (keys.isEmpty() ? ""
+                                : "; in this section it reads: " + String.join(", ", keyNames()))
+                        : unknownKey(e.getKey());
+                problems.add(e.getValue().keyPosition(), join(path, e.getKey()), message);
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();

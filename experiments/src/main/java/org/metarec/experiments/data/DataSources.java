@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.metarec.core.data.Dataset;
 import org.metarec.core.data.io.DelimitedFormat;
@@ -42,9 +43,11 @@ public final class DataSources {
      * @throws IOException              when a file cannot be read
      */
     public static Dataset load(Config config) throws IOException {
+        if (config.getString("data.source").equals("synthetic")) {
+            return synthetic(config).dataset();
+        }
         LoadOptions options = new LoadOptions(config.getBoolean("data.skip_bad_lines"), true);
         return switch (config.getString("data.source")) {
-            case "synthetic" -> synthetic(config).dataset();
             case "movielens100k" -> MovieLens100kLoader.load(config.getPath("data.path"), genres(config), options);
             case "movielens1m" -> MovieLens1mLoader.load(config.getPath("data.path"), genres(config), options);
             case "delimited" -> delimited(config, options);
@@ -82,10 +85,14 @@ public final class DataSources {
         if (!Files.isDirectory(path)) {
             return DelimitedLoader.load(path, format, options);
         }
-        // A folder: one domain per regular, non-hidden file, named after the file, in name order.
+        return DelimitedLoader.loadPerDomain(domainFiles(path), format, options);
+    }
+
+    /** A folder of delimited files: one domain per regular, non-hidden file, named after the file, in name order. */
+    private static Map<String, Path> domainFiles(Path dir) throws IOException {
         Map<String, Path> files = new LinkedHashMap<>();
         List<Path> sorted;
-        try (Stream<Path> entries = Files.list(path)) {
+        try (Stream<Path> entries = Files.list(dir)) {
             sorted = entries.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         }
         for (Path f : sorted) {
@@ -93,6 +100,37 @@ public final class DataSources {
             int dot = name.lastIndexOf('.');
             files.put(dot > 0 ? name.substring(0, dot) : name, f);
         }
-        return DelimitedLoader.loadPerDomain(files, format, options);
+        return files;
+    }
+
+    /**
+     * The names of the domains that the {@code data} section of a resolved config will load, when they are known
+     * without reading the ratings: synthetic {@code d0, d1, ...}; MovieLens genres (or {@value ConfigSchema#SINGLE_DOMAIN});
+     * a folder of delimited files without a domain column, the file names. Empty otherwise (a domain column).
+     *
+     * @param data the resolved {@code data} section
+     */
+    public static Optional<List<String>> domainNames(Map<?, ?> data) {
+        Object source = data.get("source");
+        if ("synthetic".equals(source)) {
+            long n = ((Number) ((Map<?, ?>) data.get("synthetic")).get("domains")).longValue();
+            return Optional.of(java.util.stream.LongStream.range(0, n).mapToObj(d -> "d" + d).toList());
+        }
+        if ("movielens100k".equals(source) || "movielens1m".equals(source)) {
+            List<String> genres = ((List<?>) data.get("genres_as_domains")).stream().map(String.class::cast).toList();
+            return Optional.of(genres.isEmpty() ? List.of(ConfigSchema.SINGLE_DOMAIN) : genres);
+        }
+        if ("delimited".equals(source)) {
+            Map<?, ?> columns = (Map<?, ?>) ((Map<?, ?>) data.get("delimited")).get("columns");
+            Path path = Path.of((String) data.get("path"));
+            if (columns.get("domain") == null && Files.isDirectory(path)) {
+                try {
+                    return Optional.of(List.copyOf(domainFiles(path).keySet()));
+                } catch (IOException e) {
+                    return Optional.empty(); // reported when the data are loaded
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,12 +1,19 @@
 package org.metarec.experiments.run;
 
 import java.util.List;
+import java.util.Map;
 import org.metarec.experiments.config.ObjectRule;
 import org.metarec.experiments.config.ObjectSpec;
 
 /**
  * One kind of experiment (the {@code experiment:} key of a config), e.g. the sinusoid meta-learning study.
- * Kinds are registered in {@link org.metarec.experiments.ExperimentKinds}.
+ * The built-in kinds are listed in {@link org.metarec.experiments.ExperimentKinds}; others are found with
+ * {@link java.util.ServiceLoader} (a {@code META-INF/services/org.metarec.experiments.run.ExperimentKind} file naming
+ * the class), so a study can live in its own jar.
+ *
+ * <p>A kind accepts exactly the config keys it reads: {@link #reads()} from the common sections, {@link #methods()}
+ * under {@code methods}, and its own {@link #settings()}. Any other key in a config it runs is an error before
+ * anything runs, and a test checks that each key it accepts is one it reads.
  *
  * <p>Contract for {@link #run}: draw all randomness from {@link RunContext#rng(String)}; when
  * {@link RunContext#checkpoints()} has a checkpoint, continue from it exactly (restoring parameters, optimiser
@@ -21,6 +28,28 @@ public interface ExperimentKind {
 
     /** One sentence for help texts and docs. */
     String description();
+
+    /**
+     * The keys of the common sections ({@code data}, {@code protocol}, {@code model}, {@code meta}, {@code optimizer},
+     * {@code budget}, {@code evaluation}) that this kind reads, as dotted paths: a section name for all of its keys,
+     * {@code meta.inner_lr} for one. {@code name}, {@code seed} and {@code experiment} are always read.
+     */
+    List<String> reads();
+
+    /** The values {@code methods} may list for this kind, in documentation order; empty when it does not read it. */
+    default List<String> methods() {
+        return List.of();
+    }
+
+    /**
+     * The result rows (methods) a run of {@code config} reports: what {@code evaluation.reference} may name. By
+     * default the config's {@code methods}.
+     *
+     * @param config the resolved config, as nested maps
+     */
+    default List<String> rows(Map<String, Object> config) {
+        return ((List<?>) config.get("methods")).stream().map(String.class::cast).toList();
+    }
 
     /** The kind's own settings section (root key {@link #name()}), or null when it has none. */
     default ObjectSpec settings() {

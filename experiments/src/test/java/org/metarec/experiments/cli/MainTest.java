@@ -142,6 +142,6 @@ class MainTest {
     void configDocsPrintsTheGeneratedReference() {
         CliResult r = TestFiles.cli("config-docs");
         assertEquals(0, r.code());
-        assertEquals(ConfigDocs.markdown(ExperimentKinds.schema()), r.out());
+        assertEquals(ExperimentKinds.docs(), r.out());
     }
 }

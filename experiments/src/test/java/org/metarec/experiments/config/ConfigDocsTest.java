@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.metarec.experiments.ExperimentKinds;
+import org.metarec.experiments.run.ExperimentKind;
 import org.metarec.experiments.TestFiles;
 
 /** docs/configs.md is exactly what the schema generates, so the two cannot drift apart. */
@@ -18,16 +19,19 @@ class ConfigDocsTest {
     void committedDocsMatchTheSchema() {
         Path docs = TestFiles.repositoryRoot().resolve("docs/configs.md");
         assertTrue(Files.isRegularFile(docs), docs + " is missing; generate it with: bin/metarec config-docs --out docs/configs.md");
-        String expected = ConfigDocs.markdown(ExperimentKinds.schema());
+        String expected = ExperimentKinds.docs();
         assertEquals(expected, TestFiles.read(docs),
                 "docs/configs.md differs from the schema; regenerate it with: bin/metarec config-docs --out docs/configs.md");
     }
 
     @Test
     void everyKeyOfTheSchemaIsDocumented() {
-        String docs = ConfigDocs.markdown(ExperimentKinds.schema());
+        String docs = ExperimentKinds.docs();
         List<String> missing = new ArrayList<>();
-        collect(ExperimentKinds.schema(), "", docs, missing);
+        for (ExperimentKind kind : ExperimentKinds.builtIn()) {
+            assertTrue(docs.contains("## Kind `" + kind.name() + "`"), "no section for kind " + kind.name());
+            collect(ExperimentKinds.schema(kind), "", docs, missing);
+        }
         assertEquals(List.of(), missing, "keys without a documented row or without a description");
     }
 

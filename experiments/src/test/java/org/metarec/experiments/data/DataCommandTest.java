@@ -15,7 +15,7 @@ import org.metarec.experiments.TestFiles.CliResult;
 /** {@code metarec data}: the load report of each data source, from small fixtures written here. */
 class DataCommandTest {
 
-    private static final String START = "name: d\nexperiment: toy\n";
+    private static final String START = "name: d\nexperiment: crossdomain\n";
 
     /** 6 lines: 5 ratings by 3 users of 3 items; books: u1-i1, u2-i1; movies: u1-i2, u3-i3, u3-i2. */
     private static final String CSV = "user,item,rating,category\nu1,i1,4,books\nu1,i2,3.5,movies\nu2,i1,5,books\nu3,i3,2,movies\nu3,i2,2,movies\n";
@@ -91,7 +91,7 @@ class DataCommandTest {
 
     @Test
     void sinusoidHasNoDataSet() {
-        Path config = TestFiles.write(tmp, "d.yaml", START + "data:\n  source: sinusoid\n");
+        Path config = TestFiles.write(tmp, "d.yaml", "name: d\nexperiment: sinusoid\ndata:\n  source: sinusoid\n");
         CliResult r = TestFiles.cli("data", config.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("error: data.source sinusoid generates its tasks on the fly; there is no data set to report on\n"), r.err());

@@ -31,7 +31,7 @@ class RunEndToEndTest {
 
     @Test
     void quickstartRunFolderHoldsEveryFileWithTheExpectedContent() throws Exception {
-        Path config = TestFiles.repositoryRoot().resolve("experiments/examples/toy.yaml");
+        Path config = TestFiles.repositoryRoot().resolve("experiments/src/test/resources/examples/toy.yaml");
         Path dir = tmp.resolve("run");
         TestFiles.CliResult r = TestFiles.cli("run", config.toString(), "--out", dir.toString(), "--threads", "2");
         assertEquals(0, r.code(), r.err());

@@ -36,7 +36,9 @@ class SweepTest {
 
     @Test
     void jobsAreNamedDeterministicallyInGridThenSeedOrder() {
-        List<SweepJob> jobs = jobs("base: toy.yaml\ngrid:\n  optimizer.lr: [0.02, 0.05]\n  model.hidden: [[8, 8], [16]]\nseeds: [1, 2]\n");
+        // The sinusoid kind reads model.hidden (the toy kind has no model section).
+        TestFiles.write(tmp, "sinusoid.yaml", "name: s\nexperiment: sinusoid\ndata:\n  source: sinusoid\n");
+        List<SweepJob> jobs = jobs("base: sinusoid.yaml\ngrid:\n  optimizer.lr: [0.02, 0.05]\n  model.hidden: [[8, 8], [16]]\nseeds: [1, 2]\n");
         assertEquals(List.of("000_lr=0.02_hidden=8-8_seed=1", "000_lr=0.02_hidden=8-8_seed=2", "001_lr=0.02_hidden=16_seed=1",
                 "001_lr=0.02_hidden=16_seed=2", "002_lr=0.05_hidden=8-8_seed=1", "002_lr=0.05_hidden=8-8_seed=2",
                 "003_lr=0.05_hidden=16_seed=1", "003_lr=0.05_hidden=16_seed=2"), jobs.stream().map(SweepJob::name).toList());

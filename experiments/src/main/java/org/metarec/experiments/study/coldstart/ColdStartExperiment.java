@@ -125,16 +125,20 @@ public final class ColdStartExperiment implements ExperimentKind {
                     List<?> genres = (List<?>) data.get("genres_as_domains");
                     return genres.isEmpty() ? null : new ObjectRule.Violation("data.genres_as_domains", "expected [] "
                             + "(one domain holding every item), found " + genres);
-                }),
-                new ObjectRule("`methods` are among " + RecMethod.names(ColdStartStatesStudy.METHODS), v -> {
-                    for (Object m : (List<?>) v.get("methods")) {
-                        if (!RecMethod.names(ColdStartStatesStudy.METHODS).contains(m)) {
-                            return new ObjectRule.Violation("methods", "expected methods of the coldstart kind "
-                                    + RecMethod.names(ColdStartStatesStudy.METHODS) + ", found '" + m + "'");
-                        }
-                    }
-                    return null;
                 }));
+    }
+
+    @Override
+    public List<String> reads() {
+        return List.of("data.source", "data.path", "data.genres_as_domains", "data.skip_bad_lines", "model.type",
+                "model.hidden", "model.embedding_dim", "meta.inner_lr", "meta.inner_steps", "meta.meta_batch",
+                "meta.reptile.inner_lr", "optimizer.lr", "optimizer.clip_norm", "budget.meta_iterations",
+                "budget.validate_every", "evaluation.reference");
+    }
+
+    @Override
+    public List<String> methods() {
+        return RecMethod.names(ColdStartStatesStudy.METHODS);
     }
 
     /** One combination of the run's grid. */

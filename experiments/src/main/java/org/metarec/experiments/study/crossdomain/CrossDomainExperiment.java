@@ -22,6 +22,7 @@ import org.metarec.core.metrics.RatingMetrics;
 import org.metarec.core.synthetic.SyntheticWorld;
 import org.metarec.experiments.config.Config;
 import org.metarec.experiments.config.KeySpec;
+import org.metarec.experiments.config.ObjectRule;
 import org.metarec.experiments.config.ObjectSpec;
 import org.metarec.experiments.data.DataSources;
 import org.metarec.experiments.run.ExperimentKind;
@@ -83,6 +84,36 @@ public final class CrossDomainExperiment implements ExperimentKind {
         return new ObjectSpec(keys, List.of());
     }
 
+    @Override
+    public List<String> reads() {
+        return List.of("data.source", "data.path", "data.synthetic", "data.genres_as_domains", "data.delimited",
+                "data.skip_bad_lines", "protocol.source_domains", "protocol.target_domain", "protocol.cold_start_ratio",
+                "protocol.validation_ratio", "protocol.query", "protocol.min_ratings", "model.type", "model.hidden",
+                "model.embedding_dim", "meta.inner_lr", "meta.inner_steps", "meta.meta_batch", "meta.reptile.inner_lr",
+                "optimizer.lr", "optimizer.clip_norm", "budget.meta_iterations", "budget.validate_every",
+                "evaluation.support_sizes", "evaluation.reference");
+    }
+
+    @Override
+    public List<String> methods() {
+        return RecMethod.names(CrossDomainProtocol.METHODS);
+    }
+
+    /** The methods, and on synthetic data the {@link #ORACLE} row. */
+    @Override
+    public List<String> rows(Map<String, Object> config) {
+        List<String> rows = new ArrayList<>(ExperimentKind.super.rows(config));
+        if ("synthetic".equals(((Map<?, ?>) config.get("data")).get("source"))) {
+            rows.add(ORACLE);
+        }
+        return rows;
+    }
+
+    @Override
+    public List<ObjectRule> rules() {
+        return List.of(StudyKeys.ratingsSource(name()), StudyKeys.knownDomains());
+    }
+
     /** One combination of the run's grid. */
     private record Cell(double ratio, int k, long seed, String method) {
         String label(boolean manySeeds) {
@@ -102,12 +133,6 @@ public final class CrossDomainExperiment implements ExperimentKind {
         }
         List<Long> seeds = StudyKeys.seeds(c, "crossdomain");
         List<String> methods = c.getStringList("methods");
-        for (String m : methods) {
-            if (RecMethod.byName(m).isEmpty()) {
-                throw new IllegalArgumentException("methods: the crossdomain kind knows " + CrossDomainProtocol.METHODS
-                        + ", found '" + m + "'");
-            }
-        }
         List<Cell> cells = new ArrayList<>();
         for (double ratio : ratios) {
             for (int k : c.getIntArray("evaluation.support_sizes")) {

@@ -8,8 +8,12 @@ import static org.metarec.experiments.config.Specs.real;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.metarec.experiments.config.Config;
 import org.metarec.experiments.config.KeySpec;
+import org.metarec.experiments.config.ObjectRule;
+import org.metarec.experiments.data.DataSources;
 
 /**
  * The settings keys that the recommendation kinds declare alike in their own sections (seeds, the L2 penalty,
@@ -59,6 +63,55 @@ public final class StudyKeys {
                         .doc("SGD steps when a pooled or mapped model is fine-tuned on a test user's support ratings."),
                 key("fine_tune_lrs", listOf(real().atLeast(0)).nonEmpty()).defaultTo(List.of(0.0, 0.03, 0.1, 0.3, 1.0))
                         .doc("Fine-tuning rates among which validation users choose (0 means no fine-tuning)."));
+    }
+
+    /**
+     * The rule that {@code data.source} holds ratings (not the sinusoid task family).
+     *
+     * @param kind the kind's name, for the message
+     * @return the rule
+     */
+    public static ObjectRule ratingsSource(String kind) {
+        return new ObjectRule("`data.source` is a source of ratings", List.of("data"), root -> {
+            Object source = ((Map<?, ?>) root.get("data")).get("source");
+            return !"sinusoid".equals(source) ? null : new ObjectRule.Violation("data.source", "expected a source of "
+                    + "ratings for the " + kind + " kind (synthetic, movielens100k, movielens1m or delimited), found sinusoid");
+        });
+    }
+
+    /**
+     * The rule that {@code protocol.source_domains} and {@code protocol.target_domain} name domains of the data,
+     * checked before training whenever the names are known without loading the ratings
+     * ({@link DataSources#domainNames}).
+     *
+     * @return the rule
+     */
+    public static ObjectRule knownDomains() {
+        return new ObjectRule("`protocol.source_domains` and `protocol.target_domain` are domains of the data",
+                List.of("data", "protocol"), root -> {
+                    Optional<List<String>> known = DataSources.domainNames((Map<?, ?>) root.get("data"));
+                    if (known.isEmpty()) {
+                        return null;
+                    }
+                    List<String> names = known.get();
+                    Map<?, ?> protocol = (Map<?, ?>) root.get("protocol");
+                    Object target = protocol.get("target_domain");
+                    if (target != null && !names.contains(target)) {
+                        return new ObjectRule.Violation("protocol.target_domain", "expected a domain of the data "
+                                + names + ", found '" + target + "'");
+                    }
+                    for (Object d : (List<?>) protocol.get("source_domains")) {
+                        if (!names.contains(d)) {
+                            return new ObjectRule.Violation("protocol.source_domains", "expected domains of the data "
+                                    + names + ", found '" + d + "'");
+                        }
+                    }
+                    if (names.size() < 2) {
+                        return new ObjectRule.Violation("data", "expected data with at least two domains (a source and a "
+                                + "target), found only " + names);
+                    }
+                    return null;
+                });
     }
 
     /**

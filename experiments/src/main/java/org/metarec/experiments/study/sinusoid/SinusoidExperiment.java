@@ -19,6 +19,7 @@ import org.metarec.autodiff.Tensor;
 import org.metarec.core.random.Rng;
 import org.metarec.experiments.checkpoint.Checkpoint;
 import org.metarec.experiments.config.Config;
+import org.metarec.experiments.config.ObjectRule;
 import org.metarec.experiments.run.ExperimentKind;
 import org.metarec.experiments.run.RunContext;
 import org.metarec.experiments.study.sinusoid.SinusoidProtocol;
@@ -30,10 +31,11 @@ import org.metarec.experiments.study.sinusoid.SinusoidTasks;
  * {@link SinusoidStudy} for every method in {@code methods}, one after the other, each from the same
  * initial parameters and on the same stream of training tasks.
  *
- * <p>Settings come from the common sections: {@code data.sinusoid} (the task family),
- * {@code model.hidden} and {@code model.activation}, {@code meta} (inner loop, meta-batch, Reptile's
- * inner loop), {@code optimizer} (the outer step), {@code budget} and {@code evaluation} (support
- * sizes, adaptation steps, test tasks, query points, test-time learning rate).
+ * <p>Settings come from the common sections ({@link #reads()}): {@code data.sinusoid} (the task family),
+ * {@code protocol.support} (K during meta-training), {@code model.hidden} and {@code model.activation},
+ * {@code meta} (inner loop, meta-batch, Reptile's inner loop), {@code optimizer} (the outer step),
+ * {@code budget} and {@code evaluation} (support sizes, adaptation steps, test tasks, query points,
+ * test-time learning rate).
  *
  * <p>Checkpoints hold the finished methods' parameters, the current method's parameters, optimiser
  * state, task stream and step, so a killed run resumes where it stopped with identical numbers.
@@ -50,14 +52,45 @@ public final class SinusoidExperiment implements ExperimentKind {
         return "The sinusoid regression study of Finn et al. (2017): meta-train, then adapt to new sinusoids from K points.";
     }
 
+    @Override
+    public List<String> reads() {
+        return List.of("data.source", "data.sinusoid", "protocol.support", "model.hidden", "model.activation",
+                "meta.inner_lr", "meta.inner_steps", "meta.meta_batch", "meta.reptile.inner_steps", "meta.reptile.inner_lr",
+                "meta.reptile.inner_batch", "optimizer", "budget.meta_iterations", "budget.checkpoint_every",
+                "budget.log_every", "evaluation");
+    }
+
+    @Override
+    public List<String> methods() {
+        return SinusoidProtocol.METHODS;
+    }
+
+    @Override
+    public List<ObjectRule> rules() {
+        return List.of(
+                new ObjectRule("`data.source` is sinusoid", List.of("data"), root -> {
+                    Object source = ((Map<?, ?>) root.get("data")).get("source");
+                    return "sinusoid".equals(source) ? null : new ObjectRule.Violation("data.source",
+                            "expected sinusoid (the study draws its own regression tasks), found " + source);
+                }),
+                new ObjectRule("`evaluation.support_sizes` are at least 1", List.of("evaluation"), root -> {
+                    for (Object k : (List<?>) ((Map<?, ?>) root.get("evaluation")).get("support_sizes")) {
+                        if (((Number) k).longValue() < 1) {
+                            return new ObjectRule.Violation("evaluation.support_sizes",
+                                    "expected support sizes K >= 1 (adaptation needs at least one point), found " + k);
+                        }
+                    }
+                    return null;
+                }));
+    }
+
     /** The study's protocol for {@code method}, read from the config. */
     public static SinusoidProtocol protocol(Config c, String method) {
         int[] steps = c.getIntArray("evaluation.adapt_steps");
         int[] ks = c.getIntArray("evaluation.support_sizes");
-        for (int k : ks) {
-            if (k < 1) {
-                throw new IllegalArgumentException("evaluation.support_sizes: the sinusoid study needs K >= 1, found " + k);
-            }
+        if (!c.getString("data.source").equals("sinusoid")) { // the kind's rule reports this at validation already
+            throw new IllegalArgumentException("data.source: the sinusoid study draws sinusoid tasks, found "
+                    + c.getString("data.source"));
         }
         SinusoidTasks.Family family = new SinusoidTasks.Family(
                 c.getDouble("data.sinusoid.amplitude_min"), c.getDouble("data.sinusoid.amplitude_max"),
@@ -84,17 +117,7 @@ public final class SinusoidExperiment implements ExperimentKind {
     @Override
     public void run(RunContext ctx) throws Exception {
         Config c = ctx.config();
-        if (!c.getString("model.type").equals("mlp")) {
-            throw new IllegalArgumentException("model.type: the sinusoid study uses an mlp, found '"
-                    + c.getString("model.type") + "'");
-        }
         List<String> methods = c.getStringList("methods");
-        for (String m : methods) {
-            if (!SinusoidProtocol.METHODS.contains(m)) {
-                throw new IllegalArgumentException("methods: the sinusoid study knows " + SinusoidProtocol.METHODS
-                        + ", found '" + m + "'");
-            }
-        }
         ctx.trainLog().columns("meta_loss", "grad_norm");
         ctx.results().declareMethods(methods.toArray(String[]::new));
 

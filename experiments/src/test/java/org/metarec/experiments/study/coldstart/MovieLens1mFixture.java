@@ -14,7 +14,7 @@ import org.metarec.core.random.Rng;
  * 120 users, 48 movies released 1990-2000 (new from 1998 on: movies 32-47), users ordered by the time of their
  * first rating, each rating 16-30 older movies and 13-16 newer ones.
  */
-final class MovieLens1mFixture {
+public final class MovieLens1mFixture {
 
     private static final List<String> GENRES = List.of("Action", "Adventure", "Animation", "Children's", "Comedy",
             "Crime", "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery", "Romance",
@@ -33,7 +33,7 @@ final class MovieLens1mFixture {
      * @param seed the seed of every draw
      * @return {@code dir}
      */
-    static Path write(Path dir, long seed) {
+    public static Path write(Path dir, long seed) {
         Rng rng = Rng.derive(seed, "test/ml-1m-fixture");
         StringBuilder movies = new StringBuilder();
         int[] genre = new int[MOVIES];

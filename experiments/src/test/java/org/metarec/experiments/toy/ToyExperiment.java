@@ -6,6 +6,8 @@ import static org.metarec.experiments.config.Specs.object;
 import static org.metarec.experiments.config.Specs.real;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.metarec.core.random.Rng;
 import org.metarec.experiments.checkpoint.Checkpoint;
@@ -42,6 +44,19 @@ public final class ToyExperiment implements ExperimentKind {
     @Override
     public String description() {
         return "Seeded least-squares regression trained by minibatch SGD/Adam; a fast stand-in used to test the machinery.";
+    }
+
+    @Override
+    public List<String> reads() {
+        return List.of("optimizer", "budget.meta_iterations", "budget.log_every", "budget.checkpoint_every",
+                "evaluation.test_tasks", "evaluation.support_sizes", "evaluation.query_points", "evaluation.eval_lr",
+                "evaluation.adapt_steps", "evaluation.reference");
+    }
+
+    /** The two rows this kind reports, whatever the config says. */
+    @Override
+    public List<String> rows(Map<String, Object> config) {
+        return List.of(FINAL, AVERAGED);
     }
 
     @Override
@@ -124,7 +139,7 @@ public final class ToyExperiment implements ExperimentKind {
         int batch = c.getInt("toy.batch");
         long nanAt = c.getLong("toy.inject_nan_at_step");
         long delay = c.getLong("toy.step_delay_ms");
-        Optimizer opt = new Optimizer(c);
+        Optimizer opt = Optimizer.of(c);
         ctx.progress().start("train", total, s.step);
         while (s.step < total) {
             long step = s.step + 1;
@@ -162,9 +177,11 @@ public final class ToyExperiment implements ExperimentKind {
 
     /** SGD or Adam (Kingma and Ba, ICLR 2015) with optional gradient-norm clipping, as configured under {@code optimizer}. */
     private record Optimizer(boolean adam, double lr, double beta1, double beta2, double eps, double clip) {
-        Optimizer(Config c) {
-            this(c.getString("optimizer.name").equals("adam"), c.getDouble("optimizer.lr"), c.getDoubleArray("optimizer.betas")[0],
-                    c.getDoubleArray("optimizer.betas")[1], c.getDouble("optimizer.eps"),
+        static Optimizer of(Config c) {
+            boolean adam = c.getString("optimizer.name").equals("adam");
+            // Adam's constants exist in the config only when the optimiser is Adam.
+            double[] betas = adam ? c.getDoubleArray("optimizer.betas") : new double[2];
+            return new Optimizer(adam, c.getDouble("optimizer.lr"), betas[0], betas[1], adam ? c.getDouble("optimizer.eps") : 0,
                     c.isSet("optimizer.clip_norm") ? c.getDouble("optimizer.clip_norm") : Double.POSITIVE_INFINITY);
         }
 

@@ -1,0 +1,229 @@
+package org.metarec.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.metarec.experiments.config.Config;
+import org.metarec.experiments.config.ConfigException;
+import org.metarec.experiments.config.ConfigOverride;
+import org.metarec.experiments.config.ConfigProblem;
+import org.metarec.experiments.run.ExperimentKind;
+import org.metarec.experiments.run.Progress;
+import org.metarec.experiments.run.Runner;
+import org.metarec.experiments.study.coldstart.MovieLens1mFixture;
+
+/**
+ * Each experiment kind accepts exactly the config keys it reads. Every kind is run on small configs that between
+ * them give every key it accepts a value (each data source, Adam and SGD, an optional key set and unset), and the
+ * test fails when a key that a run's config holds was never looked up during that run: a key a kind accepts but
+ * ignores. The other direction, a kind reading a key it does not accept, fails in the run itself (the resolved
+ * config holds only accepted keys). Also checks that an unread key is rejected before anything runs.
+ */
+class KindKeysTest {
+
+    @TempDir
+    Path tmp;
+
+    private int runs;
+
+    @Test
+    void sinusoidReadsEveryKeyItAccepts() throws IOException {
+        String base = """
+                name: s
+                experiment: sinusoid
+                data:
+                  source: sinusoid
+                methods: [maml, fomaml, reptile, metasgd, anil, pretrained]
+                model:
+                  hidden: [4]
+                budget:
+                  meta_iterations: 3
+                  checkpoint_every: 2
+                  log_every: 1
+                evaluation:
+                  test_tasks: 2
+                  adapt_steps: [0, 1]
+                  query_points: 3
+                  reference: fomaml
+                """;
+        checkKind("sinusoid", List.of(run(base, "optimizer.clip_norm=1.0"), run(base, "optimizer.name=sgd")));
+    }
+
+    @Test
+    void toyReadsEveryKeyItAccepts() throws IOException {
+        checkKind("toy", List.of(run(TestFiles.FAST_TOY), run(TestFiles.FAST_TOY, "optimizer.name=adam",
+                "optimizer.clip_norm=1.0", "evaluation.reference=averaged")));
+    }
+
+    @Test
+    void crossdomainReadsEveryKeyItAccepts() throws IOException {
+        String methods = "[global_mean, item_bias, target_only, pretrained, emcdr, ptupcdr, maml, fomaml, reptile, metasgd, anil]";
+        String base = """
+                name: c
+                experiment: crossdomain
+                methods: %s
+                protocol:
+                  min_ratings: 4
+                  query: 3
+                model:
+                  type: mf
+                  embedding_dim: 2
+                  hidden: [4]
+                meta:
+                  meta_batch: 2
+                budget:
+                  meta_iterations: 2
+                  validate_every: 1
+                evaluation:
+                  support_sizes: [2]
+                crossdomain:
+                  pooled_epochs: 1
+                  mapping_iterations: 2
+                  fine_tune_lrs: [0.0, 0.1]
+                """.formatted(methods);
+        Path delimited = tmp.resolve("csv");
+        TestFiles.write(delimited, "books.csv", csv(0));
+        TestFiles.write(delimited, "music.csv", csv(1));
+        Path ml1m = MovieLens1mFixture.write(tmp.resolve("ml-1m"), 3);
+        checkKind("crossdomain", List.of(
+                run(base, "data.synthetic.users=120", "data.synthetic.items_per_domain=20", "data.synthetic.domains=2",
+                        "optimizer.clip_norm=1.0", "evaluation.reference=oracle"),
+                run(base, "data.source=delimited", "data.path=" + delimited, "protocol.target_domain=music"),
+                run(base, "data.source=movielens1m", "data.path=" + ml1m, "data.genres_as_domains=[Action, Comedy]",
+                        "protocol.source_domains=[Action]")));
+    }
+
+    @Test
+    void coldstartReadsEveryKeyItAccepts() throws IOException {
+        Path ml1m = MovieLens1mFixture.write(tmp.resolve("ml-1m"), 4);
+        String base = """
+                name: m
+                experiment: coldstart
+                data:
+                  source: movielens1m
+                  path: %s
+                  genres_as_domains: []
+                methods: [global_mean, item_bias, pretrained, maml, fomaml, reptile, metasgd, anil]
+                model:
+                  type: melu
+                  embedding_dim: 4
+                  hidden: [8]
+                meta:
+                  meta_batch: 4
+                budget:
+                  meta_iterations: 2
+                  validate_every: 1
+                coldstart:
+                  pooled_epochs: 1
+                  support_sizes: [3]
+                """.formatted(ml1m);
+        checkKind("coldstart", List.of(run(base, "optimizer.clip_norm=1.0", "evaluation.reference=maml")));
+    }
+
+    @Test
+    void aKeyTheKindDoesNotReadIsRejectedBeforeAnythingRuns() {
+        Path f = TestFiles.write(tmp, "c.yaml", "name: t\nexperiment: crossdomain\nmeta:\n  reptile:\n    inner_batch: 4\n"
+                + "optimizer:\n  name: sgd\n");
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> ExperimentKinds.loader().load(f, List.of()));
+        assertEquals(List.of(
+                f + ":5:5: meta.reptile.inner_batch: key 'inner_batch' is not read by the `crossdomain` experiment kind "
+                        + "(docs/configs.md lists each kind's keys); in this section it reads: inner_lr",
+                f + ":7:3: optimizer.name: key 'name' is not read by the `crossdomain` experiment kind "
+                        + "(docs/configs.md lists each kind's keys); in this section it reads: lr, clip_norm"),
+                e.problems().stream().map(ConfigProblem::toString).toList());
+        Path other = TestFiles.write(tmp, "d.yaml", "name: t\nexperiment: sinusoid\ndata:\n  source: sinusoid\ncoldstart:\n  query: 3\n");
+        e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> ExperimentKinds.loader().load(other, List.of()));
+        assertEquals(List.of(other + ":5:1: coldstart: key 'coldstart' is the section of the `coldstart` experiment kind, "
+                + "and this config runs `sinusoid`; in this section it reads: name, seed, experiment, data, protocol, model, "
+                + "methods, meta, optimizer, budget, evaluation"), e.problems().stream().map(ConfigProblem::toString).toList());
+    }
+
+    @Test
+    void namesThatTheDataOrTheMethodsCannotSatisfyAreRejectedBeforeAnythingRuns() {
+        Path f = TestFiles.write(tmp, "c.yaml", "name: t\nexperiment: crossdomain\nprotocol:\n  target_domain: d7\n"
+                + "evaluation:\n  reference: emcdr\n");
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> ExperimentKinds.loader().load(f, List.of()));
+        assertEquals(List.of(
+                f + ":4:18: protocol.target_domain: expected a domain of the data [d0, d1, d2], found 'd7'",
+                f + ":6:14: evaluation.reference: expected one of the methods this run reports [maml, oracle], found 'emcdr'"),
+                e.problems().stream().map(ConfigProblem::toString).toList());
+        Path g = TestFiles.write(tmp, "g.yaml", "name: t\nexperiment: crossdomain\nprotocol:\n  source_domains: [d0, x]\n");
+        e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> ExperimentKinds.loader().load(g, List.of()));
+        assertEquals(List.of(g + ":4:19: protocol.source_domains: expected domains of the data [d0, d1, d2], found 'x'"),
+                e.problems().stream().map(ConfigProblem::toString).toList());
+        Path h = TestFiles.write(tmp, "h.yaml", "name: t\nexperiment: sinusoid\nevaluation:\n  support_sizes: [0, 5]\n");
+        e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> ExperimentKinds.loader().load(h, List.of()));
+        assertEquals(List.of(h + ":1:1: data.source: expected sinusoid (the study draws its own regression tasks), found synthetic",
+                h + ":4:18: evaluation.support_sizes: expected support sizes K >= 1 (adaptation needs at least one point), found 0"),
+                e.problems().stream().map(ConfigProblem::toString).toList());
+    }
+
+    /** Two small domains of ratings in the delimited format (header user,item,rating). */
+    private static String csv(int domain) {
+        StringBuilder s = new StringBuilder("user,item,rating\n");
+        for (int u = 0; u < 40; u++) {
+            for (int i = 0; i < 8; i++) {
+                if ((u + i + domain) % 3 != 0) {
+                    s.append('u').append(u).append(",i").append(domain).append('_').append(i).append(',')
+                            .append(1 + (u * 7 + i * 3 + domain) % 5).append('\n');
+                }
+            }
+        }
+        return s.toString();
+    }
+
+    /** Loads {@code text} with {@code sets}, runs it to the end, and returns its config (which records its reads). */
+    private Config run(String text, String... sets) throws IOException {
+        Path file = TestFiles.write(tmp, "config" + runs + ".yaml", text);
+        Config config = ExperimentKinds.loader().load(file, Arrays.stream(sets).map(ConfigOverride::parse).toList());
+        Runner.run(config, tmp.resolve("run" + runs++), new Runner.Options(2, Progress.silent(), false));
+        return config;
+    }
+
+    /**
+     * Every value key that a run's config holds was read in that run, and every value key the kind accepts was held by
+     * at least one of the runs (so the runs cover every branch of the schema).
+     */
+    private static void checkKind(String name, List<Config> runs) {
+        ExperimentKind kind = ExperimentKinds.get(name);
+        List<String> accepted = ExperimentKinds.schema(kind).leafPaths("");
+        Set<String> covered = new TreeSet<>();
+        List<String> unread = new ArrayList<>();
+        for (Config c : runs) {
+            for (String path : accepted) {
+                if (holds(c.asMap(), path)) {
+                    covered.add(path);
+                    if (!c.readPaths().contains(path)) {
+                        unread.add(path + " (run '" + c.name() + "')");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), unread, "keys the " + name + " kind accepts but did not read");
+        List<String> uncovered = accepted.stream().filter(p -> !covered.contains(p)).toList();
+        assertTrue(uncovered.isEmpty(), "the test runs of " + name + " give no value to " + uncovered);
+    }
+
+    private static boolean holds(Map<String, Object> root, String path) {
+        Object node = root;
+        for (String part : path.split("\\.")) {
+            if (!(node instanceof Map<?, ?> m) || !m.containsKey(part)) {
+                return false;
+            }
+            node = m.get(part);
+        }
+        return true;
+    }
+}
