@@ -198,13 +198,13 @@ public final class SinusoidExperiment implements ExperimentKind {
     private static void putParams(Checkpoint.Builder b, String prefix, Params p) {
         for (String name : p.names()) {
             Tensor t = p.get(name);
-            b.put(prefix + name, new org.metarec.experiments.checkpoint.Tensor(new int[] {t.rows(), t.cols()}, t.toArray()));
+            b.put(prefix + name, new Checkpoint.Array(new int[] {t.rows(), t.cols()}, t.toArray()));
         }
     }
 
     private static Params readParams(Checkpoint ck, String prefix) {
         LinkedHashMap<String, Tensor> m = new LinkedHashMap<>();
-        for (Map.Entry<String, org.metarec.experiments.checkpoint.Tensor> e : ck.tensors().entrySet()) {
+        for (Map.Entry<String, Checkpoint.Array> e : ck.arrays().entrySet()) {
             if (e.getKey().startsWith(prefix)) {
                 int[] shape = e.getValue().shape();
                 DMatrixRMaj d = new DMatrixRMaj(shape[0], shape[1], true, e.getValue().values());
@@ -216,7 +216,7 @@ public final class SinusoidExperiment implements ExperimentKind {
 
     private static Map<String, double[]> readArrays(Checkpoint ck, String prefix) {
         Map<String, double[]> m = new LinkedHashMap<>();
-        for (Map.Entry<String, org.metarec.experiments.checkpoint.Tensor> e : ck.tensors().entrySet()) {
+        for (Map.Entry<String, Checkpoint.Array> e : ck.arrays().entrySet()) {
             if (e.getKey().startsWith(prefix)) {
                 m.put(e.getKey().substring(prefix.length()), e.getValue().values());
             }
