@@ -32,21 +32,22 @@ import org.metarec.core.random.Rng;
 public final class ColdStartSplit {
 
     /**
-     * Parameters of the protocol.
+     * Parameters of the protocol. Domains are named; {@link #create} finds them in the data.
      *
-     * @param sourceDomains the source domain indices (at least one, distinct, not the target)
-     * @param targetDomain the target domain index
+     * @param sourceDomains the source domains' names (at least one, distinct, not the target)
+     * @param targetDomain the target domain's name
      * @param testRatio beta in (0, 1): the fraction of candidate overlap users who become test users
-     * @param validationRatio in [0, 1): the fraction of the remaining candidates who become validation users
      * @param supportSize K &ge; 0 target ratings revealed per test or validation user
+     * @param validationRatio in [0, 1): the fraction of the remaining candidates who become validation users
      * @param maxQuerySize Q &ge; 1 query rows per task at most ({@link Integer#MAX_VALUE}: all hidden ratings)
-     * @param minTargetRatings &ge; 1: candidates need at least max(K + 1, this) target ratings
+     * @param minTargetRatings &ge; 1: candidates need at least max(K + 1, this) target ratings; give runs with
+     *     different K the same value to get the same candidates
      */
-    public record Config(List<Integer> sourceDomains, int targetDomain, double testRatio, double validationRatio,
-            int supportSize, int maxQuerySize, int minTargetRatings) {
+    public record Config(List<String> sourceDomains, String targetDomain, double testRatio, int supportSize,
+            double validationRatio, int maxQuerySize, int minTargetRatings) {
 
         /**
-         * Validates the parameters (domain indices are checked against the data in {@link #create}).
+         * Validates the parameters (domain names are looked up in the data by {@link #create}).
          *
          * @throws IllegalArgumentException naming the first invalid parameter
          */
@@ -54,28 +55,31 @@ public final class ColdStartSplit {
             if (sourceDomains == null || sourceDomains.isEmpty()) {
                 throw new IllegalArgumentException("cold-start sourceDomains: expected at least one domain, found none");
             }
+            if (targetDomain == null) {
+                throw new IllegalArgumentException("cold-start targetDomain: expected a domain name, found none");
+            }
             sourceDomains = List.copyOf(sourceDomains);
             for (int i = 0; i < sourceDomains.size(); i++) {
-                int d = sourceDomains.get(i);
-                if (d == targetDomain) {
+                String d = sourceDomains.get(i);
+                if (d.equals(targetDomain)) {
                     throw new IllegalArgumentException("cold-start sourceDomains[" + i
-                            + "]: expected a domain other than the target, found the target " + d);
+                            + "]: expected a domain other than the target, found the target '" + d + "'");
                 }
                 if (sourceDomains.indexOf(d) != i) {
                     throw new IllegalArgumentException("cold-start sourceDomains[" + i
-                            + "]: expected distinct domains, found " + d + " twice");
+                            + "]: expected distinct domains, found '" + d + "' twice");
                 }
             }
             if (!(testRatio > 0 && testRatio < 1)) {
                 throw new IllegalArgumentException("cold-start testRatio: expected a value in (0, 1), found "
                         + testRatio);
             }
+            if (supportSize < 0) {
+                throw new IllegalArgumentException("cold-start supportSize: expected >= 0, found " + supportSize);
+            }
             if (!(validationRatio >= 0 && validationRatio < 1)) {
                 throw new IllegalArgumentException("cold-start validationRatio: expected a value in [0, 1), found "
                         + validationRatio);
-            }
-            if (supportSize < 0) {
-                throw new IllegalArgumentException("cold-start supportSize: expected >= 0, found " + supportSize);
             }
             if (maxQuerySize < 1) {
                 throw new IllegalArgumentException("cold-start maxQuerySize: expected >= 1, found " + maxQuerySize);
@@ -90,18 +94,20 @@ public final class ColdStartSplit {
          * One source, one target, the given beta and K; 10% validation, all hidden ratings as query, at least
          * one target rating beyond the support.
          *
-         * @param source the source domain
-         * @param target the target domain
+         * @param source the source domain's name
+         * @param target the target domain's name
          * @param testRatio beta
          * @param supportSize K
          * @return the configuration
          */
-        public static Config of(int source, int target, double testRatio, int supportSize) {
-            return new Config(List.of(source), target, testRatio, 0.1, supportSize, Integer.MAX_VALUE, 1);
+        public static Config of(String source, String target, double testRatio, int supportSize) {
+            return new Config(List.of(source), target, testRatio, supportSize, 0.1, Integer.MAX_VALUE, 1);
         }
     }
 
     private final Config config;
+    private final int[] sourceIndices;
+    private final int targetIndex;
     private final int[] overlapUsers;
     private final int ineligibleOverlapUsers;
     private final int[] testUsers;
@@ -111,10 +117,12 @@ public final class ColdStartSplit {
     private final List<RatingTask> testTasks;
     private final List<RatingTask> validationTasks;
 
-    private ColdStartSplit(Config config, int[] overlapUsers, int ineligible, int[] testUsers,
-            int[] validationUsers, int[] trainingOverlapUsers, int[] trainingRows, List<RatingTask> testTasks,
-            List<RatingTask> validationTasks) {
+    private ColdStartSplit(Config config, int[] sourceIndices, int targetIndex, int[] overlapUsers, int ineligible,
+            int[] testUsers, int[] validationUsers, int[] trainingOverlapUsers, int[] trainingRows,
+            List<RatingTask> testTasks, List<RatingTask> validationTasks) {
         this.config = config;
+        this.sourceIndices = sourceIndices;
+        this.targetIndex = targetIndex;
         this.overlapUsers = overlapUsers;
         this.ineligibleOverlapUsers = ineligible;
         this.testUsers = testUsers;
@@ -132,15 +140,16 @@ public final class ColdStartSplit {
      * @param config the protocol parameters
      * @param rng the generator (only named forks of it are used)
      * @return the split
-     * @throws IllegalArgumentException if a domain index is invalid or no candidate becomes a test user
+     * @throws IllegalArgumentException naming a domain the data does not have, or if no candidate becomes a test
+     *     user
      */
     public static ColdStartSplit create(Interactions data, Config config, Rng rng) {
-        int target = config.targetDomain();
-        checkDomain(data, "targetDomain", target);
+        int target = domainIndex(data, "targetDomain", config.targetDomain());
+        int[] sources = new int[config.sourceDomains().size()];
         boolean[] isSource = new boolean[data.domainCount()];
-        for (int d : config.sourceDomains()) {
-            checkDomain(data, "sourceDomains", d);
-            isSource[d] = true;
+        for (int i = 0; i < sources.length; i++) {
+            sources[i] = domainIndex(data, "sourceDomains[" + i + "]", config.sourceDomains().get(i));
+            isSource[sources[i]] = true;
         }
         int minTarget = Math.max(config.supportSize() + 1, config.minTargetRatings());
         List<Integer> overlap = new ArrayList<>();
@@ -151,7 +160,7 @@ public final class ColdStartSplit {
                 continue;
             }
             boolean inSource = false;
-            for (int d : config.sourceDomains()) {
+            for (int d : sources) {
                 inSource |= data.countOf(u, d) > 0;
             }
             if (inSource) {
@@ -184,29 +193,32 @@ public final class ColdStartSplit {
         int[] training = Arrays.stream(data.allRows())
                 .filter(r -> isSource[data.domain(r)] || (data.domain(r) == target && !hiddenUser[data.user(r)]))
                 .toArray();
-        return new ColdStartSplit(config, overlap.stream().mapToInt(Integer::intValue).toArray(),
+        return new ColdStartSplit(config, sources, target, overlap.stream().mapToInt(Integer::intValue).toArray(),
                 overlap.size() - candidates.size(), test, validation, trainingOverlap, training,
-                tasks(data, test, config, rng), tasks(data, validation, config, rng));
+                tasks(data, test, target, config, rng), tasks(data, validation, target, config, rng));
     }
 
-    private static List<RatingTask> tasks(Interactions data, int[] users, Config config, Rng rng) {
+    private static List<RatingTask> tasks(Interactions data, int[] users, int target, Config config, Rng rng) {
         List<RatingTask> tasks = new ArrayList<>(users.length);
         for (int u : users) {
-            int[] rows = data.rowsOf(u, config.targetDomain());
+            int[] rows = data.rowsOf(u, target);
             rng.fork("support/user-" + u).shuffle(rows);
             int k = config.supportSize();
             int q = (int) Math.min(config.maxQuerySize(), (long) rows.length - k);
-            tasks.add(new RatingTask(u, config.targetDomain(), Arrays.copyOfRange(rows, 0, k),
+            tasks.add(new RatingTask(u, target, Arrays.copyOfRange(rows, 0, k),
                     Arrays.copyOfRange(rows, k, k + q)));
         }
         return Collections.unmodifiableList(tasks);
     }
 
-    private static void checkDomain(Interactions data, String key, int d) {
-        if (d < 0 || d >= data.domainCount()) {
-            throw new IllegalArgumentException("cold-start " + key + ": expected a domain index in 0.."
-                    + (data.domainCount() - 1) + ", found " + d);
+    private static int domainIndex(Interactions data, String key, String name) {
+        List<String> names = data.domains().names();
+        int d = names.indexOf(name);
+        if (d < 0) {
+            throw new IllegalArgumentException("cold-start " + key + ": expected one of the data's domains " + names
+                    + ", found '" + name + "'");
         }
+        return d;
     }
 
     private static int[] sorted(int[] a) {
@@ -221,6 +233,24 @@ public final class ColdStartSplit {
      */
     public Config config() {
         return config;
+    }
+
+    /**
+     * The source domains' indices in the data, in the order of {@link Config#sourceDomains()}.
+     *
+     * @return a new array
+     */
+    public int[] sourceIndices() {
+        return sourceIndices.clone();
+    }
+
+    /**
+     * The target domain's index in the data.
+     *
+     * @return the index
+     */
+    public int targetIndex() {
+        return targetIndex;
     }
 
     /**
@@ -308,7 +338,7 @@ public final class ColdStartSplit {
                         + "  overlap users %d (%d with too few target ratings stay in training)%n"
                         + "  test users %d (%d query ratings), validation users %d, training overlap users %d%n"
                         + "  training rows %d%n",
-                config.sourceDomains(), config.targetDomain(), config.testRatio(), config.supportSize(),
+                Arrays.toString(sourceIndices), targetIndex, config.testRatio(), config.supportSize(),
                 overlapUsers.length, ineligibleOverlapUsers, testUsers.length, queries, validationUsers.length,
                 trainingOverlapUsers.length, trainingRows.length);
     }

@@ -30,7 +30,7 @@ class ColdStartSplitTest {
     @CsvSource({"1, 0.2, 0", "2, 0.5, 3", "3, 0.8, 5", "4, 0.5, 1", "5, 0.2, 10"})
     void protocolInvariants(long seed, double beta, int k) {
         Interactions x = TaskWorlds.world(seed);
-        ColdStartSplit.Config config = new ColdStartSplit.Config(List.of(0, 1), 2, beta, 0.25, k,
+        ColdStartSplit.Config config = new ColdStartSplit.Config(List.of("d0", "d1"), "d2", beta, k, 0.25,
                 Integer.MAX_VALUE, 3);
         ColdStartSplit split = ColdStartSplit.create(x, config, Rng.derive(seed, "cold-start"));
         String where = "seed " + seed + ", beta " + beta + ", K " + k;
@@ -86,7 +86,7 @@ class ColdStartSplitTest {
     @Test
     void otherDomainsAreNotTrainingRows() {
         Interactions x = TaskWorlds.world(6);
-        ColdStartSplit split = ColdStartSplit.create(x, ColdStartSplit.Config.of(0, 1, 0.5, 2), Rng.seeded(6));
+        ColdStartSplit split = ColdStartSplit.create(x, ColdStartSplit.Config.of("d0", "d1", 0.5, 2), Rng.seeded(6));
         assertTrue(Arrays.stream(split.trainingRows()).noneMatch(r -> x.domain(r) == 2));
         assertTrue(Arrays.stream(split.trainingRows()).anyMatch(r -> x.domain(r) == 0));
     }
@@ -94,7 +94,7 @@ class ColdStartSplitTest {
     @Test
     void deterministicPerSeed() {
         Interactions x = TaskWorlds.world(1);
-        ColdStartSplit.Config config = ColdStartSplit.Config.of(0, 2, 0.5, 3);
+        ColdStartSplit.Config config = ColdStartSplit.Config.of("d0", "d2", 0.5, 3);
         ColdStartSplit a = ColdStartSplit.create(x, config, Rng.derive(1, "cold-start"));
         ColdStartSplit b = ColdStartSplit.create(x, config, Rng.derive(1, "cold-start"));
         ColdStartSplit c = ColdStartSplit.create(x, config, Rng.derive(2, "cold-start"));
@@ -108,7 +108,7 @@ class ColdStartSplitTest {
     @Test
     void describeSummarisesTheSizes() {
         Interactions x = TaskWorlds.world(1);
-        ColdStartSplit s = ColdStartSplit.create(x, ColdStartSplit.Config.of(0, 2, 0.5, 3), Rng.seeded(1));
+        ColdStartSplit s = ColdStartSplit.create(x, ColdStartSplit.Config.of("d0", "d2", 0.5, 3), Rng.seeded(1));
         String text = s.describe();
         assertTrue(text.startsWith("Cold-start split: sources [0] -> target 2, beta 0.50, K 3"), text);
         assertTrue(text.contains("test users " + s.testUsers().length + " "), text);
@@ -116,19 +116,23 @@ class ColdStartSplitTest {
 
     @Test
     void invalidConfigurationsAreClearErrors() {
-        assertEquals("cold-start sourceDomains[0]: expected a domain other than the target, found the target 1",
+        assertEquals("cold-start sourceDomains[0]: expected a domain other than the target, found the target 'd1'",
                 assertThrows(IllegalArgumentException.class,
-                        () -> ColdStartSplit.Config.of(1, 1, 0.5, 1)).getMessage());
+                        () -> ColdStartSplit.Config.of("d1", "d1", 0.5, 1)).getMessage());
         assertEquals("cold-start testRatio: expected a value in (0, 1), found 1.0",
                 assertThrows(IllegalArgumentException.class,
-                        () -> ColdStartSplit.Config.of(0, 1, 1.0, 1)).getMessage());
+                        () -> ColdStartSplit.Config.of("d0", "d1", 1.0, 1)).getMessage());
         Interactions x = TaskWorlds.world(1);
-        assertEquals("cold-start targetDomain: expected a domain index in 0..2, found 5",
+        assertEquals("cold-start targetDomain: expected one of the data's domains [d0, d1, d2], found 'd5'",
                 assertThrows(IllegalArgumentException.class,
-                        () -> ColdStartSplit.create(x, ColdStartSplit.Config.of(0, 5, 0.5, 1), Rng.seeded(1)))
+                        () -> ColdStartSplit.create(x, ColdStartSplit.Config.of("d0", "d5", 0.5, 1), Rng.seeded(1)))
                         .getMessage());
+        assertEquals("cold-start sourceDomains[0]: expected one of the data's domains [d0, d1, d2], found 'Action'",
+                assertThrows(IllegalArgumentException.class,
+                        () -> ColdStartSplit.create(x, ColdStartSplit.Config.of("Action", "d1", 0.5, 1),
+                                Rng.seeded(1))).getMessage());
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
-                () -> ColdStartSplit.create(x, ColdStartSplit.Config.of(0, 1, 0.5, 10_000), Rng.seeded(1)));
+                () -> ColdStartSplit.create(x, ColdStartSplit.Config.of("d0", "d1", 0.5, 10_000), Rng.seeded(1)));
         assertTrue(none.getMessage().startsWith("cold-start split: expected at least one test user, found none (0 "),
                 none.getMessage());
     }

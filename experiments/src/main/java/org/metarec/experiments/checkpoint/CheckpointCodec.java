@@ -63,8 +63,8 @@ public final class CheckpointCodec {
                 writeString(out, e.getKey());
                 writeString(out, e.getValue());
             }
-            out.writeInt(c.tensors().size());
-            for (Map.Entry<String, Tensor> e : c.tensors().entrySet()) {
+            out.writeInt(c.arrays().size());
+            for (Map.Entry<String, Checkpoint.Array> e : c.arrays().entrySet()) {
                 writeString(out, e.getKey());
                 int[] shape = e.getValue().shape();
                 out.writeInt(shape.length);
@@ -141,7 +141,7 @@ public final class CheckpointCodec {
         for (int i = count(in, "strings"); i > 0; i--) {
             strings.put(readString(in), readString(in));
         }
-        Map<String, Tensor> tensors = new TreeMap<>();
+        Map<String, Checkpoint.Array> arrays = new TreeMap<>();
         for (int i = count(in, "tensors"); i > 0; i--) {
             String name = readString(in);
             int[] shape = new int[count(in, "dimensions of " + name)];
@@ -158,7 +158,7 @@ public final class CheckpointCodec {
             for (int k = 0; k < values.length; k++) {
                 values[k] = Double.longBitsToDouble(in.getLong());
             }
-            tensors.put(name, new Tensor(shape, values));
+            arrays.put(name, new Checkpoint.Array(shape, values));
         }
         Map<String, long[]> longs = new TreeMap<>();
         for (int i = count(in, "long arrays"); i > 0; i--) {
@@ -179,7 +179,7 @@ public final class CheckpointCodec {
         if (step < 0) {
             throw new IllegalArgumentException("negative step " + step);
         }
-        return new Checkpoint(step, tensors, longs, strings);
+        return new Checkpoint(step, arrays, longs, strings);
     }
 
     private static int count(ByteBuffer in, String what) {

@@ -12,6 +12,7 @@ import org.metarec.core.data.Dataset;
 import org.metarec.core.data.io.DomainAssignment;
 import org.metarec.core.data.io.LoadOptions;
 import org.metarec.core.data.io.MovieLens100kLoader;
+import org.metarec.core.tasks.ColdStartSplit;
 import org.metarec.experiments.bench.AdaptLatency;
 import org.metarec.experiments.run.UsageException;
 import org.metarec.experiments.study.crossdomain.CrossDomainProtocol;
@@ -70,7 +71,7 @@ final class AdaptBenchCommand implements Callable<Integer> {
                 + CrossDomainProtocol.METHODS + ", found '" + method + "'"));
         var out = bench.main.out;
         Dataset ds = MovieLens100kLoader.load(data, DomainAssignment.byGenres(GENRES), LoadOptions.DEFAULT);
-        CrossDomainProtocol.Split split = CrossDomainProtocol.split(List.of("Action", "Comedy", "Thriller"), "Drama", 0.5, 10);
+        ColdStartSplit.Config split = CrossDomainProtocol.split(List.of("Action", "Comedy", "Thriller"), "Drama", 0.5, 10);
         CrossDomainSetup setup = CrossDomainSetup.prepare(ds, split, 1);
         CrossDomainProtocol p = CrossDomainProtocol.defaults(chosen, model, 1, split);
         CrossDomainProtocol.Training t = p.training();

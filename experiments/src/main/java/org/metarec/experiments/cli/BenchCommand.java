@@ -258,7 +258,8 @@ final class BenchCommand implements Runnable {
 
         @Override
         MetaTrainer<XYBatch> trainer(TaskPool pool) {
-            SinusoidProtocol p = SinusoidProtocol.paper(method, 1).withInnerSteps(innerSteps);
+            SinusoidProtocol paper = SinusoidProtocol.paper(method, 1);
+            SinusoidProtocol p = paper.withTraining(paper.training().withInnerSteps(innerSteps));
             return new SinusoidStudy(p).newTrainer(pool);
         }
 

@@ -48,7 +48,7 @@ public final class RunCheckpoints {
         log.sync();
         Map<String, String> strings = new HashMap<>(checkpoint.strings());
         strings.put(TRAIN_ROWS, Long.toString(log.rows()));
-        Checkpoint full = new Checkpoint(checkpoint.step(), checkpoint.tensors(), checkpoint.longs(), strings);
+        Checkpoint full = new Checkpoint(checkpoint.step(), checkpoint.arrays(), checkpoint.longs(), strings);
         CheckpointCodec.write(file, full);
         latest = full;
         saved++;

@@ -11,6 +11,7 @@ import org.metarec.core.data.Dataset;
 import org.metarec.core.data.io.DomainAssignment;
 import org.metarec.core.data.io.LoadOptions;
 import org.metarec.core.data.io.MovieLens100kLoader;
+import org.metarec.core.tasks.ColdStartSplit;
 import org.metarec.experiments.bench.AdaptLatency;
 import org.metarec.experiments.study.crossdomain.CrossDomainProtocol;
 import org.metarec.experiments.study.crossdomain.CrossDomainStudy;
@@ -52,7 +53,7 @@ public final class AdaptLatencyBenchmark {
         Dataset data = MovieLens100kLoader.load(Path.of(args[0]), DomainAssignment.byGenres(genres),
                 LoadOptions.DEFAULT);
         List<String> sources = genres.subList(1, genres.size());
-        CrossDomainProtocol.Split split = new CrossDomainProtocol.Split(sources, "Drama", 0.5, 10, 0.1, 100, 11);
+        ColdStartSplit.Config split = new ColdStartSplit.Config(sources, "Drama", 0.5, 10, 0.1, 100, 11);
         CrossDomainProtocol p = CrossDomainProtocol.defaults(RecMethod.named(method), model, 1, split);
         p = p.withTraining(p.training().withBudgets(300, 3, 300, 100));
         CrossDomainStudy study = new CrossDomainStudy(data, p);

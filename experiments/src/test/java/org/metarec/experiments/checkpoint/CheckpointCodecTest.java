@@ -22,9 +22,9 @@ class CheckpointCodecTest {
         Rng rng = Rng.seeded(42);
         rng.nextGaussian(); // leaves a cached spare Gaussian in the state
         return Checkpoint.at(1234)
-                .put("w", new Tensor(new int[] {2, 3}, new double[] {1, -0.0, Double.NaN, Double.MIN_VALUE, Double.MAX_VALUE, 0.1}))
-                .put("scalar", new Tensor(new int[0], new double[] {3.5}))
-                .put("empty", new Tensor(new int[] {0, 4}, new double[0]))
+                .put("w", new Checkpoint.Array(new int[] {2, 3}, new double[] {1, -0.0, Double.NaN, Double.MIN_VALUE, Double.MAX_VALUE, 0.1}))
+                .put("scalar", new Checkpoint.Array(new int[0], new double[] {3.5}))
+                .put("empty", new Checkpoint.Array(new int[] {0, 4}, new double[0]))
                 .put("rng", rng.state())
                 .put("phase", "meta-train")
                 .put("ünïcode ✓", "värde")
@@ -39,7 +39,7 @@ class CheckpointCodecTest {
         Checkpoint back = CheckpointCodec.read(f);
         assertEquals(c, back);
         assertEquals(1234, back.step());
-        assertArrayEquals(new int[] {2, 3}, back.tensor("w").shape());
+        assertArrayEquals(new int[] {2, 3}, back.array("w").shape());
         assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(back.doubles("w")[1]));
         // The restored generator continues exactly where the saved one was.
         Rng original = Rng.seeded(42);
@@ -111,15 +111,15 @@ class CheckpointCodecTest {
     }
 
     @Test
-    void tensorShapeMustMatchItsValues() {
+    void arrayShapeMustMatchItsValues() {
         assertEquals("shape [2, 3] holds 6 values, found 5",
-                assertThrows(IllegalArgumentException.class, () -> new Tensor(new int[] {2, 3}, new double[5])).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> new Checkpoint.Array(new int[] {2, 3}, new double[5])).getMessage());
     }
 
     @Test
     void missingEntriesAreNamed() {
         Checkpoint c = Checkpoint.at(1).put("w", new double[1]).build();
         assertEquals("checkpoint has no tensor named 'v'; it has [w]",
-                assertThrows(IllegalArgumentException.class, () -> c.tensor("v")).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> c.array("v")).getMessage());
     }
 }

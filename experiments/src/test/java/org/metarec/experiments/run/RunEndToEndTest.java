@@ -118,7 +118,7 @@ class RunEndToEndTest {
         Checkpoint ck = CheckpointCodec.read(dir.resolve("checkpoint.ckpt"));
         assertEquals(200, ck.step());
         assertEquals("40", ck.string(RunCheckpoints.TRAIN_ROWS));
-        assertEquals(List.of("adam_m", "adam_v", "avg", "w"), List.copyOf(ck.tensors().keySet()));
+        assertEquals(List.of("adam_m", "adam_v", "avg", "w"), List.copyOf(ck.arrays().keySet()));
         assertNotNull(ck.longArray("rng_batches"));
         assertNull(prov.get("message"));
     }

@@ -20,6 +20,7 @@ import org.metarec.core.data.Dataset;
 import org.metarec.core.metrics.RankingMetrics;
 import org.metarec.core.metrics.RatingMetrics;
 import org.metarec.core.synthetic.SyntheticWorld;
+import org.metarec.core.tasks.ColdStartSplit;
 import org.metarec.experiments.config.Config;
 import org.metarec.experiments.config.KeySpec;
 import org.metarec.experiments.config.ObjectRule;
@@ -221,7 +222,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
                 world.noiseFloorMse() > 0 ? Math.sqrt(world.noiseFloorMse()) : 0.0, ORACLE));
     }
 
-    private static CrossDomainProtocol.Split split(Config c, Dataset data, Cell cell) {
+    private static ColdStartSplit.Config split(Config c, Dataset data, Cell cell) {
         List<String> names = data.domains().names();
         String target = c.isSet("protocol.target_domain") ? c.getString("protocol.target_domain") : names.get(names.size() - 1);
         List<String> sources = new ArrayList<>(c.getStringList("protocol.source_domains"));
@@ -242,11 +243,11 @@ public final class CrossDomainExperiment implements ExperimentKind {
             throw new IllegalArgumentException("protocol.target_domain: expected a domain of the data " + names
                     + ", found '" + target + "'");
         }
-        return new CrossDomainProtocol.Split(sources, target, cell.ratio(), cell.k(), c.getDouble("protocol.validation_ratio"),
+        return new ColdStartSplit.Config(sources, target, cell.ratio(), cell.k(), c.getDouble("protocol.validation_ratio"),
                 c.getInt("protocol.query"), c.getInt("protocol.min_ratings"));
     }
 
-    private static CrossDomainProtocol protocol(Config c, Cell cell, CrossDomainProtocol.Split split) {
+    private static CrossDomainProtocol protocol(Config c, Cell cell, ColdStartSplit.Config split) {
         String model = StudyKeys.modelType(c);
         MetaLearning.Settings meta = new MetaLearning.Settings(c.getInt("budget.meta_iterations"),
                 c.getInt("meta.meta_batch"), c.getDouble("meta.inner_lr"), c.getInt("meta.inner_steps"),

@@ -8,6 +8,7 @@ import org.metarec.algorithms.rec.model.RecModels;
 import org.metarec.algorithms.rec.train.FineTuning;
 import org.metarec.algorithms.rec.train.MetaLearning;
 import org.metarec.algorithms.rec.train.PooledTraining;
+import org.metarec.core.tasks.ColdStartSplit;
 import org.metarec.experiments.study.rec.RecMethod;
 
 /**
@@ -22,12 +23,12 @@ import org.metarec.experiments.study.rec.RecMethod;
  *     cross-domain profiles); false gives the ablation "the same method on the target domain alone",
  *     which separates what meta-learning does from what transfer does. Always false in effect for
  *     target_only, global_mean and item_bias; must be true for emcdr and ptupcdr
- * @param split the cold-start split
+ * @param split the cold-start split, domains by name
  * @param sizes the model's sizes and regularisation
  * @param training the training budgets and learning rates
  */
-public record CrossDomainProtocol(RecMethod method, String model, long seed, boolean useSources, Split split,
-        Sizes sizes, Training training) {
+public record CrossDomainProtocol(RecMethod method, String model, long seed, boolean useSources,
+        ColdStartSplit.Config split, Sizes sizes, Training training) {
 
     /** The methods this study runs: every {@link RecMethod}. */
     public static final List<RecMethod> METHODS = List.of(RecMethod.values());
@@ -48,42 +49,6 @@ public record CrossDomainProtocol(RecMethod method, String model, long seed, boo
         if (split == null || sizes == null || training == null) {
             throw new IllegalArgumentException("crossdomain protocol: expected split, sizes and training settings, "
                     + "found a null");
-        }
-    }
-
-    /**
-     * The cold-start split (see {@link org.metarec.core.tasks.ColdStartSplit}).
-     *
-     * @param sourceDomains source domain names, at least one
-     * @param targetDomain the target domain's name, not a source
-     * @param coldStartRatio beta in (0, 1): the fraction of eligible overlap users who become test users
-     * @param supportSize K &ge; 0 target ratings revealed per test user (0: only mapping makes sense)
-     * @param validationRatio in [0, 1): the fraction of the remaining eligible users kept for model selection
-     * @param maxQuerySize at most this many query ratings per test or validation user
-     * @param minTargetRatings eligible users need at least max(K + 1, this) target ratings; give the same
-     *     value to runs with different K to get the same users
-     */
-    public record Split(List<String> sourceDomains, String targetDomain, double coldStartRatio, int supportSize,
-            double validationRatio, int maxQuerySize, int minTargetRatings) {
-
-        /** Validates every setting. */
-        public Split {
-            if (sourceDomains == null || sourceDomains.isEmpty()) {
-                throw new IllegalArgumentException("crossdomain split.sourceDomains: expected at least one domain, "
-                        + "found none");
-            }
-            sourceDomains = List.copyOf(sourceDomains);
-            if (targetDomain == null || sourceDomains.contains(targetDomain)) {
-                throw new IllegalArgumentException("crossdomain split.targetDomain: expected a domain that is not a "
-                        + "source, found '" + targetDomain + "'");
-            }
-            require(coldStartRatio > 0 && coldStartRatio < 1, "split.coldStartRatio", "a value in (0, 1)",
-                    coldStartRatio);
-            require(supportSize >= 0, "split.supportSize", ">= 0", supportSize);
-            require(validationRatio >= 0 && validationRatio < 1, "split.validationRatio", "a value in [0, 1)",
-                    validationRatio);
-            require(maxQuerySize >= 1, "split.maxQuerySize", ">= 1", maxQuerySize);
-            require(minTargetRatings >= 1, "split.minTargetRatings", ">= 1", minTargetRatings);
         }
     }
 
@@ -223,7 +188,7 @@ public record CrossDomainProtocol(RecMethod method, String model, long seed, boo
     }
 
     /**
-     * {@link #defaults(RecMethod, String, long, Split)} for the method named {@code method}.
+     * {@link #defaults(RecMethod, String, long, ColdStartSplit.Config)} for the method named {@code method}.
      *
      * @param method a method name, one of {@link #METHODS}
      * @param model a model type
@@ -231,7 +196,7 @@ public record CrossDomainProtocol(RecMethod method, String model, long seed, boo
      * @param split the split
      * @return the protocol
      */
-    public static CrossDomainProtocol defaults(String method, String model, long seed, Split split) {
+    public static CrossDomainProtocol defaults(String method, String model, long seed, ColdStartSplit.Config split) {
         return defaults(RecMethod.byName(method).orElseThrow(() -> new IllegalArgumentException(
                 "crossdomain method: expected one of " + METHODS + ", found '" + method + "'")), model, seed, split);
     }
@@ -248,7 +213,8 @@ public record CrossDomainProtocol(RecMethod method, String model, long seed, boo
      * @param split the split
      * @return the protocol
      */
-    public static CrossDomainProtocol defaults(RecMethod method, String model, long seed, Split split) {
+    public static CrossDomainProtocol defaults(RecMethod method, String model, long seed,
+            ColdStartSplit.Config split) {
         Sizes sizes = new Sizes(16, new int[] {32, 16}, 0.01);
         MetaTraining meta = new MetaTraining(new MetaLearning.Settings(1000, 16, 0.1, 5, 0.005, 10.0, 100), 0.03, 20,
                 0.5);
@@ -263,12 +229,12 @@ public record CrossDomainProtocol(RecMethod method, String model, long seed, boo
      *
      * @param sources source domain names
      * @param target the target domain's name
-     * @param coldStartRatio beta
+     * @param testRatio beta
      * @param supportSize K
      * @return the split
      */
-    public static Split split(List<String> sources, String target, double coldStartRatio, int supportSize) {
-        return new Split(sources, target, coldStartRatio, supportSize, 0.1, 100, supportSize + 1);
+    public static ColdStartSplit.Config split(List<String> sources, String target, double testRatio, int supportSize) {
+        return new ColdStartSplit.Config(sources, target, testRatio, supportSize, 0.1, 100, supportSize + 1);
     }
 
     /**
@@ -337,7 +303,7 @@ public record CrossDomainProtocol(RecMethod method, String model, long seed, boo
      * @param s the split
      * @return a new protocol
      */
-    public CrossDomainProtocol withSplit(Split s) {
+    public CrossDomainProtocol withSplit(ColdStartSplit.Config s) {
         return new CrossDomainProtocol(method, model, seed, useSources, s, sizes, training);
     }
 }

@@ -24,7 +24,7 @@ import org.metarec.core.tasks.RatingTask;
 public final class CrossDomainSetup {
 
     private final Dataset dataset;
-    private final CrossDomainProtocol.Split config;
+    private final ColdStartSplit.Config config;
     private final long seed;
     private final ColdStartSplit split;
     private final int[] sources;
@@ -34,20 +34,14 @@ public final class CrossDomainSetup {
     private final int[] targetTrainingRows;
     private final int[] sourceTrainingRows;
 
-    private CrossDomainSetup(Dataset dataset, CrossDomainProtocol.Split config, long seed) {
+    private CrossDomainSetup(Dataset dataset, ColdStartSplit.Config config, long seed) {
         this.dataset = dataset;
         this.config = config;
         this.seed = seed;
         Interactions data = dataset.interactions();
-        this.target = data.domains().indexOf(config.targetDomain());
-        this.sources = config.sourceDomains().stream().mapToInt(data.domains()::indexOf).toArray();
-        List<Integer> sourceList = new ArrayList<>();
-        for (int s : sources) {
-            sourceList.add(s);
-        }
-        ColdStartSplit.Config c = new ColdStartSplit.Config(sourceList, target, config.coldStartRatio(),
-                config.validationRatio(), config.supportSize(), config.maxQuerySize(), config.minTargetRatings());
-        this.split = ColdStartSplit.create(data, c, Rng.derive(seed, "crossdomain/split"));
+        this.split = ColdStartSplit.create(data, config, Rng.derive(seed, "crossdomain/split"));
+        this.target = split.targetIndex();
+        this.sources = split.sourceIndices();
         int[] trainingRows = split.trainingRows();
         this.targetTrainingRows = Arrays.stream(trainingRows).filter(r -> data.domain(r) == target).toArray();
         this.sourceTrainingRows = Arrays.stream(trainingRows).filter(r -> data.domain(r) != target).toArray();
@@ -83,7 +77,7 @@ public final class CrossDomainSetup {
      * @return the setup
      * @throws IllegalArgumentException naming a domain the data does not have, or a split without test users
      */
-    public static CrossDomainSetup prepare(Dataset dataset, CrossDomainProtocol.Split split, long seed) {
+    public static CrossDomainSetup prepare(Dataset dataset, ColdStartSplit.Config split, long seed) {
         return new CrossDomainSetup(dataset, split, seed);
     }
 
@@ -101,7 +95,7 @@ public final class CrossDomainSetup {
      *
      * @return the settings
      */
-    public CrossDomainProtocol.Split config() {
+    public ColdStartSplit.Config config() {
         return config;
     }
 

@@ -39,7 +39,7 @@ public final class CellResults {
         CellResults r = new CellResults(ctx);
         Optional<Checkpoint> saved = ctx.checkpoints().latest();
         if (saved.isPresent()) {
-            for (var e : saved.get().tensors().entrySet()) {
+            for (var e : saved.get().arrays().entrySet()) {
                 String[] parts = e.getKey().split("/", 3);   // cell/<index>/<metric>
                 r.done.computeIfAbsent(Integer.parseInt(parts[1]), i -> new LinkedHashMap<>())
                         .put(parts[2], e.getValue().values());

@@ -96,13 +96,19 @@ public final class SinusoidExperiment implements ExperimentKind {
                 c.getDouble("data.sinusoid.amplitude_min"), c.getDouble("data.sinusoid.amplitude_max"),
                 c.getDouble("data.sinusoid.phase_min"), c.getDouble("data.sinusoid.phase_max"),
                 c.getDouble("data.sinusoid.x_min"), c.getDouble("data.sinusoid.x_max"));
-        return new SinusoidProtocol(SinusoidProtocol.method(method), c.seed(), family, c.getIntArray("model.hidden"),
-                c.getString("model.activation"), c.getInt("budget.meta_iterations"), c.getInt("meta.meta_batch"),
-                c.getInt("protocol.support"), c.getDouble("meta.inner_lr"), c.getInt("meta.inner_steps"),
-                c.getDouble("optimizer.lr"), c.isSet("optimizer.clip_norm") ? c.getDouble("optimizer.clip_norm") : 0,
-                c.getInt("meta.reptile.inner_steps"), c.getDouble("meta.reptile.inner_lr"),
-                c.getInt("meta.reptile.inner_batch"), c.getInt("evaluation.test_tasks"), ks,
-                Arrays.stream(steps).max().orElse(0), c.getInt("evaluation.query_points"), c.getDouble("evaluation.eval_lr"));
+        SinusoidProtocol.Network network = new SinusoidProtocol.Network(c.getIntArray("model.hidden"),
+                c.getString("model.activation"));
+        SinusoidProtocol.Training training = new SinusoidProtocol.Training(c.getInt("budget.meta_iterations"),
+                c.getInt("meta.meta_batch"), c.getInt("protocol.support"), c.getDouble("meta.inner_lr"),
+                c.getInt("meta.inner_steps"), c.getDouble("optimizer.lr"),
+                c.isSet("optimizer.clip_norm") ? c.getDouble("optimizer.clip_norm") : 0);
+        SinusoidProtocol.Reptile reptile = new SinusoidProtocol.Reptile(c.getInt("meta.reptile.inner_steps"),
+                c.getDouble("meta.reptile.inner_lr"), c.getInt("meta.reptile.inner_batch"));
+        SinusoidProtocol.Evaluation evaluation = new SinusoidProtocol.Evaluation(c.getInt("evaluation.test_tasks"), ks,
+                Arrays.stream(steps).max().orElse(0), c.getInt("evaluation.query_points"),
+                c.getDouble("evaluation.eval_lr"));
+        return new SinusoidProtocol(SinusoidProtocol.method(method), c.seed(), family, network, training, reptile,
+                evaluation);
     }
 
     /** The outer optimiser the config names. */
@@ -215,13 +221,13 @@ public final class SinusoidExperiment implements ExperimentKind {
     private static void putParams(Checkpoint.Builder b, String prefix, Params p) {
         for (String name : p.names()) {
             Tensor t = p.get(name);
-            b.put(prefix + name, new org.metarec.experiments.checkpoint.Tensor(new int[] {t.rows(), t.cols()}, t.toArray()));
+            b.put(prefix + name, new Checkpoint.Array(new int[] {t.rows(), t.cols()}, t.toArray()));
         }
     }
 
     private static Params readParams(Checkpoint ck, String prefix) {
         LinkedHashMap<String, Tensor> m = new LinkedHashMap<>();
-        for (Map.Entry<String, org.metarec.experiments.checkpoint.Tensor> e : ck.tensors().entrySet()) {
+        for (Map.Entry<String, Checkpoint.Array> e : ck.arrays().entrySet()) {
             if (e.getKey().startsWith(prefix)) {
                 int[] shape = e.getValue().shape();
                 DMatrixRMaj d = new DMatrixRMaj(shape[0], shape[1], true, e.getValue().values());
@@ -233,7 +239,7 @@ public final class SinusoidExperiment implements ExperimentKind {
 
     private static Map<String, double[]> readArrays(Checkpoint ck, String prefix) {
         Map<String, double[]> m = new LinkedHashMap<>();
-        for (Map.Entry<String, org.metarec.experiments.checkpoint.Tensor> e : ck.tensors().entrySet()) {
+        for (Map.Entry<String, Checkpoint.Array> e : ck.arrays().entrySet()) {
             if (e.getKey().startsWith(prefix)) {
                 m.put(e.getKey().substring(prefix.length()), e.getValue().values());
             }

@@ -47,7 +47,7 @@ public final class SinusoidStudy {
     /** The study for one protocol. */
     public SinusoidStudy(SinusoidProtocol protocol) {
         this.protocol = protocol;
-        this.mlp = new MLP(protocol.sizes(), Activation.parse(protocol.activation()));
+        this.mlp = new MLP(protocol.sizes(), Activation.parse(protocol.network().activation()));
         this.loss = (params, batch) -> Ops.mse(mlp.apply(params, batch.x()), batch.y());
         this.learner = buildLearner();
         this.testTimeSgd = new InnerLoop<>(loss, protocol.method().adaptedNames(null, mlp.headNames()));
@@ -69,13 +69,14 @@ public final class SinusoidStudy {
     }
 
     private MetaLearner<XYBatch> buildLearner() {
-        SinusoidProtocol p = protocol;
-        MetaMethod method = p.method();
-        MetaLearnerSettings<XYBatch> settings = new MetaLearnerSettings<>(loss, p.innerLr(), p.innerSteps(),
+        SinusoidProtocol.Training t = protocol.training();
+        MetaMethod method = protocol.method();
+        MetaLearnerSettings<XYBatch> settings = new MetaLearnerSettings<>(loss, t.innerLr(), t.innerSteps(),
                 method.adaptedNames(null, mlp.headNames()), null, XYBatch::concat);
         if (method.hasOwnInnerLoop()) {   // Reptile: SGD on minibatches of the task's points (Nichol et al. 2018)
-            settings = settings.withInnerLr(p.reptileInnerLr()).withInnerSteps(p.reptileInnerSteps())
-                    .withBatches(XYBatch.cyclingBlocks(p.reptileBatch()));
+            SinusoidProtocol.Reptile r = protocol.reptile();
+            settings = settings.withInnerLr(r.innerLr()).withInnerSteps(r.innerSteps())
+                    .withBatches(XYBatch.cyclingBlocks(r.batch()));
         }
         return method.learner(settings);
     }
@@ -87,7 +88,7 @@ public final class SinusoidStudy {
      * {@link SinusoidTasks#drawTask}, to the bit.
      */
     public MetaTrainer.TaskSource<XYBatch> taskSource() {
-        int k = protocol.kTrain();
+        int k = protocol.training().kTrain();
         SinusoidTasks.Family f = protocol.family();
         return new MetaTrainer.StagedTaskSource<XYBatch, SinusoidTasks.TaskNumbers>() {
             @Override
@@ -104,14 +105,15 @@ public final class SinusoidStudy {
 
     /** A trainer at step 0 with Adam at the protocol's meta learning rate. */
     public MetaTrainer<XYBatch> newTrainer(TaskPool pool) {
-        return newTrainer(pool, new Adam(protocol.metaLr()));
+        return newTrainer(pool, new Adam(protocol.training().metaLr()));
     }
 
     /** A trainer at step 0: initial parameters from the {@code init} stream, the given outer optimiser. */
     public MetaTrainer<XYBatch> newTrainer(TaskPool pool, Optimizer optimizer) {
         Params init = mlp.init(Rng.derive(protocol.seed(), "init"));
-        return new MetaTrainer<>(learner, optimizer, taskSource(), pool, protocol.metaBatch(),
-                protocol.clipNorm(), learner.initMeta(init), Rng.derive(protocol.seed(), "sinusoid/train-tasks"));
+        SinusoidProtocol.Training t = protocol.training();
+        return new MetaTrainer<>(learner, optimizer, taskSource(), pool, t.metaBatch(),
+                t.clipNorm(), learner.initMeta(init), Rng.derive(protocol.seed(), "sinusoid/train-tasks"));
     }
 
     /**
@@ -120,13 +122,14 @@ public final class SinusoidStudy {
      */
     public List<Task<XYBatch>> testTasks() {
         Rng rng = Rng.derive(protocol.seed(), "sinusoid/test-tasks");
+        SinusoidProtocol.Evaluation e = protocol.evaluation();
         int maxK = 0;
-        for (int k : protocol.evalKs()) {
+        for (int k : e.evalKs()) {
             maxK = Math.max(maxK, k);
         }
         List<Task<XYBatch>> tasks = new ArrayList<>();
-        for (int i = 0; i < protocol.testTasks(); i++) {
-            tasks.add(SinusoidTasks.drawTask(protocol.family(), rng, maxK, protocol.queryPoints()));
+        for (int i = 0; i < e.testTasks(); i++) {
+            tasks.add(SinusoidTasks.drawTask(protocol.family(), rng, maxK, e.queryPoints()));
         }
         return tasks;
     }
@@ -136,15 +139,15 @@ public final class SinusoidStudy {
      * query MSE after 0, 1, ..., {@code maxEvalSteps} steps.
      */
     public double[] adaptationCurve(Params meta, Task<XYBatch> task) {
-        SinusoidProtocol p = protocol;
-        double[] curve = new double[p.maxEvalSteps() + 1];
+        SinusoidProtocol.Evaluation e = protocol.evaluation();
+        double[] curve = new double[e.maxEvalSteps() + 1];
         Params current = meta;
         curve[0] = queryMse(current, task.query());
-        for (int s = 1; s <= p.maxEvalSteps(); s++) {
-            boolean learnedRates = learner.learnsStepSizes() && s <= p.innerSteps();
+        for (int s = 1; s <= e.maxEvalSteps(); s++) {
+            boolean learnedRates = learner.learnsStepSizes() && s <= protocol.training().innerSteps();
             Params phi = learnedRates
                     ? learner.adapt(current, task.support(), 1)
-                    : testTimeSgd.run(modelParams(current), current, task.support(), 1, InnerLoop.StepSize.constant(p.evalLr()),
+                    : testTimeSgd.run(modelParams(current), current, task.support(), 1, InnerLoop.StepSize.constant(e.evalLr()),
                             InnerLoop.Batches.fullBatch(), false);
             current = current.merge(phi);
             curve[s] = queryMse(current, task.query());
@@ -169,13 +172,14 @@ public final class SinusoidStudy {
     public Map<String, double[]> evaluate(Params meta, TaskPool pool) {
         List<Task<XYBatch>> tasks = testTasks();
         Map<String, double[]> metrics = new LinkedHashMap<>();
-        for (int k : protocol.evalKs()) {
+        SinusoidProtocol.Evaluation e = protocol.evaluation();
+        for (int k : e.evalKs()) {
             List<Task<XYBatch>> withK = new ArrayList<>();
             for (Task<XYBatch> t : tasks) {
                 withK.add(new Task<>(t.support().rows(0, k), t.query()));
             }
             List<double[]> curves = pool.map(withK, t -> adaptationCurve(meta, t));
-            for (int s = 0; s <= protocol.maxEvalSteps(); s++) {
+            for (int s = 0; s <= e.maxEvalSteps(); s++) {
                 double[] perTask = new double[curves.size()];
                 for (int i = 0; i < perTask.length; i++) {
                     perTask[i] = curves.get(i)[s];

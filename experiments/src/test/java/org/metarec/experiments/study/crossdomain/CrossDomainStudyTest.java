@@ -15,6 +15,7 @@ import org.metarec.algorithms.rec.data.HiddenRowException;
 import org.metarec.algorithms.rec.data.SlotMode;
 import org.metarec.core.data.Dataset;
 import org.metarec.core.synthetic.SyntheticWorld;
+import org.metarec.core.tasks.ColdStartSplit;
 import org.metarec.core.tasks.RatingTask;
 import org.metarec.experiments.study.rec.RecMethod;
 
@@ -145,7 +146,7 @@ class CrossDomainStudyTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new CrossDomainStudy(setup, tiny("maml", "mf", 5).withSeed(9)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CrossDomainSetup.prepare(WORLD, new CrossDomainProtocol.Split(List.of("d0"), "d9", 0.4, 5, 0.1,
+                () -> CrossDomainSetup.prepare(WORLD, new ColdStartSplit.Config(List.of("d0"), "d9", 0.4, 5, 0.1,
                         100, 6), 5));
         assertTrue(e.getMessage().contains("d9"), e.getMessage());
     }

@@ -14,6 +14,7 @@ import org.metarec.core.data.io.DomainAssignment;
 import org.metarec.core.data.io.LoadOptions;
 import org.metarec.core.data.io.MovieLens100kLoader;
 import org.metarec.core.stats.PairedTests;
+import org.metarec.core.tasks.ColdStartSplit;
 
 /**
  * The study on the real MovieLens 100K (genres Action, Comedy, Thriller as sources, Drama as target,
@@ -29,7 +30,7 @@ class MovieLens100kStudyTest {
         Assumptions.assumeTrue(dir.isPresent(), "MovieLens 100K not found (set METAREC_ML100K)");
         Dataset data = MovieLens100kLoader.load(dir.get(),
                 DomainAssignment.byGenres(List.of("Action", "Comedy", "Thriller", "Drama")), LoadOptions.DEFAULT);
-        CrossDomainProtocol.Split split = new CrossDomainProtocol.Split(List.of("Action", "Comedy", "Thriller"),
+        ColdStartSplit.Config split = new ColdStartSplit.Config(List.of("Action", "Comedy", "Thriller"),
                 "Drama", 0.5, 10, 0.1, 100, 11);
         CrossDomainSetup setup = CrossDomainSetup.prepare(data, split, 1);
         int users = setup.split().testTasks().size();

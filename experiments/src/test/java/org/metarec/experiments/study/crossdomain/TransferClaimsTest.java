@@ -11,6 +11,7 @@ import org.metarec.algorithms.rec.RecFixtures;
 import org.metarec.core.stats.PairedComparison;
 import org.metarec.core.stats.PairedTests;
 import org.metarec.core.synthetic.SyntheticWorld;
+import org.metarec.core.tasks.ColdStartSplit;
 
 /**
  * The issue's proof on the synthetic world (500 users, three domains, K = 10 target ratings per test
@@ -49,7 +50,7 @@ class TransferClaimsTest {
 
     /** Per-test-user query MSE of every compared method; "-alone" marks the ablation without sources. */
     private static Map<String, double[]> perUserMse(SyntheticWorld world, TaskPool pool) {
-        CrossDomainProtocol.Split split = StudyBudgets.split(0.3, 10);
+        ColdStartSplit.Config split = StudyBudgets.split(0.3, 10);
         CrossDomainSetup setup = CrossDomainSetup.prepare(world.dataset(), split, 1);
         Map<String, double[]> out = new LinkedHashMap<>();
         for (String method : new String[] {"global_mean", "target_only", "maml", "metasgd"}) {

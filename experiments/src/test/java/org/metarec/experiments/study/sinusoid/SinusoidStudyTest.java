@@ -18,8 +18,11 @@ class SinusoidStudyTest {
 
     /** A small version of the paper's protocol, fast enough for a unit test. */
     static SinusoidProtocol small(String method) {
-        return new SinusoidProtocol(SinusoidProtocol.method(method), 7L, SinusoidTasks.Family.paper(), new int[] {16, 16}, "relu", 150, 5, 10, 0.01, 1, 0.003, 0,
-                5, 0.02, 10, 40, new int[] {5, 10}, 3, 50, 0.01);
+        return new SinusoidProtocol(SinusoidProtocol.method(method), 7L, SinusoidTasks.Family.paper(),
+                new SinusoidProtocol.Network(new int[] {16, 16}, "relu"),
+                new SinusoidProtocol.Training(150, 5, 10, 0.01, 1, 0.003, 0),
+                new SinusoidProtocol.Reptile(5, 0.02, 10),
+                new SinusoidProtocol.Evaluation(40, new int[] {5, 10}, 3, 50, 0.01));
     }
 
     @Test
@@ -77,7 +80,7 @@ class SinusoidStudyTest {
         try (TaskPool pool = new TaskPool(2); TaskPool one = new TaskPool(1)) {
             MetaTrainer<XYBatch> a = study.newTrainer(pool);
             MetaTrainer<XYBatch> b = new MetaTrainer<>(a.learner(), new org.metarec.algorithms.optim.Adam(
-                    study.protocol().metaLr()), whole, one, study.protocol().metaBatch(), 0, a.meta(), a.taskRng().copy());
+                    study.protocol().training().metaLr()), whole, one, study.protocol().training().metaBatch(), 0, a.meta(), a.taskRng().copy());
             for (int i = 0; i < 20; i++) {
                 a.step();
                 b.step();
@@ -97,7 +100,7 @@ class SinusoidStudyTest {
             try (TaskPool pool = new TaskPool(2)) {
                 MetaTrainer<XYBatch> trainer = study.newTrainer(pool);
                 before = mean(study.evaluate(trainer.meta(), pool).get("mse_k10_steps1"));
-                for (int i = 0; i < study.protocol().metaIterations(); i++) {
+                for (int i = 0; i < study.protocol().training().metaIterations(); i++) {
                     trainer.step();
                 }
                 Map<String, double[]> m = study.evaluate(trainer.meta(), pool);
@@ -108,7 +111,7 @@ class SinusoidStudyTest {
             // Same numbers with one thread.
             try (TaskPool one = new TaskPool(1)) {
                 MetaTrainer<XYBatch> trainer = study.newTrainer(one);
-                for (int i = 0; i < study.protocol().metaIterations(); i++) {
+                for (int i = 0; i < study.protocol().training().metaIterations(); i++) {
                     trainer.step();
                 }
                 Map<String, double[]> m = study.evaluate(trainer.meta(), one);
