@@ -56,7 +56,8 @@ class KindKeysTest {
                   query_points: 3
                   reference: fomaml
                 """;
-        checkKind("sinusoid", List.of(run(base, "optimizer.clip_norm=1.0"), run(base, "optimizer.name=sgd")));
+        checkKind("sinusoid", List.of(run(base, "optimizer.clip_norm=1.0", "meta.head=[W1, b1, W2, b2]"),
+                run(base, "optimizer.name=sgd")));
     }
 
     @Test
@@ -168,6 +169,25 @@ class KindKeysTest {
         assertEquals(List.of(h + ":1:1: data.source: expected sinusoid (the study draws its own regression tasks), found synthetic",
                 h + ":4:18: evaluation.support_sizes: expected support sizes K >= 1 (adaptation needs at least one point), found 0"),
                 e.problems().stream().map(ConfigProblem::toString).toList());
+    }
+
+    @Test
+    void anilsHeadIsCheckedAgainstTheNetworkBeforeAnythingRuns() {
+        String start = "name: t\nexperiment: sinusoid\ndata:\n  source: sinusoid\n";
+        Path f = TestFiles.write(tmp, "h.yaml", start + "methods: [maml, anil]\nmeta:\n  head: [W9]\n");
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> ExperimentKinds.loader().load(f, List.of()));
+        assertEquals(List.of(f + ":7:9: meta.head: expected parameter names of the network [W1, b1, W2, b2, W3, b3], found 'W9'"),
+                e.problems().stream().map(ConfigProblem::toString).toList());
+        Path g = TestFiles.write(tmp, "g.yaml", start + "methods: [maml]\nmeta:\n  head: [W2]\n");
+        e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> ExperimentKinds.loader().load(g, List.of()));
+        assertEquals(List.of(g + ":7:9: meta.head: expected no head unless methods lists anil (only ANIL adapts a head), found [W2]"),
+                e.problems().stream().map(ConfigProblem::toString).toList());
+        Path h = TestFiles.write(tmp, "r.yaml", "name: t\nexperiment: crossdomain\nmeta:\n  head: [W2]\n");
+        e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> ExperimentKinds.loader().load(h, List.of()));
+        assertEquals(1, e.problems().size());
+        assertTrue(e.problems().get(0).toString().startsWith(h + ":4:3: meta.head: key 'head' is not read by the `crossdomain`"),
+                e.problems().get(0).toString());
     }
 
     /** Two small domains of ratings in the delimited format (header user,item,rating). */

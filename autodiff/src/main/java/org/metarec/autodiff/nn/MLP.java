@@ -74,6 +74,16 @@ public final class MLP implements Model<Tensor> {
         return List.of(last.weightName(), last.biasName());
     }
 
+    /** Names of every parameter, layer by layer (weight, then bias): the names {@link #init} gives. */
+    public List<String> paramNames() {
+        List<String> names = new java.util.ArrayList<>();
+        for (Linear layer : layers) {
+            names.add(layer.weightName());
+            names.add(layer.biasName());
+        }
+        return List.copyOf(names);
+    }
+
     /** The layer sizes {@code [d0, ..., dL]}. */
     public int[] sizes() {
         return sizes.clone();

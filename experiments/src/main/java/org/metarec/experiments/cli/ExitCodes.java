@@ -9,8 +9,6 @@ public final class ExitCodes {
     public static final int RUN_FAILED = 1;
     /** Bad config, bad arguments or a folder in the wrong state: nothing was run. */
     public static final int USAGE = 2;
-    /** The command exists but is not implemented yet. */
-    public static final int NOT_IMPLEMENTED = 3;
 
     private ExitCodes() {
     }

@@ -271,7 +271,8 @@ public final class ConfigSchema {
                 key("inner_steps", integer().atLeast(1)).defaultTo(1).doc("Inner-loop gradient steps during meta-training."),
                 key("meta_batch", integer().atLeast(1)).defaultTo(25).doc("Tasks per meta-update (Finn et al. 2017: 25 for sinusoids)."),
                 key("head", listOf(string()).distinct()).defaultTo(List.of())
-                        .doc("ANIL: names of the parameters adapted in the inner loop; empty means the last layer."),
+                        .doc("ANIL: names of the network's parameters adapted in the inner loop (`W1`, `b1`, ...); empty means "
+                                + "the last layer. The recommendation kinds adapt each model's own head and do not read it."),
                 key("reptile", object(
                         key("inner_steps", integer().atLeast(1)).defaultTo(5).doc("SGD steps per task."),
                         key("inner_lr", real().above(0)).defaultTo(0.02).doc("Step size of those steps."),

@@ -11,6 +11,9 @@ import java.util.Arrays;
  */
 public record FineTuning(int steps, double[] lrs) {
 
+    /** The default of the recommendation studies: 5 steps, the rate chosen among 0 (none), 0.03, 0.1, 0.3 and 1. */
+    public static final FineTuning DEFAULT = new FineTuning(5, new double[] {0, 0.03, 0.1, 0.3, 1.0});
+
     /** Validates and copies the rates. */
     public FineTuning {
         if (steps < 0) {

@@ -25,6 +25,10 @@ public final class PooledTraining {
      * @param lr Adam's learning rate, &gt; 0
      */
     public record Settings(int epochs, int batchSize, double lr) {
+
+        /** The default of the recommendation studies: 15 epochs of minibatches of 256 rows at Adam's rate 0.005. */
+        public static final Settings DEFAULT = new Settings(15, 256, 0.005);
+
         /** Validates. */
         public Settings {
             if (epochs < 0 || batchSize < 1 || !(lr > 0) || !Double.isFinite(lr)) {

@@ -104,6 +104,17 @@ public final class ColdStartExperiment implements ExperimentKind {
                     return max < min ? new ObjectRule.Violation("max_ratings", "expected a number >= min_ratings ("
                             + min + "), found " + max) : null;
                 }),
+                new ObjectRule("`support_sizes` are at most `max_ratings` - `query` (a task's largest support)",
+                        List.of("support_sizes", "max_ratings", "query"), v -> {
+                            long most = ((Number) v.get("max_ratings")).longValue() - ((Number) v.get("query")).longValue();
+                            for (Object k : (List<?>) v.get("support_sizes")) {
+                                if (((Number) k).longValue() > most) {
+                                    return new ObjectRule.Violation("support_sizes", "expected sizes K <= max_ratings - query = "
+                                            + most + " (no task has more support ratings), found " + k);
+                                }
+                            }
+                            return null;
+                        }),
                 new ObjectRule("`validation_ratio` + `warm_test_ratio` < 1", v -> {
                     double sum = ((Number) v.get("validation_ratio")).doubleValue()
                             + ((Number) v.get("warm_test_ratio")).doubleValue();

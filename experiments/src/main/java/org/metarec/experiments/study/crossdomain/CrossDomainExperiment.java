@@ -76,11 +76,12 @@ public final class CrossDomainExperiment implements ExperimentKind {
                 key("use_sources", bool()).defaultTo(true)
                         .doc("Whether methods may use the source domains (false gives target-only variants)."),
                 StudyKeys.weightDecay(),
-                key("train_query", integer().atLeast(1)).defaultTo(20).doc("Query ratings per meta-training task (at most)."),
-                key("target_task_share", real().atLeast(0).atMost(1)).defaultTo(0.5)
+                key("train_query", integer().atLeast(1)).defaultTo(CrossDomainProtocol.MetaTraining.DEFAULT_TRAIN_QUERY).doc("Query ratings per meta-training task (at most)."),
+                key("target_task_share", real().atLeast(0).atMost(1))
+                        .defaultTo(CrossDomainProtocol.MetaTraining.DEFAULT_TARGET_TASK_SHARE)
                         .doc("Probability that a meta-training task comes from a target-domain user.")));
         keys.addAll(StudyKeys.pooledTraining("pretrained, target_only, and the factorisations of the mapping methods"));
-        keys.add(key("mapping_iterations", integer().atLeast(1)).defaultTo(1000)
+        keys.add(key("mapping_iterations", integer().atLeast(1)).defaultTo(CrossDomainProtocol.Mapping.DEFAULT.iterations())
                 .doc("Adam steps of the EMCDR mapping and of the PTUPCDR meta network."));
         return new ObjectSpec(keys, List.of());
     }

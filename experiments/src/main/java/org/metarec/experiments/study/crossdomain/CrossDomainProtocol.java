@@ -92,6 +92,11 @@ public record CrossDomainProtocol(RecMethod method, String model, long seed, boo
     public record MetaTraining(MetaLearning.Settings settings, double reptileInnerLr, int trainQuerySize,
             double targetTaskShare) {
 
+        /** Query ratings per meta-training task, at most, unless said otherwise. */
+        public static final int DEFAULT_TRAIN_QUERY = 20;
+        /** Share of meta-training tasks drawn from target-domain users, unless said otherwise. */
+        public static final double DEFAULT_TARGET_TASK_SHARE = 0.5;
+
         /** Validates. */
         public MetaTraining {
             if (settings == null) {
@@ -174,6 +179,10 @@ public record CrossDomainProtocol(RecMethod method, String model, long seed, boo
      * @param lr their Adam learning rate
      */
     public record Mapping(int iterations, double lr) {
+
+        /** The default: 1000 Adam steps at {@link MappingSettings#DEFAULT_LR}. */
+        public static final Mapping DEFAULT = new Mapping(1000, MappingSettings.DEFAULT_LR);
+
         /** Validates. */
         public Mapping {
             require(iterations >= 0, "training.mappingIterations", ">= 0", iterations);
@@ -216,11 +225,9 @@ public record CrossDomainProtocol(RecMethod method, String model, long seed, boo
     public static CrossDomainProtocol defaults(RecMethod method, String model, long seed,
             ColdStartSplit.Config split) {
         Sizes sizes = new Sizes(16, new int[] {32, 16}, 0.01);
-        MetaTraining meta = new MetaTraining(new MetaLearning.Settings(1000, 16, 0.1, 5, 0.005, 10.0, 100), 0.03, 20,
-                0.5);
-        Training training = new Training(meta, new PooledTraining.Settings(15, 256, 0.005),
-                new FineTuning(5, new double[] {0, 0.03, 0.1, 0.3, 1.0}),
-                new Mapping(1000, MappingSettings.DEFAULT_LR));
+        MetaTraining meta = new MetaTraining(new MetaLearning.Settings(1000, 16, 0.1, 5, 0.005, 10.0, 100), 0.03,
+                MetaTraining.DEFAULT_TRAIN_QUERY, MetaTraining.DEFAULT_TARGET_TASK_SHARE);
+        Training training = new Training(meta, PooledTraining.Settings.DEFAULT, FineTuning.DEFAULT, Mapping.DEFAULT);
         return new CrossDomainProtocol(method, model, seed, true, split, sizes, training);
     }
 

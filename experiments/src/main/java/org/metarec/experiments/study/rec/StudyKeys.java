@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.metarec.algorithms.rec.train.FineTuning;
+import org.metarec.algorithms.rec.train.PooledTraining;
 import org.metarec.experiments.config.Config;
 import org.metarec.experiments.config.KeySpec;
 import org.metarec.experiments.config.ObjectRule;
@@ -55,13 +57,13 @@ public final class StudyKeys {
      */
     public static List<KeySpec> pooledTraining(String epochsDoc) {
         return List.of(
-                key("pooled_epochs", integer().atLeast(1)).defaultTo(15)
+                key("pooled_epochs", integer().atLeast(1)).defaultTo(PooledTraining.Settings.DEFAULT.epochs())
                         .doc("Epochs of pooled training (" + epochsDoc + ")."),
-                key("pooled_batch", integer().atLeast(1)).defaultTo(256).doc("Rows per pooled minibatch."),
-                key("pooled_lr", real().above(0)).defaultTo(0.005).doc("Adam's learning rate in pooled training."),
-                key("fine_tune_steps", integer().atLeast(0)).defaultTo(5)
+                key("pooled_batch", integer().atLeast(1)).defaultTo(PooledTraining.Settings.DEFAULT.batchSize()).doc("Rows per pooled minibatch."),
+                key("pooled_lr", real().above(0)).defaultTo(PooledTraining.Settings.DEFAULT.lr()).doc("Adam's learning rate in pooled training."),
+                key("fine_tune_steps", integer().atLeast(0)).defaultTo(FineTuning.DEFAULT.steps())
                         .doc("SGD steps when a pooled or mapped model is fine-tuned on a test user's support ratings."),
-                key("fine_tune_lrs", listOf(real().atLeast(0)).nonEmpty()).defaultTo(List.of(0.0, 0.03, 0.1, 0.3, 1.0))
+                key("fine_tune_lrs", listOf(real().atLeast(0)).nonEmpty()).defaultTo(java.util.Arrays.stream(FineTuning.DEFAULT.lrs()).boxed().toList())
                         .doc("Fine-tuning rates among which validation users choose (0 means no fine-tuning)."));
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
 import org.metarec.algorithms.data.XYBatch;
+import org.metarec.algorithms.meta.MetaMethod;
 import org.metarec.algorithms.optim.Adam;
 import org.metarec.algorithms.optim.Optimizer;
 import org.metarec.algorithms.optim.SGD;
@@ -15,6 +16,8 @@ import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.train.MetaTrainer;
 import org.metarec.algorithms.train.NonFiniteException;
 import org.metarec.autodiff.Params;
+import org.metarec.autodiff.nn.Activation;
+import org.metarec.autodiff.nn.MLP;
 import org.metarec.autodiff.Tensor;
 import org.metarec.core.random.Rng;
 import org.metarec.experiments.checkpoint.Checkpoint;
@@ -55,7 +58,7 @@ public final class SinusoidExperiment implements ExperimentKind {
     @Override
     public List<String> reads() {
         return List.of("data.source", "data.sinusoid", "protocol.support", "model.hidden", "model.activation",
-                "meta.inner_lr", "meta.inner_steps", "meta.meta_batch", "meta.reptile.inner_steps", "meta.reptile.inner_lr",
+                "meta.inner_lr", "meta.inner_steps", "meta.meta_batch", "meta.head", "meta.reptile.inner_steps", "meta.reptile.inner_lr",
                 "meta.reptile.inner_batch", "optimizer", "budget.meta_iterations", "budget.checkpoint_every",
                 "budget.log_every", "evaluation");
     }
@@ -73,6 +76,13 @@ public final class SinusoidExperiment implements ExperimentKind {
                     return "sinusoid".equals(source) ? null : new ObjectRule.Violation("data.source",
                             "expected sinusoid (the study draws its own regression tasks), found " + source);
                 }),
+                new ObjectRule("`meta.head` names parameters of the network, and only when `methods` lists anil",
+                        List.of("meta", "model", "methods"), SinusoidExperiment::checkHead),
+                new ObjectRule("`protocol.support` is at least 1", List.of("protocol"), root -> {
+                    Object k = ((Map<?, ?>) root.get("protocol")).get("support");
+                    return ((Number) k).longValue() >= 1 ? null : new ObjectRule.Violation("protocol.support",
+                            "expected K >= 1 support points per meta-training task, found " + k);
+                }),
                 new ObjectRule("`evaluation.support_sizes` are at least 1", List.of("evaluation"), root -> {
                     for (Object k : (List<?>) ((Map<?, ?>) root.get("evaluation")).get("support_sizes")) {
                         if (((Number) k).longValue() < 1) {
@@ -82,6 +92,29 @@ public final class SinusoidExperiment implements ExperimentKind {
                     }
                     return null;
                 }));
+    }
+
+    private static ObjectRule.Violation checkHead(Map<String, Object> root) {
+        List<?> head = (List<?>) ((Map<?, ?>) root.get("meta")).get("head");
+        if (head.isEmpty()) {
+            return null;
+        }
+        if (!((List<?>) root.get("methods")).contains(MetaMethod.ANIL.configName())) {
+            return new ObjectRule.Violation("meta.head", "expected no head unless methods lists anil (only ANIL adapts a "
+                    + "head), found " + head);
+        }
+        Map<?, ?> model = (Map<?, ?>) root.get("model");
+        int[] hidden = ((List<?>) model.get("hidden")).stream().mapToInt(h -> ((Number) h).intValue()).toArray();
+        String activation = (String) model.get("activation");
+        List<String> names = new MLP(new SinusoidProtocol.Network(hidden, activation).sizes(), Activation.parse(activation))
+                .paramNames();
+        for (Object name : head) {
+            if (!names.contains(name)) {
+                return new ObjectRule.Violation("meta.head", "expected parameter names of the network " + names
+                        + ", found '" + name + "'");
+            }
+        }
+        return null;
     }
 
     /** The study's protocol for {@code method}, read from the config. */
@@ -97,7 +130,7 @@ public final class SinusoidExperiment implements ExperimentKind {
                 c.getDouble("data.sinusoid.phase_min"), c.getDouble("data.sinusoid.phase_max"),
                 c.getDouble("data.sinusoid.x_min"), c.getDouble("data.sinusoid.x_max"));
         SinusoidProtocol.Network network = new SinusoidProtocol.Network(c.getIntArray("model.hidden"),
-                c.getString("model.activation"));
+                c.getString("model.activation"), c.getStringList("meta.head"));
         SinusoidProtocol.Training training = new SinusoidProtocol.Training(c.getInt("budget.meta_iterations"),
                 c.getInt("meta.meta_batch"), c.getInt("protocol.support"), c.getDouble("meta.inner_lr"),
                 c.getInt("meta.inner_steps"), c.getDouble("optimizer.lr"),

@@ -35,12 +35,13 @@ public record SinusoidProtocol(MetaMethod method, long seed, SinusoidTasks.Famil
     }
 
     /**
-     * The network's hidden layers; the input and output are one number each.
+     * The network's hidden layers (the input and output are one number each) and its head.
      *
      * @param hidden hidden layer widths (the paper: 40, 40)
      * @param activation hidden activation (the paper: relu)
+     * @param head names of the parameters that ANIL adapts; empty means the last layer (its weight and bias)
      */
-    public record Network(int[] hidden, String activation) {
+    public record Network(int[] hidden, String activation, List<String> head) {
 
         /** Validates and copies. */
         public Network {
@@ -52,6 +53,12 @@ public record SinusoidProtocol(MetaMethod method, long seed, SinusoidTasks.Famil
                 throw new IllegalArgumentException("sinusoid network.activation: expected an activation, found none");
             }
             hidden = hidden.clone();
+            head = head == null ? List.of() : List.copyOf(head);
+        }
+
+        /** A network whose head is its last layer. */
+        public Network(int[] hidden, String activation) {
+            this(hidden, activation, List.of());
         }
 
         /** The paper's network: two hidden layers of 40 ReLU units. */

@@ -50,7 +50,19 @@ public final class SinusoidStudy {
         this.mlp = new MLP(protocol.sizes(), Activation.parse(protocol.network().activation()));
         this.loss = (params, batch) -> Ops.mse(mlp.apply(params, batch.x()), batch.y());
         this.learner = buildLearner();
-        this.testTimeSgd = new InnerLoop<>(loss, protocol.method().adaptedNames(null, mlp.headNames()));
+        this.testTimeSgd = new InnerLoop<>(loss, protocol.method().adaptedNames(null, head()));
+    }
+
+    /** The head ANIL adapts: the network's named parameters, or its last layer when none are named. */
+    private List<String> head() {
+        List<String> named = protocol.network().head();
+        for (String name : named) {
+            if (!mlp.paramNames().contains(name)) {
+                throw new IllegalArgumentException("sinusoid network.head: expected parameter names of the network "
+                        + mlp.paramNames() + ", found '" + name + "'");
+            }
+        }
+        return named.isEmpty() ? mlp.headNames() : named;
     }
 
     /** The protocol. */
@@ -72,7 +84,7 @@ public final class SinusoidStudy {
         SinusoidProtocol.Training t = protocol.training();
         MetaMethod method = protocol.method();
         MetaLearnerSettings<XYBatch> settings = new MetaLearnerSettings<>(loss, t.innerLr(), t.innerSteps(),
-                method.adaptedNames(null, mlp.headNames()), null, XYBatch::concat);
+                method.adaptedNames(null, head()), null, XYBatch::concat);
         if (method.hasOwnInnerLoop()) {   // Reptile: SGD on minibatches of the task's points (Nichol et al. 2018)
             SinusoidProtocol.Reptile r = protocol.reptile();
             settings = settings.withInnerLr(r.innerLr()).withInnerSteps(r.innerSteps())

@@ -26,6 +26,25 @@ class SinusoidStudyTest {
     }
 
     @Test
+    void anilAdaptsTheNamedHeadOrTheLastLayer() {
+        SinusoidProtocol p = small("anil");
+        SinusoidStudy lastLayer = new SinusoidStudy(p);
+        org.metarec.autodiff.Params theta = lastLayer.mlp().init(Rng.derive(1, "init"));
+        assertEquals(java.util.List.of("W3", "b3"), lastLayer.learner().adaptedNames(theta));
+        SinusoidProtocol named = new SinusoidProtocol(p.method(), p.seed(), p.family(),
+                new SinusoidProtocol.Network(new int[] {16, 16}, "relu", java.util.List.of("W2", "b2", "W3", "b3")),
+                p.training(), p.reptile(), p.evaluation());
+        assertEquals(java.util.List.of("W2", "b2", "W3", "b3"), new SinusoidStudy(named).learner().adaptedNames(theta));
+        SinusoidProtocol wrong = new SinusoidProtocol(p.method(), p.seed(), p.family(),
+                new SinusoidProtocol.Network(new int[] {16, 16}, "relu", java.util.List.of("W7")),
+                p.training(), p.reptile(), p.evaluation());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new SinusoidStudy(wrong));
+        assertEquals("sinusoid network.head: expected parameter names of the network [W1, b1, W2, b2, W3, b3], found 'W7'",
+                e.getMessage());
+    }
+
+    @Test
     void tasksFollowTheDistributionOfThePaper() {
         Rng rng = Rng.derive(1, "t");
         for (int i = 0; i < 500; i++) {
