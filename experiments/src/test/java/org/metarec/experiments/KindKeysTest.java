@@ -96,10 +96,16 @@ class KindKeysTest {
         TestFiles.write(delimited, "books.csv", csv(0));
         TestFiles.write(delimited, "music.csv", csv(1));
         Path ml1m = MovieLens1mFixture.write(tmp.resolve("ml-1m"), 3);
+        Path douban = tmp.resolve("douban");
+        TestFiles.write(douban, "book_ratings.dat", csv(0).replace("user,item,rating\n", "").replace(',', '\t'));
+        TestFiles.write(douban, "music_ratings.dat", csv(1).replace("user,item,rating\n", "").replace(',', '\t'));
         checkKind("crossdomain", List.of(
                 run(base, "data.synthetic.users=120", "data.synthetic.items_per_domain=20", "data.synthetic.domains=2",
                         "optimizer.clip_norm=1.0", "evaluation.reference=oracle"),
-                run(base, "data.source=delimited", "data.path=" + delimited, "protocol.target_domain=music"),
+                run(base, "data.source=delimited", "data.path=" + delimited, "protocol.target_domain=music",
+                        "data.delimited.item_ids=per_domain"),
+                run(base, "data.source=douban", "data.path=" + douban, "protocol.source_domains=[book]",
+                        "protocol.target_domain=music"),
                 run(base, "data.source=movielens1m", "data.path=" + ml1m, "data.genres_as_domains=[Action, Comedy]",
                         "protocol.source_domains=[Action]")));
     }

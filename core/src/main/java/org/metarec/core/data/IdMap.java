@@ -164,6 +164,16 @@ public final class IdMap {
         }
 
         /**
+         * The raw ID with index {@code index}, added so far.
+         *
+         * @param index an index below {@link #size()}
+         * @return the raw ID
+         */
+        public String rawIdOf(int index) {
+            return rawIds.get(index);
+        }
+
+        /**
          * The number of IDs added so far.
          *
          * @return the size

@@ -26,7 +26,8 @@ import java.util.function.Function;
 public final class ConfigSchema {
 
     /** Data sources a config may name under {@code data.source}. */
-    public static final List<String> DATA_SOURCES = List.of("synthetic", "sinusoid", "movielens100k", "movielens1m", "delimited");
+    public static final List<String> DATA_SOURCES = List.of("synthetic", "sinusoid", "movielens100k", "movielens1m", "douban",
+            "delimited");
 
     /** The name of the one domain of MovieLens data loaded with {@code data.genres_as_domains: []}. */
     public static final String SINGLE_DOMAIN = "all";
@@ -164,8 +165,9 @@ public final class ConfigSchema {
         return object(
                 key("source", oneOf(DATA_SOURCES)).defaultTo("synthetic")
                         .doc("`synthetic`: the built-in multi-domain world; `sinusoid`: regression tasks of Finn et al. (2017); "
-                                + "`movielens100k` / `movielens1m`: the GroupLens files in `path`; `delimited`: CSV-like files in `path`."),
-                key("path", path()).required().when("source", "movielens100k", "movielens1m", "delimited")
+                                + "`movielens100k` / `movielens1m`: the GroupLens files in `path`; `douban`: the Douban Book and Music "
+                                + "ratings in `path` (domains `book` and `music`, shared users); `delimited`: CSV-like files in `path`."),
+                key("path", path()).required().when("source", "movielens100k", "movielens1m", "douban", "delimited")
                         .doc("Directory (MovieLens) or file / directory of files (delimited). Relative paths are "
                                 + "relative to the config file that sets them; must exist."),
                 key("synthetic", object(
@@ -207,6 +209,9 @@ public final class ConfigSchema {
                         key("column_names", listOf(string()).distinct()).defaultTo(List.of())
                                 .doc("Names of the columns, in order; required exactly when `header` is false."),
                         key("encoding", oneOf("UTF-8", "ISO-8859-1", "US-ASCII")).defaultTo("UTF-8").doc("Character encoding of the files."),
+                key("item_ids", oneOf("shared", "per_domain")).defaultTo("shared")
+                        .doc("With one file per domain: `shared` when an item id names the same item in every file, "
+                                + "`per_domain` when each file has its own ids (item 17 of two files are two items)."),
                         key("columns", object(
                                 key("user", string()).defaultTo("user").doc("Column of the user id."),
                                 key("item", string()).defaultTo("item").doc("Column of the item id."),
@@ -227,7 +232,7 @@ public final class ConfigSchema {
                             return null;
                         })))
                         .when("source", "delimited").doc("Format of delimited files."),
-                key("skip_bad_lines", bool()).defaultTo(false).when("source", "movielens100k", "movielens1m", "delimited")
+                key("skip_bad_lines", bool()).defaultTo(false).when("source", "movielens100k", "movielens1m", "douban", "delimited")
                         .doc("Skip malformed lines (counted in the load report) instead of stopping at the first."));
     }
 

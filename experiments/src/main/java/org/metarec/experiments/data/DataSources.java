@@ -13,6 +13,7 @@ import org.metarec.core.data.Dataset;
 import org.metarec.core.data.io.DelimitedFormat;
 import org.metarec.core.data.io.DelimitedLoader;
 import org.metarec.core.data.io.DomainAssignment;
+import org.metarec.core.data.io.DoubanLoader;
 import org.metarec.core.data.io.LoadOptions;
 import org.metarec.core.data.io.MovieLens100kLoader;
 import org.metarec.core.data.io.MovieLens1mLoader;
@@ -50,6 +51,7 @@ public final class DataSources {
         return switch (config.getString("data.source")) {
             case "movielens100k" -> MovieLens100kLoader.load(config.getPath("data.path"), genres(config), options);
             case "movielens1m" -> MovieLens1mLoader.load(config.getPath("data.path"), genres(config), options);
+            case "douban" -> DoubanLoader.load(config.getPath("data.path"), options);
             case "delimited" -> delimited(config, options);
             default -> throw new IllegalArgumentException("data.source " + config.getString("data.source")
                     + " generates its tasks on the fly; it has no data set to load");
@@ -85,7 +87,9 @@ public final class DataSources {
         if (!Files.isDirectory(path)) {
             return DelimitedLoader.load(path, format, options);
         }
-        return DelimitedLoader.loadPerDomain(domainFiles(path), format, options);
+        DelimitedLoader.ItemIds itemIds = c.getString(d + "item_ids").equals("per_domain")
+                ? DelimitedLoader.ItemIds.PER_DOMAIN : DelimitedLoader.ItemIds.SHARED;
+        return DelimitedLoader.loadPerDomain(domainFiles(path), format, options, itemIds);
     }
 
     /** A folder of delimited files: one domain per regular, non-hidden file, named after the file, in name order. */
@@ -119,6 +123,9 @@ public final class DataSources {
         if ("movielens100k".equals(source) || "movielens1m".equals(source)) {
             List<String> genres = ((List<?>) data.get("genres_as_domains")).stream().map(String.class::cast).toList();
             return Optional.of(genres.isEmpty() ? List.of(ConfigSchema.SINGLE_DOMAIN) : genres);
+        }
+        if ("douban".equals(source)) {
+            return Optional.of(DoubanLoader.DOMAINS);
         }
         if ("delimited".equals(source)) {
             Map<?, ?> columns = (Map<?, ?>) ((Map<?, ?>) data.get("delimited")).get("columns");

@@ -28,6 +28,14 @@ import org.metarec.core.data.SideFeatures;
  */
 public final class DelimitedLoader {
 
+    /** Whether the same raw item id in two domains is one item ({@code SHARED}) or two ({@code PER_DOMAIN}). */
+    public enum ItemIds {
+        /** One item, wherever it appears (e.g. a product sold in two categories). */
+        SHARED,
+        /** One item per domain: the id space of each domain is its own (e.g. Douban's book 17 and music 17). */
+        PER_DOMAIN
+    }
+
     private final DelimitedFormat format;
     private final BadLines badLines;
     private final LoadReport.Builder report;
@@ -43,8 +51,17 @@ public final class DelimitedLoader {
     private long[] times;
     private int filled;
     private final String source;
+    private final ItemIds itemIds;
+    private final Map<String, String> checksums;
 
     private DelimitedLoader(DelimitedFormat format, LoadOptions options, String source) {
+        this(format, options, source, ItemIds.SHARED, Map.of());
+    }
+
+    private DelimitedLoader(DelimitedFormat format, LoadOptions options, String source, ItemIds itemIds,
+                            Map<String, String> checksums) {
+        this.itemIds = itemIds;
+        this.checksums = options.verifyChecksums() ? checksums : Map.of();
         this.format = format;
         this.badLines = new BadLines(options);
         this.source = source;
@@ -88,6 +105,29 @@ public final class DelimitedLoader {
      */
     public static Dataset loadPerDomain(Map<String, Path> filesByDomain, DelimitedFormat format, LoadOptions options)
             throws IOException {
+        return loadPerDomain(filesByDomain, format, options, ItemIds.SHARED);
+    }
+
+    /**
+     * Loads one file per domain, as {@link #loadPerDomain(Map, DelimitedFormat, LoadOptions)}, with item ids
+     * shared between the domains or read per domain.
+     *
+     * @param filesByDomain domain name to file (use an ordered map, e.g. LinkedHashMap)
+     * @param format how to read every file; it must not have a domain column
+     * @param options bad-line options
+     * @param itemIds whether an item id names the same item in every domain
+     * @return the data set and its report
+     * @throws IOException if a file is missing or cannot be read
+     * @throws MalformedDataException for a malformed line or header (unless bad lines are skipped)
+     */
+    public static Dataset loadPerDomain(Map<String, Path> filesByDomain, DelimitedFormat format, LoadOptions options,
+                                        ItemIds itemIds) throws IOException {
+        return loadPerDomain(filesByDomain, format, options, itemIds, Map.of());
+    }
+
+    /** The same, comparing each file's SHA-256 with {@code checksums} (file name to hash) when options ask for it. */
+    static Dataset loadPerDomain(Map<String, Path> filesByDomain, DelimitedFormat format, LoadOptions options,
+                                 ItemIds itemIds, Map<String, String> checksums) throws IOException {
         if (format.domainColumn() != null) {
             throw new IllegalArgumentException("delimited format: expected no domain column when each file is a domain, "
                     + "found '" + format.domainColumn() + "'");
@@ -97,7 +137,8 @@ public final class DelimitedLoader {
         }
         List<String> parts = new ArrayList<>();
         filesByDomain.forEach((domain, file) -> parts.add(domain + "=" + file));
-        DelimitedLoader loader = new DelimitedLoader(format, options, "delimited files " + String.join(", ", parts));
+        DelimitedLoader loader = new DelimitedLoader(format, options, "delimited files " + String.join(", ", parts),
+                itemIds, checksums);
         for (Map.Entry<String, Path> e : filesByDomain.entrySet()) {
             loader.read(e.getValue(), loader.domainNames.add(e.getKey()));
         }
@@ -109,7 +150,7 @@ public final class DelimitedLoader {
             throw new NoSuchFileException(file.toString(), null, "expected a delimited rating file, found none");
         }
         String name = file.getFileName().toString();
-        try (LineReader in = LineReader.open(file, name, false)) {
+        try (LineReader in = LineReader.open(file, name, !checksums.isEmpty())) {
             Columns columns = format.header() ? null : Columns.of(format, format.columnNames(), null);
             while (in.next()) {
                 if (in.isBlank()) {
@@ -129,6 +170,9 @@ public final class DelimitedLoader {
                 } catch (MalformedDataException e) {
                     badLines.handle(e);
                 }
+            }
+            if (!checksums.isEmpty()) {
+                MovieLensFiles.verify(in, checksums, report);
             }
         }
     }
@@ -158,7 +202,8 @@ public final class DelimitedLoader {
             domain = domainNames.add(d);
         }
         userColumn.add(users.add(user));
-        itemColumn.add(items.add(item));
+        // Per-domain ids get the domain's name in front, so that book 17 and music 17 stay two items.
+        itemColumn.add(items.add(itemIds == ItemIds.PER_DOMAIN ? domainNames.rawIdOf(domain) + "/" + item : item));
         domainColumn.add(domain);
         if (filled == ratings.length) {
             ratings = Arrays.copyOf(ratings, filled * 2);
