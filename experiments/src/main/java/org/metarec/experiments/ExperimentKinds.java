@@ -12,6 +12,7 @@ import org.metarec.experiments.config.ObjectSpec;
 import org.metarec.experiments.run.ExperimentKind;
 import org.metarec.experiments.study.coldstart.ColdStartExperiment;
 import org.metarec.experiments.study.crossdomain.CrossDomainExperiment;
+import org.metarec.experiments.study.fewshot.FewShotExperiment;
 import org.metarec.experiments.study.sinusoid.SinusoidExperiment;
 
 /**
@@ -25,7 +26,8 @@ public final class ExperimentKinds {
     private static final List<ExperimentKind> BUILT_IN = List.of(
             new SinusoidExperiment(),
             new CrossDomainExperiment(),
-            new ColdStartExperiment());
+            new ColdStartExperiment(),
+            new FewShotExperiment());
 
     private static final List<ExperimentKind> KINDS = discover();
 

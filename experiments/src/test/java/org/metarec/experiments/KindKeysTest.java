@@ -138,6 +138,36 @@ class KindKeysTest {
     }
 
     @Test
+    void fewshotReadsEveryKeyItAccepts() throws IOException {
+        String base = """
+                name: f
+                experiment: fewshot
+                methods: [protonet, maml, fomaml, pretrained]
+                model:
+                  hidden: [6]
+                meta:
+                  meta_batch: 2
+                  inner_steps: 1
+                budget:
+                  meta_iterations: 3
+                  log_every: 1
+                evaluation:
+                  test_tasks: 2
+                  support_sizes: [1, 2]
+                  adapt_steps: [0, 1]
+                fewshot:
+                  ways: 2
+                  shots: 2
+                  query: 2
+                  train_classes: 4
+                  test_classes: 3
+                  input_dim: 5
+                """;
+        checkKind("fewshot", List.of(run(base, "optimizer.clip_norm=1.0", "evaluation.reference=maml",
+                "fewshot.seeds=[1, 2]")));
+    }
+
+    @Test
     void aKeyTheKindDoesNotReadIsRejectedBeforeAnythingRuns() {
         Path f = TestFiles.write(tmp, "c.yaml", "name: t\nexperiment: crossdomain\nmeta:\n  reptile:\n    inner_batch: 4\n"
                 + "optimizer:\n  name: sgd\n");

@@ -82,7 +82,8 @@ public final class CellResults {
     }
 
     /**
-     * Records every cell's per-task values in the run's results, cells in index order.
+     * Records every cell's per-task values in the run's results, cells in index order. A metric named
+     * {@code name@S} is recorded as {@code name} after {@code S} adaptation steps.
      *
      * @param cells the number of cells (all finished)
      * @param method the method of a cell
@@ -96,8 +97,14 @@ public final class CellResults {
                 String counter = method.apply(i) + "/" + metric;
                 int offset = offsets.getOrDefault(counter, 0);
                 double[] values = e.getValue();
+                int at = metric.lastIndexOf('@');   // "acc_k5@3": a metric after 3 adaptation steps
                 for (int t = 0; t < values.length; t++) {
-                    ctx.results().record(method.apply(i), metric, offset + t, values[t]);
+                    if (at < 0) {
+                        ctx.results().record(method.apply(i), metric, offset + t, values[t]);
+                    } else {
+                        ctx.results().record(method.apply(i), metric.substring(0, at),
+                                Integer.parseInt(metric.substring(at + 1)), offset + t, values[t]);
+                    }
                 }
                 offsets.put(counter, offset + values.length);
             }

@@ -1,0 +1,158 @@
+package org.metarec.experiments.study.fewshot;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.metarec.algorithms.data.ClassBatch;
+import org.metarec.algorithms.meta.MetaLearner;
+import org.metarec.algorithms.meta.PrototypicalNetworks;
+import org.metarec.algorithms.meta.Task;
+import org.metarec.algorithms.meta.TaskLoss;
+import org.metarec.algorithms.optim.Adam;
+import org.metarec.algorithms.parallel.TaskPool;
+import org.metarec.algorithms.train.MetaTrainer;
+import org.metarec.autodiff.Autodiff;
+import org.metarec.autodiff.Ops;
+import org.metarec.autodiff.Params;
+import org.metarec.autodiff.Tensor;
+import org.metarec.autodiff.nn.Activation;
+import org.metarec.autodiff.nn.MLP;
+import org.metarec.core.random.Rng;
+
+/**
+ * One method's run of the few-shot classification study: meta-train on N-way K-shot tasks of the training
+ * classes, then measure accuracy on fixed N-way tasks of classes never seen in training.
+ *
+ * <p>Random streams, each derived from the seed by purpose, so that every method of a seed sees the same class
+ * family, the same stream of training draws and the same test tasks: {@code fewshot/classes},
+ * {@code fewshot/init}, {@code fewshot/train-tasks}, {@code fewshot/test-tasks}.
+ */
+public final class FewShotStudy {
+
+    private final FewShotProtocol protocol;
+    private final FewShotClasses classes;
+    private final MLP mlp;
+    private final MetaLearner<ClassBatch> learner;
+
+    /** The study of one protocol (its class family is drawn here, from the seed). */
+    public FewShotStudy(FewShotProtocol protocol) {
+        this.protocol = protocol;
+        this.classes = new FewShotClasses(protocol.classes(), Rng.derive(protocol.seed(), "fewshot/classes"));
+        int[] hidden = protocol.network().hidden();
+        int outputs = protocol.method().outputs(protocol);
+        int[] sizes = new int[hidden.length + (outputs > 0 ? 2 : 1)];
+        sizes[0] = protocol.classes().inputDim();
+        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+        if (outputs > 0) {
+            sizes[sizes.length - 1] = outputs;
+        }
+        this.mlp = new MLP(sizes, Activation.parse(protocol.network().activation()));
+        TaskLoss<ClassBatch> loss = (params, batch) -> batch.crossEntropy(mlp.apply(params, batch.x()));
+        this.learner = protocol.method().learner(mlp, loss, protocol);
+    }
+
+    /** The network. */
+    public MLP mlp() {
+        return mlp;
+    }
+
+    /** A trainer at step 0. */
+    public MetaTrainer<ClassBatch> newTrainer(TaskPool pool) {
+        FewShotProtocol.Training t = protocol.training();
+        FewShotProtocol.Episodes e = protocol.episodes();
+        boolean global = protocol.method().globalLabels();
+        MetaTrainer.TaskSource<ClassBatch> source = rng -> global
+                ? classes.globalTask(rng, e.ways(), e.shots(), e.query())
+                : classes.task(rng, false, e.ways(), e.shots(), e.query());
+        Params init = mlp.init(Rng.derive(protocol.seed(), "fewshot/init"));
+        return new MetaTrainer<>(learner, new Adam(t.metaLr()), source, pool, t.metaBatch(), t.clipNorm(),
+                learner.initMeta(init), Rng.derive(protocol.seed(), "fewshot/train-tasks"));
+    }
+
+    /**
+     * The fixed test tasks: N-way over the test classes, with max(K) support and {@code query} query examples per
+     * class; the first K * N support rows hold K examples of each class.
+     */
+    public List<Task<ClassBatch>> testTasks() {
+        Rng rng = Rng.derive(protocol.seed(), "fewshot/test-tasks");
+        int maxK = Arrays.stream(protocol.evaluation().shots()).max().orElseThrow();
+        List<Task<ClassBatch>> tasks = new ArrayList<>();
+        for (int i = 0; i < protocol.evaluation().testTasks(); i++) {
+            tasks.add(classes.task(rng, true, protocol.episodes().ways(), maxK, protocol.episodes().query()));
+        }
+        return tasks;
+    }
+
+    /**
+     * Accuracy on every test task, for each K and step count: {@code acc_k<K>@<steps>} to one value per task.
+     */
+    public Map<String, double[]> evaluate(Params meta, TaskPool pool) {
+        List<Task<ClassBatch>> tasks = testTasks();
+        int[] shots = protocol.evaluation().shots();
+        int[] steps = protocol.evaluation().adaptSteps();
+        List<double[][]> perTask = pool.map(tasks, task -> {
+            double[][] acc = new double[shots.length][steps.length];
+            for (int k = 0; k < shots.length; k++) {
+                ClassBatch support = firstShots(task.support(), shots[k]);
+                for (int s = 0; s < steps.length; s++) {
+                    acc[k][s] = accuracy(meta, support, task.query(), steps[s]);
+                }
+            }
+            return acc;
+        });
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (int k = 0; k < shots.length; k++) {
+            for (int s = 0; s < steps.length; s++) {
+                double[] values = new double[tasks.size()];
+                for (int t = 0; t < values.length; t++) {
+                    values[t] = perTask.get(t)[k][s];
+                }
+                out.put("acc_k" + shots[k] + "@" + steps[s], values);
+            }
+        }
+        return out;
+    }
+
+    /** The query accuracy after adapting to {@code support} with {@code steps} gradient steps. */
+    private double accuracy(Params meta, ClassBatch support, ClassBatch query, int steps) {
+        if (learner instanceof PrototypicalNetworks protonet) {
+            return query.accuracy(protonet.scores(protonet.adapt(meta, support, steps), query.x()));
+        }
+        if (protocol.method().globalLabels()) {
+            return headAccuracy(meta, support, query, steps);
+        }
+        Params phi = learner.adapt(meta, support, steps);
+        return query.accuracy(mlp.apply(phi, query.x()));
+    }
+
+    /**
+     * The pretrained baseline at test time: the network's last hidden layer as fixed features, and a new N-way
+     * linear head (starting at zero) fitted by {@code steps} steps of gradient descent on the support set's
+     * cross-entropy.
+     */
+    private double headAccuracy(Params meta, ClassBatch support, ClassBatch query, int steps) {
+        Tensor features = mlp.features(meta, support.x()).detach();
+        Tensor w = Tensor.variable(new org.ejml.data.DMatrixRMaj(features.cols(), support.ways()));
+        Tensor b = Tensor.variable(new org.ejml.data.DMatrixRMaj(1, support.ways()));
+        double lr = protocol.evaluation().lr();
+        for (int s = 0; s < steps; s++) {
+            Tensor loss = support.crossEntropy(Ops.addRowVector(Ops.matmul(features, w), b));
+            List<Tensor> g = Autodiff.grad(loss, List.of(w, b), false);
+            w = Tensor.variable(w.sub(g.get(0).mul(lr)).data());
+            b = Tensor.variable(b.sub(g.get(1).mul(lr)).data());
+        }
+        Tensor queryFeatures = mlp.features(meta, query.x()).detach();
+        return query.accuracy(Ops.addRowVector(Ops.matmul(queryFeatures, w), b));
+    }
+
+    /** The first {@code k} examples of each class (the rows are ordered example by example, class by class). */
+    private static ClassBatch firstShots(ClassBatch support, int k) {
+        int rows = k * support.ways();
+        if (rows == support.size()) {
+            return support;
+        }
+        return new ClassBatch(Ops.sliceRows(support.x(), 0, rows), Arrays.copyOf(support.labels(), rows), support.ways());
+    }
+}
