@@ -68,7 +68,7 @@ class KindKeysTest {
 
     @Test
     void crossdomainReadsEveryKeyItAccepts() throws IOException {
-        String methods = "[global_mean, item_bias, target_only, pretrained, emcdr, ptupcdr, maml, fomaml, reptile, metasgd, anil]";
+        String methods = "[global_mean, item_bias, target_only, pretrained, emcdr, ptupcdr, maml, fomaml, reptile, metasgd, anil, cavia]";
         String base = """
                 name: c
                 experiment: crossdomain
@@ -224,6 +224,15 @@ class KindKeysTest {
         assertEquals(1, e.problems().size());
         assertTrue(e.problems().get(0).toString().startsWith(h + ":4:3: meta.head: key 'head' is not read by the `crossdomain`"),
                 e.problems().get(0).toString());
+    }
+
+    @Test
+    void caviaNeedsAModelWithUserParameters() {
+        Path f = TestFiles.write(tmp, "c.yaml", "name: t\nexperiment: crossdomain\nmodel:\n  type: melu\nmethods: [maml, cavia]\n");
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> ExperimentKinds.loader().load(f, List.of()));
+        assertEquals(List.of(f + ":5:10: methods: expected no cavia with model.type melu (CAVIA adapts a user vector from "
+                + "zero, and only [mf, neumf] have one)"), e.problems().stream().map(ConfigProblem::toString).toList());
     }
 
     /** Two small domains of ratings in the delimited format (header user,item,rating). */

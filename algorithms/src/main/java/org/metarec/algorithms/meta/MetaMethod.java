@@ -76,6 +76,22 @@ public enum MetaMethod {
     },
 
     /**
+     * CAVIA (Zintgraf et al. 2019): adapts only context parameters, which start at zero for every task; for a
+     * recommender the context is the user's own (local) parameters. Needs a model with such parameters.
+     */
+    CAVIA("cavia") {
+        @Override
+        public <B> MetaLearner<B> learner(MetaLearnerSettings<B> s) {
+            return new CAVIA<>(s.loss(), s.adapted(), s.innerLr(), s.innerSteps());
+        }
+
+        @Override
+        public boolean needsContext() {
+            return true;
+        }
+    },
+
+    /**
      * The transfer baseline of Finn et al. (2017, section 5.1): joint training on every task's support
      * and query sets, then fine-tuning at {@code innerLr}; needs {@link MetaLearnerSettings#concat()}.
      */
@@ -111,6 +127,14 @@ public enum MetaMethod {
      */
     public List<String> adaptedNames(List<String> local, List<String> head) {
         return local;
+    }
+
+    /**
+     * True when the method adapts context parameters that the model must name (CAVIA): it applies to models with
+     * local parameters (the recommenders' user parameters), not to a plain network such as the sinusoid MLP.
+     */
+    public boolean needsContext() {
+        return false;
     }
 
     /** True for Reptile, whose inner loop has settings of its own (config section {@code meta.reptile}). */

@@ -234,7 +234,7 @@ class MetaLearnerPropertiesTest {
         }
     }
 
-    private static Params shift(Params p, String name, int e, double h) {
+    static Params shift(Params p, String name, int e, double h) {
         DMatrixRMaj m = p.get(name).data().copy();
         m.data[e] += h;
         return p.with(name, Tensor.variable(m));

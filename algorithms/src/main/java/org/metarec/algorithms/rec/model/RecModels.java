@@ -8,6 +8,9 @@ public final class RecModels {
     /** The model types: matrix factorisation, NeuMF, feature MLP and MeLU. */
     public static final List<String> TYPES = List.of("mf", "neumf", "feature_mlp", "melu");
 
+    /** The types with per-user parameters ({@link RecModel#userTables()} not empty): what CAVIA adapts. */
+    public static final List<String> WITH_USER_PARAMETERS = List.of("mf", "neumf");
+
     private RecModels() {
     }
 

@@ -12,6 +12,7 @@ import org.metarec.algorithms.rec.GradientRecommender;
 import org.metarec.algorithms.rec.TaskEvaluator;
 import org.metarec.algorithms.rec.data.RatingBatch;
 import org.metarec.algorithms.rec.model.RecModel;
+import org.metarec.algorithms.rec.model.RecModels;
 import org.metarec.algorithms.train.MetaTrainer;
 import org.metarec.autodiff.Params;
 
@@ -100,8 +101,16 @@ public final class MetaLearning {
      */
     public static MetaLearner<RatingBatch> learner(MetaMethod method, RecModel model, TaskLoss<RatingBatch> loss,
             double innerLr, int innerSteps) {
-        return method.learner(new MetaLearnerSettings<>(loss, innerLr, innerSteps,
-                method.adaptedNames(model.localParams(), model.headParams()), null, RatingBatch::concat));
+        List<String> adapted = method.adaptedNames(model.localParams(), model.headParams());
+        if (method.needsContext()) {
+            // CAVIA's context is the user's own parameters: they start at zero for every user.
+            adapted = model.userTables();
+            if (adapted.isEmpty()) {
+                throw new IllegalArgumentException(method.configName() + ": expected a model with per-user parameters "
+                        + "(" + RecModels.WITH_USER_PARAMETERS + "), whose user vector is the context; this model has none");
+            }
+        }
+        return method.learner(new MetaLearnerSettings<>(loss, innerLr, innerSteps, adapted, null, RatingBatch::concat));
     }
 
     /**

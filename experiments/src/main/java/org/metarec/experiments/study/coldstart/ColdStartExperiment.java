@@ -136,7 +136,8 @@ public final class ColdStartExperiment implements ExperimentKind {
                     List<?> genres = (List<?>) data.get("genres_as_domains");
                     return genres.isEmpty() ? null : new ObjectRule.Violation("data.genres_as_domains", "expected [] "
                             + "(one domain holding every item), found " + genres);
-                }));
+                }),
+                StudyKeys.caviaNeedsUserParameters());
     }
 
     @Override

@@ -71,7 +71,8 @@ public final class ColdStartStatesStudy {
 
     /** The methods this study runs. */
     public static final List<RecMethod> METHODS = List.of(RecMethod.GLOBAL_MEAN, RecMethod.ITEM_BIAS,
-            RecMethod.PRETRAINED, RecMethod.MAML, RecMethod.FOMAML, RecMethod.REPTILE, RecMethod.METASGD, RecMethod.ANIL);
+            RecMethod.PRETRAINED, RecMethod.MAML, RecMethod.FOMAML, RecMethod.REPTILE, RecMethod.METASGD, RecMethod.ANIL,
+            RecMethod.CAVIA);
 
     /**
      * Every setting of one method's run.

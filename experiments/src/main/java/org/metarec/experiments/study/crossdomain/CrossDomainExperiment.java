@@ -113,7 +113,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
 
     @Override
     public List<ObjectRule> rules() {
-        return List.of(StudyKeys.ratingsSource(name()), StudyKeys.knownDomains());
+        return List.of(StudyKeys.ratingsSource(name()), StudyKeys.knownDomains(), StudyKeys.caviaNeedsUserParameters());
     }
 
     /** One combination of the run's grid. */

@@ -22,6 +22,8 @@ public enum RecMethod {
     METASGD(MetaMethod.METASGD),
     /** ANIL over user tasks (the head only is adapted). */
     ANIL(MetaMethod.ANIL),
+    /** CAVIA over user tasks: the user's own parameters start at zero and are the only ones adapted. */
+    CAVIA(MetaMethod.CAVIA),
     /** The model trained on all training rows pooled, then fine-tuned on a user's support ratings. */
     PRETRAINED("pretrained", Family.POOLED),
     /** The mean training rating. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.metarec.algorithms.rec.model.RecModels;
 import org.metarec.algorithms.rec.train.FineTuning;
 import org.metarec.algorithms.rec.train.PooledTraining;
 import org.metarec.experiments.config.Config;
@@ -65,6 +66,22 @@ public final class StudyKeys {
                         .doc("SGD steps when a pooled or mapped model is fine-tuned on a test user's support ratings."),
                 key("fine_tune_lrs", listOf(real().atLeast(0)).nonEmpty()).defaultTo(java.util.Arrays.stream(FineTuning.DEFAULT.lrs()).boxed().toList())
                         .doc("Fine-tuning rates among which validation users choose (0 means no fine-tuning)."));
+    }
+
+    /**
+     * The rule that CAVIA runs only with a model that has per-user parameters (its context).
+     *
+     * @return the rule
+     */
+    public static ObjectRule caviaNeedsUserParameters() {
+        return new ObjectRule("`cavia` only with a model of per-user parameters (" + RecModels.WITH_USER_PARAMETERS + ")",
+                List.of("methods", "model"), root -> {
+                    Object type = ((Map<?, ?>) root.get("model")).get("type");
+                    boolean cavia = ((List<?>) root.get("methods")).contains(RecMethod.CAVIA.configName());
+                    return !cavia || RecModels.WITH_USER_PARAMETERS.contains(type) ? null : new ObjectRule.Violation("methods",
+                            "expected no cavia with model.type " + type + " (CAVIA adapts a user vector from zero, and only "
+                                    + RecModels.WITH_USER_PARAMETERS + " have one)");
+                });
     }
 
     /**

@@ -20,8 +20,9 @@ import org.metarec.algorithms.meta.MetaMethod;
 public record SinusoidProtocol(MetaMethod method, long seed, SinusoidTasks.Family family, Network network,
                                Training training, Reptile reptile, Evaluation evaluation) {
 
-    /** The method names this protocol knows: every {@link MetaMethod}. */
-    public static final List<String> METHODS = MetaMethod.names();
+    /** The method names this protocol knows: every {@link MetaMethod} that needs no context parameters. */
+    public static final List<String> METHODS = java.util.Arrays.stream(MetaMethod.values())
+            .filter(m -> !m.needsContext()).map(MetaMethod::configName).toList();
 
     /** Requires a method and every part. */
     public SinusoidProtocol {

@@ -38,9 +38,14 @@ class ColdStartStatesStudyTest {
     private static final ColdStartStates.Config SPLIT = new ColdStartStates.Config(1996, 0.7, 13, 100, 10, 0.15, 0.2);
     private static final long SEED = 5;
 
-    /** A MeLU protocol with budgets of a few seconds. */
+    /**
+     * A MeLU protocol with budgets of a few seconds (matrix factorisation for CAVIA, which needs a model with
+     * per-user parameters).
+     */
     private static ColdStartStatesStudy.Protocol tiny(String method, long seed) {
-        return new ColdStartStatesStudy.Protocol(RecMethod.named(method), "melu", seed,
+        RecMethod m = RecMethod.named(method);
+        String model = m.family() == RecMethod.Family.META && m.meta().needsContext() ? "mf" : "melu";
+        return new ColdStartStatesStudy.Protocol(m, model, seed,
                 new ModelSizes(8, new int[] {16, 8}, 0.0), new MetaLearning.Settings(12, 8, 0.05, 2, 0.003, 10.0, 6), 0.03,
                 new PooledTraining.Settings(2, 64, 0.003), new FineTuning(2, new double[] {0, 0.05}));
     }
