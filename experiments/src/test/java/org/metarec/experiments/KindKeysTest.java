@@ -99,6 +99,21 @@ class KindKeysTest {
         Path douban = tmp.resolve("douban");
         TestFiles.write(douban, "book_ratings.dat", csv(0).replace("user,item,rating\n", "").replace(',', '\t'));
         TestFiles.write(douban, "music_ratings.dat", csv(1).replace("user,item,rating\n", "").replace(',', '\t'));
+        Path recbole = tmp.resolve("shop");
+        StringBuilder inter = new StringBuilder("user_id:token\titem_id:token\trating:float\tstamp:float\n");
+        StringBuilder items = new StringBuilder("item_id:token\tcategories:token_seq\n");
+        for (String line : (csv(0) + csv(1).replace("user,item,rating\n", "")).split("\n")) {
+            if (!line.startsWith("user,")) {
+                inter.append(line.replace(',', '\t')).append("\t7\n");
+            }
+        }
+        for (int d = 0; d < 2; d++) {
+            for (int i = 0; i < 8; i++) {
+                items.append('i').append(d).append('_').append(i).append('\t').append(d == 0 ? "books old" : "music").append('\n');
+            }
+        }
+        TestFiles.write(recbole, "shop.inter", inter.toString());
+        TestFiles.write(recbole, "shop.item", items.toString());
         checkKind("crossdomain", List.of(
                 run(base, "data.synthetic.users=120", "data.synthetic.items_per_domain=20", "data.synthetic.domains=2",
                         "optimizer.clip_norm=1.0", "evaluation.reference=oracle"),
@@ -106,6 +121,8 @@ class KindKeysTest {
                         "data.delimited.item_ids=per_domain"),
                 run(base, "data.source=douban", "data.path=" + douban, "protocol.source_domains=[book]",
                         "protocol.target_domain=music"),
+                run(base, "data.source=recbole", "data.path=" + recbole, "data.recbole.domain_field=categories",
+                        "data.recbole.timestamp_field=stamp", "protocol.target_domain=music"),
                 run(base, "data.source=movielens1m", "data.path=" + ml1m, "data.genres_as_domains=[Action, Comedy]",
                         "protocol.source_domains=[Action]")));
     }

@@ -27,7 +27,7 @@ public final class ConfigSchema {
 
     /** Data sources a config may name under {@code data.source}. */
     public static final List<String> DATA_SOURCES = List.of("synthetic", "sinusoid", "movielens100k", "movielens1m", "douban",
-            "delimited");
+            "recbole", "delimited");
 
     /** The name of the one domain of MovieLens data loaded with {@code data.genres_as_domains: []}. */
     public static final String SINGLE_DOMAIN = "all";
@@ -166,8 +166,9 @@ public final class ConfigSchema {
                 key("source", oneOf(DATA_SOURCES)).defaultTo("synthetic")
                         .doc("`synthetic`: the built-in multi-domain world; `sinusoid`: regression tasks of Finn et al. (2017); "
                                 + "`movielens100k` / `movielens1m`: the GroupLens files in `path`; `douban`: the Douban Book and Music "
-                                + "ratings in `path` (domains `book` and `music`, shared users); `delimited`: CSV-like files in `path`."),
-                key("path", path()).required().when("source", "movielens100k", "movielens1m", "douban", "delimited")
+                                + "ratings in `path` (domains `book` and `music`, shared users); `recbole`: a data set in RecBole's atomic "
+                                + "files (`path`: its folder); `delimited`: CSV-like files in `path`."),
+                key("path", path()).required().when("source", "movielens100k", "movielens1m", "douban", "recbole", "delimited")
                         .doc("Directory (MovieLens) or file / directory of files (delimited). Relative paths are "
                                 + "relative to the config file that sets them; must exist."),
                 key("synthetic", object(
@@ -203,6 +204,17 @@ public final class ConfigSchema {
                         .defaultTo(List.of("Action", "Comedy", "Drama")).when("source", "movielens100k", "movielens1m")
                         .doc("Genres used as domains; an item goes to the first listed genre it has, items with none are dropped. "
                                 + "An empty list keeps every item in one domain named `" + SINGLE_DOMAIN + "`."),
+                key("recbole", object(
+                        key("user_field", string()).defaultTo("user_id").doc("The user field of the `.inter` file (type `token`)."),
+                        key("item_field", string()).defaultTo("item_id").doc("The item field of `.inter` and `.item` (type `token`)."),
+                        key("rating_field", string()).defaultTo("rating").doc("The rating field of `.inter` (type `float`)."),
+                        key("timestamp_field", string()).optional().doc("The timestamp field of `.inter` (type `float`), if any."),
+                        key("domain_field", string()).optional()
+                                .doc("A field of the `.item` file (type `token` or `token_seq`, whose first token counts) "
+                                        + "that names each item's domain, e.g. a category; without it the data set is one "
+                                        + "domain named after it.")))
+                        .when("source", "recbole").doc("Which fields of RecBole's atomic files (`<name>.inter`, `<name>.item`; "
+                                + "tab-separated, header fields `name:type`) hold what."),
                 key("delimited", object(
                         key("delimiter", string()).defaultTo(",").doc("Field separator (e.g. `\",\"`, `\"\\t\"`, `\"::\"`)."),
                         key("header", bool()).defaultTo(true).doc("Whether the first line names the columns."),
@@ -232,7 +244,7 @@ public final class ConfigSchema {
                             return null;
                         })))
                         .when("source", "delimited").doc("Format of delimited files."),
-                key("skip_bad_lines", bool()).defaultTo(false).when("source", "movielens100k", "movielens1m", "douban", "delimited")
+                key("skip_bad_lines", bool()).defaultTo(false).when("source", "movielens100k", "movielens1m", "douban", "recbole", "delimited")
                         .doc("Skip malformed lines (counted in the load report) instead of stopping at the first."));
     }
 

@@ -17,6 +17,7 @@ import org.metarec.core.data.io.DoubanLoader;
 import org.metarec.core.data.io.LoadOptions;
 import org.metarec.core.data.io.MovieLens100kLoader;
 import org.metarec.core.data.io.MovieLens1mLoader;
+import org.metarec.core.data.io.RecBoleLoader;
 import org.metarec.core.random.Rng;
 import org.metarec.core.synthetic.SyntheticWorld;
 import org.metarec.experiments.config.Config;
@@ -52,6 +53,7 @@ public final class DataSources {
             case "movielens100k" -> MovieLens100kLoader.load(config.getPath("data.path"), genres(config), options);
             case "movielens1m" -> MovieLens1mLoader.load(config.getPath("data.path"), genres(config), options);
             case "douban" -> DoubanLoader.load(config.getPath("data.path"), options);
+            case "recbole" -> RecBoleLoader.load(config.getPath("data.path"), recboleFields(config), options);
             case "delimited" -> delimited(config, options);
             default -> throw new IllegalArgumentException("data.source " + config.getString("data.source")
                     + " generates its tasks on the fly; it has no data set to load");
@@ -90,6 +92,13 @@ public final class DataSources {
         DelimitedLoader.ItemIds itemIds = c.getString(d + "item_ids").equals("per_domain")
                 ? DelimitedLoader.ItemIds.PER_DOMAIN : DelimitedLoader.ItemIds.SHARED;
         return DelimitedLoader.loadPerDomain(domainFiles(path), format, options, itemIds);
+    }
+
+    private static RecBoleLoader.FieldNames recboleFields(Config c) {
+        String r = "data.recbole.";
+        return new RecBoleLoader.FieldNames(c.getString(r + "user_field"), c.getString(r + "item_field"),
+                c.getString(r + "rating_field"), c.isSet(r + "timestamp_field") ? c.getString(r + "timestamp_field") : null,
+                c.isSet(r + "domain_field") ? c.getString(r + "domain_field") : null);
     }
 
     /** A folder of delimited files: one domain per regular, non-hidden file, named after the file, in name order. */

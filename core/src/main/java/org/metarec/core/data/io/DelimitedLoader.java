@@ -53,6 +53,8 @@ public final class DelimitedLoader {
     private final String source;
     private final ItemIds itemIds;
     private final Map<String, String> checksums;
+    private Map<String, String> itemDomains;   // raw item id -> domain name, or null (see loadWithItemDomains)
+    private long withoutDomain;
 
     private DelimitedLoader(DelimitedFormat format, LoadOptions options, String source) {
         this(format, options, source, ItemIds.SHARED, Map.of());
@@ -122,12 +124,15 @@ public final class DelimitedLoader {
      */
     public static Dataset loadPerDomain(Map<String, Path> filesByDomain, DelimitedFormat format, LoadOptions options,
                                         ItemIds itemIds) throws IOException {
-        return loadPerDomain(filesByDomain, format, options, itemIds, Map.of());
+        return loadPerDomain(filesByDomain, format, options, itemIds, Map.of(), null);
     }
 
-    /** The same, comparing each file's SHA-256 with {@code checksums} (file name to hash) when options ask for it. */
+    /**
+     * The same, comparing each file's SHA-256 with {@code checksums} (file name to hash) when options ask for it,
+     * and naming the data {@code source} in the load report (null: the files).
+     */
     static Dataset loadPerDomain(Map<String, Path> filesByDomain, DelimitedFormat format, LoadOptions options,
-                                 ItemIds itemIds, Map<String, String> checksums) throws IOException {
+                                 ItemIds itemIds, Map<String, String> checksums, String source) throws IOException {
         if (format.domainColumn() != null) {
             throw new IllegalArgumentException("delimited format: expected no domain column when each file is a domain, "
                     + "found '" + format.domainColumn() + "'");
@@ -137,10 +142,25 @@ public final class DelimitedLoader {
         }
         List<String> parts = new ArrayList<>();
         filesByDomain.forEach((domain, file) -> parts.add(domain + "=" + file));
-        DelimitedLoader loader = new DelimitedLoader(format, options, "delimited files " + String.join(", ", parts),
-                itemIds, checksums);
+        DelimitedLoader loader = new DelimitedLoader(format, options,
+                source != null ? source : "delimited files " + String.join(", ", parts), itemIds, checksums);
         for (Map.Entry<String, Path> e : filesByDomain.entrySet()) {
             loader.read(e.getValue(), loader.domainNames.add(e.getKey()));
+        }
+        return loader.finish();
+    }
+
+    /**
+     * Loads one file whose items each belong to the domain {@code itemDomains} names; rows of items it does not
+     * name are left out and counted in the report ("items without a domain").
+     */
+    static Dataset loadWithItemDomains(Path file, DelimitedFormat format, LoadOptions options,
+                                       Map<String, String> itemDomains, String source) throws IOException {
+        DelimitedLoader loader = new DelimitedLoader(format, options, source);
+        loader.itemDomains = itemDomains;
+        loader.read(file, -1);
+        if (loader.withoutDomain > 0) {
+            loader.report.drop("ratings of items without a domain", loader.withoutDomain);
         }
         return loader.finish();
     }
@@ -194,6 +214,14 @@ public final class DelimitedLoader {
         double rating = fields.parseDouble(c.rating, "the rating");
         long time = c.timestamp < 0 ? 0 : fields.parseLong(c.timestamp, "the timestamp");
         int domain = fixedDomain;
+        if (itemDomains != null) {
+            String d = itemDomains.get(item);
+            if (d == null) {
+                withoutDomain++;
+                return;
+            }
+            domain = domainNames.add(d);
+        }
         if (c.domain >= 0) {
             String d = fields.text(c.domain, format.charset()).trim();
             if (d.isEmpty()) {

@@ -64,6 +64,7 @@ public final class DoubanLoader {
             }
             files.put(e.getKey(), file);
         }
-        return DelimitedLoader.loadPerDomain(files, FORMAT, options, DelimitedLoader.ItemIds.PER_DOMAIN, SHA256);
+        return DelimitedLoader.loadPerDomain(files, FORMAT, options, DelimitedLoader.ItemIds.PER_DOMAIN, SHA256,
+                "Douban Book + Music " + dir);
     }
 }
