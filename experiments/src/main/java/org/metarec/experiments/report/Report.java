@@ -68,6 +68,11 @@ public record Report(List<RunRecord> runs, String reference, List<ReportRow> row
         for (Map.Entry<String, List<RunRecord>> v : byVariant.entrySet()) {
             rows.addAll(variantRows(v.getKey(), v.getValue(), reference));
         }
+        // Holm's correction over every comparison of the report.
+        List<SummaryRow> adjusted = SummaryRow.withHolm(rows.stream().map(ReportRow::stats).toList());
+        for (int i = 0; i < rows.size(); i++) {
+            rows.set(i, new ReportRow(rows.get(i).variant(), adjusted.get(i)));
+        }
         return new Report(runs, reference, rows);
     }
 
@@ -143,13 +148,15 @@ public record Report(List<RunRecord> runs, String reference, List<ReportRow> row
 
     /** The comparison table (variant, metric, steps, method, mean over seeds, 95% CI over seeds, seeds, p-values). */
     public Table table() {
-        Table t = new Table(List.of("variant", "metric", "steps", "method", "mean", "95% CI", "seeds", "p (t-test)", "p (Wilcoxon)"));
+        Table t = new Table(List.of("variant", "metric", "steps", "method", "mean", "95% CI", "seeds", "p (t-test)", "p (Wilcoxon)",
+                "p (Wilcoxon, Holm)"));
         for (ReportRow r : rows) {
             SummaryRow s = r.stats();
             t.add(List.of(r.variant().isEmpty() ? "-" : r.variant(), s.key().metric(),
                     s.key().adaptSteps() == null ? "-" : s.key().adaptSteps().toString(),
                     s.method() + (s.method().equals(reference) ? " (ref)" : ""), Table.number(s.mean()),
-                    Table.interval(s.ciLow(), s.ciHigh()), Integer.toString(s.n()), Table.pValue(s.pTTest()), Table.pValue(s.pWilcoxon())));
+                    Table.interval(s.ciLow(), s.ciHigh()), Integer.toString(s.n()), Table.pValue(s.pTTest()), Table.pValue(s.pWilcoxon()),
+                    Table.pValue(s.pHolm())));
         }
         return t;
     }
@@ -169,7 +176,9 @@ public record Report(List<RunRecord> runs, String reference, List<ReportRow> row
         StringBuilder sb = new StringBuilder("# Report\n\n");
         sb.append("Runs: ").append(runs.size()).append(". Each value is the mean over seeds of the per-run means, with a 95% "
                 + "confidence interval across seeds (Student t). p-values: two-sided paired t-test and Wilcoxon signed-rank test "
-                + "against `").append(reference).append("`, paired by run.\n\n");
+                + "against `").append(reference).append("`, paired by run; the last column adjusts the Wilcoxon p-values by "
+                + "Holm's procedure over all ").append(SummaryRow.comparisons(rows.stream().map(ReportRow::stats).toList()))
+                .append(" comparisons of the table.\n\n");
         sb.append(table().markdown());
         sb.append("\n## Runs\n\n");
         for (RunRecord r : runs) {

@@ -71,7 +71,7 @@ public record Summary(String reference, List<SummaryRow> rows) {
             }
             rows.add(new SummaryRow(s.method(), s.key(), ci.n(), ci.mean(), ci.lower(), ci.upper(), pT, pW));
         }
-        return new Summary(ref, rows);
+        return new Summary(ref, SummaryRow.withHolm(rows));
     }
 
     /**
@@ -100,12 +100,13 @@ public record Summary(String reference, List<SummaryRow> rows) {
 
     /** The comparison table (metric, steps, method, mean, 95% CI, n, p-values). */
     public Table table() {
-        Table t = new Table(List.of("metric", "steps", "method", "mean", "95% CI", "n", "p (t-test)", "p (Wilcoxon)"));
+        Table t = new Table(List.of("metric", "steps", "method", "mean", "95% CI", "n", "p (t-test)", "p (Wilcoxon)",
+                "p (Wilcoxon, Holm)"));
         for (SummaryRow r : rows) {
             boolean isRef = r.method().equals(reference);
             t.add(List.of(r.key().metric(), r.key().adaptSteps() == null ? "-" : r.key().adaptSteps().toString(),
                     r.method() + (isRef ? " (ref)" : ""), Table.number(r.mean()), Table.interval(r.ciLow(), r.ciHigh()),
-                    Integer.toString(r.n()), Table.pValue(r.pTTest()), Table.pValue(r.pWilcoxon())));
+                    Integer.toString(r.n()), Table.pValue(r.pTTest()), Table.pValue(r.pWilcoxon()), Table.pValue(r.pHolm())));
         }
         return t;
     }
@@ -118,7 +119,9 @@ public record Summary(String reference, List<SummaryRow> rows) {
         }
         return "# " + title + "\n\n"
                 + "Mean over test tasks with 95% confidence interval (Student t). p-values: two-sided paired t-test and "
-                + "Wilcoxon signed-rank test against the reference method `" + reference + "` on the same tasks.\n\n"
+                + "Wilcoxon signed-rank test against the reference method `" + reference + "` on the same tasks; the last "
+                + "column adjusts the Wilcoxon p-values by Holm's procedure over all " + SummaryRow.comparisons(rows)
+                + " comparisons of this table (mark a difference at level a only when it is below a).\n\n"
                 + table().markdown();
     }
 }

@@ -32,6 +32,33 @@ class SummaryTest {
     }
 
     @Test
+    void wilcoxonPValuesAreAdjustedByHolmOverTheWholeTable() {
+        ResultSink sink = new ResultSink();
+        double[] ref = {1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0};
+        for (int i = 0; i < ref.length; i++) {
+            sink.record("ref", "mse", i, ref[i]);
+            sink.record("b", "mse", i, ref[i] + 0.1 * (i + 1));
+            sink.record("c", "mse", i, ref[i] + (i % 2 == 0 ? 0.3 : -0.2));
+            sink.record("ref", "mae", i, ref[i]);
+            sink.record("b", "mae", i, ref[i] - 0.05 * (i + 1));
+        }
+        Summary s = Summary.of(sink, "ref");
+        java.util.List<SummaryRow> compared = s.rows().stream().filter(r -> r.pWilcoxon() != null).toList();
+        assertEquals(3, compared.size());
+        double[] raw = compared.stream().mapToDouble(SummaryRow::pWilcoxon).toArray();
+        double[] holm = org.metarec.core.stats.MultipleComparisons.holm(raw);
+        for (int i = 0; i < raw.length; i++) {
+            assertEquals(holm[i], compared.get(i).pHolm(), 0.0);
+            assertTrue(compared.get(i).pHolm() >= raw[i]);
+        }
+        assertTrue(s.rows().stream().filter(r -> r.method().equals("ref")).allMatch(r -> r.pHolm() == null));
+        assertTrue(s.markdown("t").contains("Holm's procedure over all 3 comparisons"), s.markdown("t"));
+        Summary back = Summary.fromJson(org.metarec.core.json.Json.parse(org.metarec.core.json.Json.write(s.toJson(java.util.Map.of())),
+                "summary.json"), "summary.json");
+        assertEquals(s.rows(), back.rows(), "the adjusted values survive summary.json");
+    }
+
+    @Test
     void pairedPValuesAgainstTheReference() {
         ResultSink sink = new ResultSink();
         double[] ref = {0.5, 1.0, 2.0, 4.0};
@@ -120,7 +147,7 @@ class SummaryTest {
         sink.record("a", "mse", 1, 3.0);
         String md = Summary.of(sink, null).markdown("demo");
         assertTrue(md.startsWith("# demo\n"), md);
-        assertTrue(md.contains("| metric | steps | method | mean | 95% CI | n | p (t-test) | p (Wilcoxon) |\n"), md);
+        assertTrue(md.contains("| metric | steps | method | mean | 95% CI | n | p (t-test) | p (Wilcoxon) | p (Wilcoxon, Holm) |\n"), md);
         assertTrue(md.contains("| mse | - | a (ref) | 2.000 | ["), md);
     }
 }
