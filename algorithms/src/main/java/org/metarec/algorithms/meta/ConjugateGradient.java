@@ -12,7 +12,10 @@ import java.util.function.UnaryOperator;
  *            p = r' + ((r'.r') / (r.r)) p
  * </pre>
  * Implicit MAML solves {@code (I + H/lambda) x = grad L_query} with it, so that {@code H} appears only
- * through Hessian-vector products.
+ * through Hessian-vector products. That matrix is positive definite only where the support loss is
+ * locally convex enough; where a direction of non-positive curvature {@code p.A p <= 0} turns up, the
+ * solve stops there and returns its current iterate, or {@code b} itself if that happens on the first
+ * iteration (the rule of the line-search Newton-CG method, Nocedal and Wright, Algorithm 7.1).
  */
 public final class ConjugateGradient {
 
@@ -24,8 +27,9 @@ public final class ConjugateGradient {
      * @param x the approximate solution
      * @param iterations the products {@code A v} taken
      * @param residualNorm {@code |b - A x|} as the recurrence tracks it
+     * @param negativeCurvature true when the solve stopped at a direction with {@code p.A p <= 0}
      */
-    public record Solution(double[] x, int iterations, double residualNorm) {}
+    public record Solution(double[] x, int iterations, double residualNorm, boolean negativeCurvature) {}
 
     /**
      * Solves {@code A x = b}.
@@ -34,8 +38,6 @@ public final class ConjugateGradient {
      * @param b the right-hand side. Not modified.
      * @param maxIterations the most products {@code A v} to take, &ge; 1
      * @param tolerance stop when the residual norm is at most {@code tolerance |b|}, &ge; 0
-     * @throws IllegalArgumentException when {@code A} shows a direction of non-positive curvature
-     *     ({@code p.A p <= 0}): the system is not positive definite, so CG does not apply
      */
     public static Solution solve(UnaryOperator<double[]> a, double[] b, int maxIterations, double tolerance) {
         if (maxIterations < 1 || !(tolerance >= 0)) {
@@ -54,8 +56,7 @@ public final class ConjugateGradient {
             it++;
             double pap = dot(p, ap);
             if (!(pap > 0)) {
-                throw new IllegalArgumentException("conjugate gradient: the matrix is not positive definite "
-                        + "(p.A p = " + pap + " at iteration " + it + ")");
+                return new Solution(it == 1 ? b.clone() : x, it, Math.sqrt(rr), true);
             }
             double alpha = rr / pap;
             for (int i = 0; i < n; i++) {
@@ -69,7 +70,7 @@ public final class ConjugateGradient {
             }
             rr = next;
         }
-        return new Solution(x, it, Math.sqrt(rr));
+        return new Solution(x, it, Math.sqrt(rr), false);
     }
 
     private static double dot(double[] u, double[] v) {

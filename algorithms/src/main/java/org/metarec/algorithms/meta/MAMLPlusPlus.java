@@ -113,8 +113,14 @@ public final class MAMLPlusPlus<B> implements MetaLearner<B> {
      */
     public record Switches(boolean learnedRates, MultiStepLoss multiStepLoss, long firstOrderIterations) {
 
-        /** Every change on: LSLR, MSL annealed over 100 iterations, no first-order phase. */
-        public static final Switches DEFAULT = of(true, true, 100, 0);
+        /** Meta-iterations over which the default multi-step loss is annealed. */
+        public static final long DEFAULT_MSL_ITERATIONS = 100;
+
+        /**
+         * Every change on: LSLR, MSL annealed over {@link #DEFAULT_MSL_ITERATIONS}, no first-order phase
+         * (these are metarec's defaults, not the paper's, whose schedules count epochs of its image tasks).
+         */
+        public static final Switches DEFAULT = of(true, true, DEFAULT_MSL_ITERATIONS, 0);
 
         /** Every change off: the learner computes MAML's numbers. */
         public static final Switches NONE = of(false, false, 1, 0);

@@ -146,9 +146,26 @@ class ImplicitMAMLTest {
             }
             assertTrue(s.residualNorm() <= 1e-13, "n = " + n + ": residual " + s.residualNorm());
         }
-        DMatrixRMaj indefinite = CommonOps_DDRM.diag(1.0, -1.0);
-        assertThrows(IllegalArgumentException.class,
-                () -> ConjugateGradient.solve(v -> times(indefinite, v), new double[] {1, 1}, 5, 0));
+        assertFalse(ConjugateGradient.solve(v -> times(CommonOps_DDRM.diag(2.0, 3.0), v), new double[] {1, 1}, 5, 0)
+                .negativeCurvature());
+    }
+
+    @Test
+    void conjugateGradientStopsAtNegativeCurvatureWithItsLastIterate() {
+        // b = (1, 1) on diag(1, -1): p.A p = 0 at once, so the answer is b (Nocedal and Wright, Algorithm 7.1).
+        ConjugateGradient.Solution first = ConjugateGradient.solve(v -> times(CommonOps_DDRM.diag(1.0, -1.0), v),
+                new double[] {1, 1}, 5, 0);
+        assertTrue(first.negativeCurvature());
+        assertEquals(1, first.iterations());
+        assertEquals(List.of(1.0, 1.0), List.of(first.x()[0], first.x()[1]));
+        // diag(1, 1, -0.5), b = (1, 0, 1): the first direction has curvature 0.5 > 0, the second turns negative;
+        // the solve keeps the first step x = (rr / pAp) b = 4 b and stops.
+        ConjugateGradient.Solution second = ConjugateGradient.solve(
+                v -> times(CommonOps_DDRM.diag(1.0, 1.0, -0.5), v), new double[] {1, 0, 1}, 5, 0);
+        assertTrue(second.negativeCurvature());
+        assertEquals(2, second.iterations());
+        assertEquals(4.0, second.x()[0], 1e-15);
+        assertEquals(4.0, second.x()[2], 1e-15);
     }
 
     @Test
