@@ -43,7 +43,7 @@ class KindKeysTest {
                 experiment: sinusoid
                 data:
                   source: sinusoid
-                methods: [maml, fomaml, reptile, metasgd, anil, pretrained]
+                methods: [maml, fomaml, reptile, metasgd, anil, pretrained, mamlpp, imaml]
                 model:
                   hidden: [4]
                 budget:
@@ -57,7 +57,8 @@ class KindKeysTest {
                   reference: fomaml
                 """;
         checkKind("sinusoid", List.of(run(base, "optimizer.clip_norm=1.0", "meta.head=[W1, b1, W2, b2]"),
-                run(base, "optimizer.name=sgd")));
+                run(base, "optimizer.name=sgd", "optimizer.schedule=cosine", "optimizer.min_lr=0.0001",
+                        "meta.mamlpp.first_order_iterations=2", "meta.mamlpp.msl_iterations=2", "meta.inner_steps=2")));
     }
 
     @Test

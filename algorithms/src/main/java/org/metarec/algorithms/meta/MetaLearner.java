@@ -56,6 +56,16 @@ public interface MetaLearner<B> {
     }
 
     /**
+     * This learner as it runs meta-iteration {@code iteration} (0-based: the number of outer steps taken
+     * before it). Most learners do not change during training and return themselves; MAML++ anneals its
+     * multi-step loss weights and its derivative order with the iteration. {@link
+     * org.metarec.algorithms.train.MetaTrainer#step} asks for it before every meta-step.
+     */
+    default MetaLearner<B> atIteration(long iteration) {
+        return this;
+    }
+
+    /**
      * Adapts to a task's support set with {@code steps} inner steps, for evaluation: no graph is
      * kept and the result is a set of constants.
      */

@@ -92,6 +92,37 @@ public enum MetaMethod {
     },
 
     /**
+     * MAML++ (Antoniou, Edwards and Storkey 2019): learned per-layer per-step rates, the multi-step loss and
+     * derivative-order annealing, each switched by {@link MetaLearnerSettings#mamlpp()}.
+     */
+    MAMLPP("mamlpp") {
+        @Override
+        public <B> MetaLearner<B> learner(MetaLearnerSettings<B> s) {
+            return new MAMLPlusPlus<>(s.loss(), s.innerLr(), s.innerSteps(), s.adapted(), s.mamlpp());
+        }
+    },
+
+    /**
+     * Implicit MAML (Rajeswaran, Finn, Kakade and Levine 2019): a regularised inner problem and the
+     * meta-gradient by conjugate gradient ({@link MetaLearnerSettings#imaml()}). It adapts every parameter.
+     */
+    IMAML("imaml") {
+        @Override
+        public <B> MetaLearner<B> learner(MetaLearnerSettings<B> s) {
+            if (s.adapted() != null) {
+                throw new IllegalArgumentException("imaml: adapts every parameter (its regulariser and implicit "
+                        + "gradient are over all of them), found a subset " + s.adapted());
+            }
+            return new ImplicitMAML<>(s.loss(), s.innerLr(), s.innerSteps(), s.imaml());
+        }
+
+        @Override
+        public List<String> adaptedNames(List<String> local, List<String> head) {
+            return null;
+        }
+    },
+
+    /**
      * The transfer baseline of Finn et al. (2017, section 5.1): joint training on every task's support
      * and query sets, then fine-tuning at {@code innerLr}; needs {@link MetaLearnerSettings#concat()}.
      */

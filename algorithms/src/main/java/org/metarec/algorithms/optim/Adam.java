@@ -10,14 +10,14 @@ import org.metarec.autodiff.Tensor;
  * Adam with bias correction (Kingma and Ba 2015, Algorithm 1):
  * <pre>
  *   m &lt;- b1 m + (1 - b1) g;   v &lt;- b2 v + (1 - b2) g^2
- *   p &lt;- p - lr * (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)
+ *   p &lt;- p - lr(t) * (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)
  * </pre>
  *
  * <p>References: D. P. Kingma, J. Ba. Adam: A Method for Stochastic Optimization. ICLR 2015.
  */
 public final class Adam implements Optimizer {
 
-    private final double lr;
+    private final LearningRateSchedule lr;
     private final double beta1;
     private final double beta2;
     private final double eps;
@@ -37,9 +37,20 @@ public final class Adam implements Optimizer {
      * @param eps added to the denominator, > 0
      */
     public Adam(double lr, double beta1, double beta2, double eps) {
-        if (!(lr > 0) || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(eps > 0)) {
-            throw new IllegalArgumentException("Adam: expected lr > 0, 0 <= beta1, beta2 < 1, eps > 0; found lr=" + lr
-                    + ", beta1=" + beta1 + ", beta2=" + beta2 + ", eps=" + eps);
+        this(checkedRate(lr, beta1, beta2, eps), beta1, beta2, eps);
+    }
+
+    /**
+     * Adam whose learning rate at step {@code t} is {@code lr.at(t)} (for example a {@link CosineSchedule}).
+     *
+     * @param beta1 decay of the first moment, in [0, 1)
+     * @param beta2 decay of the second moment, in [0, 1)
+     * @param eps added to the denominator, > 0
+     */
+    public Adam(LearningRateSchedule lr, double beta1, double beta2, double eps) {
+        if (lr == null || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(eps > 0)) {
+            throw new IllegalArgumentException("Adam: expected a learning rate, 0 <= beta1, beta2 < 1, eps > 0; found lr="
+                    + lr + ", beta1=" + beta1 + ", beta2=" + beta2 + ", eps=" + eps);
         }
         this.lr = lr;
         this.beta1 = beta1;
@@ -47,9 +58,18 @@ public final class Adam implements Optimizer {
         this.eps = eps;
     }
 
+    private static LearningRateSchedule checkedRate(double lr, double beta1, double beta2, double eps) {
+        if (!(lr > 0)) {
+            throw new IllegalArgumentException("Adam: expected lr > 0, 0 <= beta1, beta2 < 1, eps > 0; found lr=" + lr
+                    + ", beta1=" + beta1 + ", beta2=" + beta2 + ", eps=" + eps);
+        }
+        return LearningRateSchedule.constant(lr);
+    }
+
     @Override
     public Params step(Params params, Params grads) {
         t++;
+        double rate = lr.at(t);
         double c1 = 1 - Math.pow(beta1, t);
         double c2 = 1 - Math.pow(beta2, t);
         LinkedHashMap<String, Tensor> next = new LinkedHashMap<>();
@@ -62,7 +82,7 @@ public final class Adam implements Optimizer {
             for (int i = 0; i < p.size(); i++) {
                 mk[i] = beta1 * mk[i] + (1 - beta1) * g[i];
                 vk[i] = beta2 * vk[i] + (1 - beta2) * g[i] * g[i];
-                out.data[i] -= lr * (mk[i] / c1) / (Math.sqrt(vk[i] / c2) + eps);
+                out.data[i] -= rate * (mk[i] / c1) / (Math.sqrt(vk[i] / c2) + eps);
             }
             next.put(name, Tensor.variable(out));
         }

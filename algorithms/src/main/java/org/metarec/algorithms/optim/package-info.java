@@ -1,2 +1,2 @@
-/** Outer-loop optimisers (SGD, Adam) and gradient clipping, returning new parameters instead of mutating them. */
+/** Outer-loop optimisers (SGD, Adam), learning-rate schedules (constant, cosine) and gradient clipping, returning new parameters instead of mutating them. */
 package org.metarec.algorithms.optim;

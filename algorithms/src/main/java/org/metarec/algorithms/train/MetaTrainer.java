@@ -141,7 +141,7 @@ public final class MetaTrainer<B> {
                 drawn.add(learner.trainingTask(tasks.draw(taskRng)));
             }
         }
-        MetaStep r = pool.step(learner, meta, drawn);
+        MetaStep r = pool.step(learner.atIteration(step), meta, drawn);
         if (!Double.isFinite(r.metaLoss())) {
             throw new NonFiniteException(next, learner.name(), "meta-loss", r.metaLoss());
         }

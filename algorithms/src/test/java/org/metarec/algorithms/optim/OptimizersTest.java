@@ -71,4 +71,45 @@ class OptimizersTest {
                 assertThrows(IllegalArgumentException.class, () -> new SGD(-1)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Adam(0.1, 1.0, 0.9, 1e-8));
     }
+
+    @Test
+    void cosineScheduleStartsAtTheBaseRateAndEndsAtTheMinimum() {
+        CosineSchedule cos = new CosineSchedule(0.01, 0.001, 100);
+        assertEquals(0.01, cos.at(1), 0.0);
+        assertEquals(0.0055, cos.at(51), 1e-15);              // halfway: the mean of base and min
+        assertEquals(0.001, cos.at(101), 1e-18);
+        assertEquals(0.001, cos.at(5000), 1e-18);              // then constant
+        for (long t = 2; t <= 101; t++) {
+            assertTrue(cos.at(t) < cos.at(t - 1), "decreasing at step " + t);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new CosineSchedule(0.01, 0.02, 10));
+    }
+
+    @Test
+    void adamAtAConstantScheduleIsAdamToTheBitAndFollowsASchedule() {
+        Adam plain = new Adam(0.05, 0.9, 0.999, 1e-8);
+        Adam constant = new Adam(LearningRateSchedule.constant(0.05), 0.9, 0.999, 1e-8);
+        Params x = p(1, -2), y = p(1, -2);
+        for (int t = 0; t < 5; t++) {
+            x = plain.step(x, p(0.3 * t, -0.1));
+            y = constant.step(y, p(0.3 * t, -0.1));
+        }
+        assertArrayEquals(x.get("w").toArray(), y.get("w").toArray(), 0.0);
+        // First step of Adam moves by lr(1) * g / (|g| + eps); the second step uses lr(2).
+        Adam scheduled = new Adam(step -> step == 1 ? 0.1 : 0.0125, 0.9, 0.999, 1e-8);
+        Params z = scheduled.step(p(0), p(2));
+        assertEquals(-0.1 * 2 / (2 + 1e-8), z.get("w").item(), 1e-15);
+    }
+
+    @Test
+    void sgdFollowsItsScheduleAndRestoresItsStep() {
+        SGD sgd = new SGD(new CosineSchedule(1.0, 0.5, 2));
+        Params x = sgd.step(p(0), p(1));       // rate 1
+        assertEquals(-1.0, x.get("w").item(), 0.0);
+        SGD resumed = new SGD(new CosineSchedule(1.0, 0.5, 2));
+        resumed.restore(sgd.state());
+        Params y = resumed.step(x, p(1));      // rate at step 2: 0.75
+        assertEquals(-1.75, y.get("w").item(), 1e-15);
+        assertEquals(-1.75, sgd.step(x, p(1)).get("w").item(), 1e-15);
+    }
 }

@@ -12,11 +12,13 @@ import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.metarec.algorithms.data.XYBatch;
+import org.metarec.algorithms.meta.ImplicitMAML;
 import org.metarec.algorithms.meta.InnerLoop;
 import org.metarec.algorithms.meta.MAML;
 import org.metarec.algorithms.meta.MetaLearner;
 import org.metarec.algorithms.meta.MetaLearnerSettings;
 import org.metarec.algorithms.meta.MetaMethod;
+import org.metarec.algorithms.meta.Task;
 import org.metarec.algorithms.meta.TaskLoss;
 import org.metarec.algorithms.optim.Adam;
 import org.metarec.algorithms.parallel.TaskPool;
@@ -46,7 +48,13 @@ import picocli.CommandLine.ParentCommand;
 final class BenchCommand implements Runnable {
 
     /** The methods the speed benchmarks train. */
-    private static final List<MetaMethod> BENCHED = List.of(MetaMethod.MAML, MetaMethod.FOMAML, MetaMethod.REPTILE);
+    private static final List<MetaMethod> BENCHED = List.of(MetaMethod.MAML, MetaMethod.FOMAML, MetaMethod.REPTILE,
+            MetaMethod.MAMLPP, MetaMethod.IMAML);
+
+    /** The benched methods' names, for messages. */
+    private static String benchedNames() {
+        return BENCHED.stream().map(MetaMethod::configName).collect(Collectors.joining(", "));
+    }
 
     @ParentCommand
     Main main;
@@ -61,7 +69,8 @@ final class BenchCommand implements Runnable {
         @ParentCommand
         BenchCommand bench;
 
-        @Option(names = "--method", required = true, description = "maml, fomaml or reptile.")
+        @Option(names = "--method", required = true, description = "maml, fomaml, reptile, mamlpp or imaml (MAML++ and "
+                + "iMAML with their default settings, meta.mamlpp and meta.imaml in docs/configs.md).")
         String method;
 
         @Option(names = "--seconds", defaultValue = "10", description = "Measured time, after the warm-up (default 10).")
@@ -86,7 +95,7 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             if (MetaMethod.byName(method).filter(BENCHED::contains).isEmpty()) {
-                throw new UsageException("--method: expected maml, fomaml or reptile, found '" + method + "'");
+                throw new UsageException("--method: expected one of " + benchedNames() + ", found '" + method + "'");
             }
             if (Arrays.stream(threads).anyMatch(t -> t < 1) || !(seconds > 0) || warmup < 0 || rounds < 1) {
                 throw new UsageException("expected --threads >= 1, --seconds > 0, --warmup >= 0 and --rounds >= 1");
@@ -253,7 +262,8 @@ final class BenchCommand implements Runnable {
             description = "Meta-training steps of the sinusoid protocol (Finn et al. 2017): 1-40-40-1 ReLU, meta-batch 25, "
                     + "K = 10, inner lr 0.01; Reptile: 5 inner steps of 10 points with lr 0.02.")
     static final class Sinusoid extends Timed {
-        @Option(names = "--inner-steps", defaultValue = "1", description = "Inner steps of MAML/FOMAML (default 1, as the paper).")
+        @Option(names = "--inner-steps", defaultValue = "1",
+                description = "Inner steps of all but Reptile (default 1, as the paper).")
         int innerSteps;
 
         @Override
@@ -296,19 +306,34 @@ final class BenchCommand implements Runnable {
     }
 
     /**
-     * {@code bench memory}: the live heap held by the graph of second-order MAML for one sinusoid task
-     * (support loss, k recorded inner updates, query loss) before the backward pass, for several k.
-     * It should grow linearly in k: each inner step adds one forward and one recorded backward pass.
+     * {@code bench memory}: memory against the number of inner steps k, for one sinusoid task.
+     * <ul>
+     *   <li>the live heap held by the graph of second-order MAML (support loss, k recorded inner
+     *       updates, query loss) before the backward pass; it grows linearly in k, as each inner step adds
+     *       one forward and one recorded backward pass;</li>
+     *   <li>for each of {@code --methods} side by side (MAML and iMAML by default), the peak live heap of
+     *       one task's whole meta-gradient ({@code taskGradient}): the live heap is sampled, after a full
+     *       collection, each time the learner evaluates its loss, and the largest sample less the heap
+     *       before the call is reported. MAML's largest sample is at its query loss, with the k-step graph
+     *       alive; iMAML's inner steps keep no graph, so its samples should not grow with k. The samples
+     *       miss what a learner allocates between two loss evaluations (the backward pass; iMAML's
+     *       conjugate-gradient solve, whose graph is one support-loss gradient whatever k).</li>
+     * </ul>
      */
     @Command(name = "memory", mixinStandardHelpOptions = true,
-            description = "Live heap of second-order MAML's graph for one sinusoid task (1-40-40-1, K = 10) "
-                    + "against the number of inner steps.")
+            description = "Memory against the number of inner steps for one sinusoid task (1-40-40-1, K = 10): the live "
+                    + "heap of second-order MAML's graph, and the peak live heap of one task's meta-gradient for each "
+                    + "of --methods (default maml,imaml) side by side.")
     static final class Memory implements Callable<Integer> {
         @ParentCommand
         BenchCommand bench;
 
-        @Option(names = "--steps", split = ",", defaultValue = "1,5,10", description = "Inner step counts (default 1,5,10).")
+        @Option(names = "--steps", split = ",", defaultValue = "1,5,10,20", description = "Inner step counts (default 1,5,10,20).")
         int[] steps;
+
+        @Option(names = "--methods", split = ",", defaultValue = "maml,imaml",
+                description = "Methods whose peak is measured (default maml,imaml; any of the registry's).")
+        List<String> methods;
 
         @Override
         public Integer call() {
@@ -323,6 +348,11 @@ final class BenchCommand implements Runnable {
                     throw new UsageException("--steps: expected counts >= 0, found " + k);
                 }
             }
+            List<MetaMethod> measured = new ArrayList<>();
+            for (String m : methods) {
+                measured.add(MetaMethod.byName(m).orElseThrow(() -> new UsageException("--methods: expected names of "
+                        + MetaMethod.names() + ", found '" + m + "'")));
+            }
             // The graph of k recorded inner steps and the query loss at their end.
             IntFunction<Tensor> queryLoss = k -> loss.apply(inner.run(theta, theta,
                     task.support(), k, InnerLoop.StepSize.constant(0.01),
@@ -330,14 +360,41 @@ final class BenchCommand implements Runnable {
             // One pass first, and thrown away: what the first products allocate for good (the SIMD
             // kernel's set-up, per-thread buffers) is not part of any graph.
             queryLoss.apply(Arrays.stream(steps).max().orElse(0));
+            out.println("methods " + measured + " at inner lr 0.01 (iMAML: lambda " + ImplicitMAML.Settings.DEFAULT.lambda()
+                    + ", " + ImplicitMAML.Settings.DEFAULT.cgIterations() + " CG iterations), java "
+                    + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
             for (int k : steps) {
                 long before = liveHeap();
                 Tensor query = queryLoss.apply(k);
                 long held = liveHeap() - before;
                 out.printf(Locale.ROOT, "inner steps %d: graph holds %.1f KiB (query loss %.6f)%n", k, held / 1024.0,
                         query.item());
+                StringBuilder peaks = new StringBuilder();
+                for (MetaMethod m : measured) {
+                    peaks.append(peaks.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.1f KiB",
+                            m.configName(), peakLiveHeap(m, loss, theta, task, k) / 1024.0));
+                }
+                out.println("  peak live heap of one task's meta-gradient: " + peaks);
             }
             return ExitCodes.OK;
+        }
+
+        /** The largest live heap sampled at the learner's loss evaluations during one taskGradient, less the heap before. */
+        private static long peakLiveHeap(MetaMethod method, TaskLoss<XYBatch> loss, Params theta, Task<XYBatch> task,
+                                         int k) {
+            long[] peak = {0};
+            TaskLoss<XYBatch> sampled = (params, batch) -> {
+                peak[0] = Math.max(peak[0], liveHeap());
+                return loss.apply(params, batch);
+            };
+            MetaLearner<XYBatch> learner = method.learner(MetaLearnerSettings.of(sampled, 0.01, k));
+            Params meta = learner.initMeta(theta);
+            long before = liveHeap();
+            MetaLearner.TaskResult r = learner.taskGradient(meta, task);
+            if (!Double.isFinite(r.queryLoss())) {
+                throw new IllegalStateException(method + ": non-finite query loss " + r.queryLoss());
+            }
+            return Math.max(0, peak[0] - before);
         }
 
         private static long liveHeap() {

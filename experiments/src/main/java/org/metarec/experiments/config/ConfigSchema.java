@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.metarec.algorithms.meta.ImplicitMAML;
+import org.metarec.algorithms.meta.MAMLPlusPlus;
 
 /**
  * The one place where every common config key is declared, typed, bounded, defaulted and documented.
@@ -296,7 +298,32 @@ public final class ConfigSchema {
                         key("inner_batch", integer().atLeast(1)).defaultTo(10).doc("Examples per inner step."),
                         key("epsilon", real().above(0).atMost(1)).defaultTo(0.1)
                                 .doc("Outer step size: theta += epsilon * (phi - theta) (Nichol et al. 2018).")))
-                        .doc("Reptile's own inner loop."));
+                        .doc("Reptile's own inner loop."),
+                key("mamlpp", object(
+                        key("learned_rates", bool()).defaultTo(MAMLPlusPlus.Switches.DEFAULT.learnedRates())
+                                .doc("LSLR: meta-learn one inner rate per adapted parameter tensor and inner step, starting "
+                                        + "at `inner_lr`; false: `inner_lr` at every step."),
+                        key("multi_step_loss", bool()).defaultTo(true)
+                                .doc("MSL: meta-train on the weighted query losses after every inner step, the weights "
+                                        + "moving to the last step over `msl_iterations`; false: the last step's loss only."),
+                        key("msl_iterations", longInteger().atLeast(1)).defaultTo(MAMLPlusPlus.Switches.DEFAULT_MSL_ITERATIONS)
+                                .doc("Meta-iterations over which the multi-step loss weights anneal to the last step "
+                                        + "(MAML++ anneals over its first epochs; metarec counts meta-iterations)."),
+                        key("first_order_iterations", longInteger().atLeast(0))
+                                .defaultTo(MAMLPlusPlus.Switches.DEFAULT.firstOrderIterations())
+                                .doc("DA: meta-iterations with first-order inner gradients before second order starts; "
+                                        + "0: second order throughout.")))
+                        .doc("MAML++'s switches (Antoniou et al. 2019), read by method `mamlpp`; the cosine schedule "
+                                + "of the outer rate is `optimizer.schedule`."),
+                key("imaml", object(
+                        key("lambda", real().above(0)).defaultTo(ImplicitMAML.Settings.DEFAULT.lambda())
+                                .doc("Strength of the inner regulariser lambda/2 |phi - theta|^2."),
+                        key("cg_iterations", integer().atLeast(1)).defaultTo(ImplicitMAML.Settings.DEFAULT.cgIterations())
+                                .doc("Most conjugate-gradient iterations (Hessian-vector products) per task."),
+                        key("cg_tolerance", real().atLeast(0)).defaultTo(ImplicitMAML.Settings.DEFAULT.cgTolerance())
+                                .doc("CG stops when its residual is at most this times the query gradient's norm.")))
+                        .doc("Implicit MAML's settings (Rajeswaran et al. 2019), read by method `imaml`; its inner "
+                                + "loop takes `inner_steps` steps of size `inner_lr`."));
     }
 
     private static ObjectSpec optimizer() {
@@ -306,7 +333,18 @@ public final class ConfigSchema {
                 key("betas", listOf(real().atLeast(0).below(1)).size(2)).defaultTo(List.of(0.9, 0.999)).when("name", "adam")
                         .doc("Adam's decay rates beta1, beta2."),
                 key("eps", real().above(0)).defaultTo(1e-8).when("name", "adam").doc("Adam's epsilon."),
-                key("clip_norm", real().above(0)).optional().doc("Clip the gradient to this L2 norm; absent means no clipping."));
+                key("schedule", oneOf("constant", "cosine")).defaultTo("constant")
+                        .doc("`constant`: `lr` at every step; `cosine`: from `lr` to `min_lr` over the training budget, "
+                                + "lr(t) = min_lr + (lr - min_lr)(1 + cos(pi (t-1)/T))/2 (Loshchilov and Hutter 2017; "
+                                + "MAML++ uses it)."),
+                key("min_lr", real().above(0)).defaultTo(1e-5).when("schedule", "cosine")
+                        .doc("The rate the cosine schedule ends at; at most `lr`."),
+                key("clip_norm", real().above(0)).optional().doc("Clip the gradient to this L2 norm; absent means no clipping."))
+                .rule(new ObjectRule("`min_lr` is at most `lr`", v -> {
+                    Object min = v.get("min_lr");
+                    return min == null || ((Number) min).doubleValue() <= ((Number) v.get("lr")).doubleValue() ? null
+                            : new ObjectRule.Violation("min_lr", "expected at most lr (" + v.get("lr") + "), found " + min);
+                }));
     }
 
     private static ObjectSpec budget() {

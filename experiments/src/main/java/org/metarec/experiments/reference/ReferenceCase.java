@@ -10,10 +10,15 @@ import static org.metarec.core.json.JsonValues.string;
 import static org.metarec.core.json.JsonValues.vector;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.metarec.algorithms.data.XYBatch;
+import org.metarec.algorithms.meta.MAMLPlusPlus;
+import org.metarec.algorithms.meta.MetaMethod;
 import org.metarec.algorithms.meta.Task;
 import org.metarec.autodiff.Params;
 import org.metarec.autodiff.Tensor;
@@ -33,19 +38,69 @@ import org.metarec.core.json.JsonException;
  * @param mlp the network
  * @param params its parameters (variables)
  * @param loss "mse" or "bce_with_logits"
- * @param algorithm for metalearn: "maml", "fomaml", "reptile" or "metasgd"; null for hvp
- * @param innerLr the single inner learning rate (null for metasgd)
- * @param innerLrs metasgd's per-element rates by parameter name (null otherwise)
+ * @param algorithm for metalearn, the algorithm; null for hvp
+ * @param innerLr the single inner learning rate (null for metasgd and maml_lslr)
+ * @param innerLrs metasgd's per-element rates by parameter name, or maml_lslr's per-step rates as 1x1
+ *     tensors named {@code lr.<step>.<parameter>}; null otherwise
  * @param innerSteps the number of inner steps
  * @param adapt the adapted parameter names, or null for all
  * @param tasks the tasks (metalearn)
  * @param data the batch (hvp)
  * @param v the direction (hvp)
+ * @param stepWeights maml_msl's weights of the query loss after each inner step; null otherwise
+ * @param lambda imaml's regularisation strength; null otherwise
  * @param expected the expected results, or null
  */
-public record ReferenceCase(String name, String kind, MLP mlp, Params params, String loss, String algorithm,
+public record ReferenceCase(String name, String kind, MLP mlp, Params params, String loss, Algorithm algorithm,
                             Double innerLr, Params innerLrs, int innerSteps, List<String> adapt,
-                            List<Task<XYBatch>> tasks, XYBatch data, Params v, Map<String, Object> expected) {
+                            List<Task<XYBatch>> tasks, XYBatch data, Params v, double[] stepWeights, Double lambda,
+                            Map<String, Object> expected) {
+
+    /** The algorithms of the format ({@code algorithm.name}), each computed by a learner of {@link MetaMethod}. */
+    public enum Algorithm {
+        /** Second-order MAML. */
+        MAML("maml", MetaMethod.MAML),
+        /** First-order MAML. */
+        FOMAML("fomaml", MetaMethod.FOMAML),
+        /** Reptile; the case reports {@code reptile_delta}. */
+        REPTILE("reptile", MetaMethod.REPTILE),
+        /** Meta-SGD, its per-element rates given by the case. */
+        METASGD("metasgd", MetaMethod.METASGD),
+        /** MAML++ with learned per-layer per-step rates (given by the case) and nothing else. */
+        MAML_LSLR("maml_lslr", MetaMethod.MAMLPP),
+        /** MAML++ with the multi-step loss at fixed weights and nothing else. */
+        MAML_MSL("maml_msl", MetaMethod.MAMLPP),
+        /** Implicit MAML, solved exactly. */
+        IMAML("imaml", MetaMethod.IMAML);
+
+        private final String formatName;
+        private final MetaMethod method;
+
+        Algorithm(String formatName, MetaMethod method) {
+            this.formatName = formatName;
+            this.method = method;
+        }
+
+        /** The name the case format uses. */
+        public String formatName() {
+            return formatName;
+        }
+
+        /** The registry method whose learner computes it. */
+        public MetaMethod method() {
+            return method;
+        }
+
+        /** The algorithm the format calls {@code name}, if any. */
+        static Optional<Algorithm> byFormatName(String name) {
+            return Arrays.stream(values()).filter(a -> a.formatName.equals(name)).findFirst();
+        }
+
+        /** Every format name, for messages. */
+        static List<String> formatNames() {
+            return Arrays.stream(values()).map(Algorithm::formatName).toList();
+        }
+    }
 
     /** Format identifier this reader understands. */
     public static final String FORMAT = "metarec-metagrad-case/1";
@@ -103,15 +158,14 @@ public record ReferenceCase(String name, String kind, MLP mlp, Params params, St
             XYBatch data = readBatch(object(member(root, "data", source, ""), source, "data"), source, "data");
             Params v = readParams(object(member(root, "v", source, ""), source, "v"), source, "v", false);
             return new ReferenceCase(name, kind, mlp, params, loss, null, null, null, 0, null, List.of(), data, v,
-                    expected);
+                    null, null, expected);
         }
 
         Map<String, Object> alg = object(member(root, "algorithm", source, ""), source, "algorithm");
-        String algorithm = string(member(alg, "name", source, "algorithm"), source, "algorithm.name");
-        if (!List.of("maml", "fomaml", "reptile", "metasgd").contains(algorithm)) {
-            throw new JsonException(source + ": algorithm.name: expected one of maml, fomaml, reptile, metasgd, found \""
-                    + algorithm + "\"");
-        }
+        String algorithmName = string(member(alg, "name", source, "algorithm"), source, "algorithm.name");
+        Algorithm algorithm = Algorithm.byFormatName(algorithmName).orElseThrow(() -> new JsonException(source
+                + ": algorithm.name: expected one of " + String.join(", ", Algorithm.formatNames()) + ", found \""
+                + algorithmName + "\""));
         int steps = (int) integer(member(alg, "inner_steps", source, "algorithm"), source, "algorithm.inner_steps");
         List<String> adapt = null;
         if (alg.containsKey("adapt")) {
@@ -129,10 +183,27 @@ public record ReferenceCase(String name, String kind, MLP mlp, Params params, St
         Object lr = member(alg, "inner_lr", source, "algorithm");
         Double innerLr = null;
         Params innerLrs = null;
-        if (lr instanceof Map<?, ?>) {   // Meta-SGD's per-element rates
+        if (algorithm == Algorithm.MAML_LSLR) {
+            innerLrs = readStepRates(lr, steps, params, adapt, source);
+        } else if (lr instanceof Map<?, ?>) {   // Meta-SGD's per-element rates
             innerLrs = readParams(object(lr, source, "algorithm.inner_lr"), source, "algorithm.inner_lr", false);
         } else {
             innerLr = number(lr, source, "algorithm.inner_lr");
+        }
+        double[] stepWeights = null;
+        if (algorithm == Algorithm.MAML_MSL) {
+            stepWeights = vector(member(alg, "step_weights", source, "algorithm"), source, "algorithm.step_weights");
+            if (stepWeights.length != steps) {
+                throw new JsonException(source + ": algorithm.step_weights: expected " + steps + " weights (one per "
+                        + "inner step), found " + stepWeights.length);
+            }
+        }
+        Double lambda = null;
+        if (algorithm == Algorithm.IMAML) {
+            lambda = number(member(alg, "lambda", source, "algorithm"), source, "algorithm.lambda");
+            if (!(lambda > 0)) {
+                throw new JsonException(source + ": algorithm.lambda: expected a number > 0, found " + lambda);
+            }
         }
         List<Task<XYBatch>> tasks = new ArrayList<>();
         List<Object> taskList = array(member(root, "tasks", source, ""), source, "tasks");
@@ -147,7 +218,30 @@ public record ReferenceCase(String name, String kind, MLP mlp, Params params, St
             throw new JsonException(source + ": tasks: expected at least one task, found none");
         }
         return new ReferenceCase(name, kind, mlp, params, loss, algorithm, innerLr, innerLrs, steps, adapt, tasks,
-                null, null, expected);
+                null, null, stepWeights, lambda, expected);
+    }
+
+    /** maml_lslr's rates: a list of one object per inner step, {@code {param: rate}} for each adapted parameter. */
+    private static Params readStepRates(Object lr, int steps, Params params, List<String> adapt, String source) {
+        List<Object> perStep = array(lr, source, "algorithm.inner_lr");
+        if (perStep.size() != steps) {
+            throw new JsonException(source + ": algorithm.inner_lr: expected one object of rates per inner step ("
+                    + steps + "), found " + perStep.size());
+        }
+        List<String> adapted = adapt == null ? params.names() : adapt;
+        LinkedHashMap<String, Tensor> rates = new LinkedHashMap<>();
+        for (int s = 0; s < steps; s++) {
+            String path = "algorithm.inner_lr[" + s + "]";
+            Map<String, Object> step = object(perStep.get(s), source, path);
+            if (!step.keySet().equals(Set.copyOf(adapted))) {
+                throw new JsonException(source + ": " + path + ": expected a rate for each adapted parameter "
+                        + adapted + ", found " + step.keySet());
+            }
+            for (String n : adapted) {
+                rates.put(MAMLPlusPlus.rateName(s, n), Tensor.scalar(number(step.get(n), source, path + "." + n)));
+            }
+        }
+        return Params.of(rates);
     }
 
     private static XYBatch readBatch(Map<String, Object> obj, String source, String path) {

@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.metarec.algorithms.data.XYBatch;
+import org.metarec.algorithms.meta.ImplicitMAML;
+import org.metarec.algorithms.meta.MAMLPlusPlus;
 import org.metarec.algorithms.meta.MetaLearner;
 import org.metarec.algorithms.meta.MetaLearnerSettings;
-import org.metarec.algorithms.meta.MetaMethod;
 import org.metarec.algorithms.meta.MetaSGD;
 import org.metarec.algorithms.meta.MetaStep;
 import org.metarec.algorithms.meta.TaskLoss;
@@ -40,19 +41,41 @@ public final class ReferenceRunner {
         };
     }
 
-    /** The meta-learner the case names, built by the methods registry. */
+    /**
+     * The meta-learner the case names, built by the methods registry: maml_lslr and maml_msl are MAML++ with
+     * one switch on (learned rates; the multi-step loss at the case's weights), imaml is implicit MAML with a
+     * conjugate-gradient budget that solves its system exactly (see {@link #EXACT_CG_TOLERANCE}).
+     */
     public static MetaLearner<XYBatch> learner(ReferenceCase c) {
-        double lr = c.innerLrs() != null ? 0.0 : c.innerLr();   // Meta-SGD's rates are set from the case below
-        return MetaMethod.named(c.algorithm())
-                .learner(MetaLearnerSettings.of(loss(c), lr, c.innerSteps()).withAdapted(c.adapt()));
+        double lr = c.innerLrs() != null ? 0.0 : c.innerLr();   // per-element or per-step rates are set from the case
+        MetaLearnerSettings<XYBatch> s = MetaLearnerSettings.of(loss(c), lr, c.innerSteps()).withAdapted(c.adapt());
+        switch (c.algorithm()) {
+            case MAML_LSLR -> s = s.withMamlpp(new MAMLPlusPlus.Switches(true, MAMLPlusPlus.MultiStepLoss.lastStepOnly(), 0));
+            case MAML_MSL -> s = s.withMamlpp(new MAMLPlusPlus.Switches(false,
+                    MAMLPlusPlus.MultiStepLoss.fixed(c.stepWeights()), 0));
+            case IMAML -> s = s.withImaml(new ImplicitMAML.Settings(c.lambda(),
+                    EXACT_CG_ITERATIONS_PER_PARAMETER * c.params().numel(), EXACT_CG_TOLERANCE));
+            default -> { }
+        }
+        return c.algorithm().method().learner(s);
     }
+
+    /**
+     * CG's relative residual for imaml cases. The format asks for a residual of about 1e-12; with the
+     * cases' smallest eigenvalue of at least 0.05 the solution's error is then at most 20 times that.
+     */
+    static final double EXACT_CG_TOLERANCE = 1e-14;
+
+    /** CG converges in n steps in exact arithmetic; rounding may need a few rounds more. */
+    static final int EXACT_CG_ITERATIONS_PER_PARAMETER = 4;
 
     private static Map<String, Object> runMetaLearning(ReferenceCase c, int threads) {
         MetaLearner<XYBatch> learner = learner(c);
         Params meta = c.params();
         if (c.innerLrs() != null) {
+            boolean perStep = c.algorithm() == ReferenceCase.Algorithm.MAML_LSLR;   // already named lr.<s>.<name>
             for (String name : c.innerLrs().names()) {
-                meta = meta.with(MetaSGD.RATE_PREFIX + name, c.innerLrs().get(name).asVariable());
+                meta = meta.with(perStep ? name : MetaSGD.RATE_PREFIX + name, c.innerLrs().get(name).asVariable());
             }
         }
         MetaStep r;
@@ -61,7 +84,7 @@ public final class ReferenceRunner {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("meta_loss", r.metaLoss());
-        if (MetaMethod.named(c.algorithm()) == MetaMethod.REPTILE) {
+        if (c.algorithm() == ReferenceCase.Algorithm.REPTILE) {
             // The learner returns theta - phi; the format's delta is mean_i (phi_i - theta).
             out.put("reptile_delta", toJson(r.gradient().map(Tensor::neg)));
         } else {
@@ -91,11 +114,18 @@ public final class ReferenceRunner {
         return out;
     }
 
-    /** Parameters as JSON values: row vectors whose name starts with "b" (or "alpha.b") as flat lists. */
+    /**
+     * Parameters as JSON values: row vectors whose name starts with "b" (or "alpha.b") as flat lists, MAML++'s
+     * per-step rates {@code lr.<s>.<name>} as numbers.
+     */
     public static Map<String, Object> toJson(Params p) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (String name : p.names()) {
             Tensor t = p.get(name);
+            if (name.startsWith(MAMLPlusPlus.RATE_PREFIX)) {
+                m.put(name, t.item());
+                continue;
+            }
             String base = name.startsWith(MetaSGD.RATE_PREFIX) ? name.substring(MetaSGD.RATE_PREFIX.length()) : name;
             if (t.rows() == 1 && base.startsWith("b")) {
                 m.put(name, toList(t.toArray()));

@@ -55,7 +55,37 @@ class MainTest {
     void benchRejectsAnUnknownMethodClearly() {
         CliResult b = TestFiles.cli("bench", "sinusoid", "--method", "mamll", "--seconds", "0.1");
         assertEquals(2, b.code());
-        assertTrue(b.err().startsWith("error: --method: expected maml, fomaml or reptile, found 'mamll'"), b.err());
+        assertTrue(b.err().startsWith("error: --method: expected one of maml, fomaml, reptile, mamlpp, imaml, found 'mamll'"),
+                b.err());
+    }
+
+    @Test
+    void benchTrainsMamlPlusPlusAndImplicitMaml() {
+        for (String method : List.of("mamlpp", "imaml")) {
+            CliResult b = TestFiles.cli("bench", "sinusoid", "--method", method, "--inner-steps", "2", "--seconds", "0.1",
+                    "--warmup", "0");
+            assertEquals(0, b.code(), b.err());
+            String[] lines = b.out().strip().split("\\R");
+            assertTrue(lines[0].contains("method " + method), lines[0]);
+            assertTrue(lines[lines.length - 1].matches("meta-iterations/s: [0-9.]+"), b.out());
+        }
+    }
+
+    @Test
+    void benchMemoryPutsMamlAndImamlSideBySideForEachStepCount() {
+        CliResult b = TestFiles.cli("bench", "memory", "--steps", "1,3");
+        assertEquals(0, b.code(), b.err());
+        String[] lines = b.out().strip().split("\\R");
+        assertEquals(5, lines.length, b.out());
+        assertTrue(lines[0].startsWith("methods [maml, imaml] at inner lr 0.01"), lines[0]);
+        for (int i : new int[] {1, 3}) {
+            assertTrue(lines[i].startsWith("inner steps " + (i == 1 ? 1 : 3) + ": graph holds "), lines[i]);
+            assertTrue(lines[i + 1].matches("  peak live heap of one task's meta-gradient: maml [0-9.]+ KiB, imaml [0-9.]+ KiB"),
+                    lines[i + 1]);
+        }
+        CliResult bad = TestFiles.cli("bench", "memory", "--methods", "maml,mamll");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().startsWith("error: --methods: expected names of"), bad.err());
     }
 
     @Test

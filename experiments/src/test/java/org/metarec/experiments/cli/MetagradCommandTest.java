@@ -27,7 +27,7 @@ class MetagradCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"maml-tanh-mse-2step", "reptile-tanh-bce-2step-4tasks", "hvp-sigmoid-mse",
-        "anil-metasgd-tanh-bce-2step"})
+        "anil-metasgd-tanh-bce-2step", "lslr-relu-bce-3step", "msl-sigmoid-mse-3step", "imaml-tanh-mse"})
     void printsTheExpectedKeysAndValuesWithoutBeingGivenThem(String name) throws Exception {
         Path resource = Path.of(getClass().getResource("/reference/metagrad/" + name + ".json").toURI());
         Map<String, Object> c = new LinkedHashMap<>(JsonValues.object(
@@ -43,6 +43,34 @@ class MetagradCommandTest {
         Map<String, Object> got = JsonValues.object(Json.parse(out.toString(StandardCharsets.UTF_8), "stdout"), "stdout", "");
         assertEquals(expected.keySet(), got.keySet());
         compare(name, expected, got);
+    }
+
+    @Test
+    void checkComparesEveryCaseOfAFolderWithItsExpectedObject() throws Exception {
+        Path dir = Path.of(getClass().getResource("/reference/metagrad").toURI());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Main.execute(new String[] {"metagrad", "--check", dir.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, text + err.toString(StandardCharsets.UTF_8));
+        assertTrue(text.contains("imaml-sigmoid-bce: match ("), text);
+        assertTrue(text.endsWith("24 of 24 cases match to 1e-8 + 1e-6 |want|" + System.lineSeparator()), text);
+    }
+
+    @Test
+    void checkReportsACaseThatDiffers() throws Exception {
+        Path resource = Path.of(getClass().getResource("/reference/metagrad/msl-sigmoid-mse-3step.json").toURI());
+        Map<String, Object> c = new LinkedHashMap<>(JsonValues.object(Json.parse(Files.readString(resource), "msl"), "msl", ""));
+        Map<String, Object> expected = new LinkedHashMap<>(JsonValues.object(c.get("expected"), "msl", "expected"));
+        expected.put("meta_loss", ((Number) expected.get("meta_loss")).doubleValue() * (1 + 1e-5));
+        c.put("expected", expected);
+        Path changed = tmp.resolve("msl-changed.json");
+        Files.writeString(changed, Json.write(c));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Main.execute(new String[] {"metagrad", "--check", changed.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        assertEquals(ExitCodes.RUN_FAILED, code);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("DIFFERS (worst"), out.toString(StandardCharsets.UTF_8));
     }
 
     @Test

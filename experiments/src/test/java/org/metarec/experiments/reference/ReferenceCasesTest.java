@@ -11,8 +11,10 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,8 +35,11 @@ class ReferenceCasesTest {
     }
 
     @Test
-    void allNineteenCasesArePresent() throws Exception {
-        assertEquals(19, cases().count());
+    void allTwentyFourCasesArePresentAndEveryAlgorithmHasOne() throws Exception {
+        assertEquals(24, cases().count());
+        Set<ReferenceCase.Algorithm> covered = EnumSet.noneOf(ReferenceCase.Algorithm.class);
+        cases().map(ReferenceCasesTest::load).filter(c -> c.algorithm() != null).forEach(c -> covered.add(c.algorithm()));
+        assertEquals(EnumSet.allOf(ReferenceCase.Algorithm.class), covered);
     }
 
     @ParameterizedTest(name = "{0}")

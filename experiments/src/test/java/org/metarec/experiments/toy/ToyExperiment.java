@@ -48,7 +48,8 @@ public final class ToyExperiment implements ExperimentKind {
 
     @Override
     public List<String> reads() {
-        return List.of("optimizer", "budget.meta_iterations", "budget.log_every", "budget.checkpoint_every",
+        return List.of("optimizer.name", "optimizer.lr", "optimizer.betas", "optimizer.eps", "optimizer.clip_norm",
+                "budget.meta_iterations", "budget.log_every", "budget.checkpoint_every",
                 "evaluation.test_tasks", "evaluation.support_sizes", "evaluation.query_points", "evaluation.eval_lr",
                 "evaluation.adapt_steps", "evaluation.reference");
     }

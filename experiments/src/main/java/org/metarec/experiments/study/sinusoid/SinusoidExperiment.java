@@ -8,8 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
 import org.metarec.algorithms.data.XYBatch;
+import org.metarec.algorithms.meta.ImplicitMAML;
+import org.metarec.algorithms.meta.MAMLPlusPlus;
 import org.metarec.algorithms.meta.MetaMethod;
 import org.metarec.algorithms.optim.Adam;
+import org.metarec.algorithms.optim.CosineSchedule;
+import org.metarec.algorithms.optim.LearningRateSchedule;
 import org.metarec.algorithms.optim.Optimizer;
 import org.metarec.algorithms.optim.SGD;
 import org.metarec.algorithms.parallel.TaskPool;
@@ -36,7 +40,8 @@ import org.metarec.experiments.study.sinusoid.SinusoidTasks;
  *
  * <p>Settings come from the common sections ({@link #reads()}): {@code data.sinusoid} (the task family),
  * {@code protocol.support} (K during meta-training), {@code model.hidden} and {@code model.activation},
- * {@code meta} (inner loop, meta-batch, Reptile's inner loop), {@code optimizer} (the outer step),
+ * {@code meta} (inner loop, meta-batch, Reptile's inner loop, MAML++'s switches, iMAML's settings), {@code optimizer}
+ * (the outer step and its schedule),
  * {@code budget} and {@code evaluation} (support sizes, adaptation steps, test tasks, query points,
  * test-time learning rate).
  *
@@ -59,7 +64,7 @@ public final class SinusoidExperiment implements ExperimentKind {
     public List<String> reads() {
         return List.of("data.source", "data.sinusoid", "protocol.support", "model.hidden", "model.activation",
                 "meta.inner_lr", "meta.inner_steps", "meta.meta_batch", "meta.head", "meta.reptile.inner_steps", "meta.reptile.inner_lr",
-                "meta.reptile.inner_batch", "optimizer", "budget.meta_iterations", "budget.checkpoint_every",
+                "meta.reptile.inner_batch", "meta.mamlpp", "meta.imaml", "optimizer", "budget.meta_iterations", "budget.checkpoint_every",
                 "budget.log_every", "evaluation");
     }
 
@@ -140,17 +145,30 @@ public final class SinusoidExperiment implements ExperimentKind {
         SinusoidProtocol.Evaluation evaluation = new SinusoidProtocol.Evaluation(c.getInt("evaluation.test_tasks"), ks,
                 Arrays.stream(steps).max().orElse(0), c.getInt("evaluation.query_points"),
                 c.getDouble("evaluation.eval_lr"));
+        MAMLPlusPlus.Switches mamlpp = MAMLPlusPlus.Switches.of(c.getBoolean("meta.mamlpp.learned_rates"),
+                c.getBoolean("meta.mamlpp.multi_step_loss"), c.getLong("meta.mamlpp.msl_iterations"),
+                c.getLong("meta.mamlpp.first_order_iterations"));
+        ImplicitMAML.Settings imaml = new ImplicitMAML.Settings(c.getDouble("meta.imaml.lambda"),
+                c.getInt("meta.imaml.cg_iterations"), c.getDouble("meta.imaml.cg_tolerance"));
         return new SinusoidProtocol(SinusoidProtocol.method(method), c.seed(), family, network, training, reptile,
-                evaluation);
+                evaluation, mamlpp, imaml);
+    }
+
+    /** The outer learning rate the config names: {@code optimizer.lr}, constant or cosine-annealed over the budget. */
+    static LearningRateSchedule outerRate(Config c) {
+        double lr = c.getDouble("optimizer.lr");
+        return c.getString("optimizer.schedule").equals("cosine")
+                ? new CosineSchedule(lr, c.getDouble("optimizer.min_lr"), c.getLong("budget.meta_iterations"))
+                : LearningRateSchedule.constant(lr);
     }
 
     /** The outer optimiser the config names. */
     static Optimizer optimizer(Config c) {
         if (c.getString("optimizer.name").equals("sgd")) {
-            return new SGD(c.getDouble("optimizer.lr"));
+            return new SGD(outerRate(c));
         }
         double[] betas = c.getDoubleArray("optimizer.betas");
-        return new Adam(c.getDouble("optimizer.lr"), betas[0], betas[1], c.getDouble("optimizer.eps"));
+        return new Adam(outerRate(c), betas[0], betas[1], c.getDouble("optimizer.eps"));
     }
 
     @Override

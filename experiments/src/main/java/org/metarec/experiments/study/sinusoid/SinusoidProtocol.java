@@ -2,6 +2,8 @@ package org.metarec.experiments.study.sinusoid;
 
 import java.util.Arrays;
 import java.util.List;
+import org.metarec.algorithms.meta.ImplicitMAML;
+import org.metarec.algorithms.meta.MAMLPlusPlus;
 import org.metarec.algorithms.meta.MetaMethod;
 
 /**
@@ -16,9 +18,18 @@ import org.metarec.algorithms.meta.MetaMethod;
  * @param training meta-training: budget, meta-batch, inner and outer loop
  * @param reptile Reptile's own inner loop
  * @param evaluation the fixed test tasks and test-time adaptation
+ * @param mamlpp MAML++'s switches (read by {@link MetaMethod#MAMLPP} only)
+ * @param imaml implicit MAML's lambda and CG budget (read by {@link MetaMethod#IMAML} only)
  */
 public record SinusoidProtocol(MetaMethod method, long seed, SinusoidTasks.Family family, Network network,
-                               Training training, Reptile reptile, Evaluation evaluation) {
+                               Training training, Reptile reptile, Evaluation evaluation,
+                               MAMLPlusPlus.Switches mamlpp, ImplicitMAML.Settings imaml) {
+
+    /** A protocol with the default MAML++ and iMAML settings. */
+    public SinusoidProtocol(MetaMethod method, long seed, SinusoidTasks.Family family, Network network,
+                            Training training, Reptile reptile, Evaluation evaluation) {
+        this(method, seed, family, network, training, reptile, evaluation, null, null);
+    }
 
     /** The method names this protocol knows: every {@link MetaMethod} that needs no context parameters. */
     public static final List<String> METHODS = java.util.Arrays.stream(MetaMethod.values())
@@ -33,6 +44,8 @@ public record SinusoidProtocol(MetaMethod method, long seed, SinusoidTasks.Famil
             throw new IllegalArgumentException("sinusoid: expected family, network, training, reptile and evaluation "
                     + "settings, found a null");
         }
+        mamlpp = mamlpp == null ? MAMLPlusPlus.Switches.DEFAULT : mamlpp;
+        imaml = imaml == null ? ImplicitMAML.Settings.DEFAULT : imaml;
     }
 
     /**
@@ -209,17 +222,27 @@ public record SinusoidProtocol(MetaMethod method, long seed, SinusoidTasks.Famil
 
     /** This protocol with another method. */
     public SinusoidProtocol withMethod(MetaMethod m) {
-        return new SinusoidProtocol(m, seed, family, network, training, reptile, evaluation);
+        return new SinusoidProtocol(m, seed, family, network, training, reptile, evaluation, mamlpp, imaml);
     }
 
     /** This protocol with other meta-training settings. */
     public SinusoidProtocol withTraining(Training t) {
-        return new SinusoidProtocol(method, seed, family, network, t, reptile, evaluation);
+        return new SinusoidProtocol(method, seed, family, network, t, reptile, evaluation, mamlpp, imaml);
     }
 
     /** This protocol with other evaluation settings. */
     public SinusoidProtocol withEvaluation(Evaluation e) {
-        return new SinusoidProtocol(method, seed, family, network, training, reptile, e);
+        return new SinusoidProtocol(method, seed, family, network, training, reptile, e, mamlpp, imaml);
+    }
+
+    /** This protocol with other MAML++ switches. */
+    public SinusoidProtocol withMamlpp(MAMLPlusPlus.Switches s) {
+        return new SinusoidProtocol(method, seed, family, network, training, reptile, evaluation, s, imaml);
+    }
+
+    /** This protocol with other iMAML settings. */
+    public SinusoidProtocol withImaml(ImplicitMAML.Settings s) {
+        return new SinusoidProtocol(method, seed, family, network, training, reptile, evaluation, mamlpp, s);
     }
 
     /** The network's layer sizes: 1, hidden..., 1. */

@@ -32,9 +32,10 @@ import org.metarec.core.random.Rng;
  * meta-training tasks) and {@code sinusoid/test-tasks} (the fixed test tasks).
  *
  * <p>At test time every method adapts by SGD at {@code evalLr} on the parameters it adapts
- * (ANIL: the head only), except Meta-SGD, which uses the learning rates it has learned for as many
- * steps as it was meta-trained for (its rates are tuned for those steps and, applied ten times,
- * can diverge), then plain SGD at {@code evalLr} like the others.
+ * (ANIL: the head only), except those that learn their rates (Meta-SGD, MAML++ with LSLR), which use
+ * the learning rates they have learned for as many steps as they were meta-trained for (the rates are
+ * tuned for those steps and, applied ten times, can diverge), then plain SGD at {@code evalLr} like the
+ * others.
  */
 public final class SinusoidStudy {
 
@@ -84,7 +85,8 @@ public final class SinusoidStudy {
         SinusoidProtocol.Training t = protocol.training();
         MetaMethod method = protocol.method();
         MetaLearnerSettings<XYBatch> settings = new MetaLearnerSettings<>(loss, t.innerLr(), t.innerSteps(),
-                method.adaptedNames(null, head()), null, XYBatch::concat);
+                method.adaptedNames(null, head()), null, XYBatch::concat)
+                .withMamlpp(protocol.mamlpp()).withImaml(protocol.imaml());
         if (method.hasOwnInnerLoop()) {   // Reptile: SGD on minibatches of the task's points (Nichol et al. 2018)
             SinusoidProtocol.Reptile r = protocol.reptile();
             settings = settings.withInnerLr(r.innerLr()).withInnerSteps(r.innerSteps())
@@ -157,8 +159,9 @@ public final class SinusoidStudy {
         curve[0] = queryMse(current, task.query());
         for (int s = 1; s <= e.maxEvalSteps(); s++) {
             boolean learnedRates = learner.learnsStepSizes() && s <= protocol.training().innerSteps();
+            // Learned rates may differ by step (MAML++), so step s takes the learner's first s steps from meta.
             Params phi = learnedRates
-                    ? learner.adapt(current, task.support(), 1)
+                    ? learner.adapt(meta, task.support(), s)
                     : testTimeSgd.run(modelParams(current), current, task.support(), 1, InnerLoop.StepSize.constant(e.evalLr()),
                             InnerLoop.Batches.fullBatch(), false);
             current = current.merge(phi);

@@ -165,7 +165,7 @@ class SinusoidStudyTest {
     @Test
     void unknownMethodIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> small("mamll"));
-        assertEquals("sinusoid: unknown method 'mamll'; expected one of [maml, fomaml, reptile, metasgd, anil, pretrained]",
+        assertEquals("sinusoid: unknown method 'mamll'; expected one of [maml, fomaml, reptile, metasgd, anil, mamlpp, imaml, pretrained]",
                 e.getMessage());
     }
 

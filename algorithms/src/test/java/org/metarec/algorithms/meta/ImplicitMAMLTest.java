@@ -1,0 +1,189 @@
+package org.metarec.algorithms.meta;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.Test;
+import org.metarec.algorithms.data.XYBatch;
+import org.metarec.algorithms.meta.MetaLearnerPropertiesTest.Problem;
+import org.metarec.algorithms.parallel.TaskPool;
+import org.metarec.autodiff.Autodiff;
+import org.metarec.autodiff.Params;
+import org.metarec.autodiff.Tensor;
+import org.metarec.autodiff.check.Property;
+
+/**
+ * Implicit MAML: its conjugate-gradient solution equals a direct solve of {@code (I + H/lambda) x = g}
+ * with the Hessian assembled column by column, its meta-gradient equals finite differences of the
+ * meta-loss once the inner problem has converged, and its inner loop keeps no graph.
+ */
+class ImplicitMAMLTest {
+
+    /** Enough CG iterations and a tight tolerance: the solve is exact to rounding. */
+    private static ImplicitMAML.Settings exact(double lambda) {
+        return new ImplicitMAML.Settings(lambda, 400, 1e-15);
+    }
+
+    @Test
+    void conjugateGradientEqualsADirectSolveOnASmallNetwork() {
+        Property.forAll("iMAML CG = EJML solve of (I + H/lambda) x = grad L_query", 71L, 6, 4, c -> {
+            Problem p = MetaLearnerPropertiesTest.problem(c);
+            double lambda = 2.0 + c.rng().nextDouble();
+            ImplicitMAML<XYBatch> imaml = new ImplicitMAML<>(p.loss(), 0.1, 30, exact(lambda));
+            Task<XYBatch> task = p.tasks().get(0);
+            Params phi = imaml.adapt(p.theta(), task.support(), 30).asVariables();
+            // A = I + H/lambda, column j = e_j + H e_j / lambda, each H e_j from the engine's own hvp.
+            int n = phi.numel();
+            DMatrixRMaj a = new DMatrixRMaj(n, n);
+            for (int j = 0; j < n; j++) {
+                double[] e = new double[n];
+                e[j] = 1;
+                Tensor support = p.loss().apply(phi, task.support());
+                double[] hv = ImplicitMAML.flatten(Autodiff.hvp(support, phi.tensors(),
+                        ImplicitMAML.unflatten(e, phi.tensors()), false));
+                for (int i = 0; i < n; i++) {
+                    a.set(i, j, (i == j ? 1 : 0) + hv[i] / lambda);
+                }
+            }
+            double[] b = ImplicitMAML.flatten(Autodiff.grad(p.loss().apply(phi, task.query()), phi, false).tensors());
+            DMatrixRMaj x = new DMatrixRMaj(n, 1);
+            assertTrue(CommonOps_DDRM.solve(a, new DMatrixRMaj(n, 1, true, b), x), c + ": singular system");
+            double[] got = ImplicitMAML.flatten(imaml.taskGradient(p.theta(), task).gradient().tensors());
+            for (int i = 0; i < n; i++) {
+                assertEquals(x.data[i], got[i], 1e-11 * (1 + Math.abs(x.data[i])), c + ": entry " + i);
+            }
+        });
+    }
+
+    @Test
+    void metaGradientEqualsFiniteDifferencesOfTheConvergedMetaLoss() {
+        Property.forAll("iMAML gradient = d mean_i L_query(phi_i*(theta)) / d theta", 72L, 4, 3, c -> {
+            Problem p = MetaLearnerPropertiesTest.problem(c);
+            double lambda = 4.0;
+            int steps = 300;   // alpha (lambda + |H|) < 2 and enough steps to converge to rounding
+            ImplicitMAML<XYBatch> imaml = new ImplicitMAML<>(p.loss(), 0.15, steps, exact(lambda));
+            Params grad;
+            try (TaskPool pool = new TaskPool(1)) {
+                grad = pool.step(imaml, p.theta(), p.tasks()).gradient();
+            }
+            double h = 1e-4;
+            for (String name : p.theta().names()) {
+                double[] analytic = grad.get(name).toArray();
+                for (int e = 0; e < analytic.length; e++) {
+                    double[] f = new double[4];
+                    double[] shifts = {-2 * h, -h, h, 2 * h};
+                    for (int k = 0; k < 4; k++) {
+                        f[k] = MetaLearnerPropertiesTest.metaLoss(imaml, shift(p.theta(), name, e, shifts[k]), p.tasks(),
+                                p.loss(), steps);
+                    }
+                    double numeric = (f[0] - 8 * f[1] + 8 * f[2] - f[3]) / (12 * h);
+                    assertEquals(numeric, analytic[e], 1e-7 + 1e-5 * Math.abs(numeric), c + ": " + name + "[" + e + "]");
+                }
+            }
+        });
+    }
+
+    @Test
+    void theInnerLoopSolvesTheRegularisedProblemAndKeepsNoGraph() {
+        Property.forAll("iMAML inner loop: stationary point of L + lambda/2 |phi - theta|^2, constants", 73L, 4, 3, c -> {
+            Problem p = MetaLearnerPropertiesTest.problem(c);
+            double lambda = 4.0;
+            ImplicitMAML<XYBatch> imaml = new ImplicitMAML<>(p.loss(), 0.15, 300, exact(lambda));
+            Task<XYBatch> task = p.tasks().get(0);
+            Params phi = imaml.adapt(p.theta(), task.support(), 300);
+            for (Tensor t : phi.tensors()) {
+                assertFalse(t.requiresGrad(), c + ": an adapted tensor is in a graph");
+                assertTrue(t.isLeaf(), c + ": an adapted tensor remembers how it was computed");
+            }
+            Params v = phi.asVariables();
+            Params g = Autodiff.grad(p.loss().apply(v, task.support()), v, false);
+            for (String n : phi.names()) {
+                double[] gn = g.get(n).toArray(), pn = phi.get(n).toArray(), tn = p.theta().get(n).toArray();
+                for (int e = 0; e < gn.length; e++) {
+                    assertEquals(0.0, gn[e] + lambda * (pn[e] - tn[e]), 1e-10, c + ": proximal gradient of " + n);
+                }
+            }
+        });
+    }
+
+    @Test
+    void metaStepEqualsItsTasksOneByOne() {
+        Property.forAll("iMAML meta-step = its tasks one by one", 74L, 4, 4, c -> {
+            Problem p = MetaLearnerPropertiesTest.problem(c);
+            ImplicitMAML<XYBatch> imaml = new ImplicitMAML<>(p.loss(), 0.1, 5, ImplicitMAML.Settings.DEFAULT);
+            MetaStepOracle.assertStepMatchesPlainLoop(imaml, p.theta(), p.tasks(), c.toString());
+        });
+    }
+
+    @Test
+    void conjugateGradientSolvesSymmetricPositiveDefiniteSystems() {
+        SplittableRandom rng = new SplittableRandom(75);
+        for (int n = 1; n <= 12; n++) {
+            DMatrixRMaj m = new DMatrixRMaj(n, n);
+            for (int i = 0; i < n * n; i++) {
+                m.data[i] = rng.nextDouble(-1, 1);
+            }
+            DMatrixRMaj a = new DMatrixRMaj(n, n);
+            CommonOps_DDRM.multTransA(m, m, a);
+            for (int i = 0; i < n; i++) {
+                a.add(i, i, 0.5);   // smallest eigenvalue at least 0.5
+            }
+            double[] b = new double[n];
+            for (int i = 0; i < n; i++) {
+                b[i] = rng.nextDouble(-1, 1);
+            }
+            DMatrixRMaj want = new DMatrixRMaj(n, 1);
+            CommonOps_DDRM.solve(a, new DMatrixRMaj(n, 1, true, b), want);
+            ConjugateGradient.Solution s = ConjugateGradient.solve(v -> times(a, v), b, 10 * n, 1e-14);
+            for (int i = 0; i < n; i++) {
+                assertEquals(want.data[i], s.x()[i], 1e-11, "n = " + n + ", entry " + i);
+            }
+            assertTrue(s.residualNorm() <= 1e-13, "n = " + n + ": residual " + s.residualNorm());
+        }
+        assertFalse(ConjugateGradient.solve(v -> times(CommonOps_DDRM.diag(2.0, 3.0), v), new double[] {1, 1}, 5, 0)
+                .negativeCurvature());
+    }
+
+    @Test
+    void conjugateGradientStopsAtNegativeCurvatureWithItsLastIterate() {
+        // b = (1, 1) on diag(1, -1): p.A p = 0 at once, so the answer is b (Nocedal and Wright, Algorithm 7.1).
+        ConjugateGradient.Solution first = ConjugateGradient.solve(v -> times(CommonOps_DDRM.diag(1.0, -1.0), v),
+                new double[] {1, 1}, 5, 0);
+        assertTrue(first.negativeCurvature());
+        assertEquals(1, first.iterations());
+        assertEquals(List.of(1.0, 1.0), List.of(first.x()[0], first.x()[1]));
+        // diag(1, 1, -0.5), b = (1, 0, 1): the first direction has curvature 0.5 > 0, the second turns negative;
+        // the solve keeps the first step x = (rr / pAp) b = 4 b and stops.
+        ConjugateGradient.Solution second = ConjugateGradient.solve(
+                v -> times(CommonOps_DDRM.diag(1.0, 1.0, -0.5), v), new double[] {1, 0, 1}, 5, 0);
+        assertTrue(second.negativeCurvature());
+        assertEquals(2, second.iterations());
+        assertEquals(4.0, second.x()[0], 1e-15);
+        assertEquals(4.0, second.x()[2], 1e-15);
+    }
+
+    @Test
+    void iMamlAdaptsEveryParameter() {
+        MetaLearnerSettings<XYBatch> s = MetaLearnerSettings.<XYBatch>of((p, b) -> Tensor.scalar(0), 0.1, 1);
+        assertThrows(IllegalArgumentException.class, () -> MetaMethod.IMAML.learner(s.withAdapted(List.of("W2"))));
+        assertEquals(null, MetaMethod.IMAML.adaptedNames(List.of("W1"), List.of("W2")));
+    }
+
+    private static double[] times(DMatrixRMaj a, double[] v) {
+        DMatrixRMaj out = new DMatrixRMaj(a.numRows, 1);
+        CommonOps_DDRM.mult(a, new DMatrixRMaj(v.length, 1, true, v), out);
+        return out.data;
+    }
+
+    private static Params shift(Params p, String name, int e, double h) {
+        DMatrixRMaj m = p.get(name).data().copy();
+        m.data[e] += h;
+        return p.with(name, Tensor.variable(m));
+    }
+}
