@@ -35,26 +35,91 @@ import org.metarec.core.json.JsonException;
  *
  * @param name the case's name
  * @param kind "metalearn" or "hvp"
- * @param mlp the network
- * @param params its parameters (variables)
- * @param loss "mse" or "bce_with_logits"
- * @param algorithm for metalearn, the algorithm; null for hvp
- * @param innerLr the single inner learning rate (null for metasgd and maml_lslr)
- * @param innerLrs metasgd's per-element rates by parameter name, or maml_lslr's per-step rates as 1x1
- *     tensors named {@code lr.<step>.<parameter>}; null otherwise
- * @param innerSteps the number of inner steps
- * @param adapt the adapted parameter names, or null for all
+ * @param model the network, its parameters and the loss
+ * @param inner for metalearn, the algorithm and its inner loop; null for hvp
  * @param tasks the tasks (metalearn)
  * @param data the batch (hvp)
  * @param v the direction (hvp)
- * @param stepWeights maml_msl's weights of the query loss after each inner step; null otherwise
- * @param lambda imaml's regularisation strength; null otherwise
  * @param expected the expected results, or null
  */
-public record ReferenceCase(String name, String kind, MLP mlp, Params params, String loss, Algorithm algorithm,
-                            Double innerLr, Params innerLrs, int innerSteps, List<String> adapt,
-                            List<Task<XYBatch>> tasks, XYBatch data, Params v, double[] stepWeights, Double lambda,
-                            Map<String, Object> expected) {
+public record ReferenceCase(String name, String kind, Model model, Inner inner, List<Task<XYBatch>> tasks, XYBatch data,
+                            Params v, Map<String, Object> expected) {
+
+    /**
+     * The case's network.
+     *
+     * @param mlp the network
+     * @param params its parameters (variables)
+     * @param loss "mse" or "bce_with_logits"
+     */
+    public record Model(MLP mlp, Params params, String loss) {
+    }
+
+    /**
+     * The algorithm of a metalearn case and its inner loop.
+     *
+     * @param algorithm the algorithm
+     * @param innerLr the single inner learning rate (null for metasgd and maml_lslr)
+     * @param innerLrs metasgd's per-element rates by parameter name, or maml_lslr's per-step rates as 1x1
+     *     tensors named {@code lr.<step>.<parameter>}; null otherwise
+     * @param innerSteps the number of inner steps
+     * @param adapt the adapted parameter names, or null for all
+     * @param stepWeights maml_msl's weights of the query loss after each inner step; null otherwise
+     * @param lambda imaml's regularisation strength; null otherwise
+     */
+    public record Inner(Algorithm algorithm, Double innerLr, Params innerLrs, int innerSteps, List<String> adapt,
+                        double[] stepWeights, Double lambda) {
+    }
+
+    /** The network. */
+    public MLP mlp() {
+        return model.mlp();
+    }
+
+    /** The network's parameters. */
+    public Params params() {
+        return model.params();
+    }
+
+    /** The loss: "mse" or "bce_with_logits". */
+    public String loss() {
+        return model.loss();
+    }
+
+    /** The algorithm, or null for an hvp case. */
+    public Algorithm algorithm() {
+        return inner == null ? null : inner.algorithm();
+    }
+
+    /** The single inner learning rate, or null. */
+    public Double innerLr() {
+        return inner == null ? null : inner.innerLr();
+    }
+
+    /** Meta-SGD's or MAML++'s rates, or null. */
+    public Params innerLrs() {
+        return inner == null ? null : inner.innerLrs();
+    }
+
+    /** The number of inner steps (0 for an hvp case). */
+    public int innerSteps() {
+        return inner == null ? 0 : inner.innerSteps();
+    }
+
+    /** The adapted parameter names, or null for all. */
+    public List<String> adapt() {
+        return inner == null ? null : inner.adapt();
+    }
+
+    /** MAML++'s multi-step loss weights, or null. */
+    public double[] stepWeights() {
+        return inner == null ? null : inner.stepWeights();
+    }
+
+    /** iMAML's regularisation strength, or null. */
+    public Double lambda() {
+        return inner == null ? null : inner.lambda();
+    }
 
     /** The algorithms of the format ({@code algorithm.name}), each computed by a learner of {@link MetaMethod}. */
     public enum Algorithm {
@@ -157,8 +222,7 @@ public record ReferenceCase(String name, String kind, MLP mlp, Params params, St
         if (kind.equals("hvp")) {
             XYBatch data = readBatch(object(member(root, "data", source, ""), source, "data"), source, "data");
             Params v = readParams(object(member(root, "v", source, ""), source, "v"), source, "v", false);
-            return new ReferenceCase(name, kind, mlp, params, loss, null, null, null, 0, null, List.of(), data, v,
-                    null, null, expected);
+            return new ReferenceCase(name, kind, new Model(mlp, params, loss), null, List.of(), data, v, expected);
         }
 
         Map<String, Object> alg = object(member(root, "algorithm", source, ""), source, "algorithm");
@@ -217,8 +281,8 @@ public record ReferenceCase(String name, String kind, MLP mlp, Params params, St
         if (tasks.isEmpty()) {
             throw new JsonException(source + ": tasks: expected at least one task, found none");
         }
-        return new ReferenceCase(name, kind, mlp, params, loss, algorithm, innerLr, innerLrs, steps, adapt, tasks,
-                null, null, stepWeights, lambda, expected);
+        return new ReferenceCase(name, kind, new Model(mlp, params, loss),
+                new Inner(algorithm, innerLr, innerLrs, steps, adapt, stepWeights, lambda), tasks, null, null, expected);
     }
 
     /** maml_lslr's rates: a list of one object per inner step, {@code {param: rate}} for each adapted parameter. */
