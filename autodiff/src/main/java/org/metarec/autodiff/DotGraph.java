@@ -31,18 +31,26 @@ public final class DotGraph {
     /** Red, for what a backward pass with {@code createGraph} recorded. */
     static final String SECOND_ORDER_COLOR = "#c0392b";
 
-    private final Tensor root;
+    private final List<Tensor> roots;
     private final Map<Tensor, String> names = new IdentityHashMap<>();
     private final List<String> groupLabels = new ArrayList<>();
     private final List<List<Tensor>> groupEnds = new ArrayList<>();
 
-    private DotGraph(Tensor root) {
-        this.root = root;
+    private DotGraph(List<Tensor> roots) {
+        this.roots = List.copyOf(roots);
     }
 
     /** The graph behind {@code root} (root included). Not modified. */
     public static DotGraph of(Tensor root) {
-        return new DotGraph(root);
+        return new DotGraph(List.of(root));
+    }
+
+    /** The graphs behind several tensors, drawn together (shared operations once). Not modified. */
+    public static DotGraph of(List<Tensor> roots) {
+        if (roots.isEmpty()) {
+            throw new IllegalArgumentException("DotGraph: expected at least one tensor to draw, found none");
+        }
+        return new DotGraph(roots);
     }
 
     /** Labels the node of {@code t} with {@code name} instead of its operation (e.g. a parameter's name). */
@@ -72,7 +80,7 @@ public final class DotGraph {
 
     /** The tensors of the graph in post-order (inputs before the operations that use them). */
     public List<Tensor> nodes() {
-        return postOrder(List.of(root));
+        return postOrder(roots);
     }
 
     /** The DOT text. */

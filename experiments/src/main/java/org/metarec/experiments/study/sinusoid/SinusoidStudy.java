@@ -81,6 +81,11 @@ public final class SinusoidStudy {
     }
 
     private MetaLearner<XYBatch> buildLearner() {
+        return protocol.method().learner(settings());
+    }
+
+    /** What the protocol's learner is built from: the loss, inner rate and steps, adapted parameters, batches. */
+    public MetaLearnerSettings<XYBatch> settings() {
         SinusoidProtocol.Training t = protocol.training();
         MetaMethod method = protocol.method();
         MetaLearnerSettings<XYBatch> settings = new MetaLearnerSettings<>(loss, t.innerLr(), t.innerSteps(),
@@ -90,7 +95,7 @@ public final class SinusoidStudy {
             settings = settings.withInnerLr(r.innerLr()).withInnerSteps(r.innerSteps())
                     .withBatches(XYBatch.cyclingBlocks(r.batch()));
         }
-        return method.learner(settings);
+        return settings;
     }
 
     /**
