@@ -156,20 +156,34 @@ public final class SinusoidStudy {
      * query MSE after 0, 1, ..., {@code maxEvalSteps} steps.
      */
     public double[] adaptationCurve(Params meta, Task<XYBatch> task) {
-        SinusoidProtocol.Evaluation e = protocol.evaluation();
-        double[] curve = new double[e.maxEvalSteps() + 1];
-        Params current = meta;
-        curve[0] = queryMse(current, task.query());
-        for (int s = 1; s <= e.maxEvalSteps(); s++) {
-            boolean learnedRates = learner.learnsStepSizes() && s <= protocol.training().innerSteps();
-            Params phi = learnedRates
-                    ? learner.adapt(current, task.support(), 1)
-                    : testTimeSgd.run(modelParams(current), current, task.support(), 1, InnerLoop.StepSize.constant(e.evalLr()),
-                            InnerLoop.Batches.fullBatch(), false);
-            current = current.merge(phi);
-            curve[s] = queryMse(current, task.query());
+        List<Params> path = adaptationPath(meta, task.support(), protocol.evaluation().maxEvalSteps());
+        double[] curve = new double[path.size()];
+        for (int s = 0; s < curve.length; s++) {
+            curve[s] = queryMse(path.get(s), task.query());
         }
         return curve;
+    }
+
+    /**
+     * The parameters after 0, 1, ..., {@code steps} steps of the method's test-time adaptation to
+     * {@code support} from {@code meta} (its learned rates for as many steps as it trained with, then
+     * SGD at the evaluation rate), as {@link #adaptationCurve} scores them.
+     */
+    public List<Params> adaptationPath(Params meta, XYBatch support, int steps) {
+        SinusoidProtocol.Evaluation e = protocol.evaluation();
+        List<Params> path = new ArrayList<>();
+        Params current = meta;
+        path.add(current);
+        for (int s = 1; s <= steps; s++) {
+            boolean learnedRates = learner.learnsStepSizes() && s <= protocol.training().innerSteps();
+            Params phi = learnedRates
+                    ? learner.adapt(current, support, 1)
+                    : testTimeSgd.run(modelParams(current), current, support, 1, InnerLoop.StepSize.constant(e.evalLr()),
+                            InnerLoop.Batches.fullBatch(), false);
+            current = current.merge(phi);
+            path.add(current);
+        }
+        return path;
     }
 
     private double queryMse(Params params, XYBatch query) {
