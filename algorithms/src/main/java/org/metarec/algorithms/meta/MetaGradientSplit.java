@@ -1,7 +1,5 @@
 package org.metarec.algorithms.meta;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.metarec.autodiff.Autodiff;
 import org.metarec.autodiff.Params;
 import org.metarec.autodiff.Tensor;
@@ -85,20 +83,15 @@ public record MetaGradientSplit(double queryLoss, Params full, Params firstOrder
 
     /** The cosine of all tensors of {@code a} and {@code b} together, as flat vectors (same names). */
     public static double cosine(Params a, Params b) {
-        List<Tensor> flatA = new ArrayList<>(), flatB = new ArrayList<>();
+        double dot = 0, aa = 0, bb = 0;
         for (String n : a.names()) {
-            flatA.add(a.get(n));
-            flatB.add(b.get(n));
-        }
-        double dot = 0, xx = 0, yy = 0;
-        for (int k = 0; k < flatA.size(); k++) {
-            double[] x = flatA.get(k).toArray(), y = flatB.get(k).toArray();
+            double[] x = a.get(n).toArray(), y = b.get(n).toArray();
             for (int i = 0; i < x.length; i++) {
                 dot += x[i] * y[i];
-                xx += x[i] * x[i];
-                yy += y[i] * y[i];
+                aa += x[i] * x[i];
+                bb += y[i] * y[i];
             }
         }
-        return xx == 0 || yy == 0 ? Double.NaN : dot / Math.sqrt(xx * yy);
+        return aa == 0 || bb == 0 ? Double.NaN : dot / Math.sqrt(aa * bb);
     }
 }

@@ -62,6 +62,21 @@ class GraphAndExplainCommandTest {
     }
 
     @Test
+    void drawsAConfigsNetworkForTheChosenMethod() {
+        String config = Path.of("configs", "sinusoid-smoke.yaml").toString();
+        Result metasgd = run("graph", "--config", config, "--method", "metasgd");
+        assertEquals(0, metasgd.code(), metasgd.err());
+        assertTrue(metasgd.out().contains("alpha.W1") && metasgd.out().contains("[color=\"#c0392b\"]"),
+                "Meta-SGD's rates are leaves of its second-order graph");
+        Result reptile = run("graph", "--config", config, "--method", "reptile");
+        assertEquals(0, reptile.code(), reptile.err());
+        assertTrue(reptile.out().contains("support loss, step 5 (gradient not recorded)"), "the config's 5 Reptile steps");
+        Result kind = run("graph", "--config", Path.of("configs", "quickstart.yaml").toString());
+        assertEquals(ExitCodes.USAGE, kind.code());
+        assertTrue(kind.err().contains("experiment: expected a sinusoid config"), kind.err());
+    }
+
+    @Test
     void writesDotToAFileAndSaysWhatItDidForSvg() throws Exception {
         Path svg = tmp.resolve("g.svg");
         Result r = run("graph", reference("maml-relu-mse-1step").toString(), "--out", svg.toString());
