@@ -117,7 +117,7 @@ final class Graph {
             return grads;
         }
         grads[n - 1] = seed;                   // the output is last in post-order
-        try (GradMode.Scope scope = GradMode.set(createGraph)) {
+        try (GradMode.Scope scope = GradMode.backwardPass(createGraph)) {
             for (int i = n - 1; i >= 0; i--) {
                 Tensor t = order.get(i);
                 Tensor g = grads[i];

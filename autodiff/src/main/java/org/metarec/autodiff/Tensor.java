@@ -29,9 +29,16 @@ public final class Tensor {
     private final Backward backward;   // null for constants and leaves
     private final String op;           // the operation that made it, for error messages and docs
     private final int graphHash;       // see graphHash()
+    private final boolean fromBackward; // recorded by a backward pass with createGraph (second order)
 
     private Tensor(DMatrixRMaj value, boolean requiresGrad, Tensor[] inputs, Backward backward, String op) {
+        this(value, requiresGrad, inputs, backward, op, false);
+    }
+
+    private Tensor(DMatrixRMaj value, boolean requiresGrad, Tensor[] inputs, Backward backward, String op,
+                   boolean fromBackward) {
         this.value = value;
+        this.fromBackward = fromBackward;
         this.requiresGrad = requiresGrad;
         this.inputs = inputs;
         this.backward = backward;
@@ -124,8 +131,9 @@ public final class Tensor {
         // The inputs first: reading their flags is cheaper than the thread-local lookup of the mode.
         for (Tensor in : inputs) {
             if (in.requiresGrad) {
-                return GradMode.isEnabled()
-                        ? new Tensor(value, true, inputs, backward, op)
+                boolean[] mode = GradMode.state();
+                return mode[GradMode.RECORDING]
+                        ? new Tensor(value, true, inputs, backward, op, mode[GradMode.IN_BACKWARD])
                         : new Tensor(value, false, null, null, op);
             }
         }
@@ -162,6 +170,15 @@ public final class Tensor {
     /** The name of the operation that produced this tensor ("constant" or "variable" for leaves). */
     public String op() {
         return op;
+    }
+
+    /**
+     * True when this result was recorded by a backward pass run with {@code createGraph = true}: it is
+     * part of a gradient that can itself be differentiated, so gradients flowing through it are
+     * second order (MAML's Hessian terms). {@link DotGraph} marks such operations.
+     */
+    public boolean fromBackward() {
+        return fromBackward;
     }
 
     Tensor[] inputs() {

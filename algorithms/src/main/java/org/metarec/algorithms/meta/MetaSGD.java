@@ -95,7 +95,8 @@ public final class MetaSGD<B> implements MetaLearner<B> {
         return new TaskResult(queryLoss.item(), grad, phi.detach());
     }
 
-    private static Tensor scaleByRate(String name, Tensor p, Tensor g, Params meta) {
+    /** Meta-SGD's inner step of parameter {@code name}: {@code p - alpha_name * g}, elementwise, the rates read from {@code meta}. */
+    public static Tensor scaleByRate(String name, Tensor p, Tensor g, Params meta) {
         return p.sub(meta.get(RATE_PREFIX + name).mul(g));
     }
 }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "metarec", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Reproducible meta-learning and cross-domain recommendation experiments.",
         subcommands = {RunCommand.class, ResumeCommand.class, SweepCommand.class, ReportCommand.class, ValidateCommand.class,
-            DataCommand.class, ConfigDocsCommand.class, MetagradCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            DataCommand.class, ConfigDocsCommand.class, MetagradCommand.class, GraphCommand.class, ExplainCommand.class, LessonCommand.class, PlotCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")

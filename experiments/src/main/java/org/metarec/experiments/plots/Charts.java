@@ -44,7 +44,21 @@ public final class Charts {
         if (curves.isEmpty()) {
             throw new IllegalArgumentException("chart " + name + ": no curves to draw");
         }
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYChart chart = chart(title, xTitle, yTitle, curves, WIDTH, HEIGHT);
+        AtomicFiles.write(dir.resolve(name + ".png"), out -> {
+            if (!ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", out)) {
+                throw new IOException("this Java runtime has no PNG writer");
+            }
+        });
+        AtomicFiles.write(dir.resolve(name + ".svg"), out -> svg(chart, out));
+    }
+
+    /**
+     * A line chart of {@code curves} of the given size, styled as {@link #save} draws it (for figures of
+     * several panels, {@link Panels}).
+     */
+    public static XYChart chart(String title, String xTitle, String yTitle, List<Curve> curves, int width, int height) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setErrorBarsColorSeriesColor(true);
@@ -62,12 +76,7 @@ public final class Charts {
         }
         boolean hasErrors = curves.stream().anyMatch(c -> c.errors() != null);
         chart.getStyler().setYAxisLogarithmic(!hasErrors && min > 0 && max / min > 100);
-        AtomicFiles.write(dir.resolve(name + ".png"), out -> {
-            if (!ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", out)) {
-                throw new IOException("this Java runtime has no PNG writer");
-            }
-        });
-        AtomicFiles.write(dir.resolve(name + ".svg"), out -> svg(chart, out));
+        return chart;
     }
 
     /** Paints the chart on a VectorGraphics2D canvas and writes it as SVG. */

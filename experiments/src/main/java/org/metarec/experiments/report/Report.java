@@ -208,6 +208,7 @@ public record Report(List<RunRecord> runs, String reference, List<ReportRow> row
         try {
             Files.createDirectories(dir);
             RunPlots.metricVsSteps(rows.stream().map(ReportRow::stats).toList(), dir, "report", this::labelOf);
+            RunPlots.results(rows.stream().map(ReportRow::stats).toList(), dir, "report", this::labelOf);
             trainingCurves(dir);
         } catch (IOException | RuntimeException | LinkageError | AWTError e) {
             warnings.add("figures could not be drawn: " + e);

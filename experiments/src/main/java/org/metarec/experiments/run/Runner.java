@@ -231,6 +231,7 @@ public final class Runner {
             Files.createDirectories(dir);
             RunPlots.trainingCurves(TrainCsv.read(folder.file(RunFolder.TRAIN_LOG)), dir, config.name());
             RunPlots.metricVsSteps(summary.rows(), dir, config.name(), SummaryRow::method);
+            RunPlots.results(summary.rows(), dir, config.name());
         } catch (IOException | RuntimeException | LinkageError | AWTError e) {
             // Figures are a convenience: a headless-graphics problem must not throw away finished results.
             warnings.add("figures could not be drawn: " + e);

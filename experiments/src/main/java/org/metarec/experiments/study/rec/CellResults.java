@@ -3,6 +3,7 @@ package org.metarec.experiments.study.rec;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.metarec.experiments.plots.RunPlots;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -131,7 +132,7 @@ public final class CellResults {
 
     /**
      * Appends a cell's validation curve to {@code train.csv} (column {@code validation_rmse}; unscored
-     * checkpoints are left out).
+     * checkpoints are left out), one series per setting the selection scored ({@link RunPlots#series}).
      *
      * @param ctx the run
      * @param label the cell's label
@@ -142,7 +143,8 @@ public final class CellResults {
         List<Selection.Checkpoint> history = selection.history();
         for (Selection.Checkpoint s : history) {
             if (Double.isFinite(s.validationRmse())) {
-                ctx.trainLog().append(s.step(), label, s.validationRmse());
+                // One series per setting tried (fine-tuning rates, shrinkages), so no step has two unlabelled rows.
+                ctx.trainLog().append(s.step(), RunPlots.series(label, s.setting()), s.validationRmse());
             }
         }
     }

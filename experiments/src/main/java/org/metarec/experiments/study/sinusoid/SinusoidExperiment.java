@@ -269,6 +269,11 @@ public final class SinusoidExperiment implements ExperimentKind {
         }
     }
 
+    /** The trained parameters of {@code method} in a checkpoint of a sinusoid run (once it has finished training it). */
+    public static Params finalParams(Checkpoint ck, String method) {
+        return readParams(ck, "final/" + method + "/");
+    }
+
     private static void putParams(Checkpoint.Builder b, String prefix, Params p) {
         for (String name : p.names()) {
             Tensor t = p.get(name);

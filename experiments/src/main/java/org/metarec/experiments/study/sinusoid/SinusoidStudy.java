@@ -82,6 +82,11 @@ public final class SinusoidStudy {
     }
 
     private MetaLearner<XYBatch> buildLearner() {
+        return protocol.method().learner(settings());
+    }
+
+    /** What the protocol's learner is built from: the loss, inner rate and steps, adapted parameters, batches. */
+    public MetaLearnerSettings<XYBatch> settings() {
         SinusoidProtocol.Training t = protocol.training();
         MetaMethod method = protocol.method();
         MetaLearnerSettings<XYBatch> settings = new MetaLearnerSettings<>(loss, t.innerLr(), t.innerSteps(),
@@ -92,7 +97,7 @@ public final class SinusoidStudy {
             settings = settings.withInnerLr(r.innerLr()).withInnerSteps(r.innerSteps())
                     .withBatches(XYBatch.cyclingBlocks(r.batch()));
         }
-        return method.learner(settings);
+        return settings;
     }
 
     /**
@@ -153,21 +158,35 @@ public final class SinusoidStudy {
      * query MSE after 0, 1, ..., {@code maxEvalSteps} steps.
      */
     public double[] adaptationCurve(Params meta, Task<XYBatch> task) {
+        List<Params> path = adaptationPath(meta, task.support(), protocol.evaluation().maxEvalSteps());
+        double[] curve = new double[path.size()];
+        for (int s = 0; s < curve.length; s++) {
+            curve[s] = queryMse(path.get(s), task.query());
+        }
+        return curve;
+    }
+
+    /**
+     * The parameters after 0, 1, ..., {@code steps} steps of the method's test-time adaptation to
+     * {@code support} from {@code meta} (its learned rates for as many steps as it trained with, then
+     * SGD at the evaluation rate), as {@link #adaptationCurve} scores them.
+     */
+    public List<Params> adaptationPath(Params meta, XYBatch support, int steps) {
         SinusoidProtocol.Evaluation e = protocol.evaluation();
-        double[] curve = new double[e.maxEvalSteps() + 1];
+        List<Params> path = new ArrayList<>();
         Params current = meta;
-        curve[0] = queryMse(current, task.query());
-        for (int s = 1; s <= e.maxEvalSteps(); s++) {
+        path.add(current);
+        for (int s = 1; s <= steps; s++) {
             boolean learnedRates = learner.learnsStepSizes() && s <= protocol.training().innerSteps();
             // Learned rates may differ by step (MAML++), so step s takes the learner's first s steps from meta.
             Params phi = learnedRates
-                    ? learner.adapt(meta, task.support(), s)
-                    : testTimeSgd.run(modelParams(current), current, task.support(), 1, InnerLoop.StepSize.constant(e.evalLr()),
+                    ? learner.adapt(meta, support, s)
+                    : testTimeSgd.run(modelParams(current), current, support, 1, InnerLoop.StepSize.constant(e.evalLr()),
                             InnerLoop.Batches.fullBatch(), false);
             current = current.merge(phi);
-            curve[s] = queryMse(current, task.query());
+            path.add(current);
         }
-        return curve;
+        return path;
     }
 
     private double queryMse(Params params, XYBatch query) {
