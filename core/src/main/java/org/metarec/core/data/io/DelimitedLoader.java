@@ -109,6 +109,7 @@ public final class DelimitedLoader {
             throw new NoSuchFileException(file.toString(), null, "expected a delimited rating file, found none");
         }
         String name = file.getFileName().toString();
+        int before = filled;
         try (LineReader in = LineReader.open(file, name, false)) {
             Columns columns = format.header() ? null : Columns.of(format, format.columnNames(), null);
             while (in.next()) {
@@ -130,6 +131,9 @@ public final class DelimitedLoader {
                     badLines.handle(e);
                 }
             }
+        }
+        if (filled == before) {
+            throw new MalformedDataException("delimited file " + file, "expected at least one rating, found none");
         }
     }
 

@@ -19,7 +19,6 @@ import org.metarec.experiments.config.Config;
 import org.metarec.experiments.config.KeySpec;
 import org.metarec.experiments.config.ObjectRule;
 import org.metarec.experiments.config.ObjectSpec;
-import org.metarec.experiments.data.DataSources;
 import org.metarec.experiments.run.ExperimentKind;
 import org.metarec.experiments.run.RunContext;
 import org.metarec.experiments.study.coldstart.ColdStartStatesSetup;
@@ -162,7 +161,7 @@ public final class ColdStartExperiment implements ExperimentKind {
     @Override
     public void run(RunContext ctx) throws Exception {
         Config c = ctx.config();
-        Dataset data = DataSources.load(c);
+        Dataset data = ctx.dataset();
         List<Long> seeds = StudyKeys.seeds(c, SECTION);
         List<String> methods = c.getStringList("methods");
         List<Cell> cells = new ArrayList<>();

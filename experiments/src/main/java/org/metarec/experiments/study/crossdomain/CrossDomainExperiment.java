@@ -128,7 +128,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
         Config c = ctx.config();
         boolean synthetic = c.getString("data.source").equals("synthetic");
         SyntheticWorld world = synthetic ? DataSources.synthetic(c) : null;
-        Dataset data = synthetic ? world.dataset() : DataSources.load(c);
+        Dataset data = synthetic ? world.dataset() : ctx.dataset();
         List<Double> ratios = doubles(c, "crossdomain.cold_start_ratios");
         if (ratios.isEmpty()) {
             ratios = List.of(c.getDouble("protocol.cold_start_ratio"));
