@@ -52,7 +52,8 @@ public final class Main implements Callable<Integer> {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        System.exit(execute(args, System.out, System.err, System.console() != null));
+        // bin/metarec says whether stderr is a terminal; without it (java -jar ...), plain progress lines are the safe choice.
+        System.exit(execute(args, System.out, System.err, Boolean.getBoolean("metarec.stderr.terminal")));
     }
 
     /**

@@ -316,7 +316,11 @@ public final class Runner {
         }
         AtomicFiles.writeString(folder.file(RunFolder.TASKS), tasks.toString());
         String title = config.name() + " (" + config.experiment() + ", seed " + config.seed() + ")";
-        AtomicFiles.writeString(folder.file(RunFolder.SUMMARY_MD), summary.markdown(title));
+        StringBuilder md = new StringBuilder(summary.markdown(title));
+        for (String note : results.notes()) {
+            md.append("\nNote: ").append(note).append('\n');
+        }
+        AtomicFiles.writeString(folder.file(RunFolder.SUMMARY_MD), md.toString());
         List<String> warnings = new ArrayList<>();
         if (!plots) {
             return warnings;
@@ -328,7 +332,7 @@ public final class Runner {
             RunPlots.metricVsSteps(summary.rows(), dir, config.name(), SummaryRow::method);
         } catch (IOException | RuntimeException | LinkageError | AWTError e) {
             // Figures are a convenience: a headless-graphics problem must not throw away finished results.
-            warnings.add("figures could not be drawn: " + e);
+            warnings.add("figures could not be drawn: " + ErrorText.of(e));
         }
         return warnings;
     }

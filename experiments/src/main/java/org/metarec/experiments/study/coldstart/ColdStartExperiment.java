@@ -178,7 +178,7 @@ public final class ColdStartExperiment implements ExperimentKind {
         boolean manySeeds = seeds.size() > 1;
         Map<Long, ColdStartStatesSetup> setups = new LinkedHashMap<>();
         TaskPool pool = ctx.pool();
-        ctx.progress().start("train", cells.size(), done.doneCount());
+        ctx.progress().start("train", cells.size(), done.doneCount(), "methods");
         for (int i = 0; i < cells.size(); i++) {
             if (done.isDone(i)) {
                 continue;
