@@ -79,7 +79,12 @@ public final class Runner {
         if (Files.exists(outDir)) {
             checkReusable(config, folder);
         }
-        Files.createDirectories(outDir);
+        try {
+            Files.createDirectories(outDir);
+        } catch (java.nio.file.FileSystemException e) {
+            // Nothing has run: a folder that cannot be made (a file on the way, no permission) is a usage error.
+            throw new UsageException(outDir + ": expected a folder that can be created for the run, found: " + ErrorText.of(e));
+        }
         AtomicFiles.writeString(folder.file(RunFolder.CONFIG), config.toYaml());
         Map<String, Object> provenance = Provenance.start(config, options.threads(), Instant.now());
         AtomicFiles.writeJson(folder.file(RunFolder.PROVENANCE), provenance);
