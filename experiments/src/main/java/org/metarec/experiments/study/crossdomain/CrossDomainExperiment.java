@@ -218,17 +218,19 @@ public final class CrossDomainExperiment implements ExperimentKind {
                 }
             }
         }
-        // The row's rmse is a mean of per-user RMSEs, which is below the pooled RMSE sqrt(E[noise^2]) = noise_std
-        // (a mean of square roots is at most the square root of the mean): say both, so the table and note agree.
+        // The row's rmse is a mean of per-user RMSEs on this run's test ratings, not the pooled noise level sqrt(E[noise^2]):
+        // a mean of square roots lies below the root of the mean, and a finite sample has noise of its own. Say both,
+        // so that the note and the table agree.
         StringBuilder rows = new StringBuilder();
         for (Map.Entry<String, Double> e : oracleRmse(ctx, offsets).entrySet()) {
-            rows.append(rows.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue()));
+            rows.append(rows.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.4g", e.getKey(), e.getValue()));
         }
-        String note = String.format(Locale.ROOT, "noise floor: the synthetic ratings carry noise of standard deviation %.3f, the "
-                + "RMSE of the true rating function pooled over all ratings; the '%s' row scores that function on the same test "
-                + "users as the methods, and its rmse is the mean of per-user RMSEs (%s), lower than the pooled value because a mean "
-                + "of square roots is at most the square root of the mean; no method can expect to beat the '%s' row",
-                world.noiseFloorMse() > 0 ? Math.sqrt(world.noiseFloorMse()) : 0.0, ORACLE, rows, ORACLE);
+        String note = String.format(Locale.ROOT, "noise floor: the synthetic ratings carry noise of standard deviation %.3f; the "
+                + "'%s' row scores the true rating function on the same test users as the methods, and its rmse is the mean of "
+                + "per-user RMSEs (%s), which differs from %.3f because a mean of per-user RMSEs lies below the pooled one and these "
+                + "test ratings are a finite sample; compare methods with the '%s' row, which none can expect to beat",
+                world.noiseFloorMse() > 0 ? Math.sqrt(world.noiseFloorMse()) : 0.0, ORACLE, rows,
+                world.noiseFloorMse() > 0 ? Math.sqrt(world.noiseFloorMse()) : 0.0, ORACLE);
         ctx.progress().note(note);
         ctx.results().note(note);
     }
