@@ -46,7 +46,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed benchmarks; the last line is the figure.",
         subcommands = {BenchCommand.Sinusoid.class, BenchCommand.RecNet.class, AdaptBenchCommand.class, BenchCommand.Memory.class})
-final class BenchCommand implements Runnable {
+final class BenchCommand implements Callable<Integer> {
 
     /** The methods the speed benchmarks train. */
     private static final List<MetaMethod> BENCHED = List.of(MetaMethod.MAML, MetaMethod.FOMAML, MetaMethod.REPTILE,
@@ -60,9 +60,12 @@ final class BenchCommand implements Runnable {
     @ParentCommand
     Main main;
 
+    /** Without a benchmark: the usage on stderr, and a usage error. */
     @Override
-    public void run() {
-        picocli.CommandLine.usage(this, main.out);
+    public Integer call() {
+        picocli.CommandLine.usage(this, main.err);
+        main.err.println("error: expected a benchmark (sinusoid, recnet, adapt or memory), found none");
+        return ExitCodes.USAGE;
     }
 
     /** Options shared by the meta-training benchmarks. */

@@ -1,6 +1,8 @@
 package org.metarec.experiments.cli;
 
+import java.io.IOException;
 import java.util.concurrent.Callable;
+import org.metarec.experiments.io.ErrorText;
 import org.metarec.core.data.Dataset;
 import org.metarec.experiments.config.Config;
 import org.metarec.experiments.data.DataSources;
@@ -27,7 +29,12 @@ final class DataCommand implements Callable<Integer> {
             throw new UsageException("data.source " + config.getString("data.source")
                     + " generates its tasks on the fly; there is no data set to report on");
         }
-        Dataset data = DataSources.load(config);
+        Dataset data;
+        try {
+            data = DataSources.load(config);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UsageException(ErrorText.of(e));
+        }
         main.out.print(data.report().toText());
         return ExitCodes.OK;
     }

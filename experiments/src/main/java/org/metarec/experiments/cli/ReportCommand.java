@@ -1,10 +1,13 @@
 package org.metarec.experiments.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.metarec.experiments.report.Report;
 import org.metarec.experiments.run.RunFolder;
 import org.metarec.experiments.run.UsageException;
@@ -29,6 +32,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where report.json, report.md and plots/ go. Default: report")
     Path out = Path.of("report");
 
+    @Option(names = "--force", description = "Write into --out even when it holds files other than an earlier report's.")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
         List<Path> runs = new ArrayList<>();
@@ -41,6 +47,9 @@ final class ReportCommand implements Callable<Integer> {
                 throw new UsageException(d + ": expected a run folder or a folder of finished runs, found neither");
             }
         }
+        if (!force) {
+            checkOutput(out);
+        }
         Report report;
         try {
             report = Report.of(runs);
@@ -51,5 +60,31 @@ final class ReportCommand implements Callable<Integer> {
         main.out.print(report.table().text());
         main.err.println("report: " + out);
         return ExitCodes.OK;
+    }
+
+    /** What a report writes into its folder; a folder holding only these (and temporary files) is an earlier report. */
+    private static final Set<String> REPORT_FILES = Set.of("report.json", "report.md", "plots");
+
+    /**
+     * Requires {@code out} to be new, empty or an earlier report (it has {@code report.json} and nothing a report
+     * does not write), so a report never replaces a run's own {@code plots/} or anything else by accident.
+     */
+    static void checkOutput(Path out) throws IOException {
+        if (!Files.exists(out)) {
+            return;
+        }
+        if (!Files.isDirectory(out)) {
+            throw new UsageException("--out " + out + ": expected a folder for the report, found a file");
+        }
+        List<String> names;
+        try (Stream<Path> entries = Files.list(out)) {
+            names = entries.map(p -> p.getFileName().toString()).filter(n -> !n.matches("\\..*\\.tmp")).sorted().toList();
+        }
+        boolean earlierReport = names.contains("report.json") && REPORT_FILES.containsAll(names);
+        if (!names.isEmpty() && !earlierReport) {
+            throw new UsageException("--out " + out + ": expected a new or empty folder or an earlier report, found "
+                    + String.join(", ", names.subList(0, Math.min(5, names.size()))) + (names.size() > 5 ? ", ..." : "")
+                    + "; choose another --out, or add --force to write the report there anyway");
+        }
     }
 }

@@ -27,7 +27,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigArgs args;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Run folder (must be new or empty). Default: runs/<name>-<UTC timestamp>.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder: new, empty, or a run of the same config that stopped before its first checkpoint (started again). Default: runs/<name>-<UTC timestamp>.")
     Path out;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads for parallel parts (results do not depend on it). Default: the number of cores.")

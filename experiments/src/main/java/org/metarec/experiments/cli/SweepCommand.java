@@ -3,7 +3,7 @@ package org.metarec.experiments.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.metarec.experiments.run.UsageException;
+import org.metarec.experiments.run.Resources;
 import org.metarec.experiments.sweep.Shard;
 import org.metarec.experiments.sweep.Sweep;
 import org.metarec.experiments.sweep.SweepJob;
@@ -42,9 +42,9 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Shard slice = Shard.parse(shard);
-        if (parallel < 1) {
-            throw new UsageException("--parallel: expected an integer >= 1, found " + parallel);
-        }
+        Resources.checkThreads("--parallel", parallel);
+        Resources.checkThreads("--threads", threads);
+        Resources.checkThreads("--parallel x --threads", (long) parallel * threads);
         SweepSpec spec = SweepSpec.read(file);
         List<SweepJob> jobs = Sweep.jobs(spec);
         Path dir = out != null ? out : spec.out() != null ? spec.out() : Sweep.defaultOut(file);

@@ -62,9 +62,14 @@ public final class YamlReader {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new ConfigException(new ConfigProblem(Position.of(displayName), "",
-                    "cannot read file: " + e.getClass().getSimpleName() + " " + e.getMessage()));
+                    "expected a UTF-8 text file, found bytes that are not UTF-8 (a binary file, or another encoding)"));
+        } catch (IOException e) {
+            throw new ConfigException(new ConfigProblem(Position.of(displayName), "", "cannot read file: "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : "input/output error")));
         }
         Path baseDir = file.toAbsolutePath().normalize().getParent();
         return read(text, displayName, baseDir, false, problems);
@@ -90,6 +95,8 @@ public final class YamlReader {
                 .setUseMarks(true)
                 .build();
         Position fileStart = flat ? Position.of(source) : new Position(source, baseDir, 1, 1);
+        YamlLimits.check(text, settings, event -> event.getStartMark()
+                .map(m -> flat ? Position.of(source) : at(m, source, baseDir)).orElse(fileStart));
         Optional<Node> root;
         try {
             Composer composer = new Composer(settings, new ParserImpl(settings,

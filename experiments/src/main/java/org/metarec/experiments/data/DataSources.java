@@ -38,6 +38,20 @@ public final class DataSources {
     }
 
     /**
+     * True when the config reads its data set from files ({@code movielens100k}, {@code movielens1m},
+     * {@code delimited}), which can be malformed; false for generated data and for kinds without a data section.
+     */
+    public static boolean readsFiles(Config config) {
+        if (!config.isSet("data.source")) {
+            return false;
+        }
+        return switch (config.getString("data.source")) {
+            case "movielens100k", "movielens1m", "delimited" -> true;
+            default -> false;
+        };
+    }
+
+    /**
      * The data set of {@code config}.
      *
      * @throws IllegalArgumentException for {@code sinusoid}, whose tasks are generated on the fly, and for malformed

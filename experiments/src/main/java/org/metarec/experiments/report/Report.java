@@ -211,7 +211,7 @@ public record Report(List<RunRecord> runs, String reference, List<ReportRow> row
             RunPlots.results(rows.stream().map(ReportRow::stats).toList(), dir, "report", this::labelOf);
             trainingCurves(dir);
         } catch (IOException | RuntimeException | LinkageError | AWTError e) {
-            warnings.add("figures could not be drawn: " + e);
+            warnings.add("figures could not be drawn: " + org.metarec.experiments.io.ErrorText.of(e));
         }
         return warnings;
     }

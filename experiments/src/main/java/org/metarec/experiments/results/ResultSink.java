@@ -18,6 +18,7 @@ import java.util.TreeSet;
 public final class ResultSink {
 
     private final Set<String> declared = new LinkedHashSet<>();
+    private final List<String> notes = new ArrayList<>();
     private final Map<String, Map<MetricKey, TreeMap<Integer, Double>>> values = new HashMap<>();
 
     /**
@@ -73,6 +74,19 @@ public final class ResultSink {
      */
     public synchronized void declareMethods(String... methods) {
         declared.addAll(Arrays.asList(methods));
+    }
+
+    /**
+     * Adds a note that {@code summary.md} prints under the table (e.g. how to read the noise floor's row), so that
+     * what a reader needs to interpret the numbers is kept with them and not only on the terminal.
+     */
+    public synchronized void note(String text) {
+        notes.add(text);
+    }
+
+    /** The notes, in the order they were added. */
+    public synchronized List<String> notes() {
+        return List.copyOf(notes);
     }
 
     /** Records a metric without an adaptation-steps dimension. */

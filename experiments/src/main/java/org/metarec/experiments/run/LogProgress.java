@@ -11,6 +11,7 @@ final class LogProgress implements Progress {
     private final LongSupplier nanoClock;
     private final long intervalNanos;
     private long lastLine;
+    private String lastText;
 
     LogProgress(PrintStream err, LongSupplier nanoClock, double intervalSeconds) {
         this.err = err;
@@ -20,8 +21,9 @@ final class LogProgress implements Progress {
     }
 
     @Override
-    public void start(String phase, long total, long done) {
-        meter.start(phase, total, done);
+    public void start(String phase, long total, long done, String unit) {
+        meter.start(phase, total, done, unit);
+        lastText = null;
         print();
     }
 
@@ -45,6 +47,11 @@ final class LogProgress implements Progress {
 
     private void print() {
         lastLine = nanoClock.getAsLong();
-        err.println(meter.line());
+        String text = meter.line();
+        // The last state is printed once, even when the final update already printed it.
+        if (!text.equals(lastText)) {
+            err.println(text);
+            lastText = text;
+        }
     }
 }

@@ -8,8 +8,18 @@ import java.io.PrintStream;
  */
 public interface Progress {
 
-    /** Begins a phase of {@code total} steps of which {@code done} are already done (non-zero when resuming). */
-    void start(String phase, long total, long done);
+    /**
+     * Begins a phase of {@code total} units of work, of which {@code done} are already done (non-zero when resuming).
+     *
+     * @param unit what is counted, plural, e.g. "steps" (meta-iterations) or "methods" (a method trained and
+     *             evaluated in one setting); the rate is shown in it
+     */
+    void start(String phase, long total, long done, String unit);
+
+    /** {@link #start(String, long, long, String)} counting steps. */
+    default void start(String phase, long total, long done) {
+        start(phase, total, done, "steps");
+    }
 
     /** Reports that {@code done} steps are done and the latest loss (NaN when there is none). */
     void update(long done, double loss);
@@ -24,7 +34,7 @@ public interface Progress {
     static Progress silent() {
         return new Progress() {
             @Override
-            public void start(String phase, long total, long done) {
+            public void start(String phase, long total, long done, String unit) {
             }
 
             @Override
@@ -43,7 +53,7 @@ public interface Progress {
 
     /**
      * A bar redrawn with {@code \r} when {@code terminal} is true, else a line every 10 seconds, on {@code err}.
-     * The CLI passes {@code System.console() != null} as {@code terminal}.
+     * The CLI passes whether its stderr is a terminal, which {@code bin/metarec} tells it (Java cannot see it).
      */
     static Progress forStream(PrintStream err, boolean terminal) {
         return terminal ? new TerminalProgress(err, System::nanoTime) : new LogProgress(err, System::nanoTime, 10.0);

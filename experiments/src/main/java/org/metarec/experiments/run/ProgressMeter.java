@@ -11,6 +11,7 @@ final class ProgressMeter {
 
     private final LongSupplier nanoClock;
     private String phase = "";
+    private String unit = "steps";
     private long total;
     private long startDone;
     private long startNanos;
@@ -21,8 +22,9 @@ final class ProgressMeter {
         this.nanoClock = nanoClock;
     }
 
-    void start(String phase, long total, long done) {
+    void start(String phase, long total, long done, String unit) {
         this.phase = phase;
+        this.unit = unit;
         this.total = total;
         this.startDone = done;
         this.done = done;
@@ -53,9 +55,12 @@ final class ProgressMeter {
         return s > 0 && done > startDone ? (done - startDone) / s : Double.NaN;
     }
 
-    /** E.g. {@code train 120/1000 (12%) loss 0.1234 45.2 steps/s ETA 0:19}. */
+    /**
+     * E.g. {@code train 120/1000 steps (12%) loss 0.1234 45.2 steps/s ETA 0:19}; a rate below one per second is
+     * shown as seconds per unit ({@code 4.2 s per method}); the estimated time left is left out once all is done.
+     */
     String line() {
-        StringBuilder sb = new StringBuilder(phase).append(' ').append(done).append('/').append(total);
+        StringBuilder sb = new StringBuilder(phase).append(' ').append(done).append('/').append(total).append(' ').append(unit);
         if (total > 0) {
             sb.append(String.format(Locale.ROOT, " (%d%%)", 100 * done / total));
         }
@@ -64,9 +69,18 @@ final class ProgressMeter {
         }
         double rate = rate();
         if (!Double.isNaN(rate)) {
-            sb.append(String.format(Locale.ROOT, " %.1f steps/s ETA %s", rate, duration((total - done) / rate)));
+            sb.append(rate >= 1 ? String.format(Locale.ROOT, " %.1f %s/s", rate, unit)
+                    : String.format(Locale.ROOT, " %.1f s per %s", 1 / rate, singular(unit)));
+            if (done < total) {
+                sb.append(" ETA ").append(duration((total - done) / rate));
+            }
         }
         return sb.toString();
+    }
+
+    /** "methods" to "method": the unit of one. */
+    private static String singular(String unit) {
+        return unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit;
     }
 
     /** h:mm:ss or m:ss. */

@@ -1,11 +1,14 @@
 package org.metarec.experiments.run;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
 import org.metarec.algorithms.parallel.TaskPool;
+import org.metarec.core.data.Dataset;
 import org.metarec.core.random.Rng;
+import org.metarec.experiments.data.DataSources;
 import org.metarec.experiments.config.Config;
 import org.metarec.experiments.results.ResultSink;
 
@@ -23,9 +26,10 @@ public final class RunContext {
     private final TrainLog trainLog;
     private final ResultSink results;
     private final TaskPool pool;
+    private final Dataset preloaded;
 
     RunContext(Config config, Path outDir, Progress progress, RunCheckpoints checkpoints, TrainLog trainLog,
-               ResultSink results, TaskPool pool) {
+               ResultSink results, TaskPool pool, Dataset preloaded) {
         this.config = Objects.requireNonNull(config, "config");
         this.outDir = Objects.requireNonNull(outDir, "outDir");
         this.progress = Objects.requireNonNull(progress, "progress");
@@ -33,6 +37,16 @@ public final class RunContext {
         this.trainLog = Objects.requireNonNull(trainLog, "trainLog");
         this.results = Objects.requireNonNull(results, "results");
         this.pool = Objects.requireNonNull(pool, "pool");
+        this.preloaded = preloaded;
+    }
+
+    /**
+     * The data set of the config's {@code data} section. Data read from files were loaded and checked by the
+     * runner before the run folder was created (so a malformed file is reported before anything is written) and
+     * are returned as loaded; generated data (synthetic) are generated now.
+     */
+    public Dataset dataset() throws IOException {
+        return preloaded != null ? preloaded : DataSources.load(config);
     }
 
     /** The validated config with every default filled in. */

@@ -17,7 +17,10 @@ import org.metarec.experiments.ExperimentKinds;
 import org.metarec.experiments.checkpoint.Checkpoint;
 import org.metarec.experiments.checkpoint.CheckpointException;
 import org.metarec.experiments.config.Config;
+import org.metarec.core.data.Dataset;
+import org.metarec.experiments.data.DataSources;
 import org.metarec.experiments.io.AtomicFiles;
+import org.metarec.experiments.io.ErrorText;
 import org.metarec.core.json.Json;
 import org.metarec.experiments.plots.RunPlots;
 import org.metarec.experiments.results.ResultSink;
@@ -45,9 +48,7 @@ public final class Runner {
     public record Options(int threads, Progress progress, boolean plots) {
         /** Requires at least one thread and a progress reporter. */
         public Options {
-            if (threads < 1) {
-                throw new UsageException("--threads: expected an integer >= 1, found " + threads);
-            }
+            Resources.checkThreads("--threads", threads);
             Objects.requireNonNull(progress, "progress");
         }
 
@@ -61,31 +62,96 @@ public final class Runner {
     }
 
     /**
-     * Starts a new run of {@code config} in {@code outDir}, which must not exist or be empty.
+     * Starts a new run of {@code config} in {@code outDir}, which must not exist or be empty, or hold a run of the
+     * same config that stopped before its first checkpoint (which is then started again).
      *
-     * @throws UsageException    when the folder already holds something
+     * <p>Everything that can be checked without running is checked before the folder is created: the threads and
+     * the model's size against the machine, and the data files (loaded here and handed to the kind, so they are read
+     * once).
+     *
+     * @throws UsageException    when the folder already holds something, or the data or sizes are wrong
      * @throws RunFailedException when the experiment fails (a NaN, an exception); the last checkpoint is kept
      */
     public static RunOutcome run(Config config, Path outDir, Options options) throws IOException {
+        Resources.checkMemory(config, Runtime.getRuntime().maxMemory());
+        Dataset data = preload(config);
         RunFolder folder = new RunFolder(outDir);
         if (Files.exists(outDir)) {
-            if (!Files.isDirectory(outDir)) {
-                throw new UsageException(outDir + ": expected a folder for the run, found a file");
-            }
-            try (Stream<Path> entries = Files.list(outDir)) {
-                // Temporary files left by a write that a crash interrupted do not make a folder "used".
-                if (entries.anyMatch(p -> !p.getFileName().toString().matches("\\..*\\.tmp"))) {
-                    throw new UsageException(outDir + ": expected a new or empty folder, found " + (folder.started()
-                            ? "an existing run (continue it with: metarec resume " + outDir + ")" : "a folder with files in it"));
-                }
-            }
+            checkReusable(config, folder);
         }
-        Files.createDirectories(outDir);
+        try {
+            Files.createDirectories(outDir);
+        } catch (java.nio.file.FileSystemException e) {
+            // Nothing has run: a folder that cannot be made (a file on the way, no permission) is a usage error.
+            throw new UsageException(outDir + ": expected a folder that can be created for the run, found: " + ErrorText.of(e));
+        }
         AtomicFiles.writeString(folder.file(RunFolder.CONFIG), config.toYaml());
         Map<String, Object> provenance = Provenance.start(config, options.threads(), Instant.now());
         AtomicFiles.writeJson(folder.file(RunFolder.PROVENANCE), provenance);
-        return execute(config, folder, options, provenance, Optional.empty());
+        return execute(config, folder, options, provenance, Optional.empty(), data);
     }
+
+    /**
+     * The data set of a config whose data come from files, loaded now so that a malformed file is a usage error
+     * before the run folder exists; null for generated data (synthetic, sinusoid) and kinds without data.
+     */
+    private static Dataset preload(Config config) {
+        if (!DataSources.readsFiles(config)) {
+            return null;
+        }
+        try {
+            return DataSources.load(config);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UsageException(ErrorText.of(e));
+        }
+    }
+
+    /**
+     * Requires an existing {@code folder} to be empty (temporary files of an interrupted write aside), or to hold a
+     * run of the same config that stopped before its first checkpoint: nothing was learned there, so its files are
+     * removed and the run starts again. Anything else is refused with a message saying what to do.
+     */
+    private static void checkReusable(Config config, RunFolder folder) throws IOException {
+        Path dir = folder.dir();
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException(dir + ": expected a folder for the run, found a file");
+        }
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(dir)) {
+            // Temporary files left by a write that a crash interrupted do not make a folder "used".
+            entries = list.filter(p -> !p.getFileName().toString().matches("\\..*\\.tmp")).toList();
+        }
+        if (entries.isEmpty()) {
+            return;
+        }
+        if (!folder.started()) {
+            throw new UsageException(dir + ": expected a new or empty folder, found a folder with files in it; choose another --out");
+        }
+        if (folder.finished()) {
+            throw new UsageException(dir + ": expected a new or empty folder, found a finished run; choose another --out");
+        }
+        String started = Config.sha256(Files.readString(folder.file(RunFolder.CONFIG)));
+        boolean sameConfig = started.equals(config.sha256());
+        boolean trained = Files.exists(folder.file(RunFolder.CHECKPOINT));
+        if (sameConfig && !trained) {
+            for (Path p : entries) {
+                if (!RESTARTABLE.contains(p.getFileName().toString())) {
+                    throw new UsageException(dir + ": expected only the files of a run that stopped before its first checkpoint, found "
+                            + p.getFileName() + "; choose another --out");
+                }
+            }
+            for (Path p : entries) {
+                Files.delete(p);
+            }
+            return;
+        }
+        throw new UsageException(dir + ": expected a new or empty folder, found an unfinished run" + (sameConfig
+                ? "; continue it with: metarec resume " + dir
+                : " of another config; choose another --out (or continue that run with: metarec resume " + dir + ")"));
+    }
+
+    /** The files of a run that stopped before its first checkpoint, which {@link #run} may replace. */
+    private static final java.util.Set<String> RESTARTABLE = java.util.Set.of(RunFolder.CONFIG, RunFolder.PROVENANCE, RunFolder.TRAIN_LOG);
 
     /**
      * Continues the run in {@code dir} from its last checkpoint (or from the start when none was written). The
@@ -103,6 +169,8 @@ public final class Runner {
             return new RunOutcome(dir, summary, true, List.of());
         }
         Config config = ExperimentKinds.loader().load(folder.file(RunFolder.CONFIG), List.of());
+        Resources.checkMemory(config, Runtime.getRuntime().maxMemory());
+        Dataset data = preload(config);
         Map<String, Object> provenance = readProvenance(folder);
         if (provenance == null) {
             // A crash between writing the config and the provenance: nothing ran yet, so start the record now.
@@ -120,7 +188,7 @@ public final class Runner {
         }
         Provenance.resumed(provenance, checkpoint.map(Checkpoint::step).orElse(0L), options.threads(), Instant.now());
         AtomicFiles.writeJson(folder.file(RunFolder.PROVENANCE), provenance);
-        return execute(config, folder, options, provenance, checkpoint);
+        return execute(config, folder, options, provenance, checkpoint, data);
     }
 
     /** The provenance record of a started run, or null when the run crashed before writing it. */
@@ -138,7 +206,14 @@ public final class Runner {
     }
 
     private static RunOutcome execute(Config config, RunFolder folder, Options options, Map<String, Object> provenance,
-                                      Optional<Checkpoint> checkpoint) throws IOException {
+                                      Optional<Checkpoint> checkpoint, Dataset data) throws IOException {
+        try (InterruptGuard guard = InterruptGuard.install(folder, provenance, options.progress()::note)) {
+            return execute(config, folder, options, provenance, checkpoint, data, guard);
+        }
+    }
+
+    private static RunOutcome execute(Config config, RunFolder folder, Options options, Map<String, Object> provenance,
+                                      Optional<Checkpoint> checkpoint, Dataset data, InterruptGuard guard) throws IOException {
         ExperimentKind kind = ExperimentKinds.get(config.experiment());
         long keepRows = checkpoint.map(c -> Long.parseLong(c.string(RunCheckpoints.TRAIN_ROWS))).orElse(0L);
         ResultSink results = new ResultSink();
@@ -146,18 +221,22 @@ public final class Runner {
         RunCheckpoints checkpoints;
         try (TrainLog log = TrainLog.open(folder.file(RunFolder.TRAIN_LOG), keepRows)) {
             checkpoints = new RunCheckpoints(folder.file(RunFolder.CHECKPOINT), log, checkpoint.orElse(null));
-            RunContext context = new RunContext(config, folder.dir(), options.progress(), checkpoints, log, results, pool);
+            RunContext context = new RunContext(config, folder.dir(), options.progress(), checkpoints, log, results, pool, data);
             checkpoint.ifPresent(c -> options.progress().note("resuming " + folder.dir() + " from step " + c.step()));
             kind.run(context);
         } catch (NonFiniteValueException e) {
-            throw fail(folder, provenance, e.getMessage(), e);
+            // Resuming would replay the same steps to the same value: only a changed config helps.
+            throw fail(folder, provenance, guard, e.getMessage(), e, Retry.NEW_RUN);
         } catch (RunFailedException e) {
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw fail(folder, provenance, "interrupted", e);
-        } catch (Exception e) {
-            throw fail(folder, provenance, "experiment '" + kind.name() + "' failed: " + e, e);
+            throw fail(folder, provenance, guard, "interrupted", e, Retry.RESUME);
+        } catch (IOException | java.io.UncheckedIOException | OutOfMemoryError e) {
+            // A full disk or too little memory is fixed outside the run, which can then continue where it stopped.
+            throw fail(folder, provenance, guard, "experiment '" + kind.name() + "' failed: " + ErrorText.of(e), e, Retry.RESUME);
+        } catch (Exception | StackOverflowError e) {
+            throw fail(folder, provenance, guard, "experiment '" + kind.name() + "' failed: " + ErrorText.of(e), e, Retry.NEW_RUN);
         } finally {
             pool.close();
         }
@@ -166,30 +245,51 @@ public final class Runner {
         try {
             summary = Summary.of(results, reference);
         } catch (IllegalArgumentException e) {
-            throw fail(folder, provenance, e.getMessage(), e);
+            throw fail(folder, provenance, guard, "the config cannot be summarised: " + e.getMessage(), e, Retry.NEW_RUN);
         }
-        List<String> warnings = writeResults(config, folder, summary, results, options.plots());
-        Provenance.ended(provenance, "finished", warnings.isEmpty() ? null : String.join("; ", warnings), Instant.now());
-        AtomicFiles.writeJson(folder.file(RunFolder.PROVENANCE), provenance);
-        AtomicFiles.writeJson(folder.file(RunFolder.SUMMARY_JSON), summary.toJson(header(config)));
+        List<String> warnings;
+        try {
+            warnings = writeResults(config, folder, summary, results, options.plots());
+        } catch (IOException e) {
+            throw fail(folder, provenance, guard, "the results could not be written: " + ErrorText.of(e), e, Retry.RESUME);
+        }
+        boolean recorded = guard.end(() -> {
+            Provenance.ended(provenance, "finished", warnings.isEmpty() ? null : String.join("; ", warnings), Instant.now());
+            AtomicFiles.writeJson(folder.file(RunFolder.PROVENANCE), provenance);
+            AtomicFiles.writeJson(folder.file(RunFolder.SUMMARY_JSON), summary.toJson(header(config)));
+        });
+        if (!recorded) {
+            throw new RunFailedException("interrupted while writing the results; continue with: metarec resume " + folder.dir());
+        }
         return new RunOutcome(folder.dir(), summary, false, warnings);
     }
 
-    /** Records the failure in provenance.json and builds the user-facing error, naming the checkpoint that is kept. */
-    private static RunFailedException fail(RunFolder folder, Map<String, Object> provenance, String message, Exception cause) {
+    /** What can make a failed run succeed: resuming it (after fixing its surroundings), or only a new run. */
+    private enum Retry { RESUME, NEW_RUN }
+
+    /**
+     * Records the failure in provenance.json and builds the user-facing error, naming the checkpoint that is kept
+     * and suggesting {@code resume} only where resuming can succeed.
+     */
+    private static RunFailedException fail(RunFolder folder, Map<String, Object> provenance, InterruptGuard guard, String message,
+                                           Throwable cause, Retry retry) {
         Path file = folder.file(RunFolder.CHECKPOINT);
         String kept;
         try {
             Optional<Checkpoint> last = RunCheckpoints.read(file);
-            kept = last.map(c -> "the last good checkpoint (step " + c.step() + ") is kept in " + file
-                    + "; fix the cause and start a new run, or resume with: metarec resume " + folder.dir())
-                    .orElse("no checkpoint had been written yet");
+            String next = retry == Retry.RESUME
+                    ? "fix the cause and resume with: metarec resume " + folder.dir()
+                    : "fix the cause and start a new run (resuming would end the same way)";
+            kept = last.map(c -> "the last good checkpoint (step " + c.step() + ") is kept in " + file + "; " + next)
+                    .orElse("no checkpoint had been written yet; " + next);
         } catch (IOException | CheckpointException e) {
-            kept = "the checkpoint could not be read back: " + e.getMessage();
+            kept = "the checkpoint could not be read back: " + ErrorText.of(e);
         }
         try {
-            Provenance.ended(provenance, "failed", message, Instant.now());
-            AtomicFiles.writeJson(folder.file(RunFolder.PROVENANCE), provenance);
+            guard.end(() -> {
+                Provenance.ended(provenance, "failed", message, Instant.now());
+                AtomicFiles.writeJson(folder.file(RunFolder.PROVENANCE), provenance);
+            });
         } catch (IOException e) {
             cause.addSuppressed(e);
         }
@@ -221,7 +321,11 @@ public final class Runner {
         }
         AtomicFiles.writeString(folder.file(RunFolder.TASKS), tasks.toString());
         String title = config.name() + " (" + config.experiment() + ", seed " + config.seed() + ")";
-        AtomicFiles.writeString(folder.file(RunFolder.SUMMARY_MD), summary.markdown(title));
+        StringBuilder md = new StringBuilder(summary.markdown(title));
+        for (String note : results.notes()) {
+            md.append("\nNote: ").append(note).append('\n');
+        }
+        AtomicFiles.writeString(folder.file(RunFolder.SUMMARY_MD), md.toString());
         List<String> warnings = new ArrayList<>();
         if (!plots) {
             return warnings;
@@ -234,7 +338,7 @@ public final class Runner {
             RunPlots.results(summary.rows(), dir, config.name());
         } catch (IOException | RuntimeException | LinkageError | AWTError e) {
             // Figures are a convenience: a headless-graphics problem must not throw away finished results.
-            warnings.add("figures could not be drawn: " + e);
+            warnings.add("figures could not be drawn: " + ErrorText.of(e));
         }
         return warnings;
     }

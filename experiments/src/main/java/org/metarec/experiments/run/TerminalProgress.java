@@ -14,6 +14,7 @@ final class TerminalProgress implements Progress {
     private final LongSupplier nanoClock;
     private long lastDraw = Long.MIN_VALUE;
     private int lastWidth;
+    private String lastText;
 
     TerminalProgress(PrintStream err, LongSupplier nanoClock) {
         this.err = err;
@@ -22,8 +23,8 @@ final class TerminalProgress implements Progress {
     }
 
     @Override
-    public void start(String phase, long total, long done) {
-        meter.start(phase, total, done);
+    public void start(String phase, long total, long done, String unit) {
+        meter.start(phase, total, done, unit);
         lastDraw = Long.MIN_VALUE;
         draw(true);
     }
@@ -46,6 +47,7 @@ final class TerminalProgress implements Progress {
         draw(true);
         err.println();
         lastWidth = 0;
+        lastText = null;
     }
 
     private void draw(boolean force) {
@@ -56,6 +58,10 @@ final class TerminalProgress implements Progress {
         lastDraw = now;
         int filled = meter.total() > 0 ? (int) (BAR * Math.min(1.0, (double) meter.done() / meter.total())) : 0;
         String text = "[" + "#".repeat(filled) + ".".repeat(BAR - filled) + "] " + meter.line();
+        if (text.equals(lastText) && lastWidth > 0) {
+            return; // the same state is drawn once
+        }
+        lastText = text;
         // Pad with spaces so a shorter line fully covers the previous one.
         err.print("\r" + text + " ".repeat(Math.max(0, lastWidth - text.length())));
         err.flush();

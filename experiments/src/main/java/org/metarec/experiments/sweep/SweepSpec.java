@@ -7,11 +7,13 @@ import static org.metarec.experiments.config.Specs.object;
 import static org.metarec.experiments.config.Specs.path;
 import static org.metarec.experiments.config.Specs.string;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.metarec.experiments.config.ConfigException;
 import org.metarec.experiments.config.ConfigOverride;
 import org.metarec.experiments.config.ObjectSpec;
 import org.metarec.experiments.config.Problems;
@@ -100,6 +102,9 @@ public record SweepSpec(Path file, Path base, List<Axis> grid, List<YamlScalar> 
             }
         }
         Object resolved = SCHEMA.resolve(new YamlMap(map.position(), rest), "", problems);
+        if (problems.count() > 0) {
+            checkGridDespite(file, map, axes, problems);
+        }
         problems.throwIfAny();
         @SuppressWarnings("unchecked")
         Map<String, Object> values = (Map<String, Object>) resolved;
@@ -110,6 +115,25 @@ public record SweepSpec(Path file, Path base, List<Axis> grid, List<YamlScalar> 
         Path dir = file.toAbsolutePath().normalize().getParent();
         Path out = values.get("out") == null ? null : dir.resolve((String) values.get("out")).normalize();
         return new SweepSpec(file, Path.of((String) values.get("base")), axes, seeds, out);
+    }
+
+    /**
+     * When the file has problems elsewhere (seeds, out, an unknown key) but names a readable base config, also checks
+     * the grid's values against it, so that one pass reports every problem of the sweep, as for a config.
+     */
+    private static void checkGridDespite(Path file, YamlMap map, List<Axis> axes, Problems problems) {
+        if (axes.isEmpty() || !(map.get("base") instanceof YamlScalar b) || !(b.value() instanceof String text)) {
+            return;
+        }
+        Path base = file.toAbsolutePath().normalize().getParent().resolve(text).normalize();
+        if (!Files.isRegularFile(base)) {
+            return;
+        }
+        try {
+            Sweep.jobs(new SweepSpec(file, base, axes, List.of(), null));
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
     }
 
     /** The overrides of grid point {@code point} (one value index per axis). */

@@ -124,6 +124,8 @@ class BinScriptTest {
         List<String> options = new ArrayList<>(List.of(jvmLine(exec(tmp, script.toString(), "0"))
                 .substring("jvm: ".length()).split(" ")));
         assertTrue(options.remove("-Djava.awt.headless=true"), options.toString());
+        // The test's stderr is a file, so the script tells the program it is not a terminal (no progress bar).
+        assertTrue(options.remove("-Dmetarec.stderr.terminal=false"), options.toString());
         assertEquals(ManagementFactory.getRuntimeMXBean().getInputArguments(), options);
     }
 

@@ -153,7 +153,7 @@ class MainTest {
         Path config = TestFiles.write(tmp, "toy.yaml", TestFiles.FAST_TOY);
         CliResult r = TestFiles.cli("run", config.toString(), "--threads", "0", "--out", tmp.resolve("r").toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("error: --threads: expected an integer >= 1, found 0\n"), r.err());
+        assertTrue(r.err().startsWith("error: --threads: expected an integer from 1 to "), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
         CliResult shard = TestFiles.cli("sweep", "s.yaml", "--shard", "0/3");
         assertEquals(2, shard.code());
@@ -164,7 +164,7 @@ class MainTest {
     void missingConfigFileIsAConfigError() {
         CliResult r = TestFiles.cli("validate", tmp.resolve("none.yaml").toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith(tmp.resolve("none.yaml") + ": cannot read file: NoSuchFileException "), r.err());
+        assertTrue(r.err().startsWith(tmp.resolve("none.yaml") + ": cannot read file: no such file\n"), r.err());
     }
 
     @Test

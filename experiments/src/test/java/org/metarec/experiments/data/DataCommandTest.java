@@ -72,7 +72,7 @@ class DataCommandTest {
         Path config = TestFiles.write(tmp, "d.yaml", START + "data:\n  source: delimited\n  path: r.csv\n  delimited:\n    columns:\n"
                 + "      domain: category\n");
         CliResult strict = TestFiles.cli("data", config.toString());
-        assertEquals(1, strict.code());
+        assertEquals(2, strict.code());
         assertTrue(strict.err().startsWith("error: r.csv:4: "), strict.err());
         CliResult skipping = TestFiles.cli("data", config.toString(), "--set", "data.skip_bad_lines=true");
         assertEquals(0, skipping.code(), skipping.err());

@@ -49,8 +49,7 @@ class RunFolderStatesTest {
     void runRefusesAFolderThatHoldsARun() {
         TestFiles.CliResult r = TestFiles.cli("run", config.toString(), "--out", finished.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("error: " + finished + ": expected a new or empty folder, found an existing run (continue it with: "
-                + "metarec resume " + finished + ")\n"), r.err());
+        assertTrue(r.err().startsWith("error: " + finished + ": expected a new or empty folder, found a finished run; choose another --out\n"), r.err());
     }
 
     @Test
@@ -58,7 +57,7 @@ class RunFolderStatesTest {
         TestFiles.write(tmp, "busy/notes.txt", "x");
         TestFiles.CliResult r = TestFiles.cli("run", config.toString(), "--out", tmp.resolve("busy").toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("error: " + tmp.resolve("busy") + ": expected a new or empty folder, found a folder with files in it\n"), r.err());
+        assertTrue(r.err().startsWith("error: " + tmp.resolve("busy") + ": expected a new or empty folder, found a folder with files in it; choose another --out\n"), r.err());
     }
 
     @Test

@@ -170,6 +170,7 @@ public final class DelimitedLoader {
             throw new NoSuchFileException(file.toString(), null, "expected a delimited rating file, found none");
         }
         String name = file.getFileName().toString();
+        int before = filled;
         try (LineReader in = LineReader.open(file, name, !checksums.isEmpty())) {
             Columns columns = format.header() ? null : Columns.of(format, format.columnNames(), null);
             while (in.next()) {
@@ -194,6 +195,9 @@ public final class DelimitedLoader {
             if (!checksums.isEmpty()) {
                 MovieLensFiles.verify(in, checksums, report);
             }
+        }
+        if (filled == before) {
+            throw new MalformedDataException("delimited file " + file, "expected at least one rating, found none");
         }
     }
 

@@ -27,6 +27,19 @@ public class MalformedDataException extends IllegalArgumentException {
     }
 
     /**
+     * An error about a whole file rather than one line, such as an empty file; the message is
+     * {@code file: expected ..., found ...} and {@link #line()} is 0.
+     *
+     * @param file the file name as shown to the user
+     * @param detail "expected ..., found ..."
+     */
+    public MalformedDataException(String file, String detail) {
+        super(file + ": " + detail);
+        this.file = file;
+        this.line = 0;
+    }
+
+    /**
      * The file name.
      *
      * @return the file as shown in the message
@@ -36,7 +49,7 @@ public class MalformedDataException extends IllegalArgumentException {
     }
 
     /**
-     * The 1-based line number.
+     * The 1-based line number, 0 for an error about the whole file.
      *
      * @return the line
      */

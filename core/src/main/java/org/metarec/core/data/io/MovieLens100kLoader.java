@@ -194,6 +194,9 @@ public final class MovieLens100kLoader {
             verify(in);
         }
         users.ids = ids.build();
+        if (users.ids.size() == 0) {
+            throw new MalformedDataException("u.user", "expected at least one user, found none");
+        }
         return users;
     }
 
@@ -260,6 +263,9 @@ public final class MovieLens100kLoader {
             verify(in);
         }
         items.ids = ids.build();
+        if (items.keptIndex.size() == 0) {
+            throw new MalformedDataException("u.item", "expected at least one movie, found none");
+        }
         report.drop("items with none of the genres " + domainNames, droppedItems);
         return items;
     }

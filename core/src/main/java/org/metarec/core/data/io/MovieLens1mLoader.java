@@ -134,6 +134,9 @@ public final class MovieLens1mLoader {
             }
         }
         users.ids = ids.build();
+        if (users.ids.size() == 0) {
+            throw new MalformedDataException("users.dat", "expected at least one user, found none");
+        }
         return users;
     }
 
@@ -200,6 +203,9 @@ public final class MovieLens1mLoader {
             }
         }
         items.ids = ids.build();
+        if (items.keptIndex.size() == 0) {
+            throw new MalformedDataException("movies.dat", "expected at least one movie, found none");
+        }
         report.drop("items with none of the genres " + domainNames, droppedItems);
         return items;
     }

@@ -81,6 +81,9 @@ final class MovieLensRatings {
                 badLines.handle(e);
             }
         }
+        if (lines == 0) {
+            throw new MalformedDataException(in.fileName(), "expected at least one rating, found none");
+        }
         report.rawCounts(rawUsers, rawItems, lines);
         report.drop("ratings of items with none of the genres " + items.domains.names(), droppedRatings);
         return builder.build(userIds, items.ids);

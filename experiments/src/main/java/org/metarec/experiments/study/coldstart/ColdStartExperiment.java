@@ -19,7 +19,6 @@ import org.metarec.experiments.config.Config;
 import org.metarec.experiments.config.KeySpec;
 import org.metarec.experiments.config.ObjectRule;
 import org.metarec.experiments.config.ObjectSpec;
-import org.metarec.experiments.data.DataSources;
 import org.metarec.experiments.run.ExperimentKind;
 import org.metarec.experiments.run.RunContext;
 import org.metarec.experiments.study.coldstart.ColdStartStatesSetup;
@@ -163,7 +162,7 @@ public final class ColdStartExperiment implements ExperimentKind {
     @Override
     public void run(RunContext ctx) throws Exception {
         Config c = ctx.config();
-        Dataset data = DataSources.load(c);
+        Dataset data = ctx.dataset();
         List<Long> seeds = StudyKeys.seeds(c, SECTION);
         List<String> methods = c.getStringList("methods");
         List<Cell> cells = new ArrayList<>();
@@ -180,7 +179,7 @@ public final class ColdStartExperiment implements ExperimentKind {
         boolean manySeeds = seeds.size() > 1;
         Map<Long, ColdStartStatesSetup> setups = new LinkedHashMap<>();
         TaskPool pool = ctx.pool();
-        ctx.progress().start("train", cells.size(), done.doneCount());
+        ctx.progress().start("train", cells.size(), done.doneCount(), "methods");
         for (int i = 0; i < cells.size(); i++) {
             if (done.isDone(i)) {
                 continue;

@@ -37,6 +37,14 @@ class QuickstartRunTest {
         TestFiles.CliResult r = run(a, "2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("noise floor"), r.err());
+        // The note states the oracle row's own mean rmse, as the table prints it, and is kept in summary.md.
+        String md = TestFiles.read(a.resolve("summary.md"));
+        java.util.regex.Matcher note = java.util.regex.Pattern.compile("Note: noise floor: .*mean of per-user RMSEs \\(rmse_k10_beta30 "
+                + "([0-9.]+)\\)").matcher(md);
+        assertTrue(note.find(), md);
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("\\| rmse_k10_beta30 \\| - \\| oracle \\| ([0-9.]+) \\|").matcher(md);
+        assertTrue(row.find(), md);
+        assertEquals(Double.parseDouble(row.group(1)), Double.parseDouble(note.group(1)), 5e-4, md);
         try (Stream<Path> files = Files.list(a)) {
             assertEquals(List.of("checkpoint.ckpt", "config.resolved.yaml", "plots", "provenance.json", "summary.json",
                     "summary.md", "tasks.csv", "train.csv"), files.map(p -> p.getFileName().toString()).sorted().toList());
