@@ -17,7 +17,7 @@ public final class MultipleComparisons {
     }
 
     /**
-     * Holm's adjusted p-values, in the order given: with the p-values sorted ascending, p_(1) <= ... <= p_(m),
+     * Holm's adjusted p-values, in the order given: with the p-values sorted ascending, {@code p_(1) <= ... <= p_(m)},
      * {@code adj_(i) = max_{j <= i} min(1, (m - j + 1) p_(j))}.
      *
      * @param p the p-values, each in [0, 1]
