@@ -38,17 +38,11 @@ public final class DataSources {
     }
 
     /**
-     * True when the config reads its data set from files ({@code movielens100k}, {@code movielens1m},
-     * {@code delimited}), which can be malformed; false for generated data and for kinds without a data section.
+     * True when the config reads its data set from files (every source of ratings but {@code synthetic}), which can
+     * be malformed; false for generated data and for kinds without a data section.
      */
     public static boolean readsFiles(Config config) {
-        if (!config.isSet("data.source")) {
-            return false;
-        }
-        return switch (config.getString("data.source")) {
-            case "movielens100k", "movielens1m", "delimited" -> true;
-            default -> false;
-        };
+        return config.isSet("data.source") && hasDataset(config) && !config.getString("data.source").equals("synthetic");
     }
 
     /**

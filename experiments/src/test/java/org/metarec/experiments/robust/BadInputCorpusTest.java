@@ -243,6 +243,13 @@ class BadInputCorpusTest {
                 c("delimited missing column", 2, "r.csv:1:", runCsv, k, "r.csv=user,item\nu1,i1\n"),
                 c("delimited field count", 2, "r.csv:3:", runCsv, k, "r.csv=user,item,rating\nu1,i1,4\nu2,i2\n"),
                 c("delimited missing file", 2, "data.path", runCsv, "k.yaml=" + CSV.replace("r.csv", "none.csv")),
+                // Douban and RecBole files are checked before the run folder exists too
+                c("douban bad rating", 2, "book_ratings.dat:1:", runCsv,
+                        "k.yaml=" + CSV.replace("source: delimited", "source: douban").replace("path: r.csv", "path: db"),
+                        "db/book_ratings.dat=1\t2\tfive\n", "db/music_ratings.dat=1\t2\t4\n"),
+                c("recbole bad header", 2, "shop.inter:1:", runCsv,
+                        "k.yaml=" + CSV.replace("source: delimited", "source: recbole").replace("path: r.csv", "path: shop"),
+                        "shop/shop.inter=user_id:token\titem_id\trating:float\n"),
                 // Run folders: nothing replaced, nothing lost
                 c("out is a file", 2, "expected a folder for the run, found a file", "run {d}/c.yaml --out {d}/c.yaml", toy("seed: 1", "seed: 1")),
                 c("out holds other files", 2, "expected a new or empty folder, found a folder with files in it", "run {d}/c.yaml --out {d}/ml", m,
