@@ -80,18 +80,21 @@ public final class ExperimentKinds {
 
     /** A loader validating each config against the schema of its kind. */
     public static ConfigLoader loader() {
+        List<ConfigSchema.Kind> described = describe(KINDS);   // once: each kind's schema needs all kinds' names
         Map<String, ObjectSpec> byKind = new LinkedHashMap<>();
-        for (ExperimentKind k : KINDS) {
-            byKind.put(k.name(), schema(k));
+        for (int i = 0; i < KINDS.size(); i++) {
+            byKind.put(KINDS.get(i).name(), ConfigSchema.forKind(described, described.get(i)));
         }
-        return new ConfigLoader(anyKindSchema(), byKind);
+        return new ConfigLoader(ConfigSchema.root(described), byKind);
     }
 
     /** The configuration reference of the built-in kinds (docs/configs.md). */
     public static String docs() {
+        List<ConfigSchema.Kind> described = describe(BUILT_IN);
         List<ConfigDocs.KindSchema> kinds = new ArrayList<>();
-        for (ExperimentKind k : BUILT_IN) {
-            kinds.add(new ConfigDocs.KindSchema(k.name(), k.description(), schema(BUILT_IN, k)));
+        for (int i = 0; i < BUILT_IN.size(); i++) {
+            ExperimentKind k = BUILT_IN.get(i);
+            kinds.add(new ConfigDocs.KindSchema(k.name(), k.description(), ConfigSchema.forKind(described, described.get(i))));
         }
         return ConfigDocs.markdown(kinds);
     }

@@ -76,11 +76,8 @@ public final class CAVIA<B> implements MetaLearner<B> {
     public TaskResult taskGradient(Params theta, Task<B> task) {
         Params phi = inner.run(atZeroContext(theta), task.support(), innerSteps, innerLr, true);
         Tensor queryLoss = inner.loss().apply(phi, task.query());
+        // theta's own context tensors are not in the graph (atZeroContext replaced them), so they get zeros.
         Params grad = theta.withValues(Autodiff.grad(queryLoss, theta.tensors(), false, true));
-        for (String name : context) {
-            Tensor g = grad.get(name);
-            grad = grad.with(name, Tensor.zeros(g.rows(), g.cols()));
-        }
         return new TaskResult(queryLoss.item(), grad, phi.detach());
     }
 
@@ -93,7 +90,7 @@ public final class CAVIA<B> implements MetaLearner<B> {
                         + theta.names());
             }
             Tensor c = theta.get(name);
-            out = out.with(name, Tensor.variable(new org.ejml.data.DMatrixRMaj(c.rows(), c.cols())));
+            out = out.with(name, Tensor.zeros(c.rows(), c.cols()).asVariable());
         }
         return out;
     }

@@ -1,6 +1,5 @@
 package org.metarec.algorithms.meta;
 
-import org.metarec.autodiff.Autodiff;
 import org.metarec.autodiff.Params;
 import org.metarec.autodiff.Tensor;
 
@@ -41,13 +40,12 @@ public record MetaGradientSplit(double queryLoss, Params full, Params firstOrder
      */
     public static <B> MetaGradientSplit of(MetaLearnerSettings<B> settings, Params theta, Task<B> task) {
         MetaLearner.TaskResult maml = MetaMethod.MAML.learner(settings).taskGradient(theta, task);
-        Params phi = maml.adapted().asVariables();
-        Tensor queryLoss = settings.loss().apply(phi, task.query());
-        Params firstOrder = phi.withValues(Autodiff.grad(queryLoss, phi.tensors(), false, true));
-        Params throughInner = maml.gradient().zip(firstOrder, Tensor::sub);
-        Params fomaml = MetaMethod.FOMAML.learner(settings).taskGradient(theta, task).gradient();
+        // First-order MAML's task gradient is the query gradient at phi: the first-order part itself.
+        MetaLearner.TaskResult fomaml = MetaMethod.FOMAML.learner(settings).taskGradient(theta, task);
+        Params throughInner = maml.gradient().zip(fomaml.gradient(), Tensor::sub);
         Params reptile = MetaMethod.REPTILE.learner(settings).taskGradient(theta, task).gradient();
-        return new MetaGradientSplit(queryLoss.item(), maml.gradient(), firstOrder, throughInner, fomaml, reptile);
+        return new MetaGradientSplit(fomaml.queryLoss(), maml.gradient(), fomaml.gradient(), throughInner,
+                fomaml.gradient(), reptile);
     }
 
     /** The Euclidean norm of one tensor, {@code sqrt(sum x^2)}. */

@@ -70,13 +70,7 @@ public final class PrototypicalNetworks implements MetaLearner<ClassBatch> {
     /** The prototypes of {@code support}, as constants, next to {@code meta}; {@code steps} has no effect. */
     @Override
     public Params adapt(Params meta, ClassBatch support, int steps) {
-        Tensor prototypes = prototypes(meta, support).detach();
-        java.util.LinkedHashMap<String, Tensor> out = new java.util.LinkedHashMap<>();
-        for (String name : meta.names()) {
-            out.put(name, meta.get(name).detach());
-        }
-        out.put(PROTOTYPES, prototypes);
-        return Params.of(out);
+        return meta.detach().with(PROTOTYPES, prototypes(meta, support).detach());
     }
 
     /** The scores of {@code x} with parameters {@code adapted} from {@link #adapt}. */

@@ -1,9 +1,7 @@
 package org.metarec.experiments.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.metarec.core.json.Json;
-import org.metarec.core.json.JsonException;
 import org.metarec.experiments.reference.ReferenceCase;
 import org.metarec.experiments.reference.ReferenceComparison;
 import org.metarec.experiments.reference.ReferenceRunner;
@@ -59,12 +56,12 @@ final class MetagradCommand implements Callable<Integer> {
             return checkAll(files);
         }
         if (files.size() == 1 && !Files.isDirectory(inputs.get(0))) {
-            main.out.print(Json.write(ReferenceRunner.run(read(files.get(0)), threads)));
+            main.out.print(Json.write(ReferenceRunner.run(ProblemArgs.readCase(files.get(0)), threads)));
             return ExitCodes.OK;
         }
         Map<String, Object> all = new LinkedHashMap<>();
         for (Path f : files) {
-            ReferenceCase c = read(f);
+            ReferenceCase c = ProblemArgs.readCase(f);
             all.put(c.name(), ReferenceRunner.run(c, threads));
         }
         main.out.print(Json.write(all));
@@ -74,7 +71,7 @@ final class MetagradCommand implements Callable<Integer> {
     private int checkAll(List<Path> files) throws IOException {
         int failed = 0;
         for (Path f : files) {
-            ReferenceCase c = read(f);
+            ReferenceCase c = ProblemArgs.readCase(f);
             if (c.expected() == null) {
                 throw new UsageException(f + ": expected: --check needs the case's expected object, found none");
             }
@@ -107,19 +104,5 @@ final class MetagradCommand implements Callable<Integer> {
             }
         }
         return files;
-    }
-
-    private static ReferenceCase read(Path file) throws IOException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new UsageException(file + ": no such file");
-        }
-        try {
-            return ReferenceCase.parse(text, file.toString());
-        } catch (JsonException e) {
-            throw new UsageException(e.getMessage());
-        }
     }
 }

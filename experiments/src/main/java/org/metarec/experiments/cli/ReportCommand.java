@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.metarec.experiments.io.AtomicFiles;
 import org.metarec.experiments.report.Report;
 import org.metarec.experiments.run.RunFolder;
 import org.metarec.experiments.run.UsageException;
@@ -78,7 +79,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         List<String> names;
         try (Stream<Path> entries = Files.list(out)) {
-            names = entries.map(p -> p.getFileName().toString()).filter(n -> !n.matches("\\..*\\.tmp")).sorted().toList();
+            names = entries.filter(p -> !AtomicFiles.isTemporary(p)).map(p -> p.getFileName().toString()).sorted().toList();
         }
         boolean earlierReport = names.contains("report.json") && REPORT_FILES.containsAll(names);
         if (!names.isEmpty() && !earlierReport) {

@@ -54,7 +54,7 @@ public final class ConfigSchema {
      *                    are always read, {@code methods} whenever {@code methods} is not empty
      * @param methods     the values {@code methods} may list for it; empty when it does not read {@code methods}
      * @param rows        the result rows a run of a resolved config reports (what {@code evaluation.reference} may
-     *                    name); null means the config's {@code methods}
+     *                    name; {@link org.metarec.experiments.run.ExperimentKind#rows})
      */
     public record Kind(String name, String description, ObjectSpec settings, List<ObjectRule> rules, List<String> reads,
                        List<String> methods, Function<Map<String, Object>, List<String>> rows) {
@@ -65,9 +65,7 @@ public final class ConfigSchema {
             rules = rules == null ? List.of() : List.copyOf(rules);
             reads = List.copyOf(reads);
             methods = List.copyOf(methods);
-            if (rows == null) {
-                rows = root -> ((List<?>) root.get("methods")).stream().map(String.class::cast).toList();
-            }
+            Objects.requireNonNull(rows, "rows");
         }
     }
 

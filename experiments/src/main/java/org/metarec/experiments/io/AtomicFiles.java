@@ -86,4 +86,12 @@ public final class AtomicFiles {
             // Not supported on this platform (e.g. Windows): the rename is still atomic, only its durability is weaker.
         }
     }
+
+    /**
+     * True for a temporary file that a write of this class left behind when it was interrupted
+     * ({@code .<name>.<pid>-<n>.tmp}): folders that hold only such files count as empty.
+     */
+    public static boolean isTemporary(Path file) {
+        return file.getFileName().toString().matches("\\..*\\.tmp");
+    }
 }

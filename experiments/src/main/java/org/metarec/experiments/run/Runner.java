@@ -119,7 +119,7 @@ public final class Runner {
         List<Path> entries;
         try (Stream<Path> list = Files.list(dir)) {
             // Temporary files left by a write that a crash interrupted do not make a folder "used".
-            entries = list.filter(p -> !p.getFileName().toString().matches("\\..*\\.tmp")).toList();
+            entries = list.filter(p -> !AtomicFiles.isTemporary(p)).toList();
         }
         if (entries.isEmpty()) {
             return;

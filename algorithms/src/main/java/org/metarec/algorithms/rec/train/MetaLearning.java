@@ -101,10 +101,10 @@ public final class MetaLearning {
      */
     public static MetaLearner<RatingBatch> learner(MetaMethod method, RecModel model, TaskLoss<RatingBatch> loss,
             double innerLr, int innerSteps) {
-        List<String> adapted = method.adaptedNames(model.localParams(), model.headParams());
+        // CAVIA's context is the user's own parameters: they start at zero for every user.
+        List<String> adapted = method.needsContext() ? model.userTables()
+                : method.adaptedNames(model.localParams(), model.headParams());
         if (method.needsContext()) {
-            // CAVIA's context is the user's own parameters: they start at zero for every user.
-            adapted = model.userTables();
             if (adapted.isEmpty()) {
                 throw new IllegalArgumentException(method.configName() + ": expected a model with per-user parameters "
                         + "(" + RecModels.WITH_USER_PARAMETERS + "), whose user vector is the context; this model has none");

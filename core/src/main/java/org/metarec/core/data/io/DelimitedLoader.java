@@ -251,10 +251,7 @@ public final class DelimitedLoader {
     }
 
     private Dataset finish() {
-        if (domainNames.size() == 0) {
-            // Only possible with a domain column: no row named a domain.
-            throw new IllegalArgumentException(source + ": expected at least one rating, found none");
-        }
+        // read() has refused a file without ratings, so every load has at least one row and one domain.
         IdMap userIds = users.build();
         IdMap itemIds = items.build();
         Interactions interactions = Interactions.of(userIds, itemIds, new Domains(domainNames.build().rawIds()),

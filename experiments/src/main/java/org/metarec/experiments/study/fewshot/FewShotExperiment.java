@@ -10,7 +10,6 @@ import java.util.Map;
 import org.metarec.algorithms.data.ClassBatch;
 import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.train.MetaTrainer;
-import org.metarec.algorithms.train.NonFiniteException;
 import org.metarec.autodiff.Params;
 import org.metarec.experiments.config.Config;
 import org.metarec.experiments.config.ObjectRule;
@@ -151,13 +150,7 @@ public final class FewShotExperiment implements ExperimentKind {
             long total = c.getLong("budget.meta_iterations");
             ctx.progress().start("train " + label, total, 0);
             while (trainer.stepCount() < total) {
-                MetaTrainer.StepReport r;
-                try {
-                    r = trainer.step();
-                } catch (NonFiniteException e) {
-                    ctx.checkFinite(e.step(), label + " (" + e.method() + ")", e.quantity(), e.value());
-                    throw e;
-                }
+                MetaTrainer.StepReport r = CellResults.train(ctx, label, trainer::step);
                 if (r.step() % logEvery == 0 || r.step() == total) {
                     ctx.trainLog().append(r.step(), label, r.metaLoss(), r.gradNorm());
                 }

@@ -93,12 +93,9 @@ public final class FewShotStudy {
         int[] shots = protocol.evaluation().shots();
         int[] steps = protocol.evaluation().adaptSteps();
         List<double[][]> perTask = pool.map(tasks, task -> {
-            double[][] acc = new double[shots.length][steps.length];
+            double[][] acc = new double[shots.length][];
             for (int k = 0; k < shots.length; k++) {
-                ClassBatch support = firstShots(task.support(), shots[k]);
-                for (int s = 0; s < steps.length; s++) {
-                    acc[k][s] = accuracy(meta, support, task.query(), steps[s]);
-                }
+                acc[k] = accuracies(meta, firstShots(task.support(), shots[k]), task.query(), steps);
             }
             return acc;
         });
@@ -115,36 +112,57 @@ public final class FewShotStudy {
         return out;
     }
 
-    /** The query accuracy after adapting to {@code support} with {@code steps} gradient steps. */
-    private double accuracy(Params meta, ClassBatch support, ClassBatch query, int steps) {
-        if (learner instanceof PrototypicalNetworks protonet) {
-            return query.accuracy(protonet.scores(protonet.adapt(meta, support, steps), query.x()));
+    /**
+     * The query accuracy after adapting to {@code support} with each count of {@code steps} gradient steps, in that
+     * order. One adaptation serves every count: it runs to the largest and is read off on the way (the steps are
+     * full-batch at a constant rate, so stopping at 5 and going on to 10 is the same as taking 10).
+     */
+    private double[] accuracies(Params meta, ClassBatch support, ClassBatch query, int[] steps) {
+        double[] acc = new double[steps.length];
+        if (learner instanceof PrototypicalNetworks protonet) {   // no steps: the same at every count
+            java.util.Arrays.fill(acc, query.accuracy(protonet.scores(protonet.adapt(meta, support, 0), query.x())));
+            return acc;
         }
+        Integer[] order = java.util.stream.IntStream.range(0, steps.length).boxed().toArray(Integer[]::new);
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> steps[i]));
         if (protocol.method().globalLabels()) {
-            return headAccuracy(meta, support, query, steps);
+            headAccuracies(meta, support, query, steps, order, acc);
+            return acc;
         }
-        Params phi = learner.adapt(meta, support, steps);
-        return query.accuracy(mlp.apply(phi, query.x()));
+        Params current = meta;
+        int done = 0;
+        for (int i : order) {
+            if (steps[i] > done) {
+                current = learner.adapt(current, support, steps[i] - done);
+                done = steps[i];
+            }
+            acc[i] = query.accuracy(mlp.apply(current, query.x()));
+        }
+        return acc;
     }
 
     /**
      * The pretrained baseline at test time: the network's last hidden layer as fixed features, and a new N-way
-     * linear head (starting at zero) fitted by {@code steps} steps of gradient descent on the support set's
-     * cross-entropy.
+     * linear head (starting at zero) fitted by gradient descent on the support set's cross-entropy; the query
+     * accuracy after each count of steps goes to {@code acc} (counts visited in {@code order}, ascending).
      */
-    private double headAccuracy(Params meta, ClassBatch support, ClassBatch query, int steps) {
+    private void headAccuracies(Params meta, ClassBatch support, ClassBatch query, int[] steps, Integer[] order,
+                                double[] acc) {
         Tensor features = mlp.features(meta, support.x()).detach();
+        Tensor queryFeatures = mlp.features(meta, query.x()).detach();
         Tensor w = Tensor.variable(new org.ejml.data.DMatrixRMaj(features.cols(), support.ways()));
         Tensor b = Tensor.variable(new org.ejml.data.DMatrixRMaj(1, support.ways()));
         double lr = protocol.evaluation().lr();
-        for (int s = 0; s < steps; s++) {
-            Tensor loss = support.crossEntropy(Ops.addRowVector(Ops.matmul(features, w), b));
-            List<Tensor> g = Autodiff.grad(loss, List.of(w, b), false);
-            w = Tensor.variable(w.sub(g.get(0).mul(lr)).data());
-            b = Tensor.variable(b.sub(g.get(1).mul(lr)).data());
+        int done = 0;
+        for (int i : order) {
+            for (; done < steps[i]; done++) {
+                Tensor loss = support.crossEntropy(Ops.addRowVector(Ops.matmul(features, w), b));
+                List<Tensor> g = Autodiff.grad(loss, List.of(w, b), false);
+                w = Tensor.variable(w.sub(g.get(0).mul(lr)).data());
+                b = Tensor.variable(b.sub(g.get(1).mul(lr)).data());
+            }
+            acc[i] = query.accuracy(Ops.addRowVector(Ops.matmul(queryFeatures, w), b));
         }
-        Tensor queryFeatures = mlp.features(meta, query.x()).detach();
-        return query.accuracy(Ops.addRowVector(Ops.matmul(queryFeatures, w), b));
     }
 
     /** The first {@code k} examples of each class (the rows are ordered example by example, class by class). */

@@ -184,7 +184,7 @@ public final class SinusoidExperiment implements ExperimentKind {
         if (saved.isPresent()) {
             current = Integer.parseInt(saved.get().string("method_index"));
             for (int i = 0; i < current; i++) {
-                finished.put(methods.get(i), readParams(saved.get(), "final/" + methods.get(i) + "/"));
+                finished.put(methods.get(i), finalParams(saved.get(), methods.get(i)));
             }
         }
 

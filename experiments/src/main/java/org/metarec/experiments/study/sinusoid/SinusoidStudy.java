@@ -42,6 +42,7 @@ public final class SinusoidStudy {
     private final SinusoidProtocol protocol;
     private final MLP mlp;
     private final TaskLoss<XYBatch> loss;
+    private final List<String> head;              // what ANIL adapts, checked against the network once
     private final MetaLearner<XYBatch> learner;   // immutable, so one serves every task and thread
     private final InnerLoop<XYBatch> testTimeSgd;  // the parameters the method adapts at test time
 
@@ -50,17 +51,18 @@ public final class SinusoidStudy {
         this.protocol = protocol;
         this.mlp = new MLP(protocol.sizes(), Activation.parse(protocol.network().activation()));
         this.loss = (params, batch) -> Ops.mse(mlp.apply(params, batch.x()), batch.y());
+        this.head = head(protocol.network().head(), mlp);
         this.learner = buildLearner();
-        this.testTimeSgd = new InnerLoop<>(loss, protocol.method().adaptedNames(null, head()));
+        this.testTimeSgd = new InnerLoop<>(loss, protocol.method().adaptedNames(null, head));
     }
 
     /** The head ANIL adapts: the network's named parameters, or its last layer when none are named. */
-    private List<String> head() {
-        List<String> named = protocol.network().head();
+    private static List<String> head(List<String> named, MLP mlp) {
+        List<String> names = mlp.paramNames();
         for (String name : named) {
-            if (!mlp.paramNames().contains(name)) {
+            if (!names.contains(name)) {
                 throw new IllegalArgumentException("sinusoid network.head: expected parameter names of the network "
-                        + mlp.paramNames() + ", found '" + name + "'");
+                        + names + ", found '" + name + "'");
             }
         }
         return named.isEmpty() ? mlp.headNames() : named;
@@ -90,7 +92,7 @@ public final class SinusoidStudy {
         SinusoidProtocol.Training t = protocol.training();
         MetaMethod method = protocol.method();
         MetaLearnerSettings<XYBatch> settings = new MetaLearnerSettings<>(loss, t.innerLr(), t.innerSteps(),
-                method.adaptedNames(null, head()), null, XYBatch::concat)
+                method.adaptedNames(null, head), null, XYBatch::concat)
                 .withMamlpp(protocol.mamlpp()).withImaml(protocol.imaml());
         if (method.hasOwnInnerLoop()) {   // Reptile: SGD on minibatches of the task's points (Nichol et al. 2018)
             SinusoidProtocol.Reptile r = protocol.reptile();
