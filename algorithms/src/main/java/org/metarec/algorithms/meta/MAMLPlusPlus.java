@@ -1,9 +1,7 @@
 package org.metarec.algorithms.meta;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.metarec.autodiff.Autodiff;
-import org.metarec.autodiff.GradMode;
 import org.metarec.autodiff.Params;
 import org.metarec.autodiff.Tensor;
 
@@ -142,7 +140,7 @@ public final class MAMLPlusPlus<B> implements MetaLearner<B> {
         }
     }
 
-    private final TaskLoss<B> loss;
+    private final InnerLoop<B> inner;
     private final double innerLr;
     private final int innerSteps;
     private final List<String> adapted;   // null: every model parameter
@@ -166,7 +164,7 @@ public final class MAMLPlusPlus<B> implements MetaLearner<B> {
             throw new IllegalArgumentException("MAML++: expected inner steps >= 0 and switches, found " + innerSteps
                     + " and " + switches);
         }
-        this.loss = loss;
+        this.inner = new InnerLoop<>(loss, adapted);
         this.innerLr = innerLr;
         this.innerSteps = innerSteps;
         this.adapted = adapted == null ? null : List.copyOf(adapted);
@@ -182,7 +180,7 @@ public final class MAMLPlusPlus<B> implements MetaLearner<B> {
     /** The same learner at meta-iteration {@code t}: its multi-step weights and derivative order. */
     @Override
     public MetaLearner<B> atIteration(long t) {
-        return t == iteration ? this : new MAMLPlusPlus<>(loss, innerLr, innerSteps, adapted, switches, t);
+        return t == iteration ? this : new MAMLPlusPlus<>(inner.loss(), innerLr, innerSteps, adapted, switches, t);
     }
 
     /** With LSLR: theta followed by {@code lr.<s>.<name>} = inner rate, step by step, for each adapted tensor. */
@@ -208,13 +206,7 @@ public final class MAMLPlusPlus<B> implements MetaLearner<B> {
     /** Everything but the learned rates. */
     @Override
     public Params modelParams(Params meta) {
-        List<String> names = new ArrayList<>();
-        for (String n : meta.names()) {
-            if (!n.startsWith(RATE_PREFIX)) {
-                names.add(n);
-            }
-        }
-        return meta.subset(names);
+        return LearnedRates.modelParams(meta, RATE_PREFIX);
     }
 
     @Override
@@ -234,54 +226,48 @@ public final class MAMLPlusPlus<B> implements MetaLearner<B> {
      */
     @Override
     public Params adapt(Params meta, B support, int steps) {
-        Params phi = modelParams(meta).detach();
-        List<String> names = adaptedNames(phi);
-        for (int s = 0; s < steps; s++) {
-            Params fast = phi.subset(names).asVariables();
-            Params grads = Autodiff.grad(loss.apply(phi.merge(fast), support), fast, false);
-            try (GradMode.Scope scope = GradMode.noGrad()) {
-                phi = phi.merge(update(fast, grads, Math.min(s, innerSteps - 1), meta));
-            }
-        }
-        return phi;
+        return inner.run(modelParams(meta), meta, support, steps, this::step, InnerLoop.Batches.fullBatch(), false);
+    }
+
+    /** The iterates of {@link #adapt} for 0 .. {@code steps} steps, in one pass. */
+    @Override
+    public List<Params> adaptationPath(Params meta, B support, int steps) {
+        return inner.path(modelParams(meta), meta, support, steps, this::step, InnerLoop.Batches.fullBatch());
     }
 
     /** The paper's meta-objective for one task, differentiated with respect to theta and the rates. */
     @Override
     public TaskResult taskGradient(Params meta, Task<B> task) {
-        boolean secondOrder = iteration >= switches.firstOrderIterations();
+        // DA: first order takes each inner gradient as a constant, second order keeps its graph (Hessian terms).
+        InnerLoop.Order order = iteration >= switches.firstOrderIterations()
+                ? InnerLoop.Order.SECOND_ORDER : InnerLoop.Order.FIRST_ORDER;
         double[] w = switches.multiStepLoss().weights(innerSteps, iteration);
         boolean lastStepOnly = isLastStepOnly(w);
-        Params phi = modelParams(meta);
-        List<String> names = adaptedNames(phi);
-        Tensor objective = null;
-        for (int s = 0; s < innerSteps; s++) {
-            Params fast = phi.subset(names);
-            // Second order keeps the gradient's graph (Hessian terms); first order takes it as a constant.
-            Params grads = Autodiff.grad(loss.apply(phi, task.support()), fast, secondOrder);
-            phi = phi.merge(update(fast, grads, s, meta));
-            if (!lastStepOnly && w[s] != 0) {
-                Tensor term = loss.apply(phi, task.query()).mul(w[s]);
-                objective = objective == null ? term : objective.add(term);
+        Tensor[] objective = new Tensor[1];
+        // MSL: the weighted query loss after every inner step, added as the loop goes.
+        InnerLoop.StepObserver msl = lastStepOnly ? null : (s, phi) -> {
+            if (w[s] != 0) {
+                Tensor term = inner.loss().apply(phi, task.query()).mul(w[s]);
+                objective[0] = objective[0] == null ? term : objective[0].add(term);
             }
-        }
+        };
+        Params phi = inner.run(modelParams(meta), meta, task.support(), innerSteps, this::step,
+                InnerLoop.Batches.fullBatch(), order, msl);
         if (lastStepOnly) {
-            objective = loss.apply(phi, task.query());
+            objective[0] = inner.loss().apply(phi, task.query());
         }
-        Params grad = meta.withValues(Autodiff.grad(objective, meta.tensors(), false, true));
-        return new TaskResult(objective.item(), grad, phi.detach());
+        Params grad = meta.withValues(Autodiff.grad(objective[0], meta.tensors(), false, true));
+        return new TaskResult(objective[0].item(), grad, phi.detach());
     }
 
-    /** {@code p - lr_s[name] g}: a learned rate in the graph, or the constant inner rate (MAML's own operation). */
-    private Params update(Params fast, Params grads, int step, Params meta) {
-        List<Tensor> next = new ArrayList<>();
-        for (String name : fast.names()) {
-            Tensor p = fast.get(name), g = grads.get(name);
-            next.add(switches.learnedRates() && step >= 0
-                    ? p.sub(g.scaleBy(meta.get(rateName(step, name))))
-                    : p.addScaled(-innerLr, g));
-        }
-        return fast.withValues(next);
+    /**
+     * {@code p - lr_s[name] g}: with LSLR the learned rate of step {@code s} (past the trained steps, the last
+     * one's), in the graph; otherwise the constant inner rate (MAML's own operation).
+     */
+    private Tensor step(int s, String name, Tensor p, Tensor g, Params meta) {
+        return switches.learnedRates() && innerSteps > 0
+                ? p.sub(g.scaleBy(meta.get(rateName(Math.min(s, innerSteps - 1), name))))
+                : p.addScaled(-innerLr, g);
     }
 
     private static boolean isLastStepOnly(double[] w) {

@@ -72,6 +72,24 @@ public interface MetaLearner<B> {
     Params adapt(Params meta, B support, int steps);
 
     /**
+     * The parameters after 0, 1, ..., {@code steps} inner steps of {@link #adapt}: element {@code s} equals
+     * {@code adapt(meta, support, s)}. This default adapts afresh for each {@code s} (quadratic in
+     * {@code steps}); learners whose adaptation is one loop (Meta-SGD, MAML++) give all of them in one pass.
+     *
+     * @param meta the meta-parameters; not modified
+     * @param support the support set
+     * @param steps the most steps, at least 0
+     * @return {@code steps + 1} sets of constants
+     */
+    default List<Params> adaptationPath(Params meta, B support, int steps) {
+        List<Params> path = new ArrayList<>();
+        for (int s = 0; s <= steps; s++) {
+            path.add(adapt(meta, support, s));
+        }
+        return path;
+    }
+
+    /**
      * The task's contribution to a meta-step: its query loss after adaptation, and the gradient
      * (or, for Reptile, the pseudo-gradient) that the outer optimiser should descend.
      *

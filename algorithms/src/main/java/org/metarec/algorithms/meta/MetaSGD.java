@@ -1,6 +1,5 @@
 package org.metarec.algorithms.meta;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.metarec.autodiff.Autodiff;
 import org.metarec.autodiff.Params;
@@ -60,13 +59,7 @@ public final class MetaSGD<B> implements MetaLearner<B> {
     /** The model's parameters inside the meta-parameters: everything but the rates. */
     @Override
     public Params modelParams(Params meta) {
-        List<String> names = new ArrayList<>();
-        for (String n : meta.names()) {
-            if (!n.startsWith(RATE_PREFIX)) {
-                names.add(n);
-            }
-        }
-        return meta.subset(names);
+        return LearnedRates.modelParams(meta, RATE_PREFIX);
     }
 
     @Override
@@ -86,6 +79,12 @@ public final class MetaSGD<B> implements MetaLearner<B> {
                 InnerLoop.Batches.fullBatch(), false);
     }
 
+    /** The iterates of {@link #adapt} for 0 .. {@code steps} steps, in one pass. */
+    @Override
+    public List<Params> adaptationPath(Params meta, B support, int steps) {
+        return inner.path(modelParams(meta), meta, support, steps, MetaSGD::scaleByRate, InnerLoop.Batches.fullBatch());
+    }
+
     @Override
     public TaskResult taskGradient(Params meta, Task<B> task) {
         Params phi = inner.run(modelParams(meta), meta, task.support(), innerSteps, MetaSGD::scaleByRate,
@@ -95,8 +94,11 @@ public final class MetaSGD<B> implements MetaLearner<B> {
         return new TaskResult(queryLoss.item(), grad, phi.detach());
     }
 
-    /** Meta-SGD's inner step of parameter {@code name}: {@code p - alpha_name * g}, elementwise, the rates read from {@code meta}. */
-    public static Tensor scaleByRate(String name, Tensor p, Tensor g, Params meta) {
+    /**
+     * Meta-SGD's inner step of parameter {@code name}: {@code p - alpha_name * g}, elementwise, the rates read from
+     * {@code meta} (the same at every step).
+     */
+    public static Tensor scaleByRate(int step, String name, Tensor p, Tensor g, Params meta) {
         return p.sub(meta.get(RATE_PREFIX + name).mul(g));
     }
 }

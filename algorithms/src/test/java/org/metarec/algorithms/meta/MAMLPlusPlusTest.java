@@ -176,6 +176,34 @@ class MAMLPlusPlusTest {
         });
     }
 
+    @Test
+    void theAdaptationPathIsAdaptAtEveryStepToTheBit() {
+        // One pass gives what adapt(meta, support, s) gives for every s, past the trained steps too (the last rates).
+        Property.forAll("adaptationPath(meta, S, n).get(s) = adapt(meta, S, s)", 68L, 6, 4, c -> {
+            Problem p = MetaLearnerPropertiesTest.problem(c);
+            int trained = 1 + c.intIn(0, 2);
+            MAMLPlusPlus<XYBatch> mamlpp = new MAMLPlusPlus<>(p.loss(), 0.2, trained, null, MAMLPlusPlus.Switches.DEFAULT);
+            MetaSGD<XYBatch> metasgd = new MetaSGD<>(p.loss(), 0.2, trained, null);
+            MAML<XYBatch> maml = new MAML<>(p.loss(), 0.2, trained);
+            List<MetaLearner<XYBatch>> learners = List.of(mamlpp, metasgd, maml);
+            List<Params> metas = List.of(randomRates(mamlpp.initMeta(p.theta()), c.rng().nextLong()),
+                    metasgd.initMeta(p.theta()), p.theta());
+            XYBatch support = p.tasks().get(0).support();
+            for (int l = 0; l < learners.size(); l++) {
+                MetaLearner<XYBatch> learner = learners.get(l);
+                List<Params> path = learner.adaptationPath(metas.get(l), support, trained + 2);
+                assertEquals(trained + 3, path.size(), c + ": " + learner.name() + " path length");
+                for (int s = 0; s < path.size(); s++) {
+                    Params want = learner.adapt(metas.get(l), support, s);
+                    for (String n : want.names()) {
+                        assertArrayEquals(want.get(n).toArray(), path.get(s).get(n).toArray(), 0.0,
+                                c + ": " + learner.name() + ", step " + s + ", " + n);
+                    }
+                }
+            }
+        });
+    }
+
     private static void assertSameBits(MetaLearner<XYBatch> want, MetaLearner<XYBatch> got, Problem p, String where) {
         MetaStep a, b;
         try (TaskPool pool = new TaskPool(1)) {

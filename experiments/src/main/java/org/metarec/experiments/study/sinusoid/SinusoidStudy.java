@@ -176,15 +176,19 @@ public final class SinusoidStudy {
     public List<Params> adaptationPath(Params meta, XYBatch support, int steps) {
         SinusoidProtocol.Evaluation e = protocol.evaluation();
         List<Params> path = new ArrayList<>();
-        Params current = meta;
-        path.add(current);
-        for (int s = 1; s <= steps; s++) {
-            boolean learnedRates = learner.learnsStepSizes() && s <= protocol.training().innerSteps();
-            // Learned rates may differ by step (MAML++), so step s takes the learner's first s steps from meta.
-            Params phi = learnedRates
-                    ? learner.adapt(meta, support, s)
-                    : testTimeSgd.run(modelParams(current), current, support, 1, InnerLoop.StepSize.constant(e.evalLr()),
-                            InnerLoop.Batches.fullBatch(), false);
+        path.add(meta);
+        // Learned rates may differ by step (MAML++): the learner's own path, in one pass, for its trained steps.
+        int learned = learner.learnsStepSizes() ? Math.min(steps, protocol.training().innerSteps()) : 0;
+        if (learned > 0) {
+            List<Params> own = learner.adaptationPath(meta, support, learned);
+            for (int s = 1; s <= learned; s++) {
+                path.add(meta.merge(own.get(s)));
+            }
+        }
+        Params current = path.get(path.size() - 1);
+        for (int s = learned + 1; s <= steps; s++) {
+            Params phi = testTimeSgd.run(modelParams(current), current, support, 1, InnerLoop.StepSize.constant(e.evalLr()),
+                    InnerLoop.Batches.fullBatch(), false);
             current = current.merge(phi);
             path.add(current);
         }
