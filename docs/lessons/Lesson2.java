@@ -8,6 +8,7 @@ import org.metarec.algorithms.meta.MetaGradientSplit;
 import org.metarec.algorithms.meta.MetaLearner;
 import org.metarec.algorithms.meta.Task;
 import org.metarec.algorithms.meta.TaskLoss;
+import org.metarec.algorithms.optim.GradClip;
 import org.metarec.autodiff.Autodiff;
 import org.metarec.autodiff.Ops;
 import org.metarec.autodiff.Params;
@@ -41,20 +42,20 @@ public class Lesson2 {
         System.out.printf("support loss at theta %.6f; query loss at theta %.6f, at phi %.6f%n", supportLoss.item(),
                 Ops.mse(mlp.apply(theta, task.query().x()), task.query().y()).item(), queryLoss.item());
         System.out.printf("|meta-gradient| by hand %.6f, MAML %.6f, first-order MAML %.6f%n",
-                MetaGradientSplit.norm(byHand), MetaGradientSplit.norm(maml.gradient()),
-                MetaGradientSplit.norm(fomaml.gradient()));
+                GradClip.globalNorm(byHand), GradClip.globalNorm(maml.gradient()),
+                GradClip.globalNorm(fomaml.gradient()));
         System.out.printf("largest |by hand - MAML| over all %d numbers: %.1e%n", theta.numel(),
                 maxAbsDifference(byHand, maml.gradient()));
         System.out.printf("MAML against first-order MAML: |difference| %.6f (%.2f%% of |MAML|), cosine %.6f%n",
-                MetaGradientSplit.norm(maml.gradient().zip(fomaml.gradient(), Tensor::sub)),
-                100 * MetaGradientSplit.norm(maml.gradient().zip(fomaml.gradient(), Tensor::sub))
-                        / MetaGradientSplit.norm(maml.gradient()),
+                GradClip.globalNorm(maml.gradient().zip(fomaml.gradient(), Tensor::sub)),
+                100 * GradClip.globalNorm(maml.gradient().zip(fomaml.gradient(), Tensor::sub))
+                        / GradClip.globalNorm(maml.gradient()),
                 MetaGradientSplit.cosine(maml.gradient(), fomaml.gradient()));
         System.out.println("per parameter:   |MAML|   |first-order|   cosine");
         for (String name : theta.names()) {
             Tensor a = maml.gradient().get(name), b = fomaml.gradient().get(name);
-            System.out.printf("  %-3s %5s %10.6f %12.6f %10.6f%n", name, a.shape(), MetaGradientSplit.norm(a),
-                    MetaGradientSplit.norm(b), MetaGradientSplit.cosine(a, b));
+            System.out.printf("  %-3s %5s %10.6f %12.6f %10.6f%n", name, a.shape(), GradClip.norm(a),
+                    GradClip.norm(b), MetaGradientSplit.cosine(a, b));
         }
     }
 

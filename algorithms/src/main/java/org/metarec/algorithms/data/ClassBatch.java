@@ -2,6 +2,7 @@ package org.metarec.algorithms.data;
 
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
+import org.metarec.autodiff.Functions;
 import org.metarec.autodiff.Ops;
 import org.metarec.autodiff.Tensor;
 
@@ -69,9 +70,7 @@ public record ClassBatch(Tensor x, int[] labels, int ways) {
      */
     public Tensor crossEntropy(Tensor logits) {
         requireShape(logits);
-        Tensor picked = Ops.sumCols(Ops.mul(logits, oneHot()));           // z_i,y_i, n x 1
-        Tensor perRow = Ops.sub(Ops.logSumExpRows(logits), picked);       // n x 1
-        return Ops.mulScalar(Ops.sum(perRow), 1.0 / labels.length);
+        return Functions.softmaxCrossEntropy(logits, oneHot());
     }
 
     /** The share of rows whose highest score is their label (ties go to the lowest class index). */

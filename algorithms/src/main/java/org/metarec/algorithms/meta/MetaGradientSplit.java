@@ -48,25 +48,6 @@ public record MetaGradientSplit(double queryLoss, Params full, Params firstOrder
                 fomaml.gradient(), reptile);
     }
 
-    /** The Euclidean norm of one tensor, {@code sqrt(sum x^2)}. */
-    public static double norm(Tensor t) {
-        double s = 0;
-        for (double v : t.toArray()) {
-            s += v * v;
-        }
-        return Math.sqrt(s);
-    }
-
-    /** The norm of all tensors of {@code p} together, as one flat vector. */
-    public static double norm(Params p) {
-        double s = 0;
-        for (Tensor t : p.tensors()) {
-            double n = norm(t);
-            s += n * n;
-        }
-        return Math.sqrt(s);
-    }
-
     /** {@code <a, b> / (|a| |b|)}; NaN when either is zero. */
     public static double cosine(Tensor a, Tensor b) {
         double[] x = a.toArray(), y = b.toArray();

@@ -12,12 +12,23 @@ public final class GradClip {
     public static double globalNorm(Params grads) {
         double s = 0;
         for (Tensor g : grads.tensors()) {
-            double[] d = g.data().data;   // read in place: no copy per meta-iteration
-            for (int i = 0, n = g.size(); i < n; i++) {
-                s += d[i] * d[i];
-            }
+            s = addSquares(s, g);
         }
         return Math.sqrt(s);
+    }
+
+    /** The Euclidean norm of one tensor, {@code sqrt(sum x^2)}. */
+    public static double norm(Tensor t) {
+        return Math.sqrt(addSquares(0, t));
+    }
+
+    /** {@code s + sum x^2} over the entries of {@code t}, added one by one. */
+    private static double addSquares(double s, Tensor t) {
+        double[] d = t.data().data;   // read in place: no copy per meta-iteration
+        for (int i = 0, n = t.size(); i < n; i++) {
+            s += d[i] * d[i];
+        }
+        return s;
     }
 
     /**

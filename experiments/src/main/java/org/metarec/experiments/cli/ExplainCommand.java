@@ -10,6 +10,7 @@ import org.metarec.algorithms.data.XYBatch;
 import org.metarec.algorithms.meta.MetaGradientSplit;
 import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.train.MetaTrainer;
+import org.metarec.algorithms.optim.GradClip;
 import org.metarec.experiments.explain.Explanation;
 import org.metarec.experiments.explain.MetaGradientProblem;
 import org.metarec.experiments.io.AtomicFiles;
@@ -117,9 +118,9 @@ final class ExplainCommand implements Callable<Integer> {
         List<MetaGradientSplit> splits = Explanation.splits(p, trainer.learner().modelParams(trainer.meta()));
         double full = 0, fo = 0, inner = 0, cos = 0;
         for (MetaGradientSplit s : splits) {
-            full += MetaGradientSplit.norm(s.full());
-            fo += MetaGradientSplit.norm(s.firstOrder());
-            inner += MetaGradientSplit.norm(s.throughInner());
+            full += GradClip.globalNorm(s.full());
+            fo += GradClip.globalNorm(s.firstOrder());
+            inner += GradClip.globalNorm(s.throughInner());
             cos += MetaGradientSplit.cosine(s.firstOrder(), s.full());
         }
         int k = splits.size();

@@ -7,6 +7,7 @@ import org.metarec.algorithms.data.XYBatch;
 import org.metarec.algorithms.meta.MetaGradientSplit;
 import org.metarec.algorithms.meta.MetaLearnerSettings;
 import org.metarec.algorithms.meta.Task;
+import org.metarec.algorithms.optim.GradClip;
 import org.metarec.autodiff.Params;
 import org.metarec.autodiff.Tensor;
 
@@ -73,21 +74,21 @@ public final class Explanation {
         for (String n : sp.full().names()) {
             Tensor full = sp.full().get(n), fo = sp.firstOrder().get(n), in = sp.throughInner().get(n);
             out.append(String.format(Locale.ROOT, "  %-12s %12s %14s %16s %14s %13s %16s%n", n + " " + full.shape(),
-                    number(MetaGradientSplit.norm(full)), number(MetaGradientSplit.norm(fo)),
-                    number(MetaGradientSplit.norm(in)), cos(MetaGradientSplit.cosine(fo, in)),
+                    number(GradClip.norm(full)), number(GradClip.norm(fo)),
+                    number(GradClip.norm(in)), cos(MetaGradientSplit.cosine(fo, in)),
                     cos(MetaGradientSplit.cosine(fo, full)), cos(MetaGradientSplit.cosine(in, full))));
         }
         out.append(String.format(Locale.ROOT, "  %-12s %12s %14s %16s %14s %13s %16s%n", "all",
-                number(MetaGradientSplit.norm(sp.full())), number(MetaGradientSplit.norm(sp.firstOrder())),
-                number(MetaGradientSplit.norm(sp.throughInner())), cos(MetaGradientSplit.cosine(sp.firstOrder(), sp.throughInner())),
+                number(GradClip.globalNorm(sp.full())), number(GradClip.globalNorm(sp.firstOrder())),
+                number(GradClip.globalNorm(sp.throughInner())), cos(MetaGradientSplit.cosine(sp.firstOrder(), sp.throughInner())),
                 cos(MetaGradientSplit.cosine(sp.firstOrder(), sp.full())), cos(MetaGradientSplit.cosine(sp.throughInner(), sp.full()))));
         out.append("  side by side with MAML's full meta-gradient (all parameters):\n");
         out.append(String.format(Locale.ROOT, "    %-8s %12s %15s%n", "method", "|direction|", "cos with MAML"));
-        out.append(String.format(Locale.ROOT, "    %-8s %12s %15s%n", "maml", number(MetaGradientSplit.norm(sp.full())), cos(1.0)));
+        out.append(String.format(Locale.ROOT, "    %-8s %12s %15s%n", "maml", number(GradClip.globalNorm(sp.full())), cos(1.0)));
         out.append(String.format(Locale.ROOT, "    %-8s %12s %15s   (= the first-order part)%n", "fomaml",
-                number(MetaGradientSplit.norm(sp.fomaml())), cos(MetaGradientSplit.cosine(sp.fomaml(), sp.full()))));
+                number(GradClip.globalNorm(sp.fomaml())), cos(MetaGradientSplit.cosine(sp.fomaml(), sp.full()))));
         out.append(String.format(Locale.ROOT, "    %-8s %12s %15s   (theta - phi: a step, compare its direction)%n", "reptile",
-                number(MetaGradientSplit.norm(sp.reptile())), cos(MetaGradientSplit.cosine(sp.reptile(), sp.full()))));
+                number(GradClip.globalNorm(sp.reptile())), cos(MetaGradientSplit.cosine(sp.reptile(), sp.full()))));
     }
 
     /** The mean of the splits' parts (a mean of splits is the split of the mean meta-gradient). */
