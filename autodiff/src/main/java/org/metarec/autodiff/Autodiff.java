@@ -125,17 +125,36 @@ public final class Autodiff {
             throw new IllegalArgumentException("hvp: " + params.size() + " parameters but " + v.size()
                     + " direction tensors");
         }
-        List<Tensor> g = grad(loss, params, true, true);
+        return hvpOfGrad(grad(loss, params, true, true), v, params, createGraph);
+    }
+
+    /**
+     * {@code d <g, v> / d wrt} for a gradient {@code g = grad_x loss} computed with {@code createGraph = true}:
+     * with {@code wrt = x} it is the Hessian-vector product {@code H v}; with other tensors {@code w}, the mixed
+     * product {@code (d^2 loss / dw dx) v}. One gradient {@code g} serves any number of directions, each one
+     * backward pass through it (implicit MAML's conjugate gradient).
+     *
+     * @param g the gradient, one tensor per {@code x}, in the graph. Not modified.
+     * @param v a direction, shaped like {@code g}. Not modified.
+     * @param wrt the tensors to differentiate with respect to. Not modified.
+     * @param createGraph true to keep a graph of the result (for third derivatives)
+     * @return one tensor per {@code wrt}; zeros where {@code <g, v>} does not depend on it
+     */
+    public static List<Tensor> hvpOfGrad(List<Tensor> g, List<Tensor> v, List<Tensor> wrt, boolean createGraph) {
+        if (v.size() != g.size()) {
+            throw new IllegalArgumentException("hvp: " + g.size() + " gradient tensors but " + v.size()
+                    + " direction tensors");
+        }
         Tensor gv = null;
         for (int k = 0; k < g.size(); k++) {
             if (!g.get(k).sameShape(v.get(k))) {
                 throw new IllegalArgumentException("hvp: direction " + k + " is " + v.get(k).shape()
-                        + " but its parameter is " + params.get(k).shape());
+                        + " but its gradient is " + g.get(k).shape());
             }
             Tensor term = Functions.dot(g.get(k), v.get(k));
             gv = gv == null ? term : Ops.add(gv, term);
         }
-        return secondGrad(gv, params, createGraph);
+        return secondGrad(gv, wrt, createGraph);
     }
 
     /**
@@ -153,8 +172,8 @@ public final class Autodiff {
     }
 
     private static List<Tensor> secondGrad(Tensor scalar, List<Tensor> params, boolean createGraph) {
-        if (!scalar.requiresGrad()) {
-            // The gradient did not depend on the parameters at all (the loss is linear in them).
+        if (scalar == null || !scalar.requiresGrad()) {
+            // No gradient, or one that does not depend on the parameters at all (the loss is linear in them).
             List<Tensor> zeros = new ArrayList<>();
             for (Tensor p : params) {
                 zeros.add(Tensor.zeros(p.rows(), p.cols()));

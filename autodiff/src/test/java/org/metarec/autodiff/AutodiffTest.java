@@ -164,4 +164,30 @@ class AutodiffTest {
         double[] ax = {2 * 0.3 + 1 * -0.7, 1 * 0.3 + 3 * -0.7};
         assertArrayEquals(new double[] {2 * (2 * ax[0] + ax[1]), 2 * (ax[0] + 3 * ax[1])}, gng.toArray(), 1e-15);
     }
+
+    @Test
+    void hvpOfGradIsTheHessianProductForItsOwnVariablesAndTheMixedProductForOthers() {
+        // f(x, w) = (x . w)^2 / 2: grad_x f = s w with s = x . w; d/dw <s w, v> = (w . v) x + s v.
+        double[] xs = {0.3, -0.7, 1.1}, ws = {0.5, 2.0, -0.4}, vs = {1.0, -2.0, 0.25};
+        Tensor x = var(xs), w = var(ws), v = Tensor.row(vs);
+        Tensor f = Functions.dot(x, w).pow(2).mul(0.5);
+        List<Tensor> gx = Autodiff.grad(f, List.of(x), true, true);
+        double s = 0, wv = 0;
+        for (int i = 0; i < 3; i++) {
+            s += xs[i] * ws[i];
+            wv += ws[i] * vs[i];
+        }
+        double[] mixed = new double[3];
+        for (int i = 0; i < 3; i++) {
+            mixed[i] = wv * xs[i] + s * vs[i];
+        }
+        assertArrayEquals(mixed, Autodiff.hvpOfGrad(gx, List.of(v), List.of(w), false).get(0).toArray(), 1e-15);
+        // With the gradient's own variables it is hvp, to the bit.
+        assertArrayEquals(Autodiff.hvp(f, List.of(x), List.of(v), false).get(0).toArray(),
+                Autodiff.hvpOfGrad(gx, List.of(v), List.of(x), false).get(0).toArray(), 0.0);
+        // A direction of the wrong shape, or none, is named.
+        assertThrows(IllegalArgumentException.class,
+                () -> Autodiff.hvpOfGrad(gx, List.of(Tensor.row(1.0)), List.of(w), false));
+        assertArrayEquals(new double[3], Autodiff.hvpOfGrad(List.of(), List.of(), List.of(w), false).get(0).toArray(), 0.0);
+    }
 }

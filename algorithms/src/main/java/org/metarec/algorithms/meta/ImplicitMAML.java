@@ -4,12 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.metarec.autodiff.Autodiff;
-import org.metarec.autodiff.Functions;
-import org.metarec.autodiff.GradMode;
-import org.metarec.autodiff.Ops;
 import org.metarec.autodiff.Params;
 import org.metarec.autodiff.Tensor;
-import org.metarec.autodiff.kernel.Scratch;
 
 /**
  * Implicit MAML (Rajeswaran, Finn, Kakade and Levine 2019): the inner problem is regularised towards
@@ -25,10 +21,19 @@ import org.metarec.autodiff.kernel.Scratch;
  * and {@code g_i} comes from conjugate gradient ({@link ConjugateGradient}) on Hessian-vector products
  * at {@code phi_i}. Memory is one support-loss graph at {@code phi_i}, whatever {@code k}.
  *
- * <p>Every parameter is adapted (the regulariser and the implicit Jacobian are over all of them).
+ * <p>The inner loop may adapt a subset {@code phi} of the parameters (a recommender's user-side ones), the
+ * others {@code w} being shared and fixed within a task. {@code phi*(theta, w)} then solves
+ * {@code grad_phi L_s(phi, w) + lambda (phi - theta) = 0}, and the implicit function theorem gives the
+ * gradient with respect to {@code w} of {@code L_q(phi*, w)}:
+ * <pre>
+ *   d/dw L_q(phi*, w) = d_w L_q - (d^2 L_s / dw dphi) v,     v = (H_phiphi + lambda I)^{-1} grad_phi L_q = g_i / lambda
+ * </pre>
+ * where the mixed term is one more backward pass, {@code grad_w <grad_phi L_s, v>}
+ * ({@link Autodiff#hvpOfGrad}). With every parameter adapted there is no {@code w} and no mixed term.
  *
  * <p>References: A. Rajeswaran, C. Finn, S. Kakade, S. Levine. Meta-Learning with Implicit Gradients.
- * NeurIPS 2019.
+ * NeurIPS 2019 (section 3 and Lemma 1; the mixed term is the same implicit differentiation applied to
+ * {@code w}).
  *
  * @param <B> the batch type
  */
@@ -55,23 +60,36 @@ public final class ImplicitMAML<B> implements MetaLearner<B> {
         }
     }
 
-    private final TaskLoss<B> loss;
+    private final InnerLoop<B> inner;
     private final double innerLr;
     private final int innerSteps;
     private final Settings settings;
 
     /**
+     * iMAML over every parameter.
+     *
      * @param loss the model's loss
      * @param innerLr alpha, the step size of the inner problem
      * @param innerSteps k, the inner steps during meta-training
      * @param settings lambda and the CG budget
      */
     public ImplicitMAML(TaskLoss<B> loss, double innerLr, int innerSteps, Settings settings) {
+        this(loss, innerLr, innerSteps, null, settings);
+    }
+
+    /**
+     * @param loss the model's loss
+     * @param innerLr alpha, the step size of the inner problem
+     * @param innerSteps k, the inner steps during meta-training
+     * @param adapted names of the parameters the inner problem adapts, or null for all
+     * @param settings lambda and the CG budget
+     */
+    public ImplicitMAML(TaskLoss<B> loss, double innerLr, int innerSteps, List<String> adapted, Settings settings) {
         if (innerSteps < 0 || settings == null) {
             throw new IllegalArgumentException("iMAML: expected inner steps >= 0 and settings, found " + innerSteps
                     + " and " + settings);
         }
-        this.loss = loss;
+        this.inner = new InnerLoop<>(loss, adapted);
         this.innerLr = innerLr;
         this.innerSteps = innerSteps;
         this.settings = settings;
@@ -82,69 +100,58 @@ public final class ImplicitMAML<B> implements MetaLearner<B> {
         return "imaml";
     }
 
+    @Override
+    public List<String> adaptedNames(Params theta) {
+        return inner.adaptedNames(theta);
+    }
+
     /**
      * {@code steps} steps on the regularised support loss, {@code phi - alpha (grad L(phi) + lambda (phi -
      * theta))}, with no graph: the result is a set of constants.
      */
     @Override
     public Params adapt(Params theta, B support, int steps) {
-        Params anchor = theta.detach();
-        Params phi = anchor;
-        double lambda = settings.lambda();
-        for (int s = 0; s < steps; s++) {
-            // A scratch scope per step, phi copied out of it: a step's memory is reused by the next one,
-            // so memory stays that of one step inside the meta-step's own scope too (TaskPool.step).
-            try (Scratch step = Scratch.open(); GradMode.Scope scope = GradMode.noGrad()) {
-                Params fast = phi.asVariables();
-                Params grads;
-                try (GradMode.Scope record = GradMode.enableGrad()) {
-                    grads = Autodiff.grad(loss.apply(fast, support), fast, false);
-                }
-                List<Tensor> next = new ArrayList<>();
-                for (String n : fast.names()) {
-                    Tensor p = phi.get(n);
-                    Tensor prox = grads.get(n).add(p.sub(anchor.get(n)).mul(lambda));
-                    next.add(p.sub(prox.mul(innerLr)));
-                }
-                phi = Scratch.keep(phi.withValues(next));
-            }
-        }
-        return phi;
+        return inner.run(theta, theta, support, steps, this::proximalStep, InnerLoop.Batches.fullBatch(), false);
     }
 
-    /** The implicit meta-gradient of one task: CG on {@code (I + H/lambda) g = grad L_query(phi)}. */
+    /** {@code p - alpha (g + lambda (p - theta))}, theta read from the meta-parameters. */
+    private Tensor proximalStep(int step, String name, Tensor p, Tensor g, Params theta) {
+        return p.addScaled(-innerLr, g.add(p.sub(theta.get(name)).mul(settings.lambda())));
+    }
+
+    /**
+     * The implicit meta-gradient of one task: CG on {@code (I + H/lambda) g = grad_phi L_query(phi)} for the
+     * adapted parameters, and {@code d_w L_query - (d^2 L_support / dw dphi) g / lambda} for the others.
+     */
     @Override
     public TaskResult taskGradient(Params theta, Task<B> task) {
-        Params phi = adapt(theta, task.support(), innerSteps).asVariables();
-        Tensor queryLoss = loss.apply(phi, task.query());
-        double[] b = flatten(Autodiff.grad(queryLoss, phi, false).tensors());
-        // The support gradient at phi, kept as a graph: each product H v is one backward pass through it.
-        List<Tensor> supportGrad = Autodiff.grad(loss.apply(phi, task.support()), phi.tensors(), true, true);
+        Params params = adapt(theta, task.support(), innerSteps).asVariables();
+        List<String> names = adaptedNames(theta);
+        Params phi = params.subset(names);
+        Tensor queryLoss = inner.loss().apply(params, task.query());
+        Params queryGrad = params.withValues(Autodiff.grad(queryLoss, params.tensors(), false, true));
+        double[] b = flatten(queryGrad.subset(names).tensors());
+        // The support gradient w.r.t. phi at phi, kept as a graph: each product H v is one backward pass through it.
+        List<Tensor> supportGrad = Autodiff.grad(inner.loss().apply(params, task.support()), phi.tensors(), true, true);
         double lambda = settings.lambda();
         ConjugateGradient.Solution solution = ConjugateGradient.solve(v -> {
-            double[] hv = hessianTimes(supportGrad, phi, v);
+            double[] hv = flatten(Autodiff.hvpOfGrad(supportGrad, unflatten(v, phi.tensors()), phi.tensors(), false));
             double[] out = new double[v.length];
             for (int i = 0; i < v.length; i++) {
                 out[i] = v[i] + hv[i] / lambda;
             }
             return out;
         }, b, settings.cgIterations(), settings.cgTolerance());
-        Params grad = theta.withValues(unflatten(solution.x(), theta.tensors()));
-        return new TaskResult(queryLoss.item(), grad, phi.detach());
-    }
-
-    /** {@code H v}: the gradient of {@code <grad L, v>} with respect to phi (double backward). */
-    private static double[] hessianTimes(List<Tensor> grad, Params phi, double[] v) {
-        List<Tensor> direction = unflatten(v, phi.tensors());
-        Tensor gv = null;
-        for (int k = 0; k < grad.size(); k++) {
-            Tensor term = Functions.dot(grad.get(k), direction.get(k));
-            gv = gv == null ? term : Ops.add(gv, term);
+        Params adaptedGrad = phi.withValues(unflatten(solution.x(), phi.tensors()));
+        if (names.size() == params.size()) {
+            return new TaskResult(queryLoss.item(), theta.withValues(adaptedGrad.tensors()), params.detach());
         }
-        if (gv == null || !gv.requiresGrad()) {   // the gradient does not depend on phi: H = 0
-            return new double[v.length];
-        }
-        return flatten(Autodiff.grad(gv, phi.tensors(), false, true));
+        Params shared = params.subset(theta.names().stream().filter(n -> !names.contains(n)).toList());
+        List<Tensor> mixed = Autodiff.hvpOfGrad(supportGrad, adaptedGrad.map(x -> x.mul(1.0 / lambda)).tensors(),
+                shared.tensors(), false);
+        Params sharedGrad = shared.withValues(mixed).zip(queryGrad.subset(shared.names()), (m, q) -> q.sub(m));
+        return new TaskResult(queryLoss.item(), theta.merge(adaptedGrad).merge(sharedGrad),
+                params.detach());
     }
 
     /** All entries of the tensors, one after the other, each row-major. */

@@ -104,21 +104,13 @@ public enum MetaMethod {
 
     /**
      * Implicit MAML (Rajeswaran, Finn, Kakade and Levine 2019): a regularised inner problem and the
-     * meta-gradient by conjugate gradient ({@link MetaLearnerSettings#imaml()}). It adapts every parameter.
+     * meta-gradient by conjugate gradient ({@link MetaLearnerSettings#imaml()}). Like MAML it adapts a model's
+     * local parameters; the shared ones get the implicit gradient's mixed term ({@link ImplicitMAML}).
      */
     IMAML("imaml") {
         @Override
         public <B> MetaLearner<B> learner(MetaLearnerSettings<B> s) {
-            if (s.adapted() != null) {
-                throw new IllegalArgumentException("imaml: adapts every parameter (its regulariser and implicit "
-                        + "gradient are over all of them), found a subset " + s.adapted());
-            }
-            return new ImplicitMAML<>(s.loss(), s.innerLr(), s.innerSteps(), s.imaml());
-        }
-
-        @Override
-        public List<String> adaptedNames(List<String> local, List<String> head) {
-            return null;
+            return new ImplicitMAML<>(s.loss(), s.innerLr(), s.innerSteps(), s.adapted(), s.imaml());
         }
     },
 
@@ -153,8 +145,8 @@ public enum MetaMethod {
 
     /**
      * The parameters this method adapts in a model whose user-level (or task-level) parameters are
-     * {@code local} and whose last layer is {@code head} (null: all parameters). MAML, first-order MAML
-     * and Meta-SGD adapt {@code local}, ANIL the head, Reptile and the pretrained baseline everything.
+     * {@code local} and whose last layer is {@code head} (null: all parameters). MAML, first-order MAML,
+     * Meta-SGD, MAML++ and iMAML adapt {@code local}, ANIL the head, Reptile and the pretrained baseline everything.
      */
     public List<String> adaptedNames(List<String> local, List<String> head) {
         return local;

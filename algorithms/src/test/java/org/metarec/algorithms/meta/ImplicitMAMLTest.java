@@ -2,9 +2,9 @@ package org.metarec.algorithms.meta;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
@@ -21,7 +21,8 @@ import org.metarec.autodiff.check.Property;
 /**
  * Implicit MAML: its conjugate-gradient solution equals a direct solve of {@code (I + H/lambda) x = g}
  * with the Hessian assembled column by column, its meta-gradient equals finite differences of the
- * meta-loss once the inner problem has converged, and its inner loop keeps no graph.
+ * meta-loss once the inner problem has converged (over every parameter, and over a subset, where the others
+ * get the mixed term), and its inner loop keeps no graph.
  */
 class ImplicitMAMLTest {
 
@@ -168,11 +169,96 @@ class ImplicitMAMLTest {
         assertEquals(4.0, second.x()[2], 1e-15);
     }
 
+    /** A non-empty strict subset of the names, drawn from the case's stream (the first always among them or not). */
+    private static List<String> strictSubset(Property.Case c, List<String> names) {
+        List<String> subset = new ArrayList<>();
+        while (subset.isEmpty() || subset.size() == names.size()) {
+            subset.clear();
+            for (String n : names) {
+                if (c.rng().nextBoolean()) {
+                    subset.add(n);
+                }
+            }
+        }
+        return subset;
+    }
+
     @Test
-    void iMamlAdaptsEveryParameter() {
+    void withASubsetAdaptedTheGradientOfEveryParameterEqualsFiniteDifferencesOfTheConvergedMetaLoss() {
+        // phi = the adapted subset, w = the rest: d/dw L_q(phi*(theta, w), w) needs the mixed term
+        // -(d^2 L_s / dw dphi) (H + lambda I)^{-1} grad_phi L_q, which finite differences of the exact meta-loss see.
+        double[] largestMixed = new double[1];
+        Property.forAll("iMAML on a subset: gradient = d mean_i L_query(phi_i*(theta, w), w) / d (theta, w)", 76L, 6, 3,
+                c -> {
+            Problem p = MetaLearnerPropertiesTest.problem(c);
+            List<String> adapted = strictSubset(c, p.theta().names());
+            double lambda = 4.0;
+            int steps = 300;   // alpha (lambda + |H|) < 2 and enough steps to converge to rounding
+            ImplicitMAML<XYBatch> imaml = new ImplicitMAML<>(p.loss(), 0.15, steps, adapted, exact(lambda));
+            assertEquals(adapted, imaml.adaptedNames(p.theta()), c + ": adapted names");
+            Params grad;
+            try (TaskPool pool = new TaskPool(1)) {
+                grad = pool.step(imaml, p.theta(), p.tasks()).gradient();
+            }
+            // The same learner without the mixed term, to show that the property sees it.
+            Params queryOnly = queryGradientAtTheSolution(imaml, p);
+            double h = 1e-4;
+            for (String name : p.theta().names()) {
+                double[] analytic = grad.get(name).toArray();
+                double[] partial = queryOnly.get(name).toArray();
+                for (int e = 0; e < analytic.length; e++) {
+                    double[] f = new double[4];
+                    double[] shifts = {-2 * h, -h, h, 2 * h};
+                    for (int k = 0; k < 4; k++) {
+                        f[k] = MetaLearnerPropertiesTest.metaLoss(imaml, shift(p.theta(), name, e, shifts[k]), p.tasks(),
+                                p.loss(), steps);
+                    }
+                    double numeric = (f[0] - 8 * f[1] + 8 * f[2] - f[3]) / (12 * h);
+                    assertEquals(numeric, analytic[e], 1e-7 + 1e-5 * Math.abs(numeric), c + ": adapted " + adapted
+                            + ", " + name + "[" + e + "]");
+                    if (!adapted.contains(name)) {
+                        largestMixed[0] = Math.max(largestMixed[0], Math.abs(analytic[e] - partial[e]));
+                    }
+                }
+            }
+        });
+        assertTrue(largestMixed[0] > 1e-4, "the mixed term is negligible in every case (" + largestMixed[0]
+                + "): the property would not tell it from the partial gradient");
+    }
+
+    /** mean_i d_w L_query_i at the converged phi_i, w held fixed: the shared parameters' gradient without the mixed term. */
+    private static Params queryGradientAtTheSolution(ImplicitMAML<XYBatch> imaml, Problem p) {
+        Params sum = null;
+        for (Task<XYBatch> t : p.tasks()) {
+            Params phi = imaml.adapt(p.theta(), t.support(), 300).asVariables();
+            Params g = Autodiff.grad(p.loss().apply(phi, t.query()), phi, false);
+            sum = sum == null ? g : sum.zip(g, Tensor::add);
+        }
+        return sum.map(g -> g.mul(1.0 / p.tasks().size()));
+    }
+
+    @Test
+    void withASubsetTheInnerLoopMovesOnlyThatSubset() {
+        Property.forAll("iMAML on a subset: the others stay at theta", 77L, 4, 3, c -> {
+            Problem p = MetaLearnerPropertiesTest.problem(c);
+            List<String> adapted = strictSubset(c, p.theta().names());
+            ImplicitMAML<XYBatch> imaml = new ImplicitMAML<>(p.loss(), 0.1, 5, adapted, ImplicitMAML.Settings.DEFAULT);
+            Params phi = imaml.adapt(p.theta(), p.tasks().get(0).support(), 5);
+            for (String n : p.theta().names()) {
+                boolean same = java.util.Arrays.equals(p.theta().get(n).toArray(), phi.get(n).toArray());
+                assertEquals(!adapted.contains(n), same, c + ": " + n + (same ? " did not move" : " moved"));
+            }
+        });
+    }
+
+    @Test
+    void iMamlAdaptsTheLocalParametersLikeMaml() {
+        assertEquals(List.of("W1"), MetaMethod.IMAML.adaptedNames(List.of("W1"), List.of("W2")));
+        assertEquals(null, MetaMethod.IMAML.adaptedNames(null, List.of("W2")));
         MetaLearnerSettings<XYBatch> s = MetaLearnerSettings.<XYBatch>of((p, b) -> Tensor.scalar(0), 0.1, 1);
-        assertThrows(IllegalArgumentException.class, () -> MetaMethod.IMAML.learner(s.withAdapted(List.of("W2"))));
-        assertEquals(null, MetaMethod.IMAML.adaptedNames(List.of("W1"), List.of("W2")));
+        Params theta = Params.of("W1", Tensor.scalar(1), "W2", Tensor.scalar(2));
+        assertEquals(List.of("W2"), MetaMethod.IMAML.learner(s.withAdapted(List.of("W2"))).adaptedNames(theta));
+        assertEquals(List.of("W1", "W2"), MetaMethod.IMAML.learner(s).adaptedNames(theta));
     }
 
     private static double[] times(DMatrixRMaj a, double[] v) {
