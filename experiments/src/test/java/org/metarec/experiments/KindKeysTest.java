@@ -69,7 +69,8 @@ class KindKeysTest {
 
     @Test
     void crossdomainReadsEveryKeyItAccepts() throws IOException {
-        String methods = "[global_mean, item_bias, target_only, pretrained, emcdr, ptupcdr, maml, fomaml, reptile, metasgd, anil, cavia]";
+        String methods = "[global_mean, item_bias, target_only, pretrained, emcdr, ptupcdr, maml, fomaml, reptile, metasgd, anil, "
+                + "cavia, mamlpp, imaml]";
         String base = """
                 name: c
                 experiment: crossdomain
@@ -117,7 +118,10 @@ class KindKeysTest {
         TestFiles.write(recbole, "shop.item", items.toString());
         checkKind("crossdomain", List.of(
                 run(base, "data.synthetic.users=120", "data.synthetic.items_per_domain=20", "data.synthetic.domains=2",
-                        "optimizer.clip_norm=1.0", "evaluation.reference=oracle"),
+                        "optimizer.clip_norm=1.0", "evaluation.reference=oracle", "meta.mamlpp.learned_rates=false",
+                        "meta.mamlpp.multi_step_loss=false", "meta.mamlpp.msl_iterations=2",
+                        "meta.mamlpp.first_order_iterations=1", "meta.imaml.lambda=2.0", "meta.imaml.cg_iterations=3",
+                        "meta.imaml.cg_tolerance=1.0e-8"),
                 run(base, "data.source=delimited", "data.path=" + delimited, "protocol.target_domain=music",
                         "data.delimited.item_ids=per_domain"),
                 run(base, "data.source=douban", "data.path=" + douban, "protocol.source_domains=[book]",
@@ -138,7 +142,7 @@ class KindKeysTest {
                   source: movielens1m
                   path: %s
                   genres_as_domains: []
-                methods: [global_mean, item_bias, pretrained, maml, fomaml, reptile, metasgd, anil]
+                methods: [global_mean, item_bias, pretrained, maml, fomaml, reptile, metasgd, anil, mamlpp, imaml]
                 model:
                   type: melu
                   embedding_dim: 4
@@ -152,7 +156,9 @@ class KindKeysTest {
                   pooled_epochs: 1
                   support_sizes: [3]
                 """.formatted(ml1m);
-        checkKind("coldstart", List.of(run(base, "optimizer.clip_norm=1.0", "evaluation.reference=maml")));
+        checkKind("coldstart", List.of(run(base, "optimizer.clip_norm=1.0", "evaluation.reference=maml",
+                "meta.mamlpp.first_order_iterations=1", "meta.mamlpp.msl_iterations=3", "meta.imaml.lambda=0.5",
+                "meta.imaml.cg_iterations=2")));
     }
 
     @Test

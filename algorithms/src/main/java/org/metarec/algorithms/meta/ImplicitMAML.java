@@ -121,7 +121,8 @@ public final class ImplicitMAML<B> implements MetaLearner<B> {
 
     /**
      * The implicit meta-gradient of one task: CG on {@code (I + H/lambda) g = grad_phi L_query(phi)} for the
-     * adapted parameters, and {@code d_w L_query - (d^2 L_support / dw dphi) g / lambda} for the others.
+     * adapted parameters, and {@code d_w L_query - (d^2 L_support / dw dphi) g / lambda} for the others. With no
+     * inner steps, phi is theta and the gradient that of {@code L_query(theta)}.
      */
     @Override
     public TaskResult taskGradient(Params theta, Task<B> task) {
@@ -130,6 +131,11 @@ public final class ImplicitMAML<B> implements MetaLearner<B> {
         Params phi = params.subset(names);
         Tensor queryLoss = inner.loss().apply(params, task.query());
         Params queryGrad = params.withValues(Autodiff.grad(queryLoss, params.tensors(), false, true));
+        if (innerSteps == 0) {
+            // No inner step: phi = theta exactly, and the meta-loss is L_query(theta) (a recommender's K = 0 users,
+            // who have no support set to take a Hessian on).
+            return new TaskResult(queryLoss.item(), theta.withValues(queryGrad.tensors()), params.detach());
+        }
         double[] b = flatten(queryGrad.subset(names).tensors());
         // The support gradient w.r.t. phi at phi, kept as a graph: each product H v is one backward pass through it.
         List<Tensor> supportGrad = Autodiff.grad(inner.loss().apply(params, task.support()), phi.tensors(), true, true);

@@ -1,5 +1,6 @@
 package org.metarec.algorithms.meta;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -247,6 +248,22 @@ class ImplicitMAMLTest {
             for (String n : p.theta().names()) {
                 boolean same = java.util.Arrays.equals(p.theta().get(n).toArray(), phi.get(n).toArray());
                 assertEquals(!adapted.contains(n), same, c + ": " + n + (same ? " did not move" : " moved"));
+            }
+        });
+    }
+
+    @Test
+    void withoutInnerStepsTheGradientIsTheQueryGradientAtTheta() {
+        // phi = theta exactly, so the meta-loss is L_query(theta): first-order MAML's gradient with no steps, to the bit.
+        Property.forAll("iMAML, 0 inner steps = grad L_query(theta)", 78L, 4, 3, c -> {
+            Problem p = MetaLearnerPropertiesTest.problem(c);
+            List<String> adapted = strictSubset(c, p.theta().names());
+            ImplicitMAML<XYBatch> imaml = new ImplicitMAML<>(p.loss(), 0.1, 0, adapted, ImplicitMAML.Settings.DEFAULT);
+            Task<XYBatch> task = p.tasks().get(0);
+            Params got = imaml.taskGradient(p.theta(), task).gradient();
+            Params want = new FirstOrderMAML<>(p.loss(), 0.1, 0).taskGradient(p.theta(), task).gradient();
+            for (String n : p.theta().names()) {
+                assertArrayEquals(want.get(n).toArray(), got.get(n).toArray(), 0.0, c + ": " + n);
             }
         });
     }

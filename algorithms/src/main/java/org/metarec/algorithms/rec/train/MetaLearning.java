@@ -1,6 +1,8 @@
 package org.metarec.algorithms.rec.train;
 
 import java.util.List;
+import org.metarec.algorithms.meta.ImplicitMAML;
+import org.metarec.algorithms.meta.MAMLPlusPlus;
 import org.metarec.algorithms.meta.MetaLearner;
 import org.metarec.algorithms.meta.MetaLearnerSettings;
 import org.metarec.algorithms.meta.MetaMethod;
@@ -18,7 +20,7 @@ import org.metarec.autodiff.Params;
 
 /**
  * Meta-training of a rating model over user tasks with one of MAML, first-order MAML, Reptile,
- * Meta-SGD or ANIL, choosing the meta-parameters on the validation users: the initial parameters and
+ * Meta-SGD, ANIL, CAVIA, MAML++ or implicit MAML, choosing the meta-parameters on the validation users: the initial parameters and
  * those after every {@code validateEvery} meta-iterations (and after the last) are scored by the mean
  * validation RMSE after adaptation, and the best is kept.
  *
@@ -32,6 +34,26 @@ import org.metarec.autodiff.Params;
 public final class MetaLearning {
 
     /**
+     * The settings of the methods that have settings of their own.
+     *
+     * @param mamlpp MAML++'s switches (read by {@link MetaMethod#MAMLPP} only)
+     * @param imaml implicit MAML's lambda and conjugate-gradient budget (read by {@link MetaMethod#IMAML} only)
+     */
+    public record Variants(MAMLPlusPlus.Switches mamlpp, ImplicitMAML.Settings imaml) {
+
+        /** The defaults of both. */
+        public static final Variants DEFAULT = new Variants(MAMLPlusPlus.Switches.DEFAULT, ImplicitMAML.Settings.DEFAULT);
+
+        /** Requires both. */
+        public Variants {
+            if (mamlpp == null || imaml == null) {
+                throw new IllegalArgumentException("meta-learning variants: expected MAML++ switches and iMAML settings, "
+                        + "found " + mamlpp + " and " + imaml);
+            }
+        }
+    }
+
+    /**
      * Settings of a meta-training run.
      *
      * @param iterations outer steps
@@ -41,15 +63,44 @@ public final class MetaLearning {
      * @param metaLr Adam's outer learning rate
      * @param clipNorm gradient clipping, 0 for none
      * @param validateEvery iterations between validation scorings
+     * @param variants MAML++'s and iMAML's own settings
      */
     public record Settings(int iterations, int metaBatch, double innerLr, int innerSteps, double metaLr,
-            double clipNorm, int validateEvery) {
+            double clipNorm, int validateEvery, Variants variants) {
         /** Validates the counts. */
         public Settings {
-            if (iterations < 0 || metaBatch < 1 || innerSteps < 0 || validateEvery < 1) {
+            if (iterations < 0 || metaBatch < 1 || innerSteps < 0 || validateEvery < 1 || variants == null) {
                 throw new IllegalArgumentException("meta-learning settings: expected iterations >= 0, metaBatch >= 1, "
-                        + "innerSteps >= 0, validateEvery >= 1; found " + this);
+                        + "innerSteps >= 0, validateEvery >= 1 and variants; found " + iterations + ", " + metaBatch
+                        + ", " + innerSteps + ", " + validateEvery + " and " + variants);
             }
+        }
+
+        /** Settings with the default MAML++ and iMAML settings ({@link Variants#DEFAULT}). */
+        public Settings(int iterations, int metaBatch, double innerLr, int innerSteps, double metaLr, double clipNorm,
+                int validateEvery) {
+            this(iterations, metaBatch, innerLr, innerSteps, metaLr, clipNorm, validateEvery, Variants.DEFAULT);
+        }
+
+        /**
+         * These settings with other MAML++ and iMAML settings.
+         *
+         * @param v the variants' settings
+         * @return a new settings record
+         */
+        public Settings withVariants(Variants v) {
+            return new Settings(iterations, metaBatch, innerLr, innerSteps, metaLr, clipNorm, validateEvery, v);
+        }
+
+        /**
+         * These settings with another budget.
+         *
+         * @param steps outer steps
+         * @param every iterations between validation scorings
+         * @return a new settings record
+         */
+        public Settings withBudget(int steps, int every) {
+            return new Settings(steps, metaBatch, innerLr, innerSteps, metaLr, clipNorm, every, variants);
         }
 
         /**
@@ -59,7 +110,7 @@ public final class MetaLearning {
          * @return a new settings record
          */
         public Settings withInnerLr(double lr) {
-            return new Settings(iterations, metaBatch, lr, innerSteps, metaLr, clipNorm, validateEvery);
+            return new Settings(iterations, metaBatch, lr, innerSteps, metaLr, clipNorm, validateEvery, variants);
         }
 
         /**
@@ -88,9 +139,8 @@ public final class MetaLearning {
     }
 
     /**
-     * The meta-learner of a method for a rating model: it adapts the parameters the method adapts in
-     * this model ({@link MetaMethod#adaptedNames} of its local and head parameters), and Reptile trains
-     * on a task's support and query ratings together.
+     * The meta-learner of a method for a rating model with the default MAML++ and iMAML settings, as
+     * {@link #learner(MetaMethod, RecModel, TaskLoss, double, int, Variants)}.
      *
      * @param method the method
      * @param model the model (its local and head parameters)
@@ -101,6 +151,25 @@ public final class MetaLearning {
      */
     public static MetaLearner<RatingBatch> learner(MetaMethod method, RecModel model, TaskLoss<RatingBatch> loss,
             double innerLr, int innerSteps) {
+        return learner(method, model, loss, innerLr, innerSteps, Variants.DEFAULT);
+    }
+
+    /**
+     * The meta-learner of a method for a rating model: it adapts the parameters the method adapts in
+     * this model ({@link MetaMethod#adaptedNames} of its local and head parameters), and Reptile trains
+     * on a task's support and query ratings together. iMAML, like MAML, adapts the local parameters; the
+     * shared ones (item embeddings, the other layers) get its implicit gradient's mixed term.
+     *
+     * @param method the method
+     * @param model the model (its local and head parameters)
+     * @param loss the task loss
+     * @param innerLr the inner learning rate
+     * @param innerSteps the inner steps in meta-training
+     * @param variants MAML++'s switches and iMAML's settings
+     * @return the learner
+     */
+    public static MetaLearner<RatingBatch> learner(MetaMethod method, RecModel model, TaskLoss<RatingBatch> loss,
+            double innerLr, int innerSteps, Variants variants) {
         // CAVIA's context is the user's own parameters: they start at zero for every user.
         List<String> adapted = method.needsContext() ? model.userTables()
                 : method.adaptedNames(model.localParams(), model.headParams());
@@ -110,7 +179,8 @@ public final class MetaLearning {
                         + "(" + RecModels.WITH_USER_PARAMETERS + "), whose user vector is the context; this model has none");
             }
         }
-        return method.learner(new MetaLearnerSettings<>(loss, innerLr, innerSteps, adapted, null, RatingBatch::concat));
+        return method.learner(new MetaLearnerSettings<>(loss, innerLr, innerSteps, adapted, null, RatingBatch::concat,
+                variants.mamlpp(), variants.imaml()));
     }
 
     /**
@@ -165,9 +235,9 @@ public final class MetaLearning {
             MetaTrainer.TaskSource<RatingBatch> tasks, int supportSize, Settings s, TrainingContext ctx) {
         TaskPool pool = ctx.pool();
         TaskEvaluator validation = ctx.validation();
-        MetaLearner<RatingBatch> learner = learner(method, model, loss, s.innerLr(), s.innerSteps());
+        MetaLearner<RatingBatch> learner = learner(method, model, loss, s.innerLr(), s.innerSteps(), s.variants());
         if (supportSize == 0 && !learner.trainsOnWholeTask()) {
-            learner = learner(method, model, loss, s.innerLr(), 0);   // nothing to adapt on
+            learner = learner(method, model, loss, s.innerLr(), 0, s.variants());   // nothing to adapt on
         }
         Params init = learner.initMeta(model.init(ctx.rng("init")));
         MetaTrainer<RatingBatch> trainer = new MetaTrainer<>(learner, new Adam(s.metaLr()), tasks, pool,

@@ -1,5 +1,7 @@
 package org.metarec.algorithms.rec.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -7,7 +9,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.metarec.algorithms.meta.ImplicitMAML;
 import org.metarec.algorithms.meta.InnerLoop;
+import org.metarec.algorithms.meta.MAMLPlusPlus;
 import org.metarec.algorithms.meta.MetaLearner;
 import org.metarec.algorithms.meta.MetaMethod;
 import org.metarec.algorithms.meta.MetaStepOracle;
@@ -16,6 +20,8 @@ import org.metarec.algorithms.meta.TaskLoss;
 import org.metarec.algorithms.rec.data.RatingBatch;
 import org.metarec.algorithms.rec.data.SlotMode;
 import org.metarec.algorithms.rec.train.MetaLearning;
+import org.metarec.autodiff.Autodiff;
+import org.metarec.autodiff.GradMode;
 import org.metarec.autodiff.Params;
 import org.metarec.autodiff.Tensor;
 import org.metarec.autodiff.check.GradCheck;
@@ -97,10 +103,76 @@ class ModelGradientsTest {
         RatingBatch b = ModelFixture.factory(profiles).rows(QUERY, SlotMode.SINGLE);
         List<Task<RatingBatch>> tasks = List.of(new Task<>(a, b), new Task<>(b, a), new Task<>(a, a));
         for (MetaMethod method : List.of(MetaMethod.MAML, MetaMethod.FOMAML, MetaMethod.REPTILE, MetaMethod.METASGD,
-                MetaMethod.ANIL)) {
+                MetaMethod.ANIL, MetaMethod.MAMLPP, MetaMethod.IMAML)) {
             MetaLearner<RatingBatch> learner = MetaLearning.learner(method, model, loss, 0.1, 2);
             MetaStepOracle.assertStepMatchesPlainLoop(learner, learner.initMeta(theta), tasks,
                     type + ", profiles " + profiles);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, profiles {1}")
+    @MethodSource("models")
+    void implicitMamlMetaGradientEqualsFiniteDifferencesOfTheConvergedMetaLossAlongRandomDirections(String type,
+                                                                                                  boolean profiles) {
+        // The rec studies' iMAML adapts the local parameters; the others (item embeddings, shared layers) get the
+        // mixed term. Checked along random directions u (JAX's check_grads): <g, u> = d/dh F(theta + h u), with F the
+        // query loss at the inner problem solved to rounding, over the adapted part, the shared part and both.
+        RecModel model = ModelFixture.model(type, profiles);
+        Params theta = ModelFixture.jitter(model.init(new SplittableRandom(21)), 0.3, 22);
+        TaskLoss<RatingBatch> loss = RatingLoss.of(model, 0.05);
+        // lambda large enough that the regularised inner problem is strongly convex, alpha (lambda + |H|) < 2, and
+        // enough steps to reach rounding.
+        int steps = 800;
+        double lambda = 5.0;
+        MetaLearning.Variants variants = new MetaLearning.Variants(MAMLPlusPlus.Switches.DEFAULT,
+                new ImplicitMAML.Settings(lambda, 500, 1e-15));
+        MetaLearner<RatingBatch> imaml = MetaLearning.learner(MetaMethod.IMAML, model, loss, 0.05, steps, variants);
+        assertEquals(model.localParams(), imaml.adaptedNames(theta), "iMAML adapts the local parameters");
+        RatingBatch support = ModelFixture.factory(profiles).rows(SUPPORT, SlotMode.SINGLE);
+        RatingBatch query = ModelFixture.factory(profiles).rows(QUERY, SlotMode.SINGLE);
+        Task<RatingBatch> task = new Task<>(support, query);
+        Params grad = imaml.taskGradient(theta, task).gradient();
+        Params phi = imaml.adapt(theta, support, steps);
+        Params v = phi.subset(model.localParams()).asVariables();
+        Params g = Autodiff.grad(loss.apply(phi.merge(v), support), v, false);
+        for (String n : v.names()) {
+            double[] gn = g.get(n).toArray(), pn = phi.get(n).toArray(), tn = theta.get(n).toArray();
+            for (int e = 0; e < gn.length; e++) {
+                assertEquals(0.0, gn[e] + lambda * (pn[e] - tn[e]), 1e-11, type + ": the inner problem has not converged");
+            }
+        }
+        List<String> shared = theta.names().stream().filter(n -> !model.localParams().contains(n)).toList();
+        SplittableRandom rng = new SplittableRandom(23);
+        for (List<String> part : List.of(model.localParams(), shared, theta.names())) {
+            if (part.isEmpty()) {
+                continue;   // feature_mlp adapts every parameter: nothing is shared
+            }
+            Params u = theta.map(t -> Tensor.zeros(t.rows(), t.cols()));
+            double predicted = 0;
+            for (String n : part) {
+                double[] d = new double[theta.get(n).size()];
+                double[] gn = grad.get(n).toArray();
+                for (int e = 0; e < d.length; e++) {
+                    d[e] = rng.nextDouble(-1, 1);
+                    predicted += gn[e] * d[e];
+                }
+                u = u.with(n, Tensor.constant(new org.ejml.data.DMatrixRMaj(theta.get(n).rows(), theta.get(n).cols(),
+                        true, d)));
+            }
+            double h = 1e-4;
+            double[] f = new double[4];
+            double[] shifts = {-2 * h, -h, h, 2 * h};
+            for (int k = 0; k < 4; k++) {
+                double c = shifts[k];
+                Params moved = theta.zip(u, (t, d) -> Tensor.variable(t.addScaled(c, d).detach().data()));
+                Params adapted = imaml.adapt(moved, support, steps);
+                try (GradMode.Scope scope = GradMode.noGrad()) {
+                    f[k] = loss.apply(adapted, query).item();
+                }
+            }
+            double numeric = (f[0] - 8 * f[1] + 8 * f[2] - f[3]) / (12 * h);
+            assertEquals(numeric, predicted, 1e-7 + 1e-5 * Math.abs(numeric), type + ", profiles " + profiles
+                    + ": along a random direction of " + part);
         }
     }
 }

@@ -143,8 +143,8 @@ public final class ColdStartExperiment implements ExperimentKind {
     public List<String> reads() {
         return List.of("data.source", "data.path", "data.genres_as_domains", "data.skip_bad_lines", "model.type",
                 "model.hidden", "model.embedding_dim", "meta.inner_lr", "meta.inner_steps", "meta.meta_batch",
-                "meta.reptile.inner_lr", "optimizer.lr", "optimizer.clip_norm", "budget.meta_iterations",
-                "budget.validate_every", "evaluation.reference");
+                "meta.reptile.inner_lr", "meta.mamlpp", "meta.imaml", "optimizer.lr", "optimizer.clip_norm",
+                "budget.meta_iterations", "budget.validate_every", "evaluation.reference");
     }
 
     @Override
@@ -213,9 +213,7 @@ public final class ColdStartExperiment implements ExperimentKind {
     /** One cell's method settings. */
     private static ColdStartStatesStudy.Protocol protocol(Config c, Cell cell) {
         String s = SECTION + ".";
-        MetaLearning.Settings meta = new MetaLearning.Settings(c.getInt("budget.meta_iterations"),
-                c.getInt("meta.meta_batch"), c.getDouble("meta.inner_lr"), c.getInt("meta.inner_steps"),
-                c.getDouble("optimizer.lr"), StudyKeys.clipNorm(c), Math.max(1, c.getInt("budget.validate_every")));
+        MetaLearning.Settings meta = StudyKeys.metaLearning(c);
         PooledTraining.Settings pooled = new PooledTraining.Settings(c.getInt(s + "pooled_epochs"),
                 c.getInt(s + "pooled_batch"), c.getDouble(s + "pooled_lr"));
         FineTuning fineTune = new FineTuning(c.getInt(s + "fine_tune_steps"), c.getDoubleArray(s + "fine_tune_lrs"));

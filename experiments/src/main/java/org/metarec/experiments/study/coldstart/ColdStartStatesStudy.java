@@ -42,7 +42,8 @@ import org.metarec.experiments.study.rec.RecMethod;
  *
  * <p>Methods ({@link #METHODS}):
  * <ul>
- *   <li>{@code maml, fomaml, reptile, metasgd, anil}: the model is meta-trained over the training users'
+ *   <li>{@code maml, fomaml, reptile, metasgd, anil, cavia, mamlpp, imaml}: the model is meta-trained over the
+ *       training users'
  *       warm-state tasks, each drawn uniformly with replacement and kept with its fixed split into 10 query
  *       ratings and the rest as support (MeLU's tasks); a test user starts from the meta-learned parameters
  *       and adapts with the learner's inner loop. With the MeLU model the inner loop adapts the decision
@@ -72,7 +73,7 @@ public final class ColdStartStatesStudy {
     /** The methods this study runs. */
     public static final List<RecMethod> METHODS = List.of(RecMethod.GLOBAL_MEAN, RecMethod.ITEM_BIAS,
             RecMethod.PRETRAINED, RecMethod.MAML, RecMethod.FOMAML, RecMethod.REPTILE, RecMethod.METASGD, RecMethod.ANIL,
-            RecMethod.CAVIA);
+            RecMethod.CAVIA, RecMethod.MAMLPP, RecMethod.IMAML);
 
     /**
      * Every setting of one method's run.

@@ -92,7 +92,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
                 "data.skip_bad_lines", "protocol.source_domains", "protocol.target_domain", "protocol.cold_start_ratio",
                 "protocol.validation_ratio", "protocol.query", "protocol.min_ratings", "model.type", "model.hidden",
                 "model.embedding_dim", "meta.inner_lr", "meta.inner_steps", "meta.meta_batch", "meta.reptile.inner_lr",
-                "optimizer.lr", "optimizer.clip_norm", "budget.meta_iterations", "budget.validate_every",
+                "meta.mamlpp", "meta.imaml", "optimizer.lr", "optimizer.clip_norm", "budget.meta_iterations", "budget.validate_every",
                 "evaluation.support_sizes", "evaluation.reference");
     }
 
@@ -273,9 +273,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
 
     private static CrossDomainProtocol protocol(Config c, Cell cell, ColdStartSplit.Config split) {
         String model = StudyKeys.modelType(c);
-        MetaLearning.Settings meta = new MetaLearning.Settings(c.getInt("budget.meta_iterations"),
-                c.getInt("meta.meta_batch"), c.getDouble("meta.inner_lr"), c.getInt("meta.inner_steps"),
-                c.getDouble("optimizer.lr"), StudyKeys.clipNorm(c), Math.max(1, c.getInt("budget.validate_every")));
+        MetaLearning.Settings meta = StudyKeys.metaLearning(c);
         CrossDomainProtocol.Training training = new CrossDomainProtocol.Training(
                 new CrossDomainProtocol.MetaTraining(meta, c.getDouble("meta.reptile.inner_lr"),
                         c.getInt("crossdomain.train_query"), c.getDouble("crossdomain.target_task_share")),

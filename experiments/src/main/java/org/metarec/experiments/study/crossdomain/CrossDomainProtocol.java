@@ -151,8 +151,7 @@ public record CrossDomainProtocol(RecMethod method, String model, long seed, boo
          */
         public Training withBudgets(int metaIterations, int pooledEpochs, int mappingIterations, int validateEvery) {
             MetaLearning.Settings m = meta.settings();
-            MetaLearning.Settings budgeted = new MetaLearning.Settings(metaIterations, m.metaBatch(), m.innerLr(),
-                    m.innerSteps(), m.metaLr(), m.clipNorm(), validateEvery);
+            MetaLearning.Settings budgeted = m.withBudget(metaIterations, validateEvery);
             return new Training(new MetaTraining(budgeted, meta.reptileInnerLr(), meta.trainQuerySize(),
                     meta.targetTaskShare()), pooled.withEpochs(pooledEpochs), fineTune,
                     new Mapping(mappingIterations, mapping.lr()));

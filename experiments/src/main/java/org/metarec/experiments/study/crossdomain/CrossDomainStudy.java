@@ -39,7 +39,8 @@ import org.metarec.experiments.study.rec.RecMethod;
  *
  * <p>Methods ({@link CrossDomainProtocol#METHODS}):
  * <ul>
- *   <li>{@code maml, fomaml, reptile, metasgd, anil}: the model is meta-trained over user tasks of every
+ *   <li>{@code maml, fomaml, reptile, metasgd, anil, cavia, mamlpp, imaml}: the model is meta-trained over user
+ *       tasks of every
  *       included domain ({@link TrainingTasks}); a test user starts from the meta-learned initialisation
  *       and adapts with the learner's inner loop. The model sees the user's cross-domain profile;</li>
  *   <li>{@code pretrained}: the same model trained on all training rows pooled (with profiles), then

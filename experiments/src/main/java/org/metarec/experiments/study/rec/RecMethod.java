@@ -24,6 +24,10 @@ public enum RecMethod {
     ANIL(MetaMethod.ANIL),
     /** CAVIA over user tasks: the user's own parameters start at zero and are the only ones adapted. */
     CAVIA(MetaMethod.CAVIA),
+    /** MAML++ over user tasks (switches {@code meta.mamlpp}). */
+    MAMLPP(MetaMethod.MAMLPP),
+    /** Implicit MAML over user tasks (settings {@code meta.imaml}); the shared parameters get its mixed term. */
+    IMAML(MetaMethod.IMAML),
     /** The model trained on all training rows pooled, then fine-tuned on a user's support ratings. */
     PRETRAINED("pretrained", Family.POOLED),
     /** The mean training rating. */

@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.metarec.algorithms.meta.ImplicitMAML;
+import org.metarec.algorithms.meta.MAMLPlusPlus;
 import org.metarec.algorithms.rec.model.RecModels;
 import org.metarec.algorithms.rec.train.FineTuning;
+import org.metarec.algorithms.rec.train.MetaLearning;
 import org.metarec.algorithms.rec.train.PooledTraining;
 import org.metarec.experiments.config.Config;
 import org.metarec.experiments.config.KeySpec;
@@ -20,7 +23,8 @@ import org.metarec.experiments.data.DataSources;
 
 /**
  * The settings keys that the recommendation kinds declare alike in their own sections (seeds, the L2 penalty,
- * pooled training and fine-tuning), and how they and the common keys are read.
+ * pooled training and fine-tuning), and how they and the common keys are read (the meta-learners' settings
+ * among them, MAML++'s and iMAML's included).
  */
 public final class StudyKeys {
 
@@ -160,6 +164,34 @@ public final class StudyKeys {
     public static String modelType(Config c) {
         String type = c.getString("model.type");
         return type.equals("mlp") ? "feature_mlp" : type;
+    }
+
+    /**
+     * The meta-learners' settings of a recommendation kind: budget, meta-batch, inner loop, outer rate, clipping,
+     * validation interval, and the keys of {@code meta.mamlpp} and {@code meta.imaml} ({@link #variants}).
+     *
+     * @param c the config
+     * @return the settings
+     */
+    public static MetaLearning.Settings metaLearning(Config c) {
+        return new MetaLearning.Settings(c.getInt("budget.meta_iterations"), c.getInt("meta.meta_batch"),
+                c.getDouble("meta.inner_lr"), c.getInt("meta.inner_steps"), c.getDouble("optimizer.lr"), clipNorm(c),
+                Math.max(1, c.getInt("budget.validate_every")), variants(c));
+    }
+
+    /**
+     * MAML++'s switches ({@code meta.mamlpp}) and implicit MAML's settings ({@code meta.imaml}).
+     *
+     * @param c the config
+     * @return the settings of both
+     */
+    public static MetaLearning.Variants variants(Config c) {
+        MAMLPlusPlus.Switches mamlpp = MAMLPlusPlus.Switches.of(c.getBoolean("meta.mamlpp.learned_rates"),
+                c.getBoolean("meta.mamlpp.multi_step_loss"), c.getLong("meta.mamlpp.msl_iterations"),
+                c.getLong("meta.mamlpp.first_order_iterations"));
+        ImplicitMAML.Settings imaml = new ImplicitMAML.Settings(c.getDouble("meta.imaml.lambda"),
+                c.getInt("meta.imaml.cg_iterations"), c.getDouble("meta.imaml.cg_tolerance"));
+        return new MetaLearning.Variants(mamlpp, imaml);
     }
 
     /**

@@ -55,7 +55,8 @@ class CrossDomainStudyTest {
         CrossDomainSetup setup = CrossDomainSetup.prepare(WORLD, StudyBudgets.split(0.4, 5), 5);
         try (TaskPool pool = new TaskPool(2)) {
             for (String model : List.of("neumf", "feature_mlp", "melu")) {
-                for (String method : List.of("maml", "fomaml", "reptile", "metasgd", "anil", "pretrained")) {
+                for (String method : List.of("maml", "fomaml", "reptile", "metasgd", "anil", "mamlpp", "imaml",
+                        "pretrained")) {
                     double[] rmse = new CrossDomainStudy(setup, StudyBudgets.protocol(method, model, 5,
                             StudyBudgets.split(0.4, 5), 6, 1, 3)).run(pool).get("rmse_k5");
                     for (double r : rmse) {
@@ -69,7 +70,7 @@ class CrossDomainStudyTest {
 
     @Test
     void perTaskMetricsAreFixedByTheSeedWhateverTheThreadCount() {
-        for (String method : List.of("maml", "pretrained", "ptupcdr")) {
+        for (String method : List.of("maml", "mamlpp", "imaml", "pretrained", "ptupcdr")) {
             Map<String, double[]> one;
             Map<String, double[]> two;
             try (TaskPool pool = new TaskPool(1)) {
