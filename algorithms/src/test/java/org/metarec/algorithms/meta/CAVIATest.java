@@ -61,20 +61,8 @@ class CAVIATest {
             try (TaskPool pool = new TaskPool(1)) {
                 grad = pool.step(oneStep, theta, p.tasks()).gradient();
             }
-            double h = 1e-4;
-            for (String name : p.theta().names()) {
-                double[] analytic = grad.get(name).toArray();
-                for (int e = 0; e < analytic.length; e++) {
-                    double[] f = new double[4];
-                    double[] shifts = {-2 * h, -h, h, 2 * h};
-                    for (int k = 0; k < 4; k++) {
-                        f[k] = MetaLearnerPropertiesTest.metaLoss(oneStep, MetaLearnerPropertiesTest.shift(theta, name, e, shifts[k]),
-                                p.tasks(), loss, steps);
-                    }
-                    double numeric = (f[0] - 8 * f[1] + 8 * f[2] - f[3]) / (12 * h);
-                    assertEquals(numeric, analytic[e], 1e-7 + 1e-5 * Math.abs(numeric), c + ": " + name + "[" + e + "]");
-                }
-            }
+            MetaLearnerPropertiesTest.assertMatchesFiniteDifferences(grad, theta, p.theta().names(),
+                    t -> MetaLearnerPropertiesTest.metaLoss(oneStep, t, p.tasks(), loss, steps), c.toString());
         });
     }
 

@@ -47,20 +47,8 @@ class MAMLPlusPlusTest {
     /** Every entry of {@code grad} (or of the named ones) against a 4-point central difference of the objective. */
     private static void assertMatchesFiniteDifferences(MAMLPlusPlus<XYBatch> learner, Params meta, Problem p,
                                                        double[] w, List<String> names, String where) {
-        Params grad = gradient(learner, meta, p);
-        double h = 1e-4;
-        for (String name : names) {
-            double[] analytic = grad.get(name).toArray();
-            for (int e = 0; e < analytic.length; e++) {
-                double[] f = new double[4];
-                double[] shifts = {-2 * h, -h, h, 2 * h};
-                for (int k = 0; k < 4; k++) {
-                    f[k] = objective(learner, shift(meta, name, e, shifts[k]), p, w);
-                }
-                double numeric = (f[0] - 8 * f[1] + 8 * f[2] - f[3]) / (12 * h);
-                assertEquals(numeric, analytic[e], 1e-7 + 1e-5 * Math.abs(numeric), where + ": " + name + "[" + e + "]");
-            }
-        }
+        MetaLearnerPropertiesTest.assertMatchesFiniteDifferences(gradient(learner, meta, p), meta, names,
+                m -> objective(learner, m, p, w), where);
     }
 
     @Test
@@ -230,11 +218,5 @@ class MAMLPlusPlusTest {
             }
         }
         return out;
-    }
-
-    private static Params shift(Params p, String name, int e, double h) {
-        DMatrixRMaj m = p.get(name).data().copy();
-        m.data[e] += h;
-        return p.with(name, Tensor.variable(m));
     }
 }
