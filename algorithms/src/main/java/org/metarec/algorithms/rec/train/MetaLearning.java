@@ -19,7 +19,7 @@ import org.metarec.autodiff.Params;
 
 /**
  * Meta-training of a rating model over user tasks with one of MAML, first-order MAML, Reptile,
- * Meta-SGD or ANIL, choosing the meta-parameters on the validation users: the initial parameters and
+ * Meta-SGD or ANIL (or, each over its own model, MAMO and TaNP: {@link ColdStartMetaMethod}), choosing the meta-parameters on the validation users: the initial parameters and
  * those after every {@code validateEvery} meta-iterations (and after the last) are scored by the mean
  * validation RMSE after adaptation, and the best is kept.
  *

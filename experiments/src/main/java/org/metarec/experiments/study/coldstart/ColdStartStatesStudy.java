@@ -62,7 +62,8 @@ import org.metarec.experiments.study.rec.RecMethod;
  * users' warm-state tasks, and the test tasks are only read by {@link #evaluate}. Random streams derive from
  * the seed by purpose: {@code coldstart/split}, {@code crossdomain/init}, {@code crossdomain/train-tasks},
  * {@code crossdomain/pooled-order} (the last three are the training loops' own, shared with the cross-domain
- * study).
+ * study); MAMO draws its memories from {@code mamo/memory} and TaNP its latent noise from
+ * {@code tanp/latent/<iteration>/<task>}.
  */
 public final class ColdStartStatesStudy {
 
