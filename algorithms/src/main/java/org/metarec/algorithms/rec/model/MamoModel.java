@@ -6,9 +6,7 @@ import org.metarec.algorithms.rec.data.RatingBatch;
 import org.metarec.autodiff.Ops;
 import org.metarec.autodiff.Params;
 import org.metarec.autodiff.Tensor;
-import org.metarec.autodiff.nn.Activation;
 import org.metarec.autodiff.nn.Linear;
-import org.metarec.autodiff.nn.MLP;
 
 /**
  * The recommender of MAMO (Dong, Yuan, Yao, Xu and Zhu, "MAMO: Memory-Augmented Meta-Optimization for
@@ -17,8 +15,12 @@ import org.metarec.autodiff.nn.MLP;
  * and the recommendation model over {@code [e_u, e_i]}, whose first layer is the memory layer that MAMO's
  * task-specific memory initialises per user:
  * <pre>
- *   r_hat = mlp([e_u, e_i] W_mem + b_mem)
+ *   e_u = lrelu(p_u W_u + b_u),  e_i = lrelu(p_i W_i + b_i),  h_0 = [e_u, e_i] W_mem + b_mem
+ *   h_l = lrelu(h_{l-1} W_l + b_l),  r_hat = h_L w + b,        lrelu(x) = max(x, 0.1 x)
  * </pre>
+ * The leaky ReLU with slope 0.1 is the code's {@code active_func} ({@code configs.py}); with a plain ReLU the
+ * item embedding died in a cross-domain run (every item predicted alike) once the memory layer was the
+ * memories' mixture rather than a meta-learned weight.
  * The user profile holds the user's feature fields and, when batches carry one, the cross-domain profile;
  * the item profile the item's fields and the domain. As in the authors' code ({@code modules/rec_model.py},
  * {@code models.py}) the memory layer has no activation and the embeddings have one layer each (the code's
@@ -38,7 +40,7 @@ public final class MamoModel implements RecModel {
     private final Linear userEmbedding;
     private final Linear itemEmbedding;
     private final Linear memoryLayer;
-    private final MLP rec;
+    private final java.util.List<Linear> rec = new java.util.ArrayList<>();
 
     /**
      * @param inputs input sizes; the users need features or a cross-domain profile (the key of MAMO's memories)
@@ -60,11 +62,17 @@ public final class MamoModel implements RecModel {
         this.userEmbedding = new Linear(USER_WEIGHT, "uemb.b", userProfile.width(), embeddingDim);
         this.itemEmbedding = new Linear("iemb.W", "iemb.b", itemProfile.width(), embeddingDim);
         this.memoryLayer = new Linear(MEMORY_WEIGHT, "rec.mem.b", 2 * embeddingDim, 2 * embeddingDim);
-        int[] sizes = new int[hidden.length + 2];
-        sizes[0] = 2 * embeddingDim;
-        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
-        sizes[sizes.length - 1] = 1;
-        this.rec = new MLP("rec.", sizes, Activation.RELU);
+        int in = 2 * embeddingDim;
+        for (int l = 0; l <= hidden.length; l++) {
+            int out = l < hidden.length ? hidden[l] : 1;
+            rec.add(new Linear("rec.W" + (l + 1), "rec.b" + (l + 1), in, out));
+            in = out;
+        }
+    }
+
+    /** {@code max(x, 0.1 x)} as {@code relu(x) - 0.1 relu(-x)}, the code's {@code LeakyReLU(0.1)}. */
+    private static Tensor leaky(Tensor x) {
+        return Ops.relu(x).sub(Ops.relu(x.neg()).mul(0.1));
     }
 
     @Override
@@ -75,8 +83,11 @@ public final class MamoModel implements RecModel {
     @Override
     public Params init(RandomGenerator rng) {
         Params p = userProfile.init(rng).merge(itemProfile.init(rng)).merge(userEmbedding.init(rng))
-                .merge(itemEmbedding.init(rng)).merge(memoryLayer.init(rng)).merge(rec.init(rng));
-        return p.with(rec.headNames().get(1), Tensor.scalar(inputs.ratingMean()).asVariable());
+                .merge(itemEmbedding.init(rng)).merge(memoryLayer.init(rng));
+        for (Linear layer : rec) {
+            p = p.merge(layer.init(rng));
+        }
+        return p.with(rec.get(rec.size() - 1).biasName(), Tensor.scalar(inputs.ratingMean()).asVariable());
     }
 
     @Override
@@ -102,9 +113,16 @@ public final class MamoModel implements RecModel {
 
     @Override
     public Tensor apply(Params params, RatingBatch batch) {
-        Tensor eu = Ops.relu(userEmbedding.apply(params, userProfile(params, batch)));
-        Tensor ei = Ops.relu(itemEmbedding.apply(params, itemProfile.apply(params, batch, "mamo")));
-        return rec.apply(params, memoryLayer.apply(params, Ops.concatCols(eu, ei)));
+        Tensor eu = leaky(userEmbedding.apply(params, userProfile(params, batch)));
+        Tensor ei = leaky(itemEmbedding.apply(params, itemProfile.apply(params, batch, "mamo")));
+        Tensor h = memoryLayer.apply(params, Ops.concatCols(eu, ei));
+        for (int l = 0; l < rec.size(); l++) {
+            h = rec.get(l).apply(params, h);
+            if (l < rec.size() - 1) {
+                h = leaky(h);
+            }
+        }
+        return h;
     }
 
     @Override
@@ -120,7 +138,8 @@ public final class MamoModel implements RecModel {
 
     @Override
     public List<String> headParams() {
-        return rec.headNames();
+        Linear head = rec.get(rec.size() - 1);
+        return List.of(head.weightName(), head.biasName());
     }
 
     /** None: regularised by early stopping on validation users, as MeLU. */
