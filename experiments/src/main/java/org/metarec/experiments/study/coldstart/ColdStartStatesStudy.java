@@ -84,6 +84,7 @@ public final class ColdStartStatesStudy {
      *
      * @param method one of {@link #METHODS}
      * @param model one of {@link RecModels#TYPES} (the MeLU protocol's is {@code melu}); ignored by the baselines
+     *     and by {@code mamo} and {@code tanp}, which bring their own
      * @param seed the seed of every random stream; the setup must have been prepared with it
      * @param sizes embedding width, hidden (decision) layer widths, and the L2 penalty of every training loss
      *     (MeLU has none)
