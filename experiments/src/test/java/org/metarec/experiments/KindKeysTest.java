@@ -70,7 +70,7 @@ class KindKeysTest {
     @Test
     void crossdomainReadsEveryKeyItAccepts() throws IOException {
         String methods = "[global_mean, item_bias, target_only, pretrained, emcdr, ptupcdr, maml, fomaml, reptile, metasgd, anil, "
-                + "cavia, mamlpp, imaml]";
+                + "cavia, mamlpp, imaml, mamo, tanp]";
         String base = """
                 name: c
                 experiment: crossdomain
@@ -142,7 +142,7 @@ class KindKeysTest {
                   source: movielens1m
                   path: %s
                   genres_as_domains: []
-                methods: [global_mean, item_bias, pretrained, maml, fomaml, reptile, metasgd, anil, mamlpp, imaml]
+                methods: [global_mean, item_bias, pretrained, maml, fomaml, reptile, metasgd, anil, mamlpp, imaml, mamo, tanp]
                 model:
                   type: melu
                   embedding_dim: 4
@@ -158,7 +158,8 @@ class KindKeysTest {
                 """.formatted(ml1m);
         checkKind("coldstart", List.of(run(base, "optimizer.clip_norm=1.0", "evaluation.reference=maml",
                 "meta.mamlpp.first_order_iterations=1", "meta.mamlpp.msl_iterations=3", "meta.imaml.lambda=0.5",
-                "meta.imaml.cg_iterations=2")));
+                "meta.imaml.cg_iterations=2", "meta.mamo.memory_size=2", "meta.tanp.z_dim=3", "meta.tanp.task_dim=4",
+                "meta.tanp.clusters=2", "meta.tanp.gating=true")));
     }
 
     @Test
@@ -257,6 +258,20 @@ class KindKeysTest {
                 () -> ExperimentKinds.loader().load(f, List.of()));
         assertEquals(List.of(f + ":5:10: methods: expected no cavia with model.type melu (CAVIA adapts a user vector from "
                 + "zero, and only [mf, neumf] have one)"), e.problems().stream().map(ConfigProblem::toString).toList());
+    }
+
+    @Test
+    void mamoNeedsAUserProfile() {
+        Path dir = tmp.resolve("csv");
+        TestFiles.write(dir, "books.csv", csv(0));
+        TestFiles.write(dir, "music.csv", csv(1));
+        Path f = TestFiles.write(tmp, "m.yaml", "name: t\nexperiment: crossdomain\ndata:\n  source: delimited\n  path: " + dir
+                + "\nmethods: [maml, mamo]\ncrossdomain:\n  use_sources: false\n");
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> ExperimentKinds.loader().load(f, List.of()));
+        assertEquals(1, e.problems().size());
+        assertTrue(e.problems().get(0).toString().startsWith(f + ":6:10: methods: expected no mamo with data.source "
+                + "delimited and crossdomain.use_sources false"), e.problems().get(0).toString());
     }
 
     /** Two small domains of ratings in the delimited format (header user,item,rating). */

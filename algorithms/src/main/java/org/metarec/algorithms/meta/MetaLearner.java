@@ -66,6 +66,25 @@ public interface MetaLearner<B> {
     }
 
     /**
+     * The meta-parameters after the outer optimiser's step {@code updated}, given what the step computed. Most
+     * learners keep them; MAMO writes its memories (which are not learned by gradient) from what each task of the
+     * step left in its adapted parameters, in task order, so the result does not depend on the threads.
+     * {@link org.metarec.algorithms.train.MetaTrainer#step} calls it after every optimiser step.
+     *
+     * @param updated the meta-parameters after the optimiser's step; not modified
+     * @param step the meta-step, with each task's adapted parameters when {@link #readsAdapted()}
+     * @return the meta-parameters of the next iteration
+     */
+    default Params afterStep(Params updated, MetaStep step) {
+        return updated;
+    }
+
+    /** True when {@link #afterStep} reads the tasks' adapted parameters, so a meta-step must keep them. */
+    default boolean readsAdapted() {
+        return false;
+    }
+
+    /**
      * Adapts to a task's support set with {@code steps} inner steps, for evaluation: no graph is
      * kept and the result is a set of constants.
      */

@@ -141,7 +141,8 @@ public final class MetaTrainer<B> {
                 drawn.add(learner.trainingTask(tasks.draw(taskRng)));
             }
         }
-        MetaStep r = pool.step(learner.atIteration(step), meta, drawn);
+        MetaLearner<B> current = learner.atIteration(step);
+        MetaStep r = pool.step(current, meta, drawn, current.readsAdapted());
         if (!Double.isFinite(r.metaLoss())) {
             throw new NonFiniteException(next, learner.name(), "meta-loss", r.metaLoss());
         }
@@ -155,7 +156,7 @@ public final class MetaTrainer<B> {
         }
         double norm = GradClip.globalNorm(r.gradient());
         Params grad = clipNorm > 0 ? GradClip.clipGlobalNorm(r.gradient(), clipNorm) : r.gradient();
-        meta = optimizer.step(meta, grad);
+        meta = current.afterStep(optimizer.step(meta, grad), r);
         step = next;
         return new StepReport(step, r.metaLoss(), norm);
     }

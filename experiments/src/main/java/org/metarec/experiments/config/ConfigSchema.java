@@ -19,6 +19,8 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.metarec.algorithms.meta.ImplicitMAML;
 import org.metarec.algorithms.meta.MAMLPlusPlus;
+import org.metarec.algorithms.rec.coldstart.MAMO;
+import org.metarec.algorithms.rec.coldstart.TaNP;
 
 /**
  * The one place where every common config key is declared, typed, bounded, defaulted and documented.
@@ -321,7 +323,36 @@ public final class ConfigSchema {
                         key("cg_tolerance", real().atLeast(0)).defaultTo(ImplicitMAML.Settings.DEFAULT.cgTolerance())
                                 .doc("CG stops when its residual is at most this times the query gradient's norm.")))
                         .doc("Implicit MAML's settings (Rajeswaran et al. 2019), read by method `imaml`; its inner "
-                                + "loop takes `inner_steps` steps of size `inner_lr`."));
+                                + "loop takes `inner_steps` steps of size `inner_lr`."),
+                key("mamo", object(
+                        key("memory_size", integer().atLeast(0)).defaultTo(MAMO.Settings.DEFAULT.memorySize())
+                                .doc("K, the memory slots; 0 switches the memories off (MAML over every parameter of "
+                                        + "MAMO's model)."),
+                        key("tau", real().atLeast(0)).defaultTo(MAMO.Settings.DEFAULT.tau())
+                                .doc("Weight of the personalised bias in the user embedding's start, phi_u - tau b_u."),
+                        key("alpha", real().atLeast(0).atMost(1)).defaultTo(MAMO.Settings.DEFAULT.alpha())
+                                .doc("Rate at which the profile memory M_P moves to the users' profiles."),
+                        key("beta", real().atLeast(0).atMost(1)).defaultTo(MAMO.Settings.DEFAULT.beta())
+                                .doc("Rate at which the bias memory M_U moves to the users' gradients."),
+                        key("gamma", real().atLeast(0).atMost(1)).defaultTo(MAMO.Settings.DEFAULT.gamma())
+                                .doc("Rate at which the task memory M_UI moves to the adapted memory layers.")))
+                        .doc("MAMO's memories (Dong et al. 2020; defaults from the authors' code), read by method "
+                                + "`mamo`; its local update takes `inner_steps` steps of size `inner_lr`, its own model "
+                                + "has `model.embedding_dim` and `model.hidden` (not `model.type`)."),
+                key("tanp", object(
+                        key("z_dim", integer().atLeast(0)).defaultTo(TaNP.Settings.DEFAULT.zDim())
+                                .doc("Width of the latent z; 0 switches the latent path and its KL term off."),
+                        key("task_dim", integer().atLeast(1)).defaultTo(TaNP.Settings.DEFAULT.taskDim())
+                                .doc("Width of the task embedding that modulates the decoder."),
+                        key("clusters", integer().atLeast(1)).defaultTo(TaNP.Settings.DEFAULT.clusters())
+                                .doc("K, the task clusters of the customisation memory."),
+                        key("temperature", real().above(0)).defaultTo(TaNP.Settings.DEFAULT.temperature())
+                                .doc("Temperature of the Student-t assignment of a task to the clusters."),
+                        key("gating", bool()).defaultTo(TaNP.Settings.DEFAULT.gating())
+                                .doc("Gating-FiLM (TaNP-G) instead of FiLM in the decoder.")))
+                        .doc("TaNP's sizes (Lin et al. 2021; defaults from the authors' code), read by method `tanp`; "
+                                + "it has no inner loop, and its own model has `model.embedding_dim` and `model.hidden` "
+                                + "(not `model.type`)."));
     }
 
     private static ObjectSpec optimizer() {

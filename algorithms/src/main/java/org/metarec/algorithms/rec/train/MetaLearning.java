@@ -12,6 +12,7 @@ import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.ColdStartRecommender;
 import org.metarec.algorithms.rec.GradientRecommender;
 import org.metarec.algorithms.rec.TaskEvaluator;
+import org.metarec.algorithms.rec.coldstart.ColdStartMetaMethod;
 import org.metarec.algorithms.rec.data.RatingBatch;
 import org.metarec.algorithms.rec.model.RecModel;
 import org.metarec.algorithms.rec.model.RecModels;
@@ -20,7 +21,7 @@ import org.metarec.autodiff.Params;
 
 /**
  * Meta-training of a rating model over user tasks with one of MAML, first-order MAML, Reptile,
- * Meta-SGD, ANIL, CAVIA, MAML++ or implicit MAML, choosing the meta-parameters on the validation users: the initial parameters and
+ * Meta-SGD, ANIL, CAVIA, MAML++ or implicit MAML (or, each over its own model, MAMO and TaNP: {@link ColdStartMetaMethod}), choosing the meta-parameters on the validation users: the initial parameters and
  * those after every {@code validateEvery} meta-iterations (and after the last) are scored by the mean
  * validation RMSE after adaptation, and the best is kept.
  *
@@ -233,12 +234,37 @@ public final class MetaLearning {
      */
     public static Result train(MetaMethod method, RecModel model, TaskLoss<RatingBatch> loss,
             MetaTrainer.TaskSource<RatingBatch> tasks, int supportSize, Settings s, TrainingContext ctx) {
-        TaskPool pool = ctx.pool();
-        TaskEvaluator validation = ctx.validation();
         MetaLearner<RatingBatch> learner = learner(method, model, loss, s.innerLr(), s.innerSteps(), s.variants());
         if (supportSize == 0 && !learner.trainsOnWholeTask()) {
             learner = learner(method, model, loss, s.innerLr(), 0, s.variants());   // nothing to adapt on
         }
+        return train(learner, model, tasks, s, ctx);
+    }
+
+    /**
+     * Meta-trains a cold-start method with its own model (MAMO, TaNP) and selects on the validation users.
+     *
+     * @param method the method
+     * @param model its model, from {@link ColdStartMetaMethod#model}
+     * @param settings the methods' settings
+     * @param tasks draws a meta-training task
+     * @param supportSize the smallest support size of the drawn tasks: with 0 there are no local steps
+     * @param s the settings (MAMO's local rate and steps are {@code innerLr} and {@code innerSteps})
+     * @param ctx as for the other learners; the learner's own streams derive from its seed
+     * @return the chosen recommender and the selection history
+     */
+    public static Result train(ColdStartMetaMethod method, RecModel model, ColdStartMetaMethod.Settings settings,
+            MetaTrainer.TaskSource<RatingBatch> tasks, int supportSize, Settings s, TrainingContext ctx) {
+        MetaLearner<RatingBatch> learner = method.learner(model, s.innerLr(), supportSize == 0 ? 0 : s.innerSteps(),
+                settings, ctx.seed());
+        return train(learner, model, tasks, s, ctx);
+    }
+
+    /** The outer loop and the selection on validation users, for any learner over the model. */
+    private static Result train(MetaLearner<RatingBatch> learner, RecModel model,
+            MetaTrainer.TaskSource<RatingBatch> tasks, Settings s, TrainingContext ctx) {
+        TaskPool pool = ctx.pool();
+        TaskEvaluator validation = ctx.validation();
         Params init = learner.initMeta(model.init(ctx.rng("init")));
         MetaTrainer<RatingBatch> trainer = new MetaTrainer<>(learner, new Adam(s.metaLr()), tasks, pool,
                 s.metaBatch(), s.clipNorm(), init, ctx.rng("train-tasks"));

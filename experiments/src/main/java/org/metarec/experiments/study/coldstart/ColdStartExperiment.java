@@ -143,8 +143,8 @@ public final class ColdStartExperiment implements ExperimentKind {
     public List<String> reads() {
         return List.of("data.source", "data.path", "data.genres_as_domains", "data.skip_bad_lines", "model.type",
                 "model.hidden", "model.embedding_dim", "meta.inner_lr", "meta.inner_steps", "meta.meta_batch",
-                "meta.reptile.inner_lr", "meta.mamlpp", "meta.imaml", "optimizer.lr", "optimizer.clip_norm",
-                "budget.meta_iterations", "budget.validate_every", "evaluation.reference");
+                "meta.reptile.inner_lr", "meta.mamlpp", "meta.imaml", "meta.mamo", "meta.tanp", "optimizer.lr",
+                "optimizer.clip_norm", "budget.meta_iterations", "budget.validate_every", "evaluation.reference");
     }
 
     @Override
@@ -220,6 +220,7 @@ public final class ColdStartExperiment implements ExperimentKind {
         ModelSizes sizes = new ModelSizes(c.getInt("model.embedding_dim"), c.getIntArray("model.hidden"),
                 c.getDouble(s + "weight_decay"));
         return new ColdStartStatesStudy.Protocol(RecMethod.byName(cell.method()).orElseThrow(), StudyKeys.modelType(c),
-                cell.seed(), sizes, meta, c.getDouble("meta.reptile.inner_lr"), pooled, fineTune);
+                cell.seed(), sizes, meta, c.getDouble("meta.reptile.inner_lr"), pooled, fineTune,
+                StudyKeys.coldStartMeta(c));
     }
 }

@@ -12,6 +12,7 @@ import org.metarec.algorithms.rec.ColdStartRecommender;
 import org.metarec.algorithms.rec.Recommendation;
 import org.metarec.algorithms.rec.TaskEvaluator;
 import org.metarec.algorithms.rec.baseline.PooledFineTuning;
+import org.metarec.algorithms.rec.coldstart.ColdStartMetaMethod;
 import org.metarec.algorithms.rec.data.BatchFactory;
 import org.metarec.algorithms.rec.data.RatingBatch;
 import org.metarec.algorithms.rec.data.SlotMode;
@@ -48,6 +49,9 @@ import org.metarec.experiments.study.rec.RecMethod;
  *       ratings and the rest as support (MeLU's tasks); a test user starts from the meta-learned parameters
  *       and adapts with the learner's inner loop. With the MeLU model the inner loop adapts the decision
  *       layers only (ANIL: the last one), as the paper's local update;</li>
+ *   <li>{@code mamo}, {@code tanp}: meta-trained on the same tasks, each with its own model of the configured
+ *       embedding and hidden widths ({@link ColdStartMetaMethod}); MAMO personalises its start from the user's
+ *       features and adapts by its local update, TaNP encodes the support set;</li>
  *   <li>{@code pretrained}: the same model trained on all training rows pooled, then fine-tuned by SGD on the
  *       support set ({@link PooledFineTuning}; epoch and fine-tuning rate chosen on validation);</li>
  *   <li>{@code global_mean}, {@code item_bias}: closed-form baselines from the training rows (a new item has
@@ -59,7 +63,8 @@ import org.metarec.experiments.study.rec.RecMethod;
  * users' warm-state tasks, and the test tasks are only read by {@link #evaluate}. Random streams derive from
  * the seed by purpose: {@code coldstart/split}, {@code crossdomain/init}, {@code crossdomain/train-tasks},
  * {@code crossdomain/pooled-order} (the last three are the training loops' own, shared with the cross-domain
- * study).
+ * study); MAMO draws its memories from {@code mamo/memory} and TaNP its latent noise from
+ * {@code tanp/latent/<iteration>/<task>}.
  */
 public final class ColdStartStatesStudy {
 
@@ -73,13 +78,14 @@ public final class ColdStartStatesStudy {
     /** The methods this study runs. */
     public static final List<RecMethod> METHODS = List.of(RecMethod.GLOBAL_MEAN, RecMethod.ITEM_BIAS,
             RecMethod.PRETRAINED, RecMethod.MAML, RecMethod.FOMAML, RecMethod.REPTILE, RecMethod.METASGD, RecMethod.ANIL,
-            RecMethod.CAVIA, RecMethod.MAMLPP, RecMethod.IMAML);
+            RecMethod.CAVIA, RecMethod.MAMLPP, RecMethod.IMAML, RecMethod.MAMO, RecMethod.TANP);
 
     /**
      * Every setting of one method's run.
      *
      * @param method one of {@link #METHODS}
      * @param model one of {@link RecModels#TYPES} (the MeLU protocol's is {@code melu}); ignored by the baselines
+     *     and by {@code mamo} and {@code tanp}, which bring their own
      * @param seed the seed of every random stream; the setup must have been prepared with it
      * @param sizes embedding width, hidden (decision) layer widths, and the L2 penalty of every training loss
      *     (MeLU has none)
@@ -87,9 +93,18 @@ public final class ColdStartStatesStudy {
      * @param reptileInnerLr Reptile's inner learning rate
      * @param pooled the pooled training of {@code pretrained}
      * @param fineTune its fine-tuning on the support set
+     * @param coldStart MAMO's and TaNP's settings (their own models have the embedding and hidden widths of
+     *     {@code sizes}; MAMO's local update is {@code meta}'s inner rate and steps)
      */
     public record Protocol(RecMethod method, String model, long seed, ModelSizes sizes, MetaLearning.Settings meta,
-            double reptileInnerLr, PooledTraining.Settings pooled, FineTuning fineTune) {
+            double reptileInnerLr, PooledTraining.Settings pooled, FineTuning fineTune,
+            ColdStartMetaMethod.Settings coldStart) {
+
+        /** A protocol with MAMO's and TaNP's default settings. */
+        public Protocol(RecMethod method, String model, long seed, ModelSizes sizes, MetaLearning.Settings meta,
+                        double reptileInnerLr, PooledTraining.Settings pooled, FineTuning fineTune) {
+            this(method, model, seed, sizes, meta, reptileInnerLr, pooled, fineTune, ColdStartMetaMethod.Settings.DEFAULT);
+        }
 
         /** Validates the names. */
         public Protocol {
@@ -101,7 +116,8 @@ public final class ColdStartStatesStudy {
                 throw new IllegalArgumentException("coldstart model: expected one of " + RecModels.TYPES + ", found '"
                         + model + "'");
             }
-            if (sizes == null || !(reptileInnerLr > 0) || meta == null || pooled == null || fineTune == null) {
+            if (sizes == null || !(reptileInnerLr > 0) || meta == null || pooled == null || fineTune == null
+                    || coldStart == null) {
                 throw new IllegalArgumentException("coldstart protocol: expected sizes, reptileInnerLr > 0 and meta, "
                         + "pooled and fine-tuning settings, found " + sizes + ", " + reptileInnerLr + ", " + meta
                         + ", " + pooled + ", " + fineTune);
@@ -115,7 +131,7 @@ public final class ColdStartStatesStudy {
          * @return a new protocol
          */
         public Protocol withMethod(RecMethod m) {
-            return new Protocol(m, model, seed, sizes, meta, reptileInnerLr, pooled, fineTune);
+            return new Protocol(m, model, seed, sizes, meta, reptileInnerLr, pooled, fineTune, coldStart);
         }
     }
 
@@ -177,20 +193,35 @@ public final class ColdStartStatesStudy {
             case META -> {
                 RecModel model = model(factory, data.meanRating(rows));
                 TaskLoss<RatingBatch> loss = RatingLoss.of(model, p.sizes().weightDecay());
-                List<RatingTask> tasks = states.trainingTasks();
-                MetaTrainer.TaskSource<RatingBatch> source = rng -> {
-                    RatingTask t = tasks.get(rng.nextInt(tasks.size()));
-                    return new Task<>(factory.rows(t.supportRows(), SlotMode.SINGLE),
-                            factory.rows(t.queryRows(), SlotMode.SINGLE));
-                };
                 MetaLearning.Settings s = p.meta().forMethod(method.meta(), p.reptileInnerLr());
-                int smallestSupport = setup.config().minRatings() - setup.config().querySize();
-                MetaLearning.Result r = MetaLearning.train(method.meta(), model, loss, source, smallestSupport, s,
-                        ctx);
+                MetaLearning.Result r = MetaLearning.train(method.meta(), model, loss, taskSource(factory),
+                        smallestSupport(), s, ctx);
+                return new Trained(r.recommender(), r.selection());
+            }
+            case COLD_START_META -> {
+                ColdStartMetaMethod m = method.coldStart();
+                RecModel model = m.model(ModelInputs.of(factory, data.meanRating(rows)), p.sizes().dim(),
+                        p.sizes().hidden(), p.coldStart());
+                MetaLearning.Result r = MetaLearning.train(m, model, p.coldStart(), taskSource(factory),
+                        smallestSupport(), p.meta(), ctx);
                 return new Trained(r.recommender(), r.selection());
             }
             default -> throw new IllegalStateException("coldstart: the study does not run " + method);
         }
+    }
+
+    /** The training users' warm-state tasks, each drawn uniformly with replacement, with its fixed split. */
+    private MetaTrainer.TaskSource<RatingBatch> taskSource(BatchFactory factory) {
+        List<RatingTask> tasks = setup.states().trainingTasks();
+        return rng -> {
+            RatingTask t = tasks.get(rng.nextInt(tasks.size()));
+            return new Task<>(factory.rows(t.supportRows(), SlotMode.SINGLE), factory.rows(t.queryRows(), SlotMode.SINGLE));
+        };
+    }
+
+    /** The fewest support ratings a task has. */
+    private int smallestSupport() {
+        return setup.config().minRatings() - setup.config().querySize();
     }
 
     private RecModel model(BatchFactory factory, double mean) {

@@ -92,7 +92,8 @@ public final class CrossDomainExperiment implements ExperimentKind {
                 "data.skip_bad_lines", "protocol.source_domains", "protocol.target_domain", "protocol.cold_start_ratio",
                 "protocol.validation_ratio", "protocol.query", "protocol.min_ratings", "model.type", "model.hidden",
                 "model.embedding_dim", "meta.inner_lr", "meta.inner_steps", "meta.meta_batch", "meta.reptile.inner_lr",
-                "meta.mamlpp", "meta.imaml", "optimizer.lr", "optimizer.clip_norm", "budget.meta_iterations", "budget.validate_every",
+                "meta.mamlpp", "meta.imaml", "meta.mamo", "meta.tanp", "optimizer.lr", "optimizer.clip_norm",
+                "budget.meta_iterations", "budget.validate_every",
                 "evaluation.support_sizes", "evaluation.reference");
     }
 
@@ -113,7 +114,8 @@ public final class CrossDomainExperiment implements ExperimentKind {
 
     @Override
     public List<ObjectRule> rules() {
-        return List.of(StudyKeys.ratingsSource(name()), StudyKeys.knownDomains(), StudyKeys.caviaNeedsUserParameters());
+        return List.of(StudyKeys.ratingsSource(name()), StudyKeys.knownDomains(), StudyKeys.caviaNeedsUserParameters(),
+                StudyKeys.mamoNeedsAUserProfile(name()));
     }
 
     /** One combination of the run's grid. */
@@ -276,7 +278,8 @@ public final class CrossDomainExperiment implements ExperimentKind {
         MetaLearning.Settings meta = StudyKeys.metaLearning(c);
         CrossDomainProtocol.Training training = new CrossDomainProtocol.Training(
                 new CrossDomainProtocol.MetaTraining(meta, c.getDouble("meta.reptile.inner_lr"),
-                        c.getInt("crossdomain.train_query"), c.getDouble("crossdomain.target_task_share")),
+                        c.getInt("crossdomain.train_query"), c.getDouble("crossdomain.target_task_share"),
+                        StudyKeys.coldStartMeta(c)),
                 new PooledTraining.Settings(c.getInt("crossdomain.pooled_epochs"), c.getInt("crossdomain.pooled_batch"),
                         c.getDouble("crossdomain.pooled_lr")),
                 new FineTuning(c.getInt("crossdomain.fine_tune_steps"), c.getDoubleArray("crossdomain.fine_tune_lrs")),

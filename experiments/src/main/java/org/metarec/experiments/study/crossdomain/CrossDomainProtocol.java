@@ -6,6 +6,7 @@ import org.metarec.algorithms.meta.MetaMethod;
 import org.metarec.algorithms.rec.mapping.MappingSettings;
 import org.metarec.algorithms.rec.model.RecModels;
 import org.metarec.algorithms.rec.train.FineTuning;
+import org.metarec.algorithms.rec.coldstart.ColdStartMetaMethod;
 import org.metarec.algorithms.rec.train.MetaLearning;
 import org.metarec.algorithms.rec.train.PooledTraining;
 import org.metarec.core.tasks.ColdStartSplit;
@@ -88,9 +89,16 @@ public record CrossDomainProtocol(RecMethod method, String model, long seed, boo
      *     item factors too), which is unstable at rates that suit a user's own parameters
      * @param trainQuerySize query rows per meta-training task (at most)
      * @param targetTaskShare probability that a meta-training task is a target-domain user
+     * @param coldStart MAMO's and TaNP's settings (their own models have the widths of {@link Sizes})
      */
     public record MetaTraining(MetaLearning.Settings settings, double reptileInnerLr, int trainQuerySize,
-            double targetTaskShare) {
+            double targetTaskShare, ColdStartMetaMethod.Settings coldStart) {
+
+        /** Meta-training with MAMO's and TaNP's default settings. */
+        public MetaTraining(MetaLearning.Settings settings, double reptileInnerLr, int trainQuerySize,
+                            double targetTaskShare) {
+            this(settings, reptileInnerLr, trainQuerySize, targetTaskShare, ColdStartMetaMethod.Settings.DEFAULT);
+        }
 
         /** Query ratings per meta-training task, at most, unless said otherwise. */
         public static final int DEFAULT_TRAIN_QUERY = 20;
@@ -114,6 +122,10 @@ public record CrossDomainProtocol(RecMethod method, String model, long seed, boo
             require(trainQuerySize >= 1, "training.trainQuerySize", ">= 1", trainQuerySize);
             require(targetTaskShare >= 0 && targetTaskShare <= 1, "training.targetTaskShare", "a value in [0, 1]",
                     targetTaskShare);
+            if (coldStart == null) {
+                throw new IllegalArgumentException("crossdomain training.coldStart: expected MAMO's and TaNP's settings, "
+                        + "found none");
+            }
         }
 
         /** The settings {@code method} trains with (Reptile: its own inner rate). */
@@ -153,7 +165,7 @@ public record CrossDomainProtocol(RecMethod method, String model, long seed, boo
             MetaLearning.Settings m = meta.settings();
             MetaLearning.Settings budgeted = m.withBudget(metaIterations, validateEvery);
             return new Training(new MetaTraining(budgeted, meta.reptileInnerLr(), meta.trainQuerySize(),
-                    meta.targetTaskShare()), pooled.withEpochs(pooledEpochs), fineTune,
+                    meta.targetTaskShare(), meta.coldStart()), pooled.withEpochs(pooledEpochs), fineTune,
                     new Mapping(mappingIterations, mapping.lr()));
         }
 

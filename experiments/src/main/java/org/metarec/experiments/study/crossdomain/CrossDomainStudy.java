@@ -22,6 +22,7 @@ import org.metarec.algorithms.rec.model.RecModel;
 import org.metarec.algorithms.rec.model.RecModels;
 import org.metarec.algorithms.rec.train.BestSoFar;
 import org.metarec.algorithms.rec.train.FineTuning;
+import org.metarec.algorithms.rec.coldstart.ColdStartMetaMethod;
 import org.metarec.algorithms.rec.train.MetaLearning;
 import org.metarec.algorithms.rec.train.Selection;
 import org.metarec.algorithms.rec.train.TrainingContext;
@@ -164,6 +165,16 @@ public final class CrossDomainStudy {
                         setup.target(), k, m.trainQuerySize(), m.targetTaskShare());
                 MetaLearning.Result r = MetaLearning.train(method.meta(), model, loss, tasks, k,
                         m.forMethod(method.meta()), seen);
+                return new Trained(r.recommender(), r.selection());
+            }
+            case COLD_START_META -> {
+                CrossDomainProtocol.MetaTraining m = t.meta();
+                ColdStartMetaMethod cs = method.coldStart();
+                RecModel model = cs.model(ModelInputs.of(f, data.meanRating(rows)), p.sizes().dim(), p.sizes().hidden(),
+                        m.coldStart());
+                TrainingTasks tasks = new TrainingTasks(f, rows, sources ? setup.sources() : new int[0],
+                        setup.target(), k, m.trainQuerySize(), m.targetTaskShare());
+                MetaLearning.Result r = MetaLearning.train(cs, model, m.coldStart(), tasks::draw, k, m.settings(), seen);
                 return new Trained(r.recommender(), r.selection());
             }
             default -> throw new IllegalStateException("crossdomain: no training for " + method);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.metarec.algorithms.meta.MetaMethod;
+import org.metarec.algorithms.rec.coldstart.ColdStartMetaMethod;
 
 /**
  * The methods of the recommendation studies, by config name: closed-form baselines, pooled training with
@@ -28,6 +29,10 @@ public enum RecMethod {
     MAMLPP(MetaMethod.MAMLPP),
     /** Implicit MAML over user tasks (settings {@code meta.imaml}); the shared parameters get its mixed term. */
     IMAML(MetaMethod.IMAML),
+    /** MAMO (Dong et al. 2020) over its own model: memories personalise the start of a MAML-style local update. */
+    MAMO(ColdStartMetaMethod.MAMO),
+    /** TaNP (Lin et al. 2021) over its own model: a neural process whose decoder the user's task identity modulates. */
+    TANP(ColdStartMetaMethod.TANP),
     /** The model trained on all training rows pooled, then fine-tuned on a user's support ratings. */
     PRETRAINED("pretrained", Family.POOLED),
     /** The mean training rating. */
@@ -50,23 +55,35 @@ public enum RecMethod {
         /** Per-domain factorisations and a learned transfer between them. */
         MAPPING,
         /** Meta-training over user tasks with a {@link MetaMethod}. */
-        META
+        META,
+        /** Meta-training of a cold-start method with its own model ({@link ColdStartMetaMethod}: MAMO, TaNP). */
+        COLD_START_META
     }
 
     private final String configName;
     private final Family family;
     private final MetaMethod meta;
+    private final ColdStartMetaMethod coldStart;
 
     RecMethod(MetaMethod meta) {
         this.configName = meta.configName();
         this.family = Family.META;
         this.meta = meta;
+        this.coldStart = null;
+    }
+
+    RecMethod(ColdStartMetaMethod coldStart) {
+        this.configName = coldStart.configName();
+        this.family = Family.COLD_START_META;
+        this.meta = null;
+        this.coldStart = coldStart;
     }
 
     RecMethod(String configName, Family family) {
         this.configName = configName;
         this.family = family;
         this.meta = null;
+        this.coldStart = null;
     }
 
     /** The name configs and tables use. */
@@ -85,6 +102,14 @@ public enum RecMethod {
             throw new IllegalStateException(configName + " is not a meta-learning method");
         }
         return meta;
+    }
+
+    /** The cold-start method of a {@link Family#COLD_START_META} method; an exception for the others. */
+    public ColdStartMetaMethod coldStart() {
+        if (coldStart == null) {
+            throw new IllegalStateException(configName + " is not a cold-start method with its own model");
+        }
+        return coldStart;
     }
 
     /** True for the mapping methods, which need the source domains. */

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.metarec.algorithms.meta.ImplicitMAML;
 import org.metarec.algorithms.meta.MAMLPlusPlus;
+import org.metarec.algorithms.rec.coldstart.ColdStartMetaMethod;
+import org.metarec.algorithms.rec.coldstart.MAMO;
+import org.metarec.algorithms.rec.coldstart.TaNP;
 import org.metarec.algorithms.rec.model.RecModels;
 import org.metarec.algorithms.rec.train.FineTuning;
 import org.metarec.algorithms.rec.train.MetaLearning;
@@ -85,6 +88,27 @@ public final class StudyKeys {
                     return !cavia || RecModels.WITH_USER_PARAMETERS.contains(type) ? null : new ObjectRule.Violation("methods",
                             "expected no cavia with model.type " + type + " (CAVIA adapts a user vector from zero, and only "
                                     + RecModels.WITH_USER_PARAMETERS + " have one)");
+                });
+    }
+
+    /**
+     * The rule that MAMO in the cross-domain kind has a user profile to key its memories by: user features (which
+     * the delimited, Douban and RecBole sources do not load) or the cross-domain profile ({@code use_sources}).
+     *
+     * @param section the kind's section, which holds {@code use_sources}
+     * @return the rule
+     */
+    public static ObjectRule mamoNeedsAUserProfile(String section) {
+        List<String> featureless = List.of("delimited", "douban", "recbole");
+        return new ObjectRule("`mamo` only with user features or the cross-domain profile", List.of("methods", "data", section),
+                root -> {
+                    boolean mamo = ((List<?>) root.get("methods")).contains(RecMethod.MAMO.configName());
+                    Object source = ((Map<?, ?>) root.get("data")).get("source");
+                    boolean sources = Boolean.TRUE.equals(((Map<?, ?>) root.get(section)).get("use_sources"));
+                    return !mamo || sources || !featureless.contains(source) ? null : new ObjectRule.Violation("methods",
+                            "expected no mamo with data.source " + source + " and " + section + ".use_sources false (MAMO "
+                                    + "keys its memories by the user profile: user features, which this source has none "
+                                    + "of, or the cross-domain profile, which use_sources false leaves out)");
                 });
     }
 
@@ -192,6 +216,20 @@ public final class StudyKeys {
         ImplicitMAML.Settings imaml = new ImplicitMAML.Settings(c.getDouble("meta.imaml.lambda"),
                 c.getInt("meta.imaml.cg_iterations"), c.getDouble("meta.imaml.cg_tolerance"));
         return new MetaLearning.Variants(mamlpp, imaml);
+    }
+
+    /**
+     * MAMO's and TaNP's settings, from {@code meta.mamo} and {@code meta.tanp}.
+     *
+     * @param c the config
+     * @return the settings
+     */
+    public static ColdStartMetaMethod.Settings coldStartMeta(Config c) {
+        MAMO.Settings mamo = new MAMO.Settings(c.getInt("meta.mamo.memory_size"), c.getDouble("meta.mamo.tau"),
+                c.getDouble("meta.mamo.alpha"), c.getDouble("meta.mamo.beta"), c.getDouble("meta.mamo.gamma"));
+        TaNP.Settings tanp = new TaNP.Settings(c.getInt("meta.tanp.z_dim"), c.getInt("meta.tanp.task_dim"),
+                c.getInt("meta.tanp.clusters"), c.getDouble("meta.tanp.temperature"), c.getBoolean("meta.tanp.gating"));
+        return new ColdStartMetaMethod.Settings(mamo, tanp);
     }
 
     /**

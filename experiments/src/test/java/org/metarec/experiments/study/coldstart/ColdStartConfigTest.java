@@ -62,7 +62,7 @@ class ColdStartConfigTest {
         TestFiles.write(dir, "ml-1m/ratings.dat", "");
         // The kind's own list of methods is the schema's, so the element itself is named.
         assertEquals(List.of(f + ":7:17: methods[1]: expected one of global_mean, item_bias, pretrained, maml, fomaml, "
-                + "reptile, metasgd, anil, cavia, mamlpp, imaml, found 'emcdr'"), problems(f));
+                + "reptile, metasgd, anil, cavia, mamlpp, imaml, mamo, tanp, found 'emcdr'"), problems(f));
     }
 
     @Test

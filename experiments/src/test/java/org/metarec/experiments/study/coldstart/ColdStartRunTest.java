@@ -150,9 +150,11 @@ class ColdStartRunTest {
     @Test
     void theMl100kConfigValidatesWhereMovieLens100kIsPresent() {
         Assumptions.assumeTrue(TestData.movieLens100k().isPresent(), "MovieLens 100K is not available here");
-        List<String> args = new ArrayList<>(List.of("validate", config("ml100k-melu.yaml").toString()));
-        args.addAll(List.of("--set", "data.path=" + TestData.movieLens100k().get()));
-        TestFiles.CliResult r = TestFiles.cli(args.toArray(String[]::new));
-        assertEquals(0, r.code(), r.err());
+        for (String name : List.of("ml100k-melu.yaml", "ml100k-melu-mamo-tanp.yaml")) {
+            List<String> args = new ArrayList<>(List.of("validate", config(name).toString()));
+            args.addAll(List.of("--set", "data.path=" + TestData.movieLens100k().get()));
+            TestFiles.CliResult r = TestFiles.cli(args.toArray(String[]::new));
+            assertEquals(0, r.code(), name + ": " + r.err());
+        }
     }
 }
