@@ -88,7 +88,8 @@ public final class CrossDomainExperiment implements ExperimentKind {
 
     @Override
     public List<String> reads() {
-        return List.of("data.source", "data.path", "data.synthetic", "data.genres_as_domains", "data.recbole", "data.delimited",
+        return List.of("data.source", "data.path", "data.synthetic", "data.genres_as_domains", "data.amazon", "data.recbole",
+                "data.delimited",
                 "data.skip_bad_lines", "protocol.source_domains", "protocol.target_domain", "protocol.cold_start_ratio",
                 "protocol.validation_ratio", "protocol.query", "protocol.min_ratings", "model.type", "model.hidden",
                 "model.embedding_dim", "meta.inner_lr", "meta.inner_steps", "meta.meta_batch", "meta.reptile.inner_lr",
