@@ -126,6 +126,15 @@ class KindKeysTest {
             }
         }
         TestFiles.write(recbole, "shop.inter", inter.toString());
+        // The same ratings as one .inter file per domain, the second with its fields in another order.
+        TestFiles.write(recbole, "books.inter", "user_id:token\titem_id:token\trating:float\n"
+                + csv(0).replace("user,item,rating\n", "").replace(',', '\t'));
+        StringBuilder music = new StringBuilder("item_id:token\tuser_id:token\trating:float\n");
+        for (String line : csv(1).replace("user,item,rating\n", "").split("\n")) {
+            String[] f = line.split(",");
+            music.append(f[1]).append('\t').append(f[0]).append('\t').append(f[2]).append('\n');
+        }
+        TestFiles.write(recbole, "music.inter", music.toString());
         TestFiles.write(recbole, "shop.item", items.toString());
         checkKind("crossdomain", List.of(
                 run(base, "data.synthetic.users=120", "data.synthetic.items_per_domain=20", "data.synthetic.domains=2",
@@ -136,6 +145,8 @@ class KindKeysTest {
                         "protocol.target_domain=music"),
                 run(base, "data.source=amazon", "data.path=" + amazon, "data.amazon.domains=[books, music]",
                         "data.amazon.files=[Books_5.json, CDs.csv]", "protocol.target_domain=music", "data.skip_bad_lines=true"),
+                run(base, "data.source=recbole", "data.path=" + recbole, "data.recbole.domain_files=[books.inter, music.inter]",
+                        "protocol.target_domain=music"),
                 run(base, "data.source=recbole", "data.path=" + recbole, "data.recbole.domain_field=categories",
                         "data.recbole.timestamp_field=stamp", "protocol.target_domain=music"),
                 run(base, "data.source=movielens1m", "data.path=" + ml1m, "data.genres_as_domains=[Action, Comedy]",

