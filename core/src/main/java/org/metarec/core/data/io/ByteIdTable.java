@@ -20,19 +20,27 @@ final class ByteIdTable {
     private int[] tags = new int[256];
     private int[] hashes = new int[256];
     private int size;
-    private int[] slots = new int[1 << 10]; // key index + 1, or 0 for an empty slot
-    private int mask = slots.length - 1;
+    // Slot s is the pair slots[2s] (the key's hash) and slots[2s + 1] (key index + 1, or 0 for an empty slot): the
+    // hash sits next to the index, so a probe that misses costs one memory access, not three.
+    private int[] slots = new int[2 << 10];
+    private int mask = (1 << 10) - 1;
+    private int last = -1; // the id found last: files grouped by user repeat it line after line
 
     /** The index of the id {@code buf[from .. to)} with {@code tag}, adding it if new. */
     int add(int tag, byte[] buf, int from, int to) {
+        if (last >= 0 && tags[last] == tag && equal(last, buf, from, to)) {
+            return last;
+        }
         int h = hash(tag, buf, from, to);
         int slot = h & mask;
         while (true) {
-            int k = slots[slot] - 1;
+            int k = slots[2 * slot + 1] - 1;
             if (k < 0) {
-                return insert(slot, h, tag, buf, from, to);
+                last = insert(slot, h, tag, buf, from, to);
+                return last;
             }
-            if (hashes[k] == h && tags[k] == tag && equal(k, buf, from, to)) {
+            if (slots[2 * slot] == h && tags[k] == tag && equal(k, buf, from, to)) {
+                last = k;
                 return k;
             }
             slot = (slot + 1) & mask;
@@ -71,23 +79,25 @@ final class ByteIdTable {
         tags[size] = tag;
         hashes[size] = h;
         used += n;
-        slots[slot] = ++size;
+        slots[2 * slot] = h;
+        slots[2 * slot + 1] = ++size;
         // Keep the table at most half full, so that probe sequences stay short.
-        if (2 * size > slots.length) {
-            rehash(slots.length * 2);
+        if (2 * size > mask + 1) {
+            rehash(2 * (mask + 1));
         }
         return size - 1;
     }
 
     private void rehash(int capacity) {
-        slots = new int[capacity];
+        slots = new int[2 * capacity];
         mask = capacity - 1;
         for (int k = 0; k < size; k++) {
             int slot = hashes[k] & mask;
-            while (slots[slot] != 0) {
+            while (slots[2 * slot + 1] != 0) {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = k + 1;
+            slots[2 * slot] = hashes[k];
+            slots[2 * slot + 1] = k + 1;
         }
     }
 
