@@ -60,6 +60,46 @@ public final class GeneratedRatings {
         return Files.size(file);
     }
 
+    /**
+     * Writes {@code reviews} lines of Amazon review JSON ({@code reviewerID}, {@code asin}, {@code overall},
+     * {@code unixReviewTime} and the fields the loader skips: a name, {@code helpful}, a review text of
+     * {@code textLength} characters, a summary and {@code reviewTime}), as in the 5-core review files; users,
+     * items, stars and times as {@link #write} draws them (whole stars 1 to 5).
+     *
+     * @param file the file (replaced)
+     * @param reviews the number of lines
+     * @param users distinct users (each a contiguous block of lines), at most {@code reviews}
+     * @param items the item id range
+     * @param textLength characters of each review text
+     * @param rng the source of every draw
+     * @return the file's size in bytes
+     * @throws IOException if the file cannot be written
+     */
+    public static long writeReviews(Path file, long reviews, int users, int items, int textLength, Rng rng)
+            throws IOException {
+        if (reviews < 1 || users < 1 || users > reviews || items < 1 || textLength < 0) {
+            throw new IllegalArgumentException("generated reviews: expected 1 <= users <= reviews, items >= 1 and a text "
+                    + "length >= 0, found " + users + " users, " + reviews + " reviews, " + items + " items, text "
+                    + textLength);
+        }
+        String text = "A generated review, with {braces}, [brackets] and: colons. ".repeat(textLength / 50 + 1)
+                .substring(0, textLength);
+        try (java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(file),
+                java.nio.charset.StandardCharsets.UTF_8), 1 << 20)) {
+            for (long r = 0; r < reviews; r++) {
+                long user = r * users / reviews + 1;
+                double x = rng.nextDouble();
+                long item = (long) (items * x * x) + 1;
+                int stars = 1 + rng.nextInt(5);
+                long time = 789_652_009L + rng.nextInt(600_000_000);
+                out.write("{\"reviewerID\": \"A" + user + "\", \"asin\": \"B" + item + "\", \"reviewerName\": \"R. Eviewer\", "
+                        + "\"helpful\": [0, 0], \"reviewText\": \"" + text + "\", \"overall\": " + stars + ".0, "
+                        + "\"summary\": \"Generated\", \"unixReviewTime\": " + time + ", \"reviewTime\": \"01 1, 2010\"}\n");
+            }
+        }
+        return Files.size(file);
+    }
+
     private static int digits(long v, byte[] buf, int at) {
         String s = Long.toString(v);
         for (int i = 0; i < s.length(); i++) {

@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.metarec.core.data.Dataset;
+import org.metarec.core.data.io.AmazonLoader;
 import org.metarec.core.data.io.DelimitedFormat;
 import org.metarec.core.data.io.DelimitedLoader;
 import org.metarec.core.data.io.DoubanLoader;
@@ -29,11 +31,13 @@ import picocli.CommandLine.ParentCommand;
  * {@code metarec bench load}: how long loading takes inside a running JVM, and how much heap it needs. It loads the
  * Douban files when {@code --douban} names their folder (skipped when it does not exist), then, for each of
  * {@code --sizes}, writes a generated ratings-only file ({@link GeneratedRatings}, MovieLens-20M scale at 20M) to a
- * temporary folder and loads it as delimited {@code user,item,rating,timestamp} lines. Each load runs
+ * temporary folder and loads it as delimited {@code user,item,rating,timestamp} lines; then, for each of
+ * {@code --reviews}, a generated Amazon review file (JSON lines with a review text, as the 5-core files) through
+ * {@link AmazonLoader}. Each load runs
  * {@code --repeat} times in the same JVM: the first includes compiling the parser, the best is the steady state.
  * Memory: the peak of the heap pools during the load (garbage included, an upper bound) and the heap still in use
  * after a full collection with the data set held (what the data set costs to keep). The last line sums up the
- * largest size.
+ * last file measured.
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Loading speed and heap: the Douban files and generated rating files of --sizes lines.")
@@ -60,6 +64,15 @@ final class LoadBenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "3", description = "Loads of each file in a row (default 3).")
     int repeat;
 
+    @Option(names = "--reviews", split = ",", defaultValue = "1700000",
+            description = "Lines of each generated Amazon review file (JSON lines; default 1700000, the size of PTUPCDR's "
+                    + "Movies_and_TV 5-core file; 0 for none).")
+    long[] reviews;
+
+    @Option(names = "--text", defaultValue = "700",
+            description = "Characters of each generated review's text (default 700).")
+    int text;
+
     @Option(names = "--tmp", description = "Folder for the generated files (default: the system's temporary folder).")
     Path tmp;
 
@@ -82,8 +95,10 @@ final class LoadBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (repeat < 1 || users < 1 || items < 1 || sizes.length == 0) {
-            throw new UsageException("expected --repeat >= 1, --users >= 1, --items >= 1 and at least one size");
+        if (repeat < 1 || users < 1 || items < 1 || sizes.length == 0 || text < 0
+                || Arrays.stream(reviews).anyMatch(n -> n < 0)) {
+            throw new UsageException("expected --repeat >= 1, --users >= 1, --items >= 1, --text >= 0, --reviews >= 0 and "
+                    + "at least one size");
         }
         for (long n : sizes) {
             if (n < users) {
@@ -115,6 +130,20 @@ final class LoadBenchCommand implements Callable<Integer> {
                         bytes / 1048576.0, (System.nanoTime() - t0) / 1e9);
                 all.add(measure(out, "generated " + n, bytes, () -> DelimitedLoader.load(file,
                         DelimitedFormat.amazonRatings(), LoadOptions.DEFAULT)));
+                Files.delete(file);
+            }
+            for (long n : reviews) {
+                if (n == 0) {
+                    continue;
+                }
+                Path file = dir.resolve("reviews-" + n + ".json");
+                long t0 = System.nanoTime();
+                long bytes = GeneratedRatings.writeReviews(file, n, Math.min(users, (int) n), items, text,
+                        Rng.derive(n, "bench/load-reviews"));
+                out.printf(Locale.ROOT, "generated %,d reviews (text %d characters), %.1f MiB in %.1f s%n", n, text,
+                        bytes / 1048576.0, (System.nanoTime() - t0) / 1e9);
+                all.add(measure(out, "reviews " + n, bytes, () -> AmazonLoader.load(Map.of("Movies", file),
+                        AmazonLoader.Format.JSON, LoadOptions.DEFAULT)));
                 Files.delete(file);
             }
         } finally {

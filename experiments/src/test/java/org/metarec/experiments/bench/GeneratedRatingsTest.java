@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metarec.core.data.Interactions;
+import org.metarec.core.data.io.AmazonLoader;
 import org.metarec.core.data.io.DelimitedFormat;
 import org.metarec.core.data.io.DelimitedLoader;
 import org.metarec.core.data.io.LoadOptions;
@@ -46,14 +48,34 @@ class GeneratedRatingsTest {
     }
 
     @Test
+    void theReviewFileIsReadByTheAmazonLoaderAsWritten() throws IOException {
+        Path f = tmp.resolve("r.json");
+        GeneratedRatings.writeReviews(f, 900, 30, 20, 123, Rng.seeded(5));
+        Interactions x = AmazonLoader.load(Map.of("Movies", f), null, LoadOptions.DEFAULT).interactions();
+        assertEquals(900, x.size());
+        assertEquals(30, x.userCount());
+        // Every line is valid JSON (read by the project's own JSON parser too) with the promised fields.
+        java.util.List<String> lines = Files.readAllLines(f);
+        for (int r = 0; r < lines.size(); r++) {
+            Map<?, ?> review = (Map<?, ?>) org.metarec.core.json.Json.parse(lines.get(r), "r.json");
+            assertEquals(123, ((String) review.get("reviewText")).length());
+            assertEquals(x.userIds().rawId(x.user(r)), review.get("reviewerID"));
+            assertEquals("Movies/" + review.get("asin"), x.itemIds().rawId(x.item(r)));
+            assertEquals(x.rating(r), ((Number) review.get("overall")).doubleValue());
+        }
+    }
+
+    @Test
     void benchLoadRunsOnSmallSizesAndCleansUp() throws IOException {
         Path work = Files.createDirectories(tmp.resolve("work"));
         TestFiles.CliResult r = TestFiles.cli("bench", "load", "--douban", tmp.resolve("no-douban").toString(),
-                "--sizes", "2000,3000", "--users", "50", "--items", "30", "--repeat", "2", "--tmp", work.toString());
+                "--sizes", "2000,3000", "--users", "50", "--items", "30", "--repeat", "2", "--tmp", work.toString(),
+                "--reviews", "400", "--text", "30");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("douban: skipped, no folder"), r.out());
         assertTrue(r.out().contains("generated 3000: load 2:") && r.out().contains(" 3,000 ratings, 50 users"), r.out());
-        assertTrue(r.out().lines().reduce((x, y) -> y).orElseThrow().startsWith("generated 3000: best load s: "), r.out());
+        assertTrue(r.out().contains("reviews 400: load 2:") && r.out().contains(" 400 ratings, 50 users"), r.out());
+        assertTrue(r.out().lines().reduce((x, y) -> y).orElseThrow().startsWith("reviews 400: best load s: "), r.out());
         try (Stream<Path> left = Files.list(work)) {
             assertEquals(0, left.count(), "the generated files and their folder are deleted");
         }
