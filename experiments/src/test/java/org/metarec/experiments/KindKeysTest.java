@@ -101,6 +101,18 @@ class KindKeysTest {
         Path douban = tmp.resolve("douban");
         TestFiles.write(douban, "book_ratings.dat", csv(0).replace("user,item,rating\n", "").replace(',', '\t'));
         TestFiles.write(douban, "music_ratings.dat", csv(1).replace("user,item,rating\n", "").replace(',', '\t'));
+        // Amazon: one domain as review lines (gzip is not needed here), one as ratings-only CSV, the layout forced.
+        Path amazon = tmp.resolve("amazon");
+        StringBuilder reviews = new StringBuilder();
+        for (String line : csv(0).split("\n")) {
+            if (!line.startsWith("user,")) {
+                String[] f = line.split(",");
+                reviews.append("{\"reviewerID\": \"").append(f[0]).append("\", \"asin\": \"").append(f[1])
+                        .append("\", \"overall\": ").append(f[2]).append(".0, \"unixReviewTime\": 7}\n");
+            }
+        }
+        TestFiles.write(amazon, "Books_5.json", reviews.toString());
+        TestFiles.write(amazon, "CDs.csv", csv(1).replace("user,item,rating\n", "").replace("\n", ",7\n"));
         Path recbole = tmp.resolve("shop");
         StringBuilder inter = new StringBuilder("user_id:token\titem_id:token\trating:float\tstamp:float\n");
         StringBuilder items = new StringBuilder("item_id:token\tcategories:token_seq\n");
@@ -115,6 +127,15 @@ class KindKeysTest {
             }
         }
         TestFiles.write(recbole, "shop.inter", inter.toString());
+        // The same ratings as one .inter file per domain, the second with its fields in another order.
+        TestFiles.write(recbole, "books.inter", "user_id:token\titem_id:token\trating:float\n"
+                + csv(0).replace("user,item,rating\n", "").replace(',', '\t'));
+        StringBuilder music = new StringBuilder("item_id:token\tuser_id:token\trating:float\n");
+        for (String line : csv(1).replace("user,item,rating\n", "").split("\n")) {
+            String[] f = line.split(",");
+            music.append(f[1]).append('\t').append(f[0]).append('\t').append(f[2]).append('\n');
+        }
+        TestFiles.write(recbole, "music.inter", music.toString());
         TestFiles.write(recbole, "shop.item", items.toString());
         checkKind("crossdomain", List.of(
                 run(base, "data.synthetic.users=120", "data.synthetic.items_per_domain=20", "data.synthetic.domains=2",
@@ -125,6 +146,10 @@ class KindKeysTest {
                 run(base, "data.source=delimited", "data.path=" + delimited, "protocol.target_domain=music",
                         "data.delimited.item_ids=per_domain"),
                 run(base, "data.source=douban", "data.path=" + douban, "protocol.source_domains=[book]",
+                        "protocol.target_domain=music"),
+                run(base, "data.source=amazon", "data.path=" + amazon, "data.amazon.domains=[books, music]",
+                        "data.amazon.files=[Books_5.json, CDs.csv]", "protocol.target_domain=music", "data.skip_bad_lines=true"),
+                run(base, "data.source=recbole", "data.path=" + recbole, "data.recbole.domain_files=[books.inter, music.inter]",
                         "protocol.target_domain=music"),
                 run(base, "data.source=recbole", "data.path=" + recbole, "data.recbole.domain_field=categories",
                         "data.recbole.timestamp_field=stamp", "protocol.target_domain=music"),

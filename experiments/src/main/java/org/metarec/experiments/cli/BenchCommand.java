@@ -45,7 +45,8 @@ import picocli.CommandLine.ParentCommand;
  * line. Speed is measured here, never in unit tests; figures go into {@code docs/benchmarks.md}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed benchmarks; the last line is the figure.",
-        subcommands = {BenchCommand.Sinusoid.class, BenchCommand.RecNet.class, AdaptBenchCommand.class, BenchCommand.Memory.class})
+        subcommands = {BenchCommand.Sinusoid.class, BenchCommand.RecNet.class, AdaptBenchCommand.class, BenchCommand.Memory.class,
+                LoadBenchCommand.class})
 final class BenchCommand implements Callable<Integer> {
 
     /** The methods the speed benchmarks train. */
@@ -64,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         picocli.CommandLine.usage(this, main.err);
-        main.err.println("error: expected a benchmark (sinusoid, recnet, adapt or memory), found none");
+        main.err.println("error: expected a benchmark (sinusoid, recnet, adapt, memory or load), found none");
         return ExitCodes.USAGE;
     }
 

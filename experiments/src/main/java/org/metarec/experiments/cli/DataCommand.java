@@ -2,6 +2,7 @@ package org.metarec.experiments.cli;
 
 import java.io.IOException;
 import java.util.concurrent.Callable;
+import org.metarec.experiments.ExperimentKinds;
 import org.metarec.experiments.io.ErrorText;
 import org.metarec.core.data.Dataset;
 import org.metarec.experiments.config.Config;
@@ -11,9 +12,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code metarec data CONFIG}: loads (or generates) the configured data and prints its load report. */
+/**
+ * {@code metarec data CONFIG}: loads (or generates) the configured data and prints its load report (users, items and
+ * ratings per domain, the user overlap, drops and warnings), then what the config's experiment kind makes of it
+ * ({@link org.metarec.experiments.run.ExperimentKind#dataSummary}; for the crossdomain kind, the cold users of each
+ * split).
+ */
 @Command(name = "data", mixinStandardHelpOptions = true,
-        description = "Load (or generate) the data of CONFIG and print the load report: counts read, per domain, overlaps, drops, warnings.")
+        description = "Load (or generate) the data of CONFIG and print the load report: counts read, per domain, overlaps, drops, "
+                + "warnings; for a crossdomain config, the cold users of each split.")
 final class DataCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -36,6 +43,13 @@ final class DataCommand implements Callable<Integer> {
             throw new UsageException(ErrorText.of(e));
         }
         main.out.print(data.report().toText());
+        String summary;
+        try {
+            summary = ExperimentKinds.get(config.experiment()).dataSummary(config, data);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(ErrorText.of(e));
+        }
+        main.out.print(summary);
         return ExitCodes.OK;
     }
 }

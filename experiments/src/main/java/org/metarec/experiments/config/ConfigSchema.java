@@ -31,7 +31,7 @@ public final class ConfigSchema {
 
     /** Data sources a config may name under {@code data.source}. */
     public static final List<String> DATA_SOURCES = List.of("synthetic", "sinusoid", "movielens100k", "movielens1m", "douban",
-            "recbole", "delimited");
+            "amazon", "recbole", "delimited");
 
     /** The name of the one domain of MovieLens data loaded with {@code data.genres_as_domains: []}. */
     public static final String SINGLE_DOMAIN = "all";
@@ -170,8 +170,8 @@ public final class ConfigSchema {
                                 + "`movielens100k` / `movielens1m`: the GroupLens files in `path`; `douban`: the Douban Book and Music "
                                 + "ratings in `path` (domains `book` and `music`, shared users); `recbole`: a data set in RecBole's atomic "
                                 + "files (`path`: its folder); `delimited`: CSV-like files in `path`."),
-                key("path", path()).required().when("source", "movielens100k", "movielens1m", "douban", "recbole", "delimited")
-                        .doc("Directory (MovieLens) or file / directory of files (delimited). Relative paths are "
+                key("path", path()).required().when("source", "movielens100k", "movielens1m", "douban", "amazon", "recbole", "delimited")
+                        .doc("Directory (MovieLens, Douban, Amazon, RecBole) or file / directory of files (delimited). Relative paths are "
                                 + "relative to the config file that sets them; must exist."),
                 key("synthetic", object(
                         key("users", integer().atLeast(1)).defaultTo(2000).doc("Number of users."),
@@ -206,6 +206,23 @@ public final class ConfigSchema {
                         .defaultTo(List.of("Action", "Comedy", "Drama")).when("source", "movielens100k", "movielens1m")
                         .doc("Genres used as domains; an item goes to the first listed genre it has, items with none are dropped. "
                                 + "An empty list keeps every item in one domain named `" + SINGLE_DOMAIN + "`."),
+                key("amazon", object(
+                        key("domains", listOf(string()).nonEmpty().distinct()).required()
+                                .doc("The domain names, in order (e.g. `[Movies, CDs]`); a user id names one person in every domain."),
+                        key("files", listOf(string()).nonEmpty().distinct()).required()
+                                .doc("One file per domain, in the order of `domains`, relative to the folder `path` (`.gz` is read "
+                                        + "as is)."),
+                        key("format", oneOf("auto", "json", "csv", "csv_item_first")).defaultTo("auto")
+                                .doc("`json`: review lines (`reviewerID`, `asin`, `overall`, `unixReviewTime`); `csv`: "
+                                        + "`user,item,rating,timestamp` without header; `csv_item_first`: `item,user,rating,timestamp` "
+                                        + "(the 2018 ratings-only files); `auto`: JSON when a file's first line starts with `{`, else `csv`."))
+                        .rule(new ObjectRule("`files` has one file per domain", List.of("domains", "files"), v -> {
+                            List<?> domains = (List<?>) v.get("domains");
+                            List<?> files = (List<?>) v.get("files");
+                            return domains.size() == files.size() ? null : new ObjectRule.Violation("files", "expected "
+                                    + domains.size() + " files (one per domain of " + domains + "), found " + files.size());
+                        })))
+                        .when("source", "amazon").doc("Amazon review ratings as PTUPCDR reads them: which file holds which domain."),
                 key("recbole", object(
                         key("user_field", string()).defaultTo("user_id").doc("The user field of the `.inter` file (type `token`)."),
                         key("item_field", string()).defaultTo("item_id").doc("The item field of `.inter` and `.item` (type `token`)."),
@@ -214,7 +231,15 @@ public final class ConfigSchema {
                         key("domain_field", string()).optional()
                                 .doc("A field of the `.item` file (type `token` or `token_seq`, whose first token counts) "
                                         + "that names each item's domain, e.g. a category; without it the data set is one "
-                                        + "domain named after it.")))
+                                        + "domain named after it."),
+                        key("domain_files", listOf(string()).distinct()).defaultTo(List.of())
+                                .doc("`.inter` files of the folder `path`, each one domain named after its file (`Books.inter` is "
+                                        + "`Books`), as RecBole-CDR pairs a source and a target data set: users are joined by id, "
+                                        + "items are per file. Empty: one data set, `<name>.inter`."))
+                        .rule(new ObjectRule("`domain_field` and `domain_files` are not both set", List.of("domain_field",
+                                "domain_files"), v -> v.get("domain_field") != null && !((List<?>) v.get("domain_files")).isEmpty()
+                                ? new ObjectRule.Violation("domain_files", "expected no domain files when domain_field names "
+                                        + "the domains, found " + v.get("domain_files")) : null)))
                         .when("source", "recbole").doc("Which fields of RecBole's atomic files (`<name>.inter`, `<name>.item`; "
                                 + "tab-separated, header fields `name:type`) hold what."),
                 key("delimited", object(
@@ -246,8 +271,21 @@ public final class ConfigSchema {
                             return null;
                         })))
                         .when("source", "delimited").doc("Format of delimited files."),
-                key("skip_bad_lines", bool()).defaultTo(false).when("source", "movielens100k", "movielens1m", "douban", "recbole", "delimited")
-                        .doc("Skip malformed lines (counted in the load report) instead of stopping at the first."));
+                key("skip_bad_lines", bool()).defaultTo(false).when("source", "movielens100k", "movielens1m", "douban", "amazon", "recbole", "delimited")
+                        .doc("Skip malformed lines (counted in the load report) instead of stopping at the first."))
+                .rule(new ObjectRule("each of `amazon.files` is a file in `path`", List.of("source", "path", "amazon"), v -> {
+                    if (!"amazon".equals(v.get("source"))) {
+                        return null;
+                    }
+                    java.nio.file.Path dir = java.nio.file.Path.of((String) v.get("path"));
+                    for (Object f : (List<?>) ((Map<?, ?>) v.get("amazon")).get("files")) {
+                        if (!java.nio.file.Files.isRegularFile(dir.resolve((String) f))) {
+                            return new ObjectRule.Violation("amazon.files", "expected files in " + dir + ", found no file '"
+                                    + f + "' there");
+                        }
+                    }
+                    return null;
+                }));
     }
 
     private static ObjectSpec protocol() {

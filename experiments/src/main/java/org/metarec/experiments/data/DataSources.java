@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.metarec.core.data.Dataset;
+import org.metarec.core.data.io.AmazonLoader;
 import org.metarec.core.data.io.DelimitedFormat;
 import org.metarec.core.data.io.DelimitedLoader;
 import org.metarec.core.data.io.DomainAssignment;
@@ -24,7 +25,7 @@ import org.metarec.experiments.config.Config;
 import org.metarec.experiments.config.ConfigSchema;
 
 /**
- * Loads (MovieLens, delimited files) or generates (the synthetic world) the data set a config's {@code data}
+ * Loads (MovieLens, Douban, Amazon, RecBole, delimited files) or generates (the synthetic world) the data set a config's {@code data}
  * section describes, using the loaders of the core module. Every load report lists what was read, kept and dropped.
  */
 public final class DataSources {
@@ -61,7 +62,11 @@ public final class DataSources {
             case "movielens100k" -> MovieLens100kLoader.load(config.getPath("data.path"), genres(config), options);
             case "movielens1m" -> MovieLens1mLoader.load(config.getPath("data.path"), genres(config), options);
             case "douban" -> DoubanLoader.load(config.getPath("data.path"), options);
-            case "recbole" -> RecBoleLoader.load(config.getPath("data.path"), recboleFields(config), options);
+            case "amazon" -> amazon(config, options);
+            case "recbole" -> config.getStringList("data.recbole.domain_files").isEmpty()
+                    ? RecBoleLoader.load(config.getPath("data.path"), recboleFields(config), options)
+                    : RecBoleLoader.loadDomainFiles(config.getPath("data.path"), config.getStringList("data.recbole.domain_files"),
+                            recboleFields(config), options);
             case "delimited" -> delimited(config, options);
             default -> throw new IllegalArgumentException("data.source " + config.getString("data.source")
                     + " generates its tasks on the fly; it has no data set to load");
@@ -102,6 +107,20 @@ public final class DataSources {
         return DelimitedLoader.loadPerDomain(domainFiles(path), format, options, itemIds);
     }
 
+    /** The files of {@code data.amazon.files} in the folder {@code data.path}, one per domain of {@code data.amazon.domains}. */
+    private static Dataset amazon(Config c, LoadOptions options) throws IOException {
+        List<String> domains = c.getStringList("data.amazon.domains");
+        List<String> files = c.getStringList("data.amazon.files");
+        Path dir = c.getPath("data.path");
+        Map<String, Path> byDomain = new LinkedHashMap<>();
+        for (int d = 0; d < domains.size(); d++) {
+            byDomain.put(domains.get(d), dir.resolve(files.get(d)));
+        }
+        String format = c.getString("data.amazon.format");
+        AmazonLoader.Format f = format.equals("auto") ? null : AmazonLoader.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+        return AmazonLoader.load(byDomain, f, options);
+    }
+
     private static RecBoleLoader.FieldNames recboleFields(Config c) {
         String r = "data.recbole.";
         return new RecBoleLoader.FieldNames(c.getString(r + "user_field"), c.getString(r + "item_field"),
@@ -127,6 +146,7 @@ public final class DataSources {
     /**
      * The names of the domains that the {@code data} section of a resolved config will load, when they are known
      * without reading the ratings: synthetic {@code d0, d1, ...}; MovieLens genres (or {@value ConfigSchema#SINGLE_DOMAIN});
+     * Douban's {@code book} and {@code music}; Amazon's {@code data.amazon.domains}; RecBole's domain files;
      * a folder of delimited files without a domain column, the file names. Empty otherwise (a domain column).
      *
      * @param data the resolved {@code data} section
@@ -143,6 +163,15 @@ public final class DataSources {
         }
         if ("douban".equals(source)) {
             return Optional.of(DoubanLoader.DOMAINS);
+        }
+        if ("recbole".equals(source)) {
+            List<?> files = (List<?>) ((Map<?, ?>) data.get("recbole")).get("domain_files");
+            if (!files.isEmpty()) {
+                return Optional.of(files.stream().map(f -> RecBoleLoader.domainName((String) f)).toList());
+            }
+        }
+        if ("amazon".equals(source)) {
+            return Optional.of(((List<?>) ((Map<?, ?>) data.get("amazon")).get("domains")).stream().map(String.class::cast).toList());
         }
         if ("delimited".equals(source)) {
             Map<?, ?> columns = (Map<?, ?>) ((Map<?, ?>) data.get("delimited")).get("columns");

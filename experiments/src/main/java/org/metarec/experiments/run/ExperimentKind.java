@@ -2,6 +2,8 @@ package org.metarec.experiments.run;
 
 import java.util.List;
 import java.util.Map;
+import org.metarec.core.data.Dataset;
+import org.metarec.experiments.config.Config;
 import org.metarec.experiments.config.ObjectRule;
 import org.metarec.experiments.config.ObjectSpec;
 
@@ -62,6 +64,18 @@ public interface ExperimentKind {
      */
     default List<ObjectRule> rules() {
         return List.of();
+    }
+
+    /**
+     * What this kind makes of a loaded data set before it trains, for {@code metarec data CONFIG} to print after the
+     * load report: for example the cold-start users of each split. Empty by default.
+     *
+     * @param config the config
+     * @param data its data set
+     * @return readable lines ending with a newline, or an empty string
+     */
+    default String dataSummary(Config config, Dataset data) {
+        return "";
     }
 
     /**

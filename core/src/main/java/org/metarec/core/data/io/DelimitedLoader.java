@@ -6,16 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.metarec.core.data.Dataset;
-import org.metarec.core.data.Domains;
-import org.metarec.core.data.IdMap;
-import org.metarec.core.data.Interactions;
 import org.metarec.core.data.LoadReport;
-import org.metarec.core.data.SideFeatures;
 
 /**
  * Loads ratings from generic delimited files described by a {@link DelimitedFormat}: one file whose domain
@@ -23,7 +18,7 @@ import org.metarec.core.data.SideFeatures;
  * per-category Amazon rating files of cross-domain papers). Users and items get dense indices in order of
  * first appearance over all files, so the same raw user ID in two domain files is the same user.
  *
- * <p>These data sets have no side features ({@link SideFeatures#none(int)}). The report warns about repeated
+ * <p>These data sets have no side features ({@link org.metarec.core.data.SideFeatures#none(int)}). The report warns about repeated
  * (user, item) pairs and about items that appear in more than one domain.
  */
 public final class DelimitedLoader {
@@ -41,17 +36,7 @@ public final class DelimitedLoader {
     private final LoadReport.Builder report;
     private final byte[] delimiter;
     private final Fields fields = new Fields();
-    private final IdMap.Builder users = new IdMap.Builder();
-    private final IdMap.Builder items = new IdMap.Builder();
-    private final IdMap.Builder domainNames = new IdMap.Builder();
-    private final IntBuffer userColumn = new IntBuffer();
-    private final IntBuffer itemColumn = new IntBuffer();
-    private final IntBuffer domainColumn = new IntBuffer();
-    private double[] ratings = new double[4096];
-    private long[] times;
-    private int filled;
-    private final String source;
-    private final ItemIds itemIds;
+    private final RatingRows rows;
     private final Map<String, String> checksums;
     private Map<String, String> itemDomains;   // raw item id -> domain name, or null (see loadWithItemDomains)
     private long withoutDomain;
@@ -62,14 +47,12 @@ public final class DelimitedLoader {
 
     private DelimitedLoader(DelimitedFormat format, LoadOptions options, String source, ItemIds itemIds,
                             Map<String, String> checksums) {
-        this.itemIds = itemIds;
         this.checksums = options.verifyChecksums() ? checksums : Map.of();
         this.format = format;
         this.badLines = new BadLines(options);
-        this.source = source;
         this.report = LoadReport.builder(source);
         this.delimiter = format.delimiter().getBytes(StandardCharsets.US_ASCII);
-        this.times = format.timestampColumn() == null ? null : new long[4096];
+        this.rows = new RatingRows(itemIds, format.timestampColumn() != null, format.charset());
     }
 
     /**
@@ -89,10 +72,10 @@ public final class DelimitedLoader {
         if (format.domainColumn() == null) {
             String name = file.getFileName().toString();
             int dot = name.lastIndexOf('.');
-            fixedDomain = loader.domainNames.add(dot > 0 ? name.substring(0, dot) : name);
+            fixedDomain = loader.rows.domain(dot > 0 ? name.substring(0, dot) : name);
         }
         loader.read(file, fixedDomain);
-        return loader.finish();
+        return loader.rows.finish(loader.report, loader.badLines);
     }
 
     /**
@@ -145,9 +128,9 @@ public final class DelimitedLoader {
         DelimitedLoader loader = new DelimitedLoader(format, options,
                 source != null ? source : "delimited files " + String.join(", ", parts), itemIds, checksums);
         for (Map.Entry<String, Path> e : filesByDomain.entrySet()) {
-            loader.read(e.getValue(), loader.domainNames.add(e.getKey()));
+            loader.read(e.getValue(), loader.rows.domain(e.getKey()));
         }
-        return loader.finish();
+        return loader.rows.finish(loader.report, loader.badLines);
     }
 
     /**
@@ -162,7 +145,7 @@ public final class DelimitedLoader {
         if (loader.withoutDomain > 0) {
             loader.report.drop("ratings of items without a domain", loader.withoutDomain);
         }
-        return loader.finish();
+        return loader.rows.finish(loader.report, loader.badLines);
     }
 
     private void read(Path file, int fixedDomain) throws IOException {
@@ -170,7 +153,7 @@ public final class DelimitedLoader {
             throw new NoSuchFileException(file.toString(), null, "expected a delimited rating file, found none");
         }
         String name = file.getFileName().toString();
-        int before = filled;
+        int before = rows.size();
         try (LineReader in = LineReader.open(file, name, !checksums.isEmpty())) {
             Columns columns = format.header() ? null : Columns.of(format, format.columnNames(), null);
             while (in.next()) {
@@ -196,7 +179,7 @@ public final class DelimitedLoader {
                 MovieLensFiles.verify(in, checksums, report);
             }
         }
-        if (filled == before) {
+        if (rows.size() == before) {
             throw new MalformedDataException("delimited file " + file, "expected at least one rating, found none");
         }
     }
@@ -207,85 +190,36 @@ public final class DelimitedLoader {
             throw in.error("expected " + c.names.size() + " " + format.separatedBy() + " fields (" + String.join(", ",
                     c.names) + "), found " + n);
         }
-        String user = fields.text(c.user, format.charset()).trim();
-        if (user.isEmpty()) {
+        // Ids are looked up by their (trimmed) bytes: no String per field on the common path.
+        fields.trim(c.user);
+        if (fields.isEmpty(c.user)) {
             throw fields.invalid(c.user, "a user id");
         }
-        String item = fields.text(c.item, format.charset()).trim();
-        if (item.isEmpty()) {
+        fields.trim(c.item);
+        if (fields.isEmpty(c.item)) {
             throw fields.invalid(c.item, "an item id");
         }
         double rating = fields.parseDouble(c.rating, "the rating");
         long time = c.timestamp < 0 ? 0 : fields.parseLong(c.timestamp, "the timestamp");
         int domain = fixedDomain;
         if (itemDomains != null) {
-            String d = itemDomains.get(item);
+            String d = itemDomains.get(fields.text(c.item, format.charset()));
             if (d == null) {
                 withoutDomain++;
                 return;
             }
-            domain = domainNames.add(d);
+            domain = rows.domain(d);
         }
         if (c.domain >= 0) {
             String d = fields.text(c.domain, format.charset()).trim();
             if (d.isEmpty()) {
                 throw fields.invalid(c.domain, "a domain name");
             }
-            domain = domainNames.add(d);
+            domain = rows.domain(d);
         }
-        userColumn.add(users.add(user));
-        // Per-domain ids get the domain's name in front, so that book 17 and music 17 stay two items.
-        itemColumn.add(items.add(itemIds == ItemIds.PER_DOMAIN ? domainNames.rawIdOf(domain) + "/" + item : item));
-        domainColumn.add(domain);
-        if (filled == ratings.length) {
-            ratings = Arrays.copyOf(ratings, filled * 2);
-            if (times != null) {
-                times = Arrays.copyOf(times, filled * 2);
-            }
-        }
-        ratings[filled] = rating;
-        if (times != null) {
-            times[filled] = time;
-        }
-        filled++;
-    }
-
-    private Dataset finish() {
-        // read() has refused a file without ratings, so every load has at least one row and one domain.
-        IdMap userIds = users.build();
-        IdMap itemIds = items.build();
-        Interactions interactions = Interactions.of(userIds, itemIds, new Domains(domainNames.build().rawIds()),
-                userColumn.toArray(), itemColumn.toArray(), Arrays.copyOf(ratings, filled),
-                domainColumn.toArray(), times == null ? null : Arrays.copyOf(times, filled));
-        report.rawCounts(userIds.size(), itemIds.size(), filled);
-        badLines.report(report);
-        String duplicates = DuplicatePairs.warning(interactions, "the rating data");
-        if (duplicates != null) {
-            report.warn(duplicates);
-        }
-        int multiDomain = itemsInSeveralDomains(interactions);
-        if (multiDomain > 0) {
-            report.warn(multiDomain + " items appear in more than one domain");
-        }
-        return new Dataset(interactions, SideFeatures.none(userIds.size()), SideFeatures.none(itemIds.size()),
-                report.build(interactions));
-    }
-
-    private static int itemsInSeveralDomains(Interactions x) {
-        int[] firstDomain = new int[x.itemCount()];
-        Arrays.fill(firstDomain, -1);
-        boolean[] several = new boolean[x.itemCount()];
-        int count = 0;
-        for (int r = 0; r < x.size(); r++) {
-            int i = x.item(r);
-            if (firstDomain[i] < 0) {
-                firstDomain[i] = x.domain(r);
-            } else if (firstDomain[i] != x.domain(r) && !several[i]) {
-                several[i] = true;
-                count++;
-            }
-        }
-        return count;
+        byte[] buf = in.buffer();
+        int user = rows.user(buf, fields.start(c.user), fields.end(c.user));
+        rows.add(user, rows.item(buf, fields.start(c.item), fields.end(c.item), domain), domain, rating, time);
     }
 
     /** Positions of the mapped columns within a header. */

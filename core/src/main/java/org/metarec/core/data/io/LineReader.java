@@ -10,9 +10,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.zip.GZIPInputStream;
 
 /**
- * Reads a file line by line as raw bytes (lines end with LF or CRLF; a last line without a newline counts),
+ * Reads a file line by line as raw bytes (lines end with LF or CRLF; a last line without a newline counts; a
+ * UTF-8 byte order mark before the first line is skipped; a file whose name ends in {@code .gz} is decompressed),
  * optionally computing the SHA-256 of every byte read. The current line is
  * {@code buffer()[start() .. end())}, valid until the next call to {@link #next()}.
  */
@@ -46,7 +48,18 @@ final class LineReader implements Closeable {
                 throw new IllegalStateException("SHA-256 is not available", e);
             }
         }
-        return new LineReader(Files.newInputStream(file), fileName, digest);
+        InputStream in = Files.newInputStream(file);
+        // Data sets are often shipped gzipped (the Amazon review files are); the hash is then of the content.
+        if (file.getFileName().toString().endsWith(".gz")) {
+            InputStream raw = in;
+            try {
+                in = new GZIPInputStream(raw, 1 << 16);
+            } catch (IOException e) {
+                raw.close();
+                throw e;
+            }
+        }
+        return new LineReader(in, fileName, digest);
     }
 
     /** Advances to the next line; false at the end of the file. */

@@ -1,6 +1,5 @@
 package org.metarec.core.data.io;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,19 +14,34 @@ import org.metarec.core.data.Dataset;
 
 /**
  * Reads a data set in RecBole's atomic-file format (Zhao et al., "RecBole: Towards a Unified, Comprehensive and
- * Efficient Framework for Recommendation Algorithms", CIKM 2021; the format is described in RecBole's documentation
- * under "Atomic Files"): a folder named after the data set holding {@code <name>.inter} (interactions) and,
- * optionally, {@code <name>.item} and {@code <name>.user}. Each file is tab-separated; its first line names the
- * fields as {@code name:type}, with type {@code token} (an id), {@code token_seq} (ids separated by spaces),
- * {@code float} or {@code float_seq}.
+ * Efficient Framework for Recommendation Algorithms", CIKM 2021), as RecBole's documentation describes it (pages
+ * "Atomic Files" and "Args for Data", {@code docs/source/user_guide/data/atomic_files.rst} and {@code data_args.rst}
+ * of RUCAIBox/RecBole):
+ * <ul>
+ *   <li>a data set is a folder named after it holding {@code <name>.inter} (user-item interactions) and, optionally,
+ *       {@code <name>.user} and {@code <name>.item} (user and item features);</li>
+ *   <li>each file is a table whose first line is the header and each further line one record; fields are separated
+ *       by a tab ({@code field_separator}, default {@code "	"});</li>
+ *   <li>each header entry is {@code feat_name:feat_type}, the type one of {@code token} (a single discrete feature,
+ *       such as an id), {@code token_seq} (a sequence of them), {@code float} (a single continuous feature, such as a
+ *       rating or a timestamp) and {@code float_seq} (a sequence of them); the values of a sequence are separated by
+ *       a space ({@code seq_separator}, default {@code " "}).</li>
+ * </ul>
+ * Any field of any of the four types may be present; the loader reads a user and an item field of type
+ * {@code token} and a rating of type {@code float} from {@code .inter}, a timestamp ({@code float}, written as an
+ * integer) when named, and skips the others. The {@code .user} file is not read (the data sets get no side features).
+ * Files are read as UTF-8 through {@link LineReader} (a byte order mark is skipped; {@code .gz} is decompressed).
  *
- * <p>The interactions need a user and an item field of type {@code token} and a rating of type {@code float};
- * a timestamp ({@code float}) is read when named. Domains: without a domain field everything is one domain named
- * after the data set; with one, each item's domain is the value of that field of {@code <name>.item} (its first
- * token for a {@code token_seq}, such as a list of categories), and interactions of items the {@code .item} file
- * gives no value are left out and counted.
+ * <p>Domains, three ways: without a domain field or domain files, everything is one domain named after the data
+ * set; with a domain field, each item's domain is the value of that field of {@code <name>.item} (its first token
+ * for a {@code token_seq}, such as a list of categories), and interactions of items the {@code .item} file gives no
+ * value are left out and counted; with several {@code .inter} files ({@link #loadDomainFiles}), each file is a
+ * domain named after it, users are joined by their id and items are read per domain, as RecBole-CDR pairs a source
+ * and a target data set.
  */
 public final class RecBoleLoader {
+
+    private static final byte[] TAB = {'\t'};
 
     /** The field types of the format. */
     public static final List<String> TYPES = List.of("token", "token_seq", "float", "float_seq");
@@ -65,13 +79,7 @@ public final class RecBoleLoader {
     public static Dataset load(Path path, FieldNames fields, LoadOptions options) throws IOException {
         Path inter = interFile(path);
         String name = stem(inter);
-        Map<String, String> header = header(inter);
-        String user = column(inter, header, fields.user(), "token");
-        String item = column(inter, header, fields.item(), "token");
-        String rating = column(inter, header, fields.rating(), "float");
-        String time = fields.timestamp() == null ? null : column(inter, header, fields.timestamp(), "float");
-        DelimitedFormat format = new DelimitedFormat("\t", true, List.of(), user, item, rating, time, null,
-                StandardCharsets.UTF_8);
+        DelimitedFormat format = interFormat(inter, fields);
         if (fields.domain() == null) {
             return DelimitedLoader.load(inter, format, options);
         }
@@ -82,6 +90,62 @@ public final class RecBoleLoader {
         }
         return DelimitedLoader.loadWithItemDomains(inter, format, options, itemDomains(itemFile, fields),
                 "RecBole data set " + name + " (" + inter.getParent() + ")");
+    }
+
+    /**
+     * Loads several {@code .inter} files of the folder {@code dir} as one data set with a domain per file, named
+     * after the file ({@code Books.inter} is the domain {@code Books}). Users are the same person in every file
+     * (joined by id); item ids are read per domain. Every file must have the user, item and rating fields (and the
+     * timestamp, when named), with the same types; their order and any other fields may differ.
+     *
+     * @param dir the folder
+     * @param files the file names, in domain order (at least one, distinct)
+     * @param fields which fields hold what; {@link FieldNames#domain()} must be null (the files are the domains)
+     * @param options bad-line options
+     * @return the data set and its report
+     * @throws IOException if a file is missing or cannot be read
+     * @throws MalformedDataException for a malformed header or line, naming file and line
+     */
+    public static Dataset loadDomainFiles(Path dir, List<String> files, FieldNames fields, LoadOptions options)
+            throws IOException {
+        if (fields.domain() != null) {
+            throw new IllegalArgumentException("RecBole domain files: expected no domain field when each .inter file is a "
+                    + "domain, found '" + fields.domain() + "'");
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("RecBole domain files: expected at least one .inter file, found none");
+        }
+        Map<String, Path> byDomain = new LinkedHashMap<>();
+        DelimitedFormat format = null;
+        for (String name : files) {
+            Path inter = dir.resolve(name);
+            if (!Files.isRegularFile(inter)) {
+                throw new NoSuchFileException(inter.toString(), null, "expected a RecBole .inter file, found no such file");
+            }
+            DelimitedFormat f = interFormat(inter, fields);
+            if (format != null && !f.equals(format)) {
+                throw new MalformedDataException(inter.getFileName().toString(), 1, "expected the fields "
+                        + List.of(format.userColumn(), format.itemColumn(), format.ratingColumn()) + " as in " + files.get(0)
+                        + ", found " + List.of(f.userColumn(), f.itemColumn(), f.ratingColumn()));
+            }
+            format = f;
+            if (byDomain.put(domainName(name), inter) != null) {
+                throw new IllegalArgumentException("RecBole domain files: expected files with distinct names, found '"
+                        + domainName(name) + "' twice");
+            }
+        }
+        return DelimitedLoader.loadPerDomain(byDomain, format, options, DelimitedLoader.ItemIds.PER_DOMAIN, Map.of(),
+                "RecBole domain files " + String.join(", ", files) + " (" + dir + ")");
+    }
+
+    /** The delimited format of an {@code .inter} file: its header's full names of the wanted fields. */
+    private static DelimitedFormat interFormat(Path inter, FieldNames fields) throws IOException {
+        Map<String, String> header = header(inter);
+        String user = column(inter, header, fields.user(), "token");
+        String item = column(inter, header, fields.item(), "token");
+        String rating = column(inter, header, fields.rating(), "float");
+        String time = fields.timestamp() == null ? null : column(inter, header, fields.timestamp(), "float");
+        return new DelimitedFormat("\t", true, List.of(), user, item, rating, time, null, StandardCharsets.UTF_8);
     }
 
     private static Path interFile(Path path) throws IOException {
@@ -107,26 +171,28 @@ public final class RecBoleLoader {
         return inters.get(0);
     }
 
-    /** Field name to type, in file order, from the first line. */
+    /** Field name to its full header entry ({@code name:type}), in file order, from the first line. */
     private static Map<String, String> header(Path file) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line = in.readLine();
-            if (line == null || line.isBlank()) {
+        try (LineReader in = LineReader.open(file, file.getFileName().toString(), false)) {
+            if (!in.next() || in.isBlank()) {
                 throw new MalformedDataException(file.getFileName().toString(), 1,
-                        "expected a header of name:type fields, found an empty file");
+                        "expected a header of name:type fields, found an empty " + (in.lineNumber() == 0 ? "file" : "line"));
             }
-            Map<String, String> fields = new LinkedHashMap<>();
-            for (String f : line.split("\t", -1)) {
-                String field = f.trim();
+            Fields fields = new Fields();
+            int n = fields.split(in, TAB);
+            Map<String, String> out = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                String field = fields.text(i, StandardCharsets.UTF_8).trim();
                 int colon = field.lastIndexOf(':');
                 String type = colon < 0 ? "" : field.substring(colon + 1);
                 if (colon <= 0 || !TYPES.contains(type)) {
-                    throw new MalformedDataException(file.getFileName().toString(), 1, "expected header fields name:type "
-                            + "with a type of " + TYPES + ", found '" + field + "'");
+                    throw in.error("expected header fields name:type with a type of " + TYPES + ", found '" + field + "'");
                 }
-                fields.put(field.substring(0, colon), field);
+                if (out.put(field.substring(0, colon), field) != null) {
+                    throw in.error("expected distinct field names, found '" + field.substring(0, colon) + "' twice");
+                }
             }
-            return fields;
+            return out;
         }
     }
 
@@ -154,29 +220,39 @@ public final class RecBoleLoader {
         int itemAt = names.indexOf(item);
         int domainAt = names.indexOf(domain);
         Map<String, String> out = new HashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            in.readLine();
-            String line;
-            long number = 1;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
+        Fields f = new Fields();
+        try (LineReader in = LineReader.open(file, file.getFileName().toString(), false)) {
+            in.next(); // the header, read above
+            while (in.next()) {
+                if (in.isBlank()) {
                     continue;
                 }
-                String[] parts = line.split("\t", -1);
-                if (parts.length != names.size()) {
-                    throw new MalformedDataException(file.getFileName().toString(), number, "expected " + names.size()
-                            + " tab-separated fields (" + String.join(", ", header.keySet()) + "), found " + parts.length);
+                int n = f.split(in, TAB);
+                if (n != names.size()) {
+                    // Always an error: skipping an item line would silently move its ratings out of every domain.
+                    throw in.error("expected " + names.size() + " tab-separated fields ("
+                            + String.join(", ", header.keySet()) + "), found " + n);
                 }
-                String value = parts[domainAt].trim();
+                String value = f.text(domainAt, StandardCharsets.UTF_8).trim();
                 int space = value.indexOf(' ');
                 String first = space < 0 ? value : value.substring(0, space);
                 if (!first.isEmpty()) {
-                    out.put(parts[itemAt].trim(), first);
+                    out.put(f.text(itemAt, StandardCharsets.UTF_8).trim(), first);
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The domain an {@code .inter} file of {@link #loadDomainFiles} holds: its name without the folder and without
+     * the last extension ({@code data/Books.inter} is {@code Books}).
+     *
+     * @param file a file name or path
+     * @return the domain name
+     */
+    public static String domainName(String file) {
+        return stem(Path.of(file));
     }
 
     private static String stem(Path file) {

@@ -88,7 +88,8 @@ public final class CrossDomainExperiment implements ExperimentKind {
 
     @Override
     public List<String> reads() {
-        return List.of("data.source", "data.path", "data.synthetic", "data.genres_as_domains", "data.recbole", "data.delimited",
+        return List.of("data.source", "data.path", "data.synthetic", "data.genres_as_domains", "data.amazon", "data.recbole",
+                "data.delimited",
                 "data.skip_bad_lines", "protocol.source_domains", "protocol.target_domain", "protocol.cold_start_ratio",
                 "protocol.validation_ratio", "protocol.query", "protocol.min_ratings", "model.type", "model.hidden",
                 "model.embedding_dim", "meta.inner_lr", "meta.inner_steps", "meta.meta_batch", "meta.reptile.inner_lr",
@@ -118,6 +119,53 @@ public final class CrossDomainExperiment implements ExperimentKind {
                 StudyKeys.mamoNeedsAUserProfile(name()));
     }
 
+    /**
+     * The cold-start split of each (beta, K, seed) of the run's grid, as the run draws it: overlapping users, those
+     * with enough target ratings to be drawn, and the cold (test), validation and training users.
+     */
+    @Override
+    public String dataSummary(Config c, Dataset data) {
+        StringBuilder out = new StringBuilder();
+        for (double ratio : ratios(c)) {
+            for (int k : c.getIntArray("evaluation.support_sizes")) {
+                for (long seed : StudyKeys.seeds(c, "crossdomain")) {
+                    ColdStartSplit.Config config;
+                    ColdStartSplit s;
+                    try {
+                        config = split(c, data, new Cell(ratio, k, seed, ""));
+                        s = CrossDomainSetup.drawSplit(data, config, seed);
+                    } catch (IllegalArgumentException e) {
+                        // The report is still worth reading: say why a run would stop here.
+                        out.append(String.format(Locale.ROOT, "Cold-start split beta %.2f, K %d, seed %d: cannot be drawn "
+                                + "(a run would stop): %s%n", ratio, k, seed, e.getMessage()));
+                        continue;
+                    }
+                    if (!out.toString().contains("Cold-start splits:")) {
+                        out.append(String.format(Locale.ROOT, "Cold-start splits: %s -> %s, validation ratio %.2f, at most "
+                                + "%d query ratings, at least %d target ratings%n", config.sourceDomains(),
+                                config.targetDomain(), config.validationRatio(), config.maxQuerySize(),
+                                config.minTargetRatings()));
+                        out.append(String.format(Locale.ROOT, "  %5s %3s %6s %9s %9s %9s %9s %10s %9s %11s%n", "beta", "K",
+                                "seed", "overlap", "eligible", "cold", "query", "validation", "training", "train rows"));
+                    }
+                    long queries = s.testTasks().stream().mapToLong(t -> t.querySize()).sum();
+                    out.append(String.format(Locale.ROOT, "  %5.2f %3d %6d %,9d %,9d %,9d %,9d %,10d %,9d %,11d%n", ratio, k,
+                            seed, s.overlapUsers().length, s.overlapUsers().length - s.ineligibleOverlapUsers(),
+                            s.testUsers().length, queries, s.validationUsers().length, s.trainingOverlapUsers().length,
+                            s.trainingRows().length));
+                }
+            }
+        }
+        return out.append(!out.toString().contains("Cold-start splits:") ? "" : "  overlap: users in a source and the target; eligible: those of them with "
+                + "enough target ratings;\n  cold: test users (K target ratings revealed, the query scored); training: "
+                + "overlap users left in training\n").toString();
+    }
+
+    private static List<Double> ratios(Config c) {
+        List<Double> ratios = doubles(c, "crossdomain.cold_start_ratios");
+        return ratios.isEmpty() ? List.of(c.getDouble("protocol.cold_start_ratio")) : ratios;
+    }
+
     /** One combination of the run's grid. */
     private record Cell(double ratio, int k, long seed, String method) {
         String label(boolean manySeeds) {
@@ -131,10 +179,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
         boolean synthetic = c.getString("data.source").equals("synthetic");
         SyntheticWorld world = synthetic ? DataSources.synthetic(c) : null;
         Dataset data = synthetic ? world.dataset() : ctx.dataset();
-        List<Double> ratios = doubles(c, "crossdomain.cold_start_ratios");
-        if (ratios.isEmpty()) {
-            ratios = List.of(c.getDouble("protocol.cold_start_ratio"));
-        }
+        List<Double> ratios = ratios(c);
         List<Long> seeds = StudyKeys.seeds(c, "crossdomain");
         List<String> methods = c.getStringList("methods");
         List<Cell> cells = new ArrayList<>();

@@ -39,7 +39,7 @@ public final class CrossDomainSetup {
         this.config = config;
         this.seed = seed;
         Interactions data = dataset.interactions();
-        this.split = ColdStartSplit.create(data, config, Rng.derive(seed, "crossdomain/split"));
+        this.split = drawSplit(dataset, config, seed);
         this.target = split.targetIndex();
         this.sources = split.sourceIndices();
         int[] trainingRows = split.trainingRows();
@@ -66,6 +66,20 @@ public final class CrossDomainSetup {
             }
         }
         this.training = test.hiding(hidden.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * The cold-start split of a run with {@code seed}, drawn from the stream {@code crossdomain/split}: the split
+     * {@link #prepare} makes, without the inputs it prepares for training.
+     *
+     * @param dataset the data, with the split's domains
+     * @param split the split settings
+     * @param seed the run's seed
+     * @return the split
+     * @throws IllegalArgumentException naming a domain the data does not have, or a split without test users
+     */
+    public static ColdStartSplit drawSplit(Dataset dataset, ColdStartSplit.Config split, long seed) {
+        return ColdStartSplit.create(dataset.interactions(), split, Rng.derive(seed, "crossdomain/split"));
     }
 
     /**

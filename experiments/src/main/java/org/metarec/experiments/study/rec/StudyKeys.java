@@ -21,6 +21,7 @@ import org.metarec.algorithms.rec.train.MetaLearning;
 import org.metarec.algorithms.rec.train.PooledTraining;
 import org.metarec.experiments.config.Config;
 import org.metarec.experiments.config.KeySpec;
+import org.metarec.experiments.config.ConfigSchema;
 import org.metarec.experiments.config.ObjectRule;
 import org.metarec.experiments.data.DataSources;
 
@@ -122,7 +123,8 @@ public final class StudyKeys {
         return new ObjectRule("`data.source` is a source of ratings", List.of("data"), root -> {
             Object source = ((Map<?, ?>) root.get("data")).get("source");
             return !"sinusoid".equals(source) ? null : new ObjectRule.Violation("data.source", "expected a source of "
-                    + "ratings for the " + kind + " kind (synthetic, movielens100k, movielens1m or delimited), found sinusoid");
+                    + "ratings for the " + kind + " kind (" + String.join(", ", ConfigSchema.DATA_SOURCES.stream()
+                    .filter(x -> !x.equals("sinusoid")).toList()) + "), found sinusoid");
         });
     }
 
