@@ -90,8 +90,8 @@ class SummaryTest {
         double[] pooled = {1.0, 2.0, -0.5, 4.0, -2.5, 5.0};
         assertNotEquals(PairedTests.wilcoxonSignedRank(pooled, new double[6]).pValue(), row.raw().wilcoxonUsers(),
                 "the six pooled tasks would give another p-value");
-        // Over the two seeds: per-seed means 5/6 and 3/2 against 0 and 0.
-        assertEquals(PairedTests.pairedTTest(new double[] {2.5 / 3, 1.5}, new double[2]), row.raw().tSeeds(), 1e-12);
+        // Over the two seeds: per-seed means 2.5/3 and 6.5/3 against 0 and 0.
+        assertEquals(PairedTests.pairedTTest(new double[] {2.5 / 3, 6.5 / 3}, new double[2]), row.raw().tSeeds(), 1e-12);
     }
 
     @Test
