@@ -34,7 +34,7 @@ import org.metarec.experiments.results.TrainCsv;
  * Runs an experiment in a run folder and resumes it after a crash.
  *
  * <p>Folder life cycle: {@code config.resolved.yaml} and {@code provenance.json} are written first; the kind
- * appends {@code train.csv} and replaces {@code checkpoint.ckpt}; at the end come {@code tasks.csv},
+ * appends {@code train.csv} and replaces {@code checkpoint.ckpt}; at the end come {@code tasks.csv}, {@code per_seed.csv}, {@code per_user.csv},
  * {@code summary.md}, {@code plots/}, the final {@code provenance.json} and, last, {@code summary.json}, whose
  * presence marks a finished run. Every file except the appended log is written atomically.
  */
@@ -314,7 +314,7 @@ public final class Runner {
         return h;
     }
 
-    /** tasks.csv, summary.md and the plots; returns warnings for figures that could not be drawn. */
+    /** tasks.csv, per_seed.csv, per_user.csv, summary.md and the plots; returns warnings for figures that could not be drawn. */
     private static List<String> writeResults(Config config, RunFolder folder, Summary summary, ResultSink results, boolean plots)
             throws IOException {
         StringBuilder tasks = new StringBuilder("method,metric,adapt_steps,seed,task,user,value\n");
