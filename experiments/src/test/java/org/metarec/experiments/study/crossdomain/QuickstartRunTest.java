@@ -22,13 +22,15 @@ class QuickstartRunTest {
     @TempDir
     Path tmp;
 
-    private TestFiles.CliResult run(Path dir, String threads) {
+    private TestFiles.CliResult run(Path dir, String threads, String... more) {
         Path config = TestFiles.repositoryRoot().resolve("experiments/configs/quickstart.yaml");
-        return TestFiles.cli("run", config.toString(), "--out", dir.toString(), "--threads", threads,
+        List<String> args = new java.util.ArrayList<>(List.of("run", config.toString(), "--out", dir.toString(), "--threads", threads,
                 "--set", "data.synthetic.users=300", "--set", "data.synthetic.items_per_domain=60",
                 "--set", "budget.meta_iterations=20", "--set", "budget.validate_every=10",
                 "--set", "crossdomain.pooled_epochs=2", "--set", "crossdomain.mapping_iterations=50",
-                "--set", "methods=[global_mean, target_only, pretrained, emcdr, maml]");
+                "--set", "methods=[global_mean, target_only, pretrained, emcdr, maml]"));
+        args.addAll(List.of(more));
+        return TestFiles.cli(args.toArray(String[]::new));
     }
 
     @Test
@@ -69,5 +71,18 @@ class QuickstartRunTest {
         for (String f : List.of("summary.json", "train.csv", "tasks.csv", "per_seed.csv", "per_user.csv")) {
             assertEquals(Files.readString(a.resolve(f)), Files.readString(b.resolve(f)), f + " differs between --threads 2 and 1");
         }
+
+        // evaluation.correction: bh adjusts the same raw p-values by Benjamini-Hochberg, and the table says so.
+        Path c = tmp.resolve("c");
+        assertEquals(0, run(c, "2", "--no-plots", "--set", "evaluation.correction=bh").code());
+        String bh = Files.readString(c.resolve("summary.md"));
+        assertTrue(bh.contains("adjusted by the Benjamini-Hochberg procedure (false discovery rate) over all"), bh);
+        org.metarec.experiments.results.Summary holm = org.metarec.experiments.results.Summary.fromJson(
+                org.metarec.core.json.Json.readFile(a.resolve("summary.json")), "a");
+        org.metarec.experiments.results.Summary fdr = org.metarec.experiments.results.Summary.fromJson(
+                org.metarec.core.json.Json.readFile(c.resolve("summary.json")), "c");
+        assertEquals(holm.rows().stream().map(org.metarec.experiments.results.SummaryRow::raw).toList(),
+                fdr.rows().stream().map(org.metarec.experiments.results.SummaryRow::raw).toList());
+        assertTrue(holm.rows().stream().map(row -> row.adjusted().wilcoxonUsers()).anyMatch(java.util.Objects::nonNull));
     }
 }
