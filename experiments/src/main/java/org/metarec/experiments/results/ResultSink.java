@@ -215,8 +215,7 @@ public final class ResultSink {
             throw new IllegalArgumentException("method " + method + ", " + measure.key() + ": recorded per seed, not per task");
         }
         if (v.tasks.containsKey(id)) {
-            throw new IllegalArgumentException("method " + method + ", " + measure.key() + ", seed " + id.seed() + " task "
-                    + id.task() + ": recorded twice");
+            throw new IllegalArgumentException("method " + method + ", " + measure.key() + ", " + id + ": recorded twice");
         }
         v.tasks.put(id, value);
     }

@@ -31,6 +31,12 @@ public record TaskId(long seed, int task, Integer user) implements Comparable<Ta
         return user != null ? "user " + user : "seed " + seed + " task " + task;
     }
 
+    /** {@code seed 3 task 5}, with {@code (user 17)} when the task is a user: how messages name a task. */
+    @Override
+    public String toString() {
+        return "seed " + seed + " task " + task + (user == null ? "" : " (user " + user + ")");
+    }
+
     @Override
     public int compareTo(TaskId o) {
         return ORDER.compare(this, o);
