@@ -14,13 +14,11 @@ import org.metarec.core.tasks.RatingTask;
 
 /**
  * Scores a recommender on a fixed list of cold-start tasks: for each task, adapt on its support rows,
- * predict its query rows and compare with their ratings. Per-task MAE, RMSE and nDCG@3 (linear gains,
- * log2 discount, pessimistic ties: {@link RankingMetrics#ndcgAtK}).
+ * predict its query rows and compare with their ratings. Per user (one task each): MAE, RMSE and the nDCG@3
+ * of the query items ranked among themselves (linear gains, log2 discount, ties scored as the expected value
+ * over their orderings: {@link RankingMetrics#ndcgAtK}); pooled over every query rating: MAE and RMSE.
  */
 public final class TaskEvaluator {
-
-    /** The nDCG cutoff of the reports. */
-    public static final int NDCG_CUTOFF = 3;
 
     private final BatchFactory factory;
     private final List<RatingTask> tasks;
@@ -54,32 +52,16 @@ public final class TaskEvaluator {
     }
 
     /**
-     * Per-task metrics under the names {@code mae<suffix>}, {@code rmse<suffix>}, {@code ndcg3<suffix>},
-     * in task order.
+     * The test scores of the tasks ({@link TestScores#of}): per user, in task order, and pooled over every
+     * query rating of every task.
      *
      * @param rec the recommender
      * @param pool runs tasks in parallel (results do not depend on its thread count)
-     * @param suffix appended to every metric name, e.g. {@code _k5}
-     * @return metric name to per-task values
+     * @return the scores
      */
-    public Map<String, double[]> metrics(ColdStartRecommender rec, TaskPool pool, String suffix) {
-        List<double[]> perTask = pool.map(tasks, task -> {
-            double[][] tp = truthAndPrediction(rec, task);
-            double[] truth = tp[0];
-            double[] predicted = tp[1];
-            return new double[] {RatingMetrics.mae(truth, predicted), RatingMetrics.rmse(truth, predicted),
-                RankingMetrics.ndcgAtK(truth, predicted, NDCG_CUTOFF)};
-        });
-        String[] names = {"mae", "rmse", "ndcg" + NDCG_CUTOFF};
-        Map<String, double[]> out = new LinkedHashMap<>();
-        for (int m = 0; m < names.length; m++) {
-            double[] v = new double[perTask.size()];
-            for (int t = 0; t < v.length; t++) {
-                v[t] = perTask.get(t)[m];
-            }
-            out.put(names[m] + suffix, v);
-        }
-        return out;
+    public TestScores scores(ColdStartRecommender rec, TaskPool pool) {
+        List<double[][]> perTask = pool.map(tasks, task -> truthAndPrediction(rec, task));
+        return TestScores.of(tasks.stream().mapToInt(RatingTask::user).toArray(), perTask);
     }
 
     /**

@@ -53,14 +53,75 @@ class RankingMetricsTest {
     }
 
     @Test
-    void tiesAreBrokenPessimistically() {
-        // A constant predictor ranks by true rating ascending: 1, 3, 4, 5.
+    void aConstantPredictorScoresTheMeanOfARandomRankingNotTheWorstOne() {
+        // Every position gets the mean gain (5 + 3 + 4 + 1) / 4 = 3.25; precision@2 is the share of relevant items.
         double[] constant = {3, 3, 3, 3};
-        assertArrayEquals(new int[] {3, 1, 2, 0}, RankingMetrics.rankByPrediction(TRUTH, constant));
-        double worst = (1 + 3 / log2(3) + 4 / log2(4) + 5 / log2(5))
-                / (5 + 4 / log2(3) + 3 / log2(4) + 1 / log2(5));
-        assertEquals(worst, RankingMetrics.ndcgAtK(TRUTH, constant, 4), 1e-12);
-        assertEquals(0.0, RankingMetrics.hitRateAtK(TRUTH, constant, 2, 4));
+        double idcg4 = 5 + 4 / log2(3) + 3 / log2(4) + 1 / log2(5);
+        double expected = 3.25 * (1 + 1 / log2(3) + 1 / log2(4) + 1 / log2(5)) / idcg4;
+        assertEquals(expected, RankingMetrics.ndcgAtK(TRUTH, constant, 4), 1e-12);
+        double worst = (1 + 3 / log2(3) + 4 / log2(4) + 5 / log2(5)) / idcg4;
+        assertTrue(RankingMetrics.ndcgAtK(TRUTH, constant, 4) > worst + 0.05, "no longer the pessimistic score");
+        assertEquals(0.5, RankingMetrics.precisionAtK(TRUTH, constant, 2, 4), 1e-15);
+        // Two places out of four, two relevant: P(no hit) = (2/4)(1/3) = 1/6.
+        assertEquals(5.0 / 6, RankingMetrics.hitRateAtK(TRUTH, constant, 2, 4), 1e-15);
+    }
+
+    @Test
+    void tiedMetricsEqualTheAverageOverEveryOrderingOfTheTies() {
+        for (long seed = 0; seed < 200; seed++) {
+            Rng rng = Rng.derive(seed, "metrics/ranking-ties");
+            int n = 1 + rng.nextInt(6);
+            double[] t = new double[n];
+            double[] p = new double[n];
+            for (int i = 0; i < n; i++) {
+                t[i] = 1 + rng.nextInt(5);
+                p[i] = rng.nextInt(3);   // few distinct values: many ties
+            }
+            for (int k : new int[] {1, 2, 3, 10}) {
+                double[] brute = bruteForceOverTieOrderings(t, p, k);
+                String where = "seed " + seed + ", n=" + n + ", k=" + k;
+                assertEquals(brute[0], RankingMetrics.ndcgAtK(t, p, k), 1e-12, where + ": nDCG");
+                assertEquals(brute[1], RankingMetrics.precisionAtK(t, p, k, 4), 1e-12, where + ": precision");
+                assertEquals(brute[2], RankingMetrics.hitRateAtK(t, p, k, 4), 1e-12, where + ": hit rate");
+            }
+        }
+    }
+
+    /** Means of nDCG, precision and hit rate over every ranking consistent with {@code p}, each scored without ties. */
+    private static double[] bruteForceOverTieOrderings(double[] t, double[] p, int k) {
+        double[] sums = new double[3];
+        int[] count = {0};
+        permute(new int[t.length], new boolean[t.length], 0, perm -> {
+            for (int r = 1; r < perm.length; r++) {
+                if (p[perm[r]] > p[perm[r - 1]]) {
+                    return;   // not an ordering of the predictions, only of their ties
+                }
+            }
+            double[] strict = new double[t.length];
+            for (int r = 0; r < perm.length; r++) {
+                strict[perm[r]] = perm.length - r;
+            }
+            sums[0] += RankingMetrics.ndcgAtK(t, strict, k);
+            sums[1] += RankingMetrics.precisionAtK(t, strict, k, 4);
+            sums[2] += RankingMetrics.hitRateAtK(t, strict, k, 4);
+            count[0]++;
+        });
+        return new double[] {sums[0] / count[0], sums[1] / count[0], sums[2] / count[0]};
+    }
+
+    private static void permute(int[] perm, boolean[] used, int at, java.util.function.Consumer<int[]> visit) {
+        if (at == perm.length) {
+            visit.accept(perm);
+            return;
+        }
+        for (int i = 0; i < perm.length; i++) {
+            if (!used[i]) {
+                used[i] = true;
+                perm[at] = i;
+                permute(perm, used, at + 1, visit);
+                used[i] = false;
+            }
+        }
     }
 
     @Test
@@ -97,7 +158,7 @@ class RankingMetricsTest {
                 double precision = RankingMetrics.precisionAtK(t, p, k, 4);
                 double hit = RankingMetrics.hitRateAtK(t, p, k, 4);
                 assertTrue(precision >= 0 && precision <= 1, where);
-                assertEquals(precision > 0 ? 1.0 : 0.0, hit, where + ": hit iff precision > 0");
+                assertTrue(hit >= 0 && hit <= 1 && (hit > 0) == (precision > 0), where + ": hit > 0 iff precision > 0");
             }
         }
     }

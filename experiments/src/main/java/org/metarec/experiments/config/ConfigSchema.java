@@ -21,6 +21,7 @@ import org.metarec.algorithms.meta.ImplicitMAML;
 import org.metarec.algorithms.meta.MAMLPlusPlus;
 import org.metarec.algorithms.rec.coldstart.MAMO;
 import org.metarec.algorithms.rec.coldstart.TaNP;
+import org.metarec.core.stats.Correction;
 
 /**
  * The one place where every common config key is declared, typed, bounded, defaulted and documented.
@@ -433,6 +434,10 @@ public final class ConfigSchema {
                 key("eval_lr", real().above(0)).defaultTo(0.01).doc("Step size of test-time adaptation."),
                 key("reference", string()).optional()
                         .doc("Method the others are compared with (p-values); absent means the first method the "
-                                + "experiment declares (for most kinds, the first of `methods`)."));
+                                + "experiment declares (for most kinds, the first of `methods`)."),
+                key("correction", oneOf(Correction.configNames())).defaultTo(Correction.HOLM.configName())
+                        .doc("Multiple-comparison correction applied to every p-value of the summary table: `holm` "
+                                + "(Holm's step-down procedure, family-wise error rate) or `bh` (Benjamini-Hochberg, false "
+                                + "discovery rate); the table says which and over how many tests."));
     }
 }

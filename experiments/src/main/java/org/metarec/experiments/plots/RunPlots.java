@@ -126,13 +126,13 @@ public final class RunPlots {
             chart.getStyler().setXAxisTickMarkSpacingHint(20);   // else XChart leaves out every other name
             chart.getStyler().setErrorBarsColorSeriesColor(false);
             chart.getStyler().setErrorBarsColor(java.awt.Color.BLACK);
-            double low = rs.stream().mapToDouble(SummaryRow::ciLow).filter(Double::isFinite).min().orElse(0);
-            double high = rs.stream().mapToDouble(SummaryRow::ciHigh).filter(Double::isFinite).max().orElse(1);
+            double low = rs.stream().mapToDouble(r -> r.mean() - r.stats().halfWidth()).min().orElse(0);
+            double high = rs.stream().mapToDouble(r -> r.mean() + r.stats().halfWidth()).max().orElse(1);
             // Bars start at a round value below the lowest interval, so differences between methods show.
             chart.getStyler().setYAxisMin(Math.max(0, low - 0.1 * (high - low)));
             chart.addSeries(m.getKey(), rs.stream().map(label).toList(),
                     rs.stream().map(r -> (Number) r.mean()).toList(),
-                    rs.stream().map(r -> (Number) (Double.isFinite(r.ciHigh()) ? (r.ciHigh() - r.ciLow()) / 2 : 0.0)).toList());
+                    rs.stream().map(r -> (Number) r.stats().halfWidth()).toList());   // no bar for a single seed
             charts.add(chart);
         }
         Panels.save(dir, "results", title + ": mean per method with 95% confidence intervals", charts,
@@ -162,7 +162,7 @@ public final class RunPlots {
                 curves.add(new Curve(line.getKey(),
                         points.stream().mapToDouble(r -> r.key().adaptSteps()).toArray(),
                         points.stream().mapToDouble(SummaryRow::mean).toArray(),
-                        points.stream().mapToDouble(r -> (r.ciHigh() - r.ciLow()) / 2).toArray()));
+                        points.stream().mapToDouble(r -> r.stats().halfWidth()).toArray()));
             }
             String name = metric.getKey() + "_vs_steps";
             Charts.save(dir, name, title + ": " + metric.getKey() + " (mean, 95% CI)", "adaptation steps", metric.getKey(), curves);

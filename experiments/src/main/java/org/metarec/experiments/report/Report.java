@@ -12,31 +12,31 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import org.metarec.core.stats.ConfidenceInterval;
-import org.metarec.core.stats.PairedComparison;
-import org.metarec.core.stats.PairedTests;
-import org.metarec.core.stats.StudentTInterval;
+import org.metarec.core.stats.Correction;
 import org.metarec.experiments.io.AtomicFiles;
 import org.metarec.core.json.Json;
 import org.metarec.experiments.plots.Charts;
 import org.metarec.experiments.plots.Curve;
 import org.metarec.experiments.plots.RunPlots;
-import org.metarec.experiments.results.MetricKey;
+import org.metarec.experiments.results.EvidenceFiles;
+import org.metarec.experiments.results.ResultSink;
 import org.metarec.experiments.results.Summary;
 import org.metarec.experiments.results.SummaryRow;
 import org.metarec.experiments.results.Table;
 
 /**
  * Merges finished runs into one table and one set of figures. Runs whose resolved configs differ only in
- * {@code seed} form a variant; for each variant, method and metric the report gives the mean over seeds of the
- * per-run means with a 95% Student-t interval over seeds, and paired t-test / Wilcoxon p-values against the
- * reference method, pairing the two methods' means run by run.
+ * their seeds ({@code seed}, {@code <kind>.seeds}) form a variant, and a variant's seeds are summarised exactly
+ * as one run's ({@link Summary#rows}): the mean over seeds of the per-seed means with a 95% Student-t interval
+ * over them, and against the reference the paired tests over per-seed means and the Wilcoxon test over users
+ * counted once. A run of one seed is one seed. Every p-value of the report is corrected together.
  *
- * @param runs      the runs, in the order given
- * @param reference the reference method (that of the first run)
+ * @param runs       the runs, in the order given
+ * @param reference  the reference method (that of the first run)
+ * @param correction the multiple-comparison correction (that of the first run)
  * @param rows      ordered by variant (first appearance), metric key, then method (first appearance)
  */
-public record Report(List<RunRecord> runs, String reference, List<ReportRow> rows) {
+public record Report(List<RunRecord> runs, String reference, Correction correction, List<ReportRow> rows) {
 
     /** Copies the lists. */
     public Report {
@@ -56,28 +56,65 @@ public record Report(List<RunRecord> runs, String reference, List<ReportRow> row
         return build(runs);
     }
 
-    /** Builds the report of already-read runs. */
-    public static Report build(List<RunRecord> runs) {
+    /**
+     * Builds the report of already-read runs: per variant, the runs' per-user and per-seed results
+     * ({@link EvidenceFiles}) form one set of seeds, summarised as one run's ({@link Summary#rows}: mean over seeds
+     * of the per-seed means, tests over seeds and over users counted once), and the p-values of every variant are
+     * corrected together by the first run's correction.
+     *
+     * @param runs the runs
+     * @return the report
+     * @throws IOException if a run's results cannot be read
+     * @throws IllegalArgumentException when two runs of a variant have the same seed
+     */
+    public static Report build(List<RunRecord> runs) throws IOException {
         String reference = runs.get(0).summary().reference();
+        Correction correction = runs.get(0).summary().correction();
         List<String> varying = varyingKeys(runs);
         Map<String, List<RunRecord>> byVariant = new LinkedHashMap<>();
         for (RunRecord r : runs) {
             byVariant.computeIfAbsent(variant(r, varying), v -> new ArrayList<>()).add(r);
         }
-        List<ReportRow> rows = new ArrayList<>();
+        List<String> variants = new ArrayList<>();
+        List<SummaryRow> rows = new ArrayList<>();
         for (Map.Entry<String, List<RunRecord>> v : byVariant.entrySet()) {
-            rows.addAll(variantRows(v.getKey(), v.getValue(), reference));
+            for (SummaryRow row : Summary.rows(seeds(v.getKey(), v.getValue(), reference), reference)) {
+                variants.add(v.getKey());
+                rows.add(row);
+            }
         }
-        // Holm's correction over every comparison of the report.
-        List<SummaryRow> adjusted = SummaryRow.withHolm(rows.stream().map(ReportRow::stats).toList());
+        List<SummaryRow> adjusted = SummaryRow.corrected(rows, correction);
+        List<ReportRow> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            rows.set(i, new ReportRow(rows.get(i).variant(), adjusted.get(i)));
+            out.add(new ReportRow(variants.get(i), adjusted.get(i)));
         }
-        return new Report(runs, reference, rows);
+        return new Report(runs, reference, correction, out);
+    }
+
+    /** The results of a variant's runs in one sink, methods in the order the runs list them (the reference first). */
+    private static ResultSink seeds(String variant, List<RunRecord> runs, String reference) throws IOException {
+        ResultSink sink = new ResultSink();
+        List<String> methods = new ArrayList<>(List.of(reference));
+        runs.forEach(r -> r.summary().rows().forEach(row -> {
+            if (!methods.contains(row.method())) {
+                methods.add(row.method());
+            }
+        }));
+        sink.declareMethods(methods.toArray(String[]::new));
+        for (RunRecord r : runs) {
+            try {
+                EvidenceFiles.read(r.dir(), sink);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("report: " + r.dir() + (variant.isEmpty() ? "" : " (variant " + variant + ")")
+                        + ": " + e.getMessage() + (e.getMessage().contains("recorded twice")
+                        ? "; two runs of one variant have the same seed, so one of them should be left out" : ""), e);
+            }
+        }
+        return sink;
     }
 
     /**
-     * Config keys whose values are not the same in every run, other than the seed, the run's name (a
+     * Config keys whose values are not the same in every run, other than the seeds, the run's name (a
      * label, not a setting) and the method list (methods are already a dimension of every row).
      */
     private static List<String> varyingKeys(List<RunRecord> runs) {
@@ -85,7 +122,7 @@ public record Report(List<RunRecord> runs, String reference, List<ReportRow> row
         runs.forEach(r -> keys.addAll(r.config().keySet()));
         List<String> out = new ArrayList<>();
         for (String k : keys) {
-            if (k.equals("seed") || k.equals("name") || k.equals("methods")) {
+            if (k.equals("seed") || k.endsWith(".seeds") || k.equals("name") || k.equals("methods")) {
                 continue;
             }
             String first = runs.get(0).config().get(k);
@@ -104,61 +141,10 @@ public record Report(List<RunRecord> runs, String reference, List<ReportRow> row
         return String.join(", ", parts);
     }
 
-    private static List<ReportRow> variantRows(String variant, List<RunRecord> runs, String reference) {
-        // (metric key, method) -> per-run mean, keyed by run index so that methods pair by run.
-        Map<MetricKey, Map<String, TreeMap<Integer, Double>>> means = new TreeMap<>();
-        List<String> methods = new ArrayList<>();
-        for (int i = 0; i < runs.size(); i++) {
-            for (SummaryRow row : runs.get(i).summary().rows()) {
-                if (!methods.contains(row.method())) {
-                    methods.add(row.method());
-                }
-                means.computeIfAbsent(row.key(), k -> new LinkedHashMap<>())
-                        .computeIfAbsent(row.method(), m -> new TreeMap<>()).put(i, row.mean());
-            }
-        }
-        if (methods.remove(reference)) {
-            methods.add(0, reference);
-        }
-        List<ReportRow> out = new ArrayList<>();
-        for (Map.Entry<MetricKey, Map<String, TreeMap<Integer, Double>>> e : means.entrySet()) {
-            TreeMap<Integer, Double> ref = e.getValue().get(reference);
-            for (String method : methods) {
-                TreeMap<Integer, Double> perRun = e.getValue().get(method);
-                if (perRun == null) {
-                    continue;
-                }
-                ConfidenceInterval ci = StudentTInterval.of(values(perRun), Summary.LEVEL);
-                Double pT = null;
-                Double pW = null;
-                if (!method.equals(reference) && ref != null && ref.keySet().equals(perRun.keySet()) && perRun.size() >= 2) {
-                    PairedComparison c = PairedTests.compare(values(perRun), values(ref));
-                    pT = c.tTestPValue();
-                    pW = c.wilcoxonPValue();
-                }
-                out.add(new ReportRow(variant, new SummaryRow(method, e.getKey(), ci.n(), ci.mean(), ci.lower(), ci.upper(), pT, pW)));
-            }
-        }
-        return out;
-    }
-
-    private static double[] values(TreeMap<Integer, Double> m) {
-        return m.values().stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    /** The comparison table (variant, metric, steps, method, mean over seeds, 95% CI over seeds, seeds, p-values). */
+    /** The comparison table: a variant column, then the columns of {@link Summary#table()}. */
     public Table table() {
-        Table t = new Table(List.of("variant", "metric", "steps", "method", "mean", "95% CI", "seeds", "p (t-test)", "p (Wilcoxon)",
-                "p (Wilcoxon, Holm)"));
-        for (ReportRow r : rows) {
-            SummaryRow s = r.stats();
-            t.add(List.of(r.variant().isEmpty() ? "-" : r.variant(), s.key().metric(),
-                    s.key().adaptSteps() == null ? "-" : s.key().adaptSteps().toString(),
-                    s.method() + (s.method().equals(reference) ? " (ref)" : ""), Table.number(s.mean()),
-                    Table.interval(s.ciLow(), s.ciHigh()), Integer.toString(s.n()), Table.pValue(s.pTTest()), Table.pValue(s.pWilcoxon()),
-                    Table.pValue(s.pHolm())));
-        }
-        return t;
+        return Summary.table(rows.stream().map(ReportRow::stats).toList(), reference, correction,
+                rows.stream().map(ReportRow::variant).toList());
     }
 
     /** The content of report.json: the run folder names, the reference and the rows. */
@@ -167,6 +153,8 @@ public record Report(List<RunRecord> runs, String reference, List<ReportRow> row
         out.put("runs", runs.stream().map(r -> r.dir().getFileName().toString()).toList());
         out.put("reference", reference);
         out.put("confidence_level", Summary.LEVEL);
+        out.put("correction", correction.configName());
+        out.put("comparisons", SummaryRow.comparisons(rows.stream().map(ReportRow::stats).toList()));
         out.put("results", rows.stream().map(ReportRow::toJson).toList());
         return out;
     }
@@ -174,12 +162,10 @@ public record Report(List<RunRecord> runs, String reference, List<ReportRow> row
     /** The content of report.md. */
     public String markdown() {
         StringBuilder sb = new StringBuilder("# Report\n\n");
-        sb.append("Runs: ").append(runs.size()).append(". Each value is the mean over seeds of the per-run means, with a 95% "
-                + "confidence interval across seeds (Student t). p-values: two-sided paired t-test and Wilcoxon signed-rank test "
-                + "against `").append(reference).append("`, paired by run; the last column adjusts the Wilcoxon p-values by "
-                + "Holm's procedure over all ").append(SummaryRow.comparisons(rows.stream().map(ReportRow::stats).toList()))
-                .append(" comparisons of the table.\n\n");
+        sb.append("Runs: ").append(runs.size()).append(". Runs that differ only in their seeds form a variant, whose seeds "
+                + "are summarised together as one run's are.\n\n");
         sb.append(table().markdown());
+        sb.append('\n').append(Summary.explanation(rows.stream().map(ReportRow::stats).toList(), reference, correction)).append('\n');
         sb.append("\n## Runs\n\n");
         for (RunRecord r : runs) {
             sb.append("- `").append(r.dir().getFileName()).append("` (seed ").append(r.config().get("seed")).append(")\n");

@@ -11,7 +11,7 @@ import org.metarec.experiments.results.SummaryRow;
  * across its seeds.
  *
  * @param variant the variant label
- * @param stats   mean over seeds of the per-run means, 95% interval over seeds, n = seeds, p-values paired by seed
+ * @param stats   mean over seeds of the per-seed means, 95% interval over them, tests over seeds and over users
  */
 public record ReportRow(String variant, SummaryRow stats) {
 
@@ -21,7 +21,7 @@ public record ReportRow(String variant, SummaryRow stats) {
         Objects.requireNonNull(stats, "stats");
     }
 
-    /** The JSON object: variant, then the fields of {@link SummaryRow#toJson()} (n counts seeds). */
+    /** The JSON object: variant, then the fields of {@link SummaryRow#toJson()} . */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("variant", variant);

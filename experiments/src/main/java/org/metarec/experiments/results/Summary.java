@@ -1,114 +1,277 @@
 package org.metarec.experiments.results;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeSet;
 import org.metarec.core.stats.ConfidenceInterval;
+import org.metarec.core.stats.Correction;
 import org.metarec.core.stats.PairedComparison;
 import org.metarec.core.stats.PairedTests;
 import org.metarec.core.stats.StudentTInterval;
 
 /**
- * The summary of one run: for every method and metric, the mean over test tasks with its 95% Student-t interval
- * ({@link StudentTInterval}) and, against the reference method on the same tasks, the two-sided paired t-test and
- * Wilcoxon signed-rank p-values ({@link PairedTests}).
+ * The summary of one run, with seeds as the unit of evidence: for every method and metric, the mean over seeds of
+ * the per-seed means with a 95% Student-t interval over those means ({@link SeedStats}), and against the
+ * reference method the paired t-test and Wilcoxon signed-rank test over per-seed means and the Wilcoxon test over
+ * users, each user counted once ({@link PValues}); never over pooled tasks, in which users repeat. Every p-value
+ * of the table is adjusted by one {@link Correction}. A method whose every recorded value equals an earlier
+ * method's (ANIL and MAML on matrix factorisation, whose head is all of its adapted parameters) is marked
+ * identical to it and not compared or counted.
  *
- * @param reference the method the others are compared with
- * @param rows      ordered by metric and adaptation steps, then the reference, then the other methods in sink order
+ * @param reference  the method the others are compared with
+ * @param correction the multiple-comparison correction of the p-values
+ * @param rows       ordered by metric and adaptation steps, then the reference, then the other methods in sink order
  */
-public record Summary(String reference, List<SummaryRow> rows) {
+public record Summary(String reference, Correction correction, List<SummaryRow> rows) {
 
     /** The confidence level of every interval. */
     public static final double LEVEL = StudentTInterval.DEFAULT_LEVEL;
 
     /** Copies the rows. */
     public Summary {
+        Objects.requireNonNull(correction, "correction");
         rows = List.copyOf(rows);
+    }
+
+    /**
+     * Summarises a sink with Holm's correction.
+     *
+     * @param sink      the recorded values
+     * @param reference the requested reference method, or null for the first method of {@link ResultSink#methods()}
+     * @return the summary
+     */
+    public static Summary of(ResultSink sink, String reference) {
+        return of(sink, reference, Correction.HOLM);
     }
 
     /**
      * Summarises a sink.
      *
-     * @param sink      the per-task values
-     * @param reference the requested reference method, or null for the first method of {@link ResultSink#methods()}
+     * @param sink       the recorded values
+     * @param reference  the requested reference method, or null for the first method of {@link ResultSink#methods()}
+     * @param correction the multiple-comparison correction
+     * @return the summary
      * @throws IllegalArgumentException when the requested reference reported no results
      */
-    public static Summary of(ResultSink sink, String reference) {
+    public static Summary of(ResultSink sink, String reference, Correction correction) {
+        String ref = reference(sink, reference);
+        return new Summary(ref, correction, SummaryRow.corrected(rows(sink, ref), correction));
+    }
+
+    /** The reference: the requested one, which must have results, or the sink's first method. */
+    static String reference(ResultSink sink, String requested) {
         List<String> methods = sink.methods();
-        String ref = reference;
-        if (ref == null) {
-            ref = methods.isEmpty() ? null : methods.get(0);
-        } else if (!methods.contains(ref)) {
-            throw new IllegalArgumentException("evaluation.reference: expected one of the methods with results ("
-                    + String.join(", ", methods) + "), found '" + ref + "'");
+        if (requested == null) {
+            return methods.isEmpty() ? null : methods.get(0);
         }
+        if (!methods.contains(requested)) {
+            throw new IllegalArgumentException("evaluation.reference: expected one of the methods with results ("
+                    + String.join(", ", methods) + "), found '" + requested + "'");
+        }
+        return requested;
+    }
+
+    /**
+     * The rows of a sink before correction (their adjusted p-values equal the raw ones): what a report
+     * gathers over variants before it corrects over all of them.
+     *
+     * @param sink      the recorded values
+     * @param reference the reference method (it must have results)
+     * @return the rows, ordered as {@link Summary#rows}
+     */
+    public static List<SummaryRow> rows(ResultSink sink, String reference) {
+        List<ResultSink.Series> all = sink.series();
+        Map<String, String> identical = identicalMethods(sink.methods(), all);
         Map<MetricKey, ResultSink.Series> referenceSeries = new LinkedHashMap<>();
-        for (ResultSink.Series s : sink.series()) {
-            if (s.method().equals(ref)) {
+        for (ResultSink.Series s : all) {
+            if (s.method().equals(reference)) {
                 referenceSeries.put(s.key(), s);
             }
         }
-        List<ResultSink.Series> ordered = new ArrayList<>(sink.series());
-        String first = ref;
+        List<ResultSink.Series> ordered = new ArrayList<>(all);
         // Stable sort: within each metric the reference comes first, the others keep the sink's method order.
-        ordered.sort(Comparator.comparing(ResultSink.Series::key)
-                .thenComparing(s -> !s.method().equals(first)));
+        ordered.sort(Comparator.comparing(ResultSink.Series::key).thenComparing(s -> !s.method().equals(reference)));
         List<SummaryRow> rows = new ArrayList<>();
         for (ResultSink.Series s : ordered) {
-            ConfidenceInterval ci = StudentTInterval.of(s.values(), LEVEL);
-            Double pT = null;
-            Double pW = null;
+            String same = identical.get(s.method());
             ResultSink.Series base = referenceSeries.get(s.key());
-            // Paired tests need the same tasks on both sides and at least two pairs.
-            if (!s.method().equals(ref) && base != null && Arrays.equals(base.tasks(), s.tasks()) && s.tasks().length >= 2) {
-                PairedComparison c = PairedTests.compare(s.values(), base.values());
-                pT = c.tTestPValue();
-                pW = c.wilcoxonPValue();
-            }
-            rows.add(new SummaryRow(s.method(), s.key(), ci.n(), ci.mean(), ci.lower(), ci.upper(), pT, pW));
+            PValues p = s.method().equals(reference) || base == null || same != null ? PValues.NONE : compare(s, base);
+            rows.add(new SummaryRow(s.method(), s.key(), stats(s), p, p, same));
         }
-        return new Summary(ref, SummaryRow.withHolm(rows));
+        return rows;
+    }
+
+    /** Mean over seeds of the per-seed means, with the t-interval over them when there are two or more. */
+    static SeedStats stats(ResultSink.Series s) {
+        double[] means = s.perSeed().values().stream().mapToDouble(ResultSink.SeedMean::mean).toArray();
+        if (means.length == 1) {
+            return new SeedStats(1, s.distinctUsers(), means[0], null, null);
+        }
+        ConfidenceInterval ci = StudentTInterval.of(means, LEVEL);
+        return new SeedStats(means.length, s.distinctUsers(), ci.mean(), ci.lower(), ci.upper());
+    }
+
+    /** The tests of {@code s} against {@code base}: over the seeds both have, and over the users both tested. */
+    static PValues compare(ResultSink.Series s, ResultSink.Series base) {
+        Double pT = null;
+        Double pWSeeds = null;
+        SortedMap<Long, ResultSink.SeedMean> a = s.perSeed();
+        SortedMap<Long, ResultSink.SeedMean> b = base.perSeed();
+        TreeSet<Long> seeds = new TreeSet<>(a.keySet());
+        seeds.retainAll(b.keySet());
+        if (seeds.size() >= 2) {
+            PairedComparison c = PairedTests.compare(seeds.stream().mapToDouble(k -> a.get(k).mean()).toArray(),
+                    seeds.stream().mapToDouble(k -> b.get(k).mean()).toArray());
+            pT = c.tTestPValue();
+            pWSeeds = c.wilcoxonPValue();
+        }
+        Double pWUsers = null;
+        SortedMap<String, Double> ua = s.perUnit();
+        SortedMap<String, Double> ub = base.perUnit();
+        TreeSet<String> users = new TreeSet<>(ua.keySet());
+        users.retainAll(ub.keySet());
+        if (users.size() >= 2) {
+            pWUsers = PairedTests.wilcoxonSignedRank(users.stream().mapToDouble(ua::get).toArray(),
+                    users.stream().mapToDouble(ub::get).toArray()).pValue();
+        }
+        return new PValues(pT, pWSeeds, pWUsers);
+    }
+
+    /**
+     * Methods whose every series equals, value for value and task for task, that of an earlier method (in sink
+     * order), mapped to the first such method. Equal values on every test user of every metric are what a
+     * provably identical pair gives (ANIL = MAML when the head is all adapted parameters, with the same random
+     * streams); comparing such a pair would test nothing, and counting it would inflate the correction.
+     */
+    static Map<String, String> identicalMethods(List<String> methods, List<ResultSink.Series> all) {
+        Map<String, Map<MetricKey, ResultSink.Series>> byMethod = new LinkedHashMap<>();
+        for (ResultSink.Series s : all) {
+            byMethod.computeIfAbsent(s.method(), m -> new LinkedHashMap<>()).put(s.key(), s);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < methods.size(); i++) {
+            Map<MetricKey, ResultSink.Series> mine = byMethod.get(methods.get(i));
+            for (int j = 0; j < i; j++) {
+                Map<MetricKey, ResultSink.Series> theirs = byMethod.get(methods.get(j));
+                if (!out.containsKey(methods.get(j)) && sameValues(mine, theirs)) {
+                    out.put(methods.get(i), methods.get(j));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean sameValues(Map<MetricKey, ResultSink.Series> a, Map<MetricKey, ResultSink.Series> b) {
+        if (a == null || b == null || !a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        for (Map.Entry<MetricKey, ResultSink.Series> e : a.entrySet()) {
+            ResultSink.Series other = b.get(e.getKey());
+            if (!e.getValue().tasks().equals(other.tasks()) || !e.getValue().pooled().equals(other.pooled())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
      * The content of {@code summary.json}: {@code header} entries first (run name, seed, config hash...), then
-     * {@code reference}, {@code confidence_level} and {@code results}.
+     * {@code reference}, {@code confidence_level}, {@code correction}, {@code comparisons} and {@code results}.
      */
     public Map<String, Object> toJson(Map<String, Object> header) {
         Map<String, Object> out = new LinkedHashMap<>(header);
         out.put("reference", reference);
         out.put("confidence_level", LEVEL);
+        out.put("correction", correction.configName());
+        out.put("comparisons", SummaryRow.comparisons(rows));
         out.put("results", rows.stream().map(SummaryRow::toJson).toList());
         return out;
     }
 
-    /** Reads the {@code reference} and {@code results} of a parsed {@code summary.json}; errors name {@code source}. */
+    /** Reads the {@code reference}, {@code correction} and {@code results} of a parsed {@code summary.json}; errors name {@code source}. */
     public static Summary fromJson(Object json, String source) {
         if (!(json instanceof Map<?, ?> m) || !(m.get("results") instanceof List<?> results)) {
             throw new IllegalArgumentException(source + ": expected an object with a \"results\" array");
         }
+        Correction correction = Correction.byName(String.valueOf(m.get("correction"))).orElseThrow(() ->
+                new IllegalArgumentException(source + ": correction: expected one of " + Correction.configNames() + ", found "
+                        + m.get("correction")));
         List<SummaryRow> rows = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             rows.add(SummaryRow.fromJson(results.get(i), source + ": results[" + i + "]"));
         }
-        return new Summary((String) m.get("reference"), rows);
+        return new Summary((String) m.get("reference"), correction, rows);
     }
 
-    /** The comparison table (metric, steps, method, mean, 95% CI, n, p-values). */
+    /** The comparison table: metric, steps, method, mean over seeds, its interval, seeds, users, adjusted p-values. */
     public Table table() {
-        Table t = new Table(List.of("metric", "steps", "method", "mean", "95% CI", "n", "p (t-test)", "p (Wilcoxon)",
-                "p (Wilcoxon, Holm)"));
-        for (SummaryRow r : rows) {
-            boolean isRef = r.method().equals(reference);
-            t.add(List.of(r.key().metric(), r.key().adaptSteps() == null ? "-" : r.key().adaptSteps().toString(),
-                    r.method() + (isRef ? " (ref)" : ""), Table.number(r.mean()), Table.interval(r.ciLow(), r.ciHigh()),
-                    Integer.toString(r.n()), Table.pValue(r.pTTest()), Table.pValue(r.pWilcoxon()), Table.pValue(r.pHolm())));
+        return table(rows, reference, correction, null);
+    }
+
+    /**
+     * The table of some rows, with a leading column of labels when {@code variant} gives one per row (a report).
+     *
+     * @param rows       the rows
+     * @param reference  the reference method
+     * @param correction the correction the p-values carry
+     * @param variants   each row's variant label, same order, or null for no such column
+     * @return the table
+     */
+    public static Table table(List<SummaryRow> rows, String reference, Correction correction, List<String> variants) {
+        String adj = correction == Correction.HOLM ? "Holm" : "BH";
+        List<String> header = new ArrayList<>(List.of("metric", "steps", "method", "mean", "95% CI (seeds)", "seeds", "users",
+                "p t, seeds (" + adj + ")", "p Wilcoxon, seeds (" + adj + ")", "p Wilcoxon, users (" + adj + ")"));
+        if (variants != null) {
+            header.add(0, "variant");
+        }
+        Table t = new Table(header);
+        for (int i = 0; i < rows.size(); i++) {
+            SummaryRow r = rows.get(i);
+            String method = r.method() + (r.method().equals(reference) ? " (ref)" : "")
+                    + (r.identicalTo() != null ? " (identical to " + r.identicalTo() + ")" : "");
+            List<String> cells = new ArrayList<>(List.of(r.key().metric(),
+                    r.key().adaptSteps() == null ? "-" : r.key().adaptSteps().toString(), method, Table.number(r.mean()),
+                    r.stats().intervalText(), Integer.toString(r.stats().seeds()),
+                    r.stats().users() == 0 ? "-" : Integer.toString(r.stats().users()),
+                    Table.pValue(r.adjusted().tSeeds()), Table.pValue(r.adjusted().wilcoxonSeeds()),
+                    Table.pValue(r.adjusted().wilcoxonUsers())));
+            if (variants != null) {
+                String v = variants.get(i);
+                cells.add(0, v.isEmpty() ? "-" : v);
+            }
+            t.add(cells);
         }
         return t;
+    }
+
+    /**
+     * What a table says under itself: the averaging, the tests, the correction and over how many tests, and
+     * what "identical to" means.
+     *
+     * @param rows       the table's rows
+     * @param reference  the reference method
+     * @param correction the correction
+     * @return one paragraph
+     */
+    public static String explanation(List<SummaryRow> rows, String reference, Correction correction) {
+        return "Averaging: each value is the mean over seeds of the per-seed means; a seed's mean is over its test users "
+                + "(or test tasks) for per-user metrics (`..._user`, `ndcg3_within_query`, task metrics), while a `..._pooled` "
+                + "metric is one number per seed, over all query ratings of all its test users. The 95% interval is the "
+                + "Student-t interval over the per-seed means (df = seeds - 1; " + SeedStats.ONE_SEED + " with one seed); "
+                + "users counts the distinct test users (or tasks) over all seeds. Tests against the reference `" + reference
+                + "`: paired t-test and Wilcoxon signed-rank test over the per-seed means of the seeds both ran (at least 2), "
+                + "and Wilcoxon over users, each user counted once with its mean over the seeds in which it was tested (users "
+                + "tested for both methods; none for pooled metrics); never over pooled tasks, in which users repeat. Every "
+                + "p-value shown is adjusted by " + correction.description() + " over all " + SummaryRow.comparisons(rows)
+                + " tests of this table (mark a difference at level a only when it is below a); raw p-values are in the "
+                + "JSON file. A method marked \"identical to X\" recorded exactly X's value on every test user of every "
+                + "metric: it is not compared and not counted in the correction.";
     }
 
     /** The content of {@code summary.md}. */
@@ -117,11 +280,6 @@ public record Summary(String reference, List<SummaryRow> rows) {
         if (rows.isEmpty()) {
             return "# " + title + "\n\nNo results were recorded.\n";
         }
-        return "# " + title + "\n\n"
-                + "Mean over test tasks with 95% confidence interval (Student t). p-values: two-sided paired t-test and "
-                + "Wilcoxon signed-rank test against the reference method `" + reference + "` on the same tasks; the last "
-                + "column adjusts the Wilcoxon p-values by Holm's procedure over all " + SummaryRow.comparisons(rows)
-                + " comparisons of this table (mark a difference at level a only when it is below a).\n\n"
-                + table().markdown();
+        return "# " + title + "\n\n" + table().markdown() + "\n" + explanation(rows, reference, correction) + "\n";
     }
 }

@@ -5,84 +5,85 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.metarec.core.stats.MultipleComparisons;
+import org.metarec.core.stats.Correction;
 
 /**
- * One line of a summary: the mean of a metric over test tasks (or over seeds, in a report) with its 95%
- * Student-t interval, and the two-sided paired p-values against the reference method (null for the reference
- * itself, or when fewer than two paired values exist).
+ * One line of a summary: a method's mean of a metric over seeds ({@link SeedStats}) and its tests against the
+ * reference method, raw and adjusted for multiple comparisons over the whole table ({@link #corrected}).
  *
- * @param method    method name
- * @param key       metric and adaptation steps
- * @param n         number of values averaged (tasks, or seeds)
- * @param mean      their mean
- * @param ciLow     lower end of the 95% interval
- * @param ciHigh    upper end of the 95% interval
- * @param pTTest    paired t-test p-value against the reference, or null
- * @param pWilcoxon Wilcoxon signed-rank p-value against the reference, or null
- * @param pHolm     {@code pWilcoxon} adjusted by Holm's procedure over every comparison of the table
- *                  ({@link #withHolm}), or null
+ * @param method      method name
+ * @param key         metric and adaptation steps
+ * @param stats       mean over seeds, interval, seeds and users
+ * @param raw         the p-values against the reference
+ * @param adjusted    the same p-values adjusted over every test of the table (null ones stay null)
+ * @param identicalTo the earlier method whose every recorded value this method's equal (and which it is then
+ *                    not compared with nor counted as a comparison), or null
  */
-public record SummaryRow(String method, MetricKey key, int n, double mean, double ciLow, double ciHigh,
-                         Double pTTest, Double pWilcoxon, Double pHolm) {
+public record SummaryRow(String method, MetricKey key, SeedStats stats, PValues raw, PValues adjusted, String identicalTo) {
 
-    /** Requires finite statistics with {@code ciLow <= mean <= ciHigh}, n >= 1 and p-values in [0, 1]. */
+    /** Requires every part but {@code identicalTo}. */
     public SummaryRow {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(key, "key");
-        if (n < 1 || !(ciLow <= mean && mean <= ciHigh) || !Double.isFinite(ciLow) || !Double.isFinite(ciHigh)) {
-            throw new IllegalArgumentException(method + ", " + key + ": expected n >= 1 and finite ci_low <= mean <= ci_high, found n="
-                    + n + ", " + ciLow + " <= " + mean + " <= " + ciHigh);
-        }
-        for (Double p : new Double[] {pTTest, pWilcoxon, pHolm}) {
-            if (p != null && !(p >= 0 && p <= 1)) {
-                throw new IllegalArgumentException(method + ", " + key + ": expected a p-value in [0, 1], found " + p);
-            }
-        }
+        Objects.requireNonNull(stats, "stats");
+        Objects.requireNonNull(raw, "raw");
+        Objects.requireNonNull(adjusted, "adjusted");
     }
 
-    /** A row without a corrected p-value yet (see {@link #withHolm}). */
-    public SummaryRow(String method, MetricKey key, int n, double mean, double ciLow, double ciHigh, Double pTTest,
-                      Double pWilcoxon) {
-        this(method, key, n, mean, ciLow, ciHigh, pTTest, pWilcoxon, null);
+    /** The mean over seeds. */
+    public double mean() {
+        return stats.mean();
     }
 
     /**
-     * The rows with {@link #pHolm} set: the Wilcoxon p-values of every row that has one form the family, and each is
-     * adjusted by Holm's step-down procedure ({@link MultipleComparisons#holm}), so that marking the rows with
-     * adjusted p below a keeps the family-wise error rate at a.
+     * The rows with their p-values adjusted by {@code correction}: the family is every present raw p-value of
+     * every row (methods marked identical have none), so that marking the tests with adjusted p below a keeps
+     * the family-wise error rate (Holm) or false discovery rate (Benjamini-Hochberg) at a.
+     *
+     * @param rows the rows
+     * @param correction the procedure
+     * @return the rows, same order
      */
-    public static List<SummaryRow> withHolm(List<SummaryRow> rows) {
-        double[] p = rows.stream().filter(r -> r.pWilcoxon != null).mapToDouble(SummaryRow::pWilcoxon).toArray();
-        double[] adjusted = MultipleComparisons.holm(p);
+    public static List<SummaryRow> corrected(List<SummaryRow> rows, Correction correction) {
+        double[] p = rows.stream().flatMap(r -> r.raw.present().stream()).mapToDouble(Double::doubleValue).toArray();
+        double[] adjusted = correction.adjust(p);
         List<SummaryRow> out = new ArrayList<>();
         int next = 0;
         for (SummaryRow r : rows) {
-            Double holm = r.pWilcoxon == null ? null : adjusted[next++];
-            out.add(new SummaryRow(r.method, r.key, r.n, r.mean, r.ciLow, r.ciHigh, r.pTTest, r.pWilcoxon, holm));
+            out.add(new SummaryRow(r.method, r.key, r.stats, r.raw, r.raw.replaced(adjusted, next), r.identicalTo));
+            next += r.raw.present().size();
         }
         return out;
     }
 
-    /** The number of comparisons in the family of {@link #withHolm}: rows with a Wilcoxon p-value. */
+    /** The number of tests in the family of {@link #corrected}: present raw p-values. */
     public static long comparisons(List<SummaryRow> rows) {
-        return rows.stream().filter(r -> r.pWilcoxon != null).count();
+        return rows.stream().mapToLong(r -> r.raw.present().size()).sum();
     }
 
-    /** The JSON object: method, metric, adapt_steps, mean, ci_low, ci_high, n, p_ttest, p_wilcoxon, p_wilcoxon_holm. */
+    /**
+     * The JSON object: method, metric, adapt_steps, mean, ci_low, ci_high (null with one seed, and then ci_note
+     * says why), seeds, users, the raw p-values and their adjusted values, identical_to.
+     */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", method);
         // The name carries the steps too ("mse_k10_steps1"), so each row's metric is unique on its own.
         m.put("metric", key.adaptSteps() == null ? key.metric() : key.metric() + "_steps" + key.adaptSteps());
         m.put("adapt_steps", key.adaptSteps());
-        m.put("mean", mean);
-        m.put("ci_low", ciLow);
-        m.put("ci_high", ciHigh);
-        m.put("n", n);
-        m.put("p_ttest", pTTest);
-        m.put("p_wilcoxon", pWilcoxon);
-        m.put("p_wilcoxon_holm", pHolm);
+        m.put("mean", stats.mean());
+        m.put("ci_low", stats.ciLow());
+        m.put("ci_high", stats.ciHigh());
+        m.put("ci_note", stats.hasInterval() ? null : SeedStats.ONE_SEED);
+        m.put("seeds", stats.seeds());
+        m.put("users", stats.users());
+        m.put("p_ttest_seeds", raw.tSeeds());
+        m.put("p_wilcoxon_seeds", raw.wilcoxonSeeds());
+        m.put("p_wilcoxon_users", raw.wilcoxonUsers());
+        m.put("p_ttest_seeds_adjusted", adjusted.tSeeds());
+        m.put("p_wilcoxon_seeds_adjusted", adjusted.wilcoxonSeeds());
+        m.put("p_wilcoxon_users_adjusted", adjusted.wilcoxonUsers());
+        m.put("identical_to", identicalTo);
         return m;
     }
 
@@ -97,16 +98,22 @@ public record SummaryRow(String method, MetricKey key, int n, double mean, doubl
             if (steps != null && metric.endsWith("_steps" + steps)) {
                 metric = metric.substring(0, metric.length() - ("_steps" + steps).length());
             }
-            return new SummaryRow((String) m.get("method"),
-                    new MetricKey(metric, steps == null ? null : Math.toIntExact((Long) steps)),
-                    Math.toIntExact((Long) m.get("n")), number(m.get("mean")), number(m.get("ci_low")), number(m.get("ci_high")),
-                    m.get("p_ttest") == null ? null : number(m.get("p_ttest")),
-                    m.get("p_wilcoxon") == null ? null : number(m.get("p_wilcoxon")),
-                    m.get("p_wilcoxon_holm") == null ? null : number(m.get("p_wilcoxon_holm")));
+            SeedStats stats = new SeedStats(Math.toIntExact((Long) m.get("seeds")), Math.toIntExact((Long) m.get("users")),
+                    number(m.get("mean")), optional(m.get("ci_low")), optional(m.get("ci_high")));
+            return new SummaryRow((String) m.get("method"), new MetricKey(metric, steps == null ? null : Math.toIntExact((Long) steps)),
+                    stats, new PValues(optional(m.get("p_ttest_seeds")), optional(m.get("p_wilcoxon_seeds")),
+                            optional(m.get("p_wilcoxon_users"))),
+                    new PValues(optional(m.get("p_ttest_seeds_adjusted")), optional(m.get("p_wilcoxon_seeds_adjusted")),
+                            optional(m.get("p_wilcoxon_users_adjusted"))),
+                    (String) m.get("identical_to"));
         } catch (ClassCastException | NullPointerException | ArithmeticException e) {
-            throw new IllegalArgumentException(where + ": expected {method, metric, adapt_steps, mean, ci_low, ci_high, n, "
-                    + "p_ttest, p_wilcoxon} with the right types, found " + m, e);
+            throw new IllegalArgumentException(where + ": expected {method, metric, adapt_steps, mean, ci_low, ci_high, seeds, "
+                    + "users, p_ttest_seeds, p_wilcoxon_seeds, p_wilcoxon_users, ...} with the right types, found " + m, e);
         }
+    }
+
+    private static Double optional(Object o) {
+        return o == null ? null : number(o);
     }
 
     private static double number(Object o) {

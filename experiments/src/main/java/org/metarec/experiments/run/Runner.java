@@ -23,6 +23,8 @@ import org.metarec.experiments.io.AtomicFiles;
 import org.metarec.experiments.io.ErrorText;
 import org.metarec.core.json.Json;
 import org.metarec.experiments.plots.RunPlots;
+import org.metarec.core.stats.Correction;
+import org.metarec.experiments.results.EvidenceFiles;
 import org.metarec.experiments.results.ResultSink;
 import org.metarec.experiments.results.Summary;
 import org.metarec.experiments.results.SummaryRow;
@@ -32,7 +34,7 @@ import org.metarec.experiments.results.TrainCsv;
  * Runs an experiment in a run folder and resumes it after a crash.
  *
  * <p>Folder life cycle: {@code config.resolved.yaml} and {@code provenance.json} are written first; the kind
- * appends {@code train.csv} and replaces {@code checkpoint.ckpt}; at the end come {@code tasks.csv},
+ * appends {@code train.csv} and replaces {@code checkpoint.ckpt}; at the end come {@code tasks.csv}, {@code per_seed.csv}, {@code per_user.csv},
  * {@code summary.md}, {@code plots/}, the final {@code provenance.json} and, last, {@code summary.json}, whose
  * presence marks a finished run. Every file except the appended log is written atomically.
  */
@@ -216,7 +218,7 @@ public final class Runner {
                                       Optional<Checkpoint> checkpoint, Dataset data, InterruptGuard guard) throws IOException {
         ExperimentKind kind = ExperimentKinds.get(config.experiment());
         long keepRows = checkpoint.map(c -> Long.parseLong(c.string(RunCheckpoints.TRAIN_ROWS))).orElse(0L);
-        ResultSink results = new ResultSink();
+        ResultSink results = new ResultSink(config.seed());
         TaskPool pool = new TaskPool(options.threads());
         RunCheckpoints checkpoints;
         try (TrainLog log = TrainLog.open(folder.file(RunFolder.TRAIN_LOG), keepRows)) {
@@ -243,7 +245,7 @@ public final class Runner {
         String reference = config.isSet("evaluation.reference") ? config.getString("evaluation.reference") : null;
         Summary summary;
         try {
-            summary = Summary.of(results, reference);
+            summary = Summary.of(results, reference, correction(config));
         } catch (IllegalArgumentException e) {
             throw fail(folder, provenance, guard, "the config cannot be summarised: " + e.getMessage(), e, Retry.NEW_RUN);
         }
@@ -296,6 +298,12 @@ public final class Runner {
         return new RunFailedException(message + "; " + kept, cause);
     }
 
+    /** The config's {@code evaluation.correction}, Holm's when the kind does not read it. */
+    static Correction correction(Config config) {
+        return config.isSet("evaluation.correction")
+                ? Correction.byName(config.getString("evaluation.correction")).orElseThrow() : Correction.HOLM;
+    }
+
     /** The fixed part of summary.json before the results: nothing that varies between identical runs. */
     static Map<String, Object> header(Config config) {
         Map<String, Object> h = new LinkedHashMap<>();
@@ -306,20 +314,18 @@ public final class Runner {
         return h;
     }
 
-    /** tasks.csv, summary.md and the plots; returns warnings for figures that could not be drawn. */
+    /** tasks.csv, per_seed.csv, per_user.csv, summary.md and the plots; returns warnings for figures that could not be drawn. */
     private static List<String> writeResults(Config config, RunFolder folder, Summary summary, ResultSink results, boolean plots)
             throws IOException {
-        StringBuilder tasks = new StringBuilder("method,metric,adapt_steps,task,value\n");
+        StringBuilder tasks = new StringBuilder("method,metric,adapt_steps,seed,task,user,value\n");
         for (ResultSink.Series s : results.series()) {
-            int[] ids = s.tasks();
-            double[] values = s.values();
-            for (int i = 0; i < ids.length; i++) {
-                tasks.append(s.method()).append(',').append(s.key().metric()).append(',')
-                        .append(s.key().adaptSteps() == null ? "" : s.key().adaptSteps()).append(',')
-                        .append(ids[i]).append(',').append(values[i]).append('\n');
-            }
+            s.tasks().forEach((id, value) -> tasks.append(s.method()).append(',').append(s.key().metric()).append(',')
+                    .append(s.key().adaptSteps() == null ? "" : s.key().adaptSteps()).append(',').append(id.seed()).append(',')
+                    .append(id.task()).append(',').append(id.user() == null ? "" : id.user()).append(',').append(value).append('\n'));
         }
         AtomicFiles.writeString(folder.file(RunFolder.TASKS), tasks.toString());
+        AtomicFiles.writeString(folder.file(EvidenceFiles.PER_SEED), EvidenceFiles.perSeed(results));
+        AtomicFiles.writeString(folder.file(EvidenceFiles.PER_USER), EvidenceFiles.perUser(results));
         String title = config.name() + " (" + config.experiment() + ", seed " + config.seed() + ")";
         StringBuilder md = new StringBuilder(summary.markdown(title));
         for (String note : results.notes()) {

@@ -11,6 +11,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metarec.experiments.results.MetricKey;
+import org.metarec.experiments.results.PValues;
+import org.metarec.experiments.results.SeedStats;
 import org.metarec.experiments.results.SummaryRow;
 import org.metarec.experiments.results.TrainCsv;
 
@@ -60,17 +62,22 @@ class RunPlotsTest {
         assertEquals(800, ImageIO.read(tmp.resolve("train_meta_loss.png").toFile()).getWidth());
     }
 
+    private static SummaryRow row(String method, MetricKey key, double mean, double low, double high) {
+        return new SummaryRow(method, key, new SeedStats(3, 20, mean, low, high), PValues.NONE, PValues.NONE, null);
+    }
+
     @Test
     void resultsHaveAPanelPerMetricAndNoneWithoutSuchRows() throws Exception {
         List<SummaryRow> rows = List.of(
-                new SummaryRow("pretrained", new MetricKey("rmse_k10", null), 20, 0.8, 0.75, 0.85, null, null),
-                new SummaryRow("maml", new MetricKey("rmse_k10", null), 20, 0.7, 0.66, 0.74, 0.01, 0.02),
-                new SummaryRow("pretrained", new MetricKey("rmse_k5", null), 20, 0.9, 0.85, 0.95, null, null),
-                new SummaryRow("maml", new MetricKey("rmse_k5", null), 20, 0.85, 0.8, 0.9, 0.1, 0.1));
+                row("pretrained", new MetricKey("rmse_k10", null), 0.8, 0.75, 0.85),
+                row("maml", new MetricKey("rmse_k10", null), 0.7, 0.66, 0.74),
+                row("pretrained", new MetricKey("rmse_k5", null), 0.9, 0.85, 0.95),
+                new SummaryRow("maml", new MetricKey("rmse_k5", null), new SeedStats(1, 20, 0.85, null, null), PValues.NONE,
+                        PValues.NONE, null));
         assertEquals(List.of("results"), RunPlots.results(rows, tmp, "t"));
         assertEquals(2 * 520, ImageIO.read(tmp.resolve("results.png").toFile()).getWidth(), "a panel per metric");
         assertTrue(Files.readString(tmp.resolve("results.svg")).contains("<svg"));
-        List<SummaryRow> withSteps = List.of(new SummaryRow("maml", new MetricKey("mse", 1), 20, 0.7, 0.6, 0.8, null, null));
+        List<SummaryRow> withSteps = List.of(row("maml", new MetricKey("mse", 1), 0.7, 0.6, 0.8));
         assertEquals(List.of(), RunPlots.results(withSteps, tmp.resolve("none"), "t"));
     }
 }

@@ -65,11 +65,11 @@ class ReportTest {
         double mean = (refMeans[0] + refMeans[1] + refMeans[2]) / 3;
         double sd = Math.sqrt((Math.pow(refMeans[0] - mean, 2) + Math.pow(refMeans[1] - mean, 2) + Math.pow(refMeans[2] - mean, 2)) / 2);
         double t975 = 0.95 / Math.sqrt(2 * 0.975 * 0.025); // Student t, 2 df: t_p = (2p - 1) / sqrt(2p(1 - p))
-        assertEquals(3, ref.stats().n());
+        assertEquals(3, ref.stats().stats().seeds());
         assertEquals(mean, ref.stats().mean(), 1e-12);
-        assertEquals(mean - t975 * sd / Math.sqrt(3), ref.stats().ciLow(), 1e-9);
-        assertEquals(mean + t975 * sd / Math.sqrt(3), ref.stats().ciHigh(), 1e-9);
-        assertNull(ref.stats().pTTest());
+        assertEquals(mean - t975 * sd / Math.sqrt(3), ref.stats().stats().ciLow(), 1e-9);
+        assertEquals(mean + t975 * sd / Math.sqrt(3), ref.stats().stats().ciHigh(), 1e-9);
+        assertNull(ref.stats().raw().tSeeds());
         // Paired t-test over seeds; Student t with 2 df has the closed-form two-sided p = 1 - |t| / sqrt(2 + t^2).
         double[] d = new double[3];
         for (int i = 0; i < 3; i++) {
@@ -78,8 +78,8 @@ class ReportTest {
         double dm = (d[0] + d[1] + d[2]) / 3;
         double dsd = Math.sqrt((Math.pow(d[0] - dm, 2) + Math.pow(d[1] - dm, 2) + Math.pow(d[2] - dm, 2)) / 2);
         double t = dm / (dsd / Math.sqrt(3));
-        assertEquals(1 - Math.abs(t) / Math.sqrt(2 + t * t), avg.stats().pTTest(), 1e-9);
-        assertEquals(exactWilcoxon3(d), avg.stats().pWilcoxon(), 1e-12);
+        assertEquals(1 - Math.abs(t) / Math.sqrt(2 + t * t), avg.stats().raw().tSeeds(), 1e-9);
+        assertEquals(exactWilcoxon3(d), avg.stats().raw().wilcoxonSeeds(), 1e-12);
     }
 
     /** Two-sided exact Wilcoxon signed-rank p-value for 3 distinct non-zero differences, by enumerating the 8 sign patterns. */
@@ -109,7 +109,7 @@ class ReportTest {
         Report report = Report.of(all);
         List<String> variants = report.rows().stream().map(ReportRow::variant).distinct().toList();
         assertEquals(List.of("optimizer.lr=0.05", "optimizer.lr=0.02"), variants);
-        assertTrue(report.rows().stream().filter(r -> r.variant().equals("optimizer.lr=0.02")).allMatch(r -> r.stats().n() == 2));
+        assertTrue(report.rows().stream().filter(r -> r.variant().equals("optimizer.lr=0.02")).allMatch(r -> r.stats().stats().seeds() == 2));
         // 2 methods x 2 metrics x 2 adaptation-step counts per variant.
         assertEquals(16, report.rows().size());
     }

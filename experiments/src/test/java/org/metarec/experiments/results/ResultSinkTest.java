@@ -33,10 +33,18 @@ class ResultSinkTest {
     @Test
     void refusesNonFiniteAndRepeatedValues() {
         ResultSink sink = new ResultSink();
-        assertEquals("method m, mse after 2 steps, task 4: expected a finite value, found NaN",
+        assertEquals("method m, mse after 2 steps, seed 0 task 4: expected a finite value, found NaN",
                 assertThrows(IllegalArgumentException.class, () -> sink.record("m", "mse", 2, 4, Double.NaN)).getMessage());
         sink.record("m", "mse", 4, 1.0);
-        assertEquals("method m, mse, task 4: recorded twice",
+        assertEquals("method m, mse, seed 0 task 4: recorded twice",
                 assertThrows(IllegalArgumentException.class, () -> sink.record("m", "mse", 4, 1.0)).getMessage());
+        // The same task index and user in another seed is another task.
+        Measure rmse = new Measure("rmse_user", "k5", null);
+        sink.record("m", rmse, new TaskId(1, 0, 7), 1.0);
+        sink.record("m", rmse, new TaskId(2, 0, 7), 2.0);
+        assertEquals("method m, rmse_user_k5, seed 2 task 0 (user 7): recorded twice",
+                assertThrows(IllegalArgumentException.class, () -> sink.record("m", rmse, new TaskId(2, 0, 7), 2.0)).getMessage());
+        assertEquals("method m, rmse_user_k5: recorded per task, not per seed", assertThrows(IllegalArgumentException.class,
+                () -> sink.recordPooled("m", rmse, 1, new int[] {7}, 1.0)).getMessage());
     }
 }

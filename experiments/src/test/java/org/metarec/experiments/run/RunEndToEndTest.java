@@ -39,8 +39,8 @@ class RunEndToEndTest {
         assertTrue(r.err().contains("results: " + dir), r.err());
 
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of("checkpoint.ckpt", "config.resolved.yaml", "plots", "provenance.json", "summary.json", "summary.md",
-                    "tasks.csv", "train.csv"), files.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("checkpoint.ckpt", "config.resolved.yaml", "per_seed.csv", "per_user.csv", "plots", "provenance.json",
+                    "summary.json", "summary.md", "tasks.csv", "train.csv"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
 
         // config.resolved.yaml: the canonical text of the validated config; it validates again to the same hash.
@@ -73,7 +73,7 @@ class RunEndToEndTest {
         assertTrue(train.get(1).startsWith("10,final,"), train.get(1));
         assertTrue(train.get(40).startsWith("200,averaged,"), train.get(40));
 
-        // summary.json: 2 methods x 2 metrics x 3 adaptation-step counts, each over 20 test tasks.
+        // summary.json: 2 methods x 2 metrics x 3 adaptation-step counts, each over 20 test tasks of the run's one seed.
         Map<?, ?> summary = (Map<?, ?>) Json.readFile(dir.resolve("summary.json"));
         assertEquals("toy-quickstart", summary.get("name"));
         assertEquals(expected.sha256(), summary.get("config_sha256"));
@@ -82,22 +82,34 @@ class RunEndToEndTest {
         assertEquals(12, results.size());
         for (Object o : results) {
             Map<?, ?> row = (Map<?, ?>) o;
-            assertEquals(20L, row.get("n"));
-            double mean = (Double) row.get("mean");
-            assertTrue((Double) row.get("ci_low") <= mean && mean <= (Double) row.get("ci_high"), row.toString());
-            assertEquals(row.get("method").equals("final"), row.get("p_ttest") == null, row.toString());
+            assertEquals(1L, row.get("seeds"));
+            assertEquals(20L, row.get("users"), "tasks that are no users count as units");
+            assertNull(row.get("ci_low"), "one seed: no interval");
+            assertEquals("n/a (1 seed)", row.get("ci_note"));
+            assertNull(row.get("p_ttest_seeds"), "one seed: no test over seeds");
+            assertEquals(row.get("method").equals("final"), row.get("p_wilcoxon_users") == null, row.toString());
         }
 
         // tasks.csv: the per-task values behind the summary; their mean is the summary's mean.
         List<String> tasks = Files.readAllLines(dir.resolve("tasks.csv"));
-        assertEquals("method,metric,adapt_steps,task,value", tasks.get(0));
+        assertEquals("method,metric,adapt_steps,seed,task,user,value", tasks.get(0));
         assertEquals(1 + 12 * 20, tasks.size());
-        double[] finalMse0 = tasks.stream().filter(l -> l.startsWith("final,query_mse,0,"))
-                .mapToDouble(l -> Double.parseDouble(l.split(",")[4])).toArray();
+        double[] finalMse0 = tasks.stream().filter(l -> l.startsWith("final,query_mse,0,7,"))
+                .mapToDouble(l -> Double.parseDouble(l.split(",")[6])).toArray();
         Map<?, ?> finalMseRow = results.stream().map(o -> (Map<?, ?>) o)
                 .filter(m -> m.get("method").equals("final") && m.get("metric").equals("query_mse_steps0") && m.get("adapt_steps").equals(0L))
                 .findFirst().orElseThrow();
         assertEquals(Arrays.stream(finalMse0).average().orElseThrow(), (Double) finalMseRow.get("mean"), 1e-12);
+        // per_seed.csv: the one seed's mean of the same values; per_user.csv: one row per method, steps and task.
+        List<String> perSeed = Files.readAllLines(dir.resolve("per_seed.csv"));
+        assertEquals("method,metric,steps,seed,mean,n_tasks,setting,averaging", perSeed.get(0));
+        assertEquals(1 + 12, perSeed.size());
+        String[] seedRow = perSeed.stream().filter(l -> l.startsWith("final,query_mse,0,")).findFirst().orElseThrow().split(",");
+        assertEquals(List.of("7", "20", "", "over_tasks"), List.of(seedRow[3], seedRow[5], seedRow[6], seedRow[7]));
+        assertEquals(Arrays.stream(finalMse0).average().orElseThrow(), Double.parseDouble(seedRow[4]), 1e-12);
+        List<String> perUser = Files.readAllLines(dir.resolve("per_user.csv"));
+        assertEquals("seed,method,setting,steps,task,user,query_mae,query_mse", perUser.get(0));
+        assertEquals(1 + 2 * 3 * 20, perUser.size());
 
         // summary.md
         String md = TestFiles.read(dir.resolve("summary.md"));

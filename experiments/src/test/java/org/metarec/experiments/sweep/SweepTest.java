@@ -97,7 +97,7 @@ class SweepTest {
         assertEquals(2, second.count(Sweep.Status.RAN));
         assertEquals(4, second.report().runs().size(), "the report covers the runs of every shard");
         assertEquals(List.of("optimizer.lr=0.02", "optimizer.lr=0.05"), second.report().rows().stream().map(ReportRow::variant).distinct().toList());
-        assertTrue(second.report().rows().stream().allMatch(r -> r.stats().n() == 2), "two seeds per variant");
+        assertTrue(second.report().rows().stream().allMatch(r -> r.stats().stats().seeds() == 2), "two seeds per variant");
         assertTrue(Files.exists(out.resolve("report/report.md")));
     }
 

@@ -37,12 +37,13 @@ import org.metarec.experiments.study.rec.StudyKeys;
  *
  * <p>One run covers every combination of seed ({@code coldstart.seeds}, or {@code seed}) and method
  * ({@code methods}); each seed draws its own split (query sets, warm users held out). Metrics are named
- * {@code mae_<state>}, {@code rmse_<state>}, {@code ndcg3_<state>} with the state {@code warm},
- * {@code user_cold}, {@code item_cold} or {@code user_item_cold} (support: every rating of the task that is not
- * in its 10-rating query, MeLU's protocol), and {@code mae_<state>_k<K>} and so on for each fixed support size K
- * of {@code coldstart.support_sizes} (the tasks with at least K support ratings; the same query, K random support
- * ratings). Tasks of several seeds are
- * pooled, so every method is compared on the same tasks. {@code train.csv} holds each combination's validation
+ * {@code mae_user_<state>}, {@code rmse_user_<state>}, {@code ndcg3_within_query_<state>} (per test user),
+ * {@code mae_pooled_<state>} and {@code rmse_pooled_<state>} (over all query ratings of a seed) with the state
+ * {@code warm}, {@code user_cold}, {@code item_cold} or {@code user_item_cold} (support: every rating of the task
+ * that is not in its 10-rating query, MeLU's protocol), and {@code mae_user_<state>_k<K>} and so on for each fixed
+ * support size K of {@code coldstart.support_sizes} (the tasks with at least K support ratings; the same query, K
+ * random support ratings). Every value is recorded with its seed and user, so the summary averages per seed and
+ * counts each user once. {@code train.csv} holds each combination's validation
  * curve. A checkpoint is written after every finished combination; {@code resume} continues with the next.
  */
 public final class ColdStartExperiment implements ExperimentKind {
@@ -144,7 +145,8 @@ public final class ColdStartExperiment implements ExperimentKind {
         return List.of("data.source", "data.path", "data.genres_as_domains", "data.skip_bad_lines", "model.type",
                 "model.hidden", "model.embedding_dim", "meta.inner_lr", "meta.inner_steps", "meta.meta_batch",
                 "meta.reptile.inner_lr", "meta.mamlpp", "meta.imaml", "meta.mamo", "meta.tanp", "optimizer.lr",
-                "optimizer.clip_norm", "budget.meta_iterations", "budget.validate_every", "evaluation.reference");
+                "optimizer.clip_norm", "budget.meta_iterations", "budget.validate_every", "evaluation.reference",
+                "evaluation.correction");
     }
 
     @Override
@@ -195,11 +197,11 @@ public final class ColdStartExperiment implements ExperimentKind {
             ctx.progress().note("training " + label);
             ColdStartStatesStudy.Trained trained = CellResults.train(ctx, label, () -> study.train(pool));
             CellResults.logValidation(ctx, label, trained.selection());
-            done.finish(i, study.evaluate(trained.recommender(), supportSizes, pool));
+            done.finishScores(i, study.evaluate(trained.recommender(), supportSizes, pool));
             ctx.progress().update(done.doneCount(), Double.NaN);
         }
         ctx.progress().finish();
-        done.record(cells.size(), i -> cells.get(i).method(), (i, metric) -> metric);
+        done.record(cells.size(), i -> cells.get(i).method(), i -> cells.get(i).seed(), (i, setting) -> setting);
     }
 
     /** The split settings of the config. */

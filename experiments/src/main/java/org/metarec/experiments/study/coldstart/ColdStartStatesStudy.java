@@ -11,6 +11,7 @@ import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.ColdStartRecommender;
 import org.metarec.algorithms.rec.Recommendation;
 import org.metarec.algorithms.rec.TaskEvaluator;
+import org.metarec.algorithms.rec.TestScores;
 import org.metarec.algorithms.rec.baseline.PooledFineTuning;
 import org.metarec.algorithms.rec.coldstart.ColdStartMetaMethod;
 import org.metarec.algorithms.rec.data.BatchFactory;
@@ -230,20 +231,20 @@ public final class ColdStartStatesStudy {
     }
 
     /**
-     * Measures a trained recommender on the held-out tasks of every state: per task (ascending user order) MAE,
-     * RMSE and nDCG@3 of the query ratings after adapting on the support set, under the names
-     * {@code mae_<state>}, {@code rmse_<state>}, {@code ndcg3_<state>} (support: every rating not in the query,
-     * MeLU's protocol) and, for each K of {@code supportSizes}, {@code mae_<state>_k<K>} and so on (the tasks
-     * with at least K support ratings, each with its first K, a random subset; the query is the same). A metric
-     * without tasks (a state or K that no task reaches) is left out.
+     * Measures a trained recommender on the held-out tasks of every state ({@link TestScores#of}: per user MAE,
+     * RMSE and within-query nDCG@3 of the query ratings after adapting on the support set; MAE and RMSE pooled
+     * over all query ratings), under the setting {@code <state>} (support: every rating not in the query, MeLU's
+     * protocol) and, for each K of {@code supportSizes}, {@code <state>_k<K>} (the tasks with at least K support
+     * ratings, each with its first K, a random subset; the query is the same). A setting without tasks (a state
+     * or K that no task reaches) is left out.
      *
      * @param recommender the trained recommender
      * @param supportSizes fixed support sizes K to measure besides the full support
      * @param pool runs test tasks in parallel
-     * @return metric name to per-task values, states in {@link ColdStartStates.State} order
+     * @return setting to scores, states in {@link ColdStartStates.State} order
      */
-    public Map<String, double[]> evaluate(ColdStartRecommender recommender, int[] supportSizes, TaskPool pool) {
-        Map<String, double[]> out = new LinkedHashMap<>();
+    public Map<String, TestScores> evaluate(ColdStartRecommender recommender, int[] supportSizes, TaskPool pool) {
+        Map<String, TestScores> out = new LinkedHashMap<>();
         for (ColdStartStates.State state : ColdStartStates.State.values()) {
             List<Integer> sizes = new ArrayList<>();
             sizes.add(null);
@@ -251,8 +252,8 @@ public final class ColdStartStatesStudy {
             for (Integer k : sizes) {
                 List<RatingTask> tasks = setup.testTasks(state, k);
                 if (!tasks.isEmpty()) {
-                    out.putAll(new TaskEvaluator(setup.testFactory(), tasks).metrics(recommender, pool,
-                            "_" + state.label() + (k == null ? "" : "_k" + k)));
+                    out.put(state.label() + (k == null ? "" : "_k" + k),
+                            new TaskEvaluator(setup.testFactory(), tasks).scores(recommender, pool));
                 }
             }
         }

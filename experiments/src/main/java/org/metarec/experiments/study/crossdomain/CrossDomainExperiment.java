@@ -17,10 +17,13 @@ import org.metarec.algorithms.rec.train.FineTuning;
 import org.metarec.algorithms.rec.train.MetaLearning;
 import org.metarec.algorithms.rec.train.PooledTraining;
 import org.metarec.core.data.Dataset;
-import org.metarec.core.metrics.RankingMetrics;
-import org.metarec.core.metrics.RatingMetrics;
 import org.metarec.core.synthetic.SyntheticWorld;
 import org.metarec.core.tasks.ColdStartSplit;
+import org.metarec.core.tasks.RatingTask;
+import org.metarec.algorithms.rec.TestScores;
+import org.metarec.experiments.results.Measure;
+import org.metarec.experiments.results.ResultSink;
+import org.metarec.experiments.results.TaskId;
 import org.metarec.experiments.config.Config;
 import org.metarec.experiments.config.KeySpec;
 import org.metarec.experiments.config.ObjectRule;
@@ -43,9 +46,10 @@ import org.metarec.experiments.study.rec.StudyKeys;
  * {@code protocol.cold_start_ratio}), support size K ({@code evaluation.support_sizes}), seed
  * ({@code crossdomain.seeds}, or {@code seed}) and method ({@code methods}). Each combination draws its
  * own split from its seed, selects the model on validation users only and scores the test users. Metrics
- * are named {@code mae_k<K>_beta<percent>}, {@code rmse_...} and {@code ndcg3_...}; the test users of
- * several seeds are pooled as tasks (each seed's split is a fresh draw of test users), so every method is
- * compared on the same tasks. {@code train.csv} holds each combination's validation curve (validation RMSE
+ * are named {@code <metric>_k<K>_beta<percent>}: per test user {@code mae_user}, {@code rmse_user} and
+ * {@code ndcg3_within_query}, and per seed {@code mae_pooled} and {@code rmse_pooled} (over all query ratings of
+ * the seed's test users). Every value is recorded with its seed and user (each seed's split is a fresh draw of
+ * test users, so users repeat across seeds), and the summary averages per seed and counts each user once. {@code train.csv} holds each combination's validation curve (validation RMSE
  * at every scored checkpoint).
  *
  * <p>On synthetic data an extra row, {@code oracle}, scores the world's true rating function on the same
@@ -95,7 +99,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
                 "model.embedding_dim", "meta.inner_lr", "meta.inner_steps", "meta.meta_batch", "meta.reptile.inner_lr",
                 "meta.mamlpp", "meta.imaml", "meta.mamo", "meta.tanp", "optimizer.lr", "optimizer.clip_norm",
                 "budget.meta_iterations", "budget.validate_every",
-                "evaluation.support_sizes", "evaluation.reference");
+                "evaluation.support_sizes", "evaluation.reference", "evaluation.correction");
     }
 
     @Override
@@ -215,12 +219,12 @@ public final class CrossDomainExperiment implements ExperimentKind {
             ctx.progress().note("training " + label);
             CrossDomainStudy.Trained trained = CellResults.train(ctx, label, () -> study.train(pool));
             CellResults.logValidation(ctx, label, trained.selection());
-            done.finish(i, study.evaluate(trained.recommender(), pool));
+            done.finishScores(i, Map.of("k" + cell.k(), study.evaluate(trained.recommender(), pool)));
             ctx.progress().update(done.doneCount(), Double.NaN);
         }
         ctx.progress().finish();
-        done.record(cells.size(), i -> cells.get(i).method(),
-                (i, metric) -> metric + "_beta" + percent(cells.get(i).ratio()));
+        done.record(cells.size(), i -> cells.get(i).method(), i -> cells.get(i).seed(),
+                (i, setting) -> setting + "_beta" + percent(cells.get(i).ratio()));
         if (synthetic) {
             recordOracle(ctx, data, world, cells, setups);
         }
@@ -242,55 +246,53 @@ public final class CrossDomainExperiment implements ExperimentKind {
     private static void recordOracle(RunContext ctx, Dataset data, SyntheticWorld world, List<Cell> cells,
                                      Map<String, CrossDomainSetup> setups) {
         Config c = ctx.config();
-        Map<String, Integer> offsets = new LinkedHashMap<>();
         java.util.Set<CrossDomainSetup> seen = new java.util.HashSet<>();
+        List<String> rmseNames = new ArrayList<>();
         for (Cell cell : cells) {
             CrossDomainSetup setup = setup(setups, c, data, cell);
             if (!seen.add(setup)) {
                 continue;
             }
-            List<org.metarec.core.tasks.RatingTask> tasks = setup.split().testTasks();
-            String suffix = "_k" + cell.k() + "_beta" + percent(cell.ratio());
-            for (org.metarec.core.tasks.RatingTask task : tasks) {
-                double[] truth = data.interactions().ratings(task.queryRows());
-                double[] best = world.trueRatings(task.queryRows());
-                double[] values = {RatingMetrics.mae(truth, best), RatingMetrics.rmse(truth, best),
-                    RankingMetrics.ndcgAtK(truth, best, 3)};
-                String[] names = {"mae", "rmse", "ndcg3"};
-                for (int m = 0; m < names.length; m++) {
-                    String metric = names[m] + suffix;
-                    int t = offsets.getOrDefault(metric, 0);
-                    ctx.results().record(ORACLE, metric, t, values[m]);
-                    offsets.put(metric, t + 1);
+            List<RatingTask> tasks = setup.split().testTasks();
+            List<double[][]> truthAndBest = new ArrayList<>();
+            for (RatingTask task : tasks) {
+                truthAndBest.add(new double[][] {data.interactions().ratings(task.queryRows()), world.trueRatings(task.queryRows())});
+            }
+            String setting = "k" + cell.k() + "_beta" + percent(cell.ratio());
+            TestScores scores = TestScores.of(tasks.stream().mapToInt(RatingTask::user).toArray(), truthAndBest);
+            int[] users = scores.users();
+            scores.perUser().forEach((metric, values) -> {
+                for (int t = 0; t < values.length; t++) {
+                    ctx.results().record(ORACLE, new Measure(metric, setting, null), new TaskId(cell.seed(), t, users[t]), values[t]);
+                }
+            });
+            scores.pooled().forEach((metric, value) ->
+                    ctx.results().recordPooled(ORACLE, new Measure(metric, setting, null), cell.seed(), users, value));
+            for (String metric : List.of(TestScores.RMSE_USER, TestScores.RMSE_POOLED)) {
+                String name = new Measure(metric, setting, null).key().metric();
+                if (!rmseNames.contains(name)) {
+                    rmseNames.add(name);
                 }
             }
         }
-        // The row's rmse is a mean of per-user RMSEs on this run's test ratings, not the pooled noise level sqrt(E[noise^2]):
-        // a mean of square roots lies below the root of the mean, and a finite sample has noise of its own. Say both,
-        // so that the note and the table agree.
+        // rmse_pooled is the root of the mean squared error over the test ratings, close to the noise level; rmse_user,
+        // a mean of per-user RMSEs, lies below it (a mean of square roots is below the root of the mean). Say both, as
+        // the table prints them, so that the note and the table agree.
         StringBuilder rows = new StringBuilder();
-        for (Map.Entry<String, Double> e : oracleRmse(ctx, offsets).entrySet()) {
-            rows.append(rows.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.4g", e.getKey(), e.getValue()));
-        }
-        String note = String.format(Locale.ROOT, "noise floor: the synthetic ratings carry noise of standard deviation %.3f; the "
-                + "'%s' row scores the true rating function on the same test users as the methods, and its rmse is the mean of "
-                + "per-user RMSEs (%s), which differs from %.3f because a mean of per-user RMSEs lies below the pooled one and these "
-                + "test ratings are a finite sample; compare methods with the '%s' row, which none can expect to beat",
-                world.noiseFloorMse() > 0 ? Math.sqrt(world.noiseFloorMse()) : 0.0, ORACLE, rows,
-                world.noiseFloorMse() > 0 ? Math.sqrt(world.noiseFloorMse()) : 0.0, ORACLE);
-        ctx.progress().note(note);
-        ctx.results().note(note);
-    }
-
-    /** The oracle's mean rmse for each rmse metric recorded in {@link #recordOracle}. */
-    private static Map<String, Double> oracleRmse(RunContext ctx, Map<String, Integer> offsets) {
-        Map<String, Double> means = new LinkedHashMap<>();
-        for (org.metarec.experiments.results.ResultSink.Series s : ctx.results().series()) {
-            if (s.method().equals(ORACLE) && s.key().metric().startsWith("rmse") && offsets.containsKey(s.key().metric())) {
-                means.put(s.key().metric(), java.util.Arrays.stream(s.values()).average().orElse(Double.NaN));
+        for (ResultSink.Series s : ctx.results().series()) {
+            if (s.method().equals(ORACLE) && rmseNames.contains(s.key().metric())) {
+                double mean = s.perSeed().values().stream().mapToDouble(ResultSink.SeedMean::mean).average().orElse(Double.NaN);
+                rows.append(rows.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.4g", s.key().metric(), mean));
             }
         }
-        return means;
+        double noise = world.noiseFloorMse() > 0 ? Math.sqrt(world.noiseFloorMse()) : 0.0;
+        String note = String.format(Locale.ROOT, "noise floor: the synthetic ratings carry noise of standard deviation %.3f; the "
+                + "'%s' row scores the true rating function on the same test users as the methods (%s): its rmse_pooled, over "
+                + "all test ratings, is near %.3f up to the sampling noise of a finite set of ratings, and its rmse_user, a mean "
+                + "of per-user RMSEs, lies below it; compare methods with the '%s' row, which none can expect to beat",
+                noise, ORACLE, rows, noise, ORACLE);
+        ctx.progress().note(note);
+        ctx.results().note(note);
     }
 
     private static ColdStartSplit.Config split(Config c, Dataset data, Cell cell) {

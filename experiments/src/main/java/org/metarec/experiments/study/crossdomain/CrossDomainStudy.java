@@ -8,6 +8,7 @@ import org.metarec.algorithms.meta.TaskLoss;
 import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.ColdStartRecommender;
 import org.metarec.algorithms.rec.TaskEvaluator;
+import org.metarec.algorithms.rec.TestScores;
 import org.metarec.algorithms.rec.baseline.PooledFineTuning;
 import org.metarec.algorithms.rec.data.BatchFactory;
 import org.metarec.algorithms.rec.data.RatingBatch;
@@ -221,26 +222,25 @@ public final class CrossDomainStudy {
     }
 
     /**
-     * Measures a trained recommender on the test users: per test user (ascending user order) MAE, RMSE
-     * and nDCG@3 of the query ratings after adapting on the K support ratings, under the names
-     * {@code mae_k<K>}, {@code rmse_k<K>}, {@code ndcg3_k<K>}.
+     * Measures a trained recommender on the test users (ascending user order): per user MAE, RMSE and the
+     * within-query nDCG@3 of the query ratings after adapting on the K support ratings, and MAE and RMSE pooled
+     * over all their query ratings ({@link TestScores#of}).
      *
      * @param recommender the trained recommender
      * @param pool runs test tasks in parallel
-     * @return metric name to per-task values
+     * @return the scores
      */
-    public Map<String, double[]> evaluate(ColdStartRecommender recommender, TaskPool pool) {
-        TaskEvaluator test = new TaskEvaluator(setup.testFactory(), setup.split().testTasks());
-        return test.metrics(recommender, pool, "_k" + protocol.split().supportSize());
+    public TestScores evaluate(ColdStartRecommender recommender, TaskPool pool) {
+        return new TaskEvaluator(setup.testFactory(), setup.split().testTasks()).scores(recommender, pool);
     }
 
     /**
      * Trains, selects and evaluates.
      *
      * @param pool runs tasks in parallel
-     * @return the test metrics, as {@link #evaluate}
+     * @return the test scores, as {@link #evaluate}
      */
-    public Map<String, double[]> run(TaskPool pool) {
+    public TestScores run(TaskPool pool) {
         return evaluate(train(pool).recommender(), pool);
     }
 }

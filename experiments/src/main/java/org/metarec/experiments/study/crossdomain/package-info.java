@@ -10,7 +10,8 @@
  * try (TaskPool pool = new TaskPool(2)) {
  *     CrossDomainStudy study = new CrossDomainStudy(setup, settings);
  *     CrossDomainStudy.Trained trained = study.train(pool);             // validation users only
- *     Map<String, double[]> perUser = study.evaluate(trained.recommender(), pool);   // mae_k10, rmse_k10, ndcg3_k10
+ *     TestScores scores = study.evaluate(trained.recommender(), pool);   // per user and pooled over ratings
+ *     double[] rmse = scores.perUser(TestScores.RMSE_USER);              // one value per test user
  * }
  * }</pre>
  *

@@ -48,7 +48,7 @@ public final class FewShotExperiment implements ExperimentKind {
         return List.of("model.hidden", "model.activation", "meta.inner_lr", "meta.inner_steps", "meta.meta_batch",
                 "optimizer.lr", "optimizer.clip_norm", "budget.meta_iterations", "budget.log_every",
                 "evaluation.test_tasks", "evaluation.support_sizes", "evaluation.adapt_steps", "evaluation.eval_lr",
-                "evaluation.reference");
+                "evaluation.reference", "evaluation.correction");
     }
 
     @Override
@@ -161,6 +161,6 @@ public final class FewShotExperiment implements ExperimentKind {
             ctx.progress().note("evaluating " + label);
             done.finish(i, study.evaluate(meta, pool));
         }
-        done.record(cells.size(), i -> cells.get(i).method().configName(), (i, metric) -> metric);
+        done.record(cells.size(), i -> cells.get(i).method().configName(), i -> cells.get(i).seed(), (i, setting) -> setting);
     }
 }

@@ -1,30 +1,41 @@
 package org.metarec.experiments.study.rec;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.metarec.experiments.plots.RunPlots;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
+import java.util.function.IntToLongFunction;
 import java.util.function.Supplier;
+import org.metarec.algorithms.rec.TestScores;
+import org.metarec.experiments.plots.RunPlots;
+import org.metarec.experiments.results.Measure;
+import org.metarec.experiments.results.ResultSink;
+import org.metarec.experiments.results.TaskId;
 import org.metarec.algorithms.rec.train.Selection;
 import org.metarec.algorithms.train.NonFiniteException;
 import org.metarec.experiments.checkpoint.Checkpoint;
 import org.metarec.experiments.run.RunContext;
 
 /**
- * The per-task metrics of a grid of trainings ("cells": one method, seed and setting each), for the kinds that
- * train many models in one run. A checkpoint is written after every finished cell, holding the metrics of all
- * finished cells (tensors {@code cell/<index>/<metric>}), so {@code resume} continues with the next cell; at the
- * end the cells are recorded with the tasks of cells that share a method and metric (several seeds) numbered one
- * after the other, in cell order.
+ * The test results of a grid of trainings ("cells": one method, seed and setting each), for the kinds that
+ * train many models in one run. A cell holds either {@link TestScores} per setting (tasks that are test users:
+ * per-user and pooled metrics) or plain per-task values (tasks that are not users, such as few-shot episodes).
+ * A checkpoint is written after every finished cell, holding the results of all finished cells (tensors
+ * {@code cell/<index>/<metric>} for plain values; {@code cell/<index>/users/<setting>},
+ * {@code cell/<index>/user/<setting>/<metric>} and {@code cell/<index>/pooled/<setting>/<metric>} for scores), so
+ * {@code resume} continues with the next cell; at the end every cell is recorded with its seed, and each task
+ * with its user, so that the summary can average per seed and count each user once.
  */
 public final class CellResults {
 
     private final RunContext ctx;
-    private final Map<Integer, Map<String, double[]>> done = new LinkedHashMap<>();
+    private final Map<Integer, Map<String, double[]>> plain = new LinkedHashMap<>();
+    private final Map<Integer, Map<String, TestScores>> scored = new LinkedHashMap<>();
 
     private CellResults(RunContext ctx) {
         this.ctx = ctx;
@@ -40,11 +51,33 @@ public final class CellResults {
         CellResults r = new CellResults(ctx);
         Optional<Checkpoint> saved = ctx.checkpoints().latest();
         if (saved.isPresent()) {
+            Map<Integer, Map<String, double[]>> users = new TreeMap<>();
+            Map<Integer, Map<String, Map<String, double[]>>> perUser = new TreeMap<>();
+            Map<Integer, Map<String, Map<String, Double>>> pooled = new TreeMap<>();
             for (var e : saved.get().arrays().entrySet()) {
-                String[] parts = e.getKey().split("/", 3);   // cell/<index>/<metric>
-                r.done.computeIfAbsent(Integer.parseInt(parts[1]), i -> new LinkedHashMap<>())
-                        .put(parts[2], e.getValue().values());
+                String[] parts = e.getKey().split("/", -1);
+                int cell = Integer.parseInt(parts[1]);
+                double[] v = e.getValue().values();
+                if (parts.length == 3) {   // cell/<index>/<metric>
+                    r.plain.computeIfAbsent(cell, i -> new LinkedHashMap<>()).put(parts[2], v);
+                } else if (parts[2].equals("users")) {
+                    users.computeIfAbsent(cell, i -> new LinkedHashMap<>()).put(parts[3], v);
+                } else if (parts[2].equals("user")) {
+                    perUser.computeIfAbsent(cell, i -> new LinkedHashMap<>()).computeIfAbsent(parts[3], i -> new LinkedHashMap<>())
+                            .put(parts[4], v);
+                } else {
+                    pooled.computeIfAbsent(cell, i -> new LinkedHashMap<>()).computeIfAbsent(parts[3], i -> new LinkedHashMap<>())
+                            .put(parts[4], v[0]);
+                }
             }
+            users.forEach((cell, bySetting) -> {
+                Map<String, TestScores> scores = new LinkedHashMap<>();
+                bySetting.forEach((setting, u) -> scores.put(setting, new TestScores(
+                        Arrays.stream(u).mapToInt(x -> (int) x).toArray(),
+                        perUser.getOrDefault(cell, Map.of()).getOrDefault(setting, Map.of()),
+                        pooled.getOrDefault(cell, Map.of()).getOrDefault(setting, Map.of()))));
+                r.scored.put(cell, scores);
+            });
         }
         return r;
     }
@@ -56,7 +89,7 @@ public final class CellResults {
      * @return true if its metrics are here
      */
     public boolean isDone(int cell) {
-        return done.containsKey(cell);
+        return plain.containsKey(cell) || scored.containsKey(cell);
     }
 
     /**
@@ -65,49 +98,85 @@ public final class CellResults {
      * @return the count
      */
     public int doneCount() {
-        return done.size();
+        return plain.size() + scored.size();
     }
 
     /**
-     * Stores a finished cell's metrics and writes a checkpoint of every finished cell.
+     * Stores a finished cell's per-task values (tasks that are not users) and writes a checkpoint of every
+     * finished cell.
      *
      * @param cell the cell's index
      * @param metrics metric name to per-task values
      * @throws IOException if the checkpoint cannot be written
      */
     public void finish(int cell, Map<String, double[]> metrics) throws IOException {
-        done.put(cell, metrics);
-        Checkpoint.Builder b = Checkpoint.at(done.size());
-        done.forEach((index, m) -> m.forEach((name, values) -> b.put("cell/" + index + "/" + name, values)));
+        plain.put(cell, metrics);
+        save();
+    }
+
+    /**
+     * Stores a finished cell's test scores, per setting (e.g. {@code k5}, or a cold-start state), and writes a
+     * checkpoint of every finished cell.
+     *
+     * @param cell the cell's index
+     * @param scores setting to the scores on that setting's test users
+     * @throws IOException if the checkpoint cannot be written
+     */
+    public void finishScores(int cell, Map<String, TestScores> scores) throws IOException {
+        scored.put(cell, scores);
+        save();
+    }
+
+    private void save() throws IOException {
+        Checkpoint.Builder b = Checkpoint.at(doneCount());
+        plain.forEach((index, m) -> m.forEach((name, values) -> b.put("cell/" + index + "/" + name, values)));
+        scored.forEach((index, bySetting) -> bySetting.forEach((setting, s) -> {
+            b.put("cell/" + index + "/users/" + setting, Arrays.stream(s.users()).asDoubleStream().toArray());
+            s.perUser().forEach((name, values) -> b.put("cell/" + index + "/user/" + setting + "/" + name, values));
+            s.pooled().forEach((name, value) -> b.put("cell/" + index + "/pooled/" + setting + "/" + name, new double[] {value}));
+        }));
         ctx.checkpoints().save(b.build());
     }
 
     /**
-     * Records every cell's per-task values in the run's results, cells in index order. A metric named
-     * {@code name@S} is recorded as {@code name} after {@code S} adaptation steps.
+     * Records every cell's results in the run's results, cells in index order, each with its seed. Plain values
+     * are tasks without users, and a metric named {@code name@S} is recorded as {@code name} after {@code S}
+     * adaptation steps; scores are recorded per test user ({@code rmse_user} and the like) and per seed
+     * ({@code rmse_pooled}), under {@code <metric>_<setting>}.
      *
      * @param cells the number of cells (all finished)
      * @param method the method of a cell
-     * @param metricName the reported name of a cell's metric (e.g. with the cell's setting appended)
+     * @param seed the seed of a cell
+     * @param setting the reported setting of a cell's setting (e.g. with the cell's cold-start ratio appended)
      */
-    public void record(int cells, IntFunction<String> method, BiFunction<Integer, String, String> metricName) {
-        Map<String, Integer> offsets = new LinkedHashMap<>();   // per method and metric, the next task number
+    public void record(int cells, IntFunction<String> method, IntToLongFunction seed, BiFunction<Integer, String, String> setting) {
+        ResultSink sink = ctx.results();
         for (int i = 0; i < cells; i++) {
-            for (var e : done.get(i).entrySet()) {
-                String metric = metricName.apply(i, e.getKey());
-                String counter = method.apply(i) + "/" + metric;
-                int offset = offsets.getOrDefault(counter, 0);
-                double[] values = e.getValue();
-                int at = metric.lastIndexOf('@');   // "acc_k5@3": a metric after 3 adaptation steps
-                for (int t = 0; t < values.length; t++) {
-                    if (at < 0) {
-                        ctx.results().record(method.apply(i), metric, offset + t, values[t]);
-                    } else {
-                        ctx.results().record(method.apply(i), metric.substring(0, at),
-                                Integer.parseInt(metric.substring(at + 1)), offset + t, values[t]);
+            String m = method.apply(i);
+            long s = seed.applyAsLong(i);
+            if (plain.containsKey(i)) {
+                for (var e : plain.get(i).entrySet()) {
+                    String metric = e.getKey();
+                    int at = metric.lastIndexOf('@');   // "acc_k5@3": a metric after 3 adaptation steps
+                    Measure measure = at < 0 ? new Measure(metric, "", null)
+                            : new Measure(metric.substring(0, at), "", Integer.parseInt(metric.substring(at + 1)));
+                    double[] values = e.getValue();
+                    for (int t = 0; t < values.length; t++) {
+                        sink.record(m, measure, new TaskId(s, t, null), values[t]);
                     }
                 }
-                offsets.put(counter, offset + values.length);
+                continue;
+            }
+            for (var e : scored.get(i).entrySet()) {
+                String name = setting.apply(i, e.getKey());
+                TestScores scores = e.getValue();
+                int[] users = scores.users();
+                scores.perUser().forEach((metric, values) -> {
+                    for (int t = 0; t < values.length; t++) {
+                        sink.record(m, new Measure(metric, name, null), new TaskId(s, t, users[t]), values[t]);
+                    }
+                });
+                scores.pooled().forEach((metric, value) -> sink.recordPooled(m, new Measure(metric, name, null), s, users, value));
             }
         }
     }

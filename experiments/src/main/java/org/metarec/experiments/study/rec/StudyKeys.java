@@ -42,8 +42,8 @@ public final class StudyKeys {
      */
     public static KeySpec seeds() {
         return key("seeds", listOf(longInteger()).distinct()).defaultTo(List.of())
-                .doc("Seeds to run, each with its own split and training; empty means `seed` alone. Test users of "
-                        + "all seeds are pooled as tasks.");
+                .doc("Seeds to run, each with its own split and training; empty means `seed` alone. The summary "
+                        + "averages per seed and counts each test user once (`per_seed.csv`, `per_user.csv`).");
     }
 
     /**

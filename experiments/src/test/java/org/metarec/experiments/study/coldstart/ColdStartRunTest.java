@@ -63,7 +63,7 @@ class ColdStartRunTest {
         TestFiles.SummaryNames names = TestFiles.readSummary(a);
         Set<String> expected = new TreeSet<>();
         for (String state : List.of("warm", "user_cold", "item_cold", "user_item_cold")) {
-            for (String m : List.of("mae", "rmse", "ndcg3")) {
+            for (String m : List.of("mae_user", "rmse_user", "ndcg3_within_query", "mae_pooled", "rmse_pooled")) {
                 expected.add(m + "_" + state);
                 expected.add(m + "_" + state + "_k3");
             }
@@ -71,7 +71,7 @@ class ColdStartRunTest {
         assertEquals(expected, names.metrics());
         assertEquals(new TreeSet<>(METHODS), names.methods());
         String md = Files.readString(a.resolve("summary.md"));
-        assertTrue(md.contains("pretrained (ref)") && md.contains("rmse_user_item_cold"), md);
+        assertTrue(md.contains("pretrained (ref)") && md.contains("rmse_user_user_item_cold"), md);
 
         Path b = tmp.resolve("b");
         assertEquals(0, run(data, b, "1").code());

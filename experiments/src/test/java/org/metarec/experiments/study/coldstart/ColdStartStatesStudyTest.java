@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.metarec.algorithms.parallel.TaskPool;
+import org.metarec.algorithms.rec.TestScores;
 import org.metarec.algorithms.rec.RecFixtures;
 import org.metarec.algorithms.rec.data.HiddenRowException;
 import org.metarec.algorithms.rec.data.SlotMode;
@@ -58,22 +59,22 @@ class ColdStartStatesStudyTest {
         for (State s : State.values()) {
             assertFalse(states.testTasks(s).isEmpty(), "the fixture should have test tasks in " + s);
             for (String k : List.of("", "_k5")) {
-                for (String m : List.of("mae", "rmse", "ndcg3")) {
-                    expected.add(m + "_" + s.label() + k);
-                }
+                expected.add(s.label() + k);
             }
         }
         try (TaskPool pool = new TaskPool(2)) {
             for (String method : RecMethod.names(ColdStartStatesStudy.METHODS)) {
                 ColdStartStatesStudy study = new ColdStartStatesStudy(setup, tiny(method, SEED));
-                Map<String, double[]> m = study.evaluate(study.train(pool).recommender(), new int[] {5}, pool);
+                Map<String, TestScores> m = study.evaluate(study.train(pool).recommender(), new int[] {5}, pool);
                 assertEquals(new HashSet<>(expected), m.keySet(), method);
                 for (State s : State.values()) {
-                    double[] rmse = m.get("rmse_" + s.label());
+                    TestScores scores = m.get(s.label());
+                    double[] rmse = scores.perUser("rmse_user");
                     assertEquals(states.testTasks(s).size(), rmse.length, method + " " + s);
+                    assertArrayEquals(states.testTasks(s).stream().mapToInt(RatingTask::user).toArray(), scores.users());
                     for (int t = 0; t < rmse.length; t++) {
-                        double mae = m.get("mae_" + s.label())[t];
-                        double ndcg = m.get("ndcg3_" + s.label())[t];
+                        double mae = scores.perUser("mae_user")[t];
+                        double ndcg = scores.perUser("ndcg3_within_query")[t];
                         assertTrue(Double.isFinite(rmse[t]) && mae <= rmse[t] + 1e-12 && rmse[t] < 4 && ndcg >= 0
                                 && ndcg <= 1, method + ", " + s + ", task " + t + ": rmse " + rmse[t]);
                     }
@@ -102,8 +103,8 @@ class ColdStartStatesStudyTest {
     @Test
     void perTaskMetricsAreFixedByTheSeedWhateverTheThreadCount() {
         for (String method : List.of("maml", "reptile", "pretrained", "item_bias")) {
-            Map<String, double[]> one;
-            Map<String, double[]> two;
+            Map<String, TestScores> one;
+            Map<String, TestScores> two;
             try (TaskPool pool = new TaskPool(1)) {
                 ColdStartStatesStudy study = new ColdStartStatesStudy(ColdStartStatesSetup.prepare(WORLD, SPLIT, SEED),
                         tiny(method, SEED));
@@ -114,10 +115,7 @@ class ColdStartStatesStudyTest {
                         tiny(method, SEED));
                 two = study.evaluate(study.train(pool).recommender(), new int[] {3}, pool);
             }
-            assertEquals(one.keySet(), two.keySet());
-            for (String name : one.keySet()) {
-                assertArrayEquals(one.get(name), two.get(name), 0.0, method + " " + name);
-            }
+            assertEquals(one, two, method);
         }
     }
 
@@ -156,11 +154,8 @@ class ColdStartStatesStudyTest {
                 ColdStartStatesStudy.Trained b = new ColdStartStatesStudy(setup2, tiny(method, SEED)).train(pool);
                 assertEquals(a.selection(), b.selection(), method + ": the validation history changed");
                 // The two recommenders predict the original held-out tasks identically.
-                Map<String, double[]> ea = study.evaluate(a.recommender(), new int[0], pool);
-                Map<String, double[]> eb = study.evaluate(b.recommender(), new int[0], pool);
-                for (String name : ea.keySet()) {
-                    assertArrayEquals(ea.get(name), eb.get(name), 0.0, method + " " + name);
-                }
+                assertEquals(study.evaluate(a.recommender(), new int[0], pool), study.evaluate(b.recommender(), new int[0], pool),
+                        method);
             }
         }
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.metarec.algorithms.parallel.TaskPool;
+import org.metarec.algorithms.rec.TestScores;
 import org.metarec.algorithms.rec.RecFixtures;
 import org.metarec.algorithms.rec.data.HiddenRowException;
 import org.metarec.algorithms.rec.data.SlotMode;
@@ -36,16 +37,22 @@ class CrossDomainStudyTest {
         int users = setup.split().testTasks().size();
         try (TaskPool pool = new TaskPool(2)) {
             for (String method : RecMethod.names(CrossDomainProtocol.METHODS)) {
-                Map<String, double[]> m = new CrossDomainStudy(setup, tiny(method, "mf", 5)).run(pool);
-                assertEquals(List.of("mae_k5", "rmse_k5", "ndcg3_k5"), new ArrayList<>(m.keySet()), method);
+                TestScores m = new CrossDomainStudy(setup, tiny(method, "mf", 5)).run(pool);
+                assertEquals(List.of("mae_user", "rmse_user", "ndcg3_within_query"), new ArrayList<>(m.perUser().keySet()), method);
+                assertEquals(List.of("mae_pooled", "rmse_pooled"), new ArrayList<>(m.pooled().keySet()), method);
+                assertArrayEquals(setup.split().testTasks().stream().mapToInt(RatingTask::user).toArray(), m.users(), method);
                 for (int t = 0; t < users; t++) {
-                    double mae = m.get("mae_k5")[t];
-                    double rmse = m.get("rmse_k5")[t];
-                    double ndcg = m.get("ndcg3_k5")[t];
+                    double mae = m.perUser("mae_user")[t];
+                    double rmse = m.perUser("rmse_user")[t];
+                    double ndcg = m.perUser("ndcg3_within_query")[t];
                     assertTrue(Double.isFinite(rmse) && mae <= rmse + 1e-12 && ndcg >= 0 && ndcg <= 1,
                             method + ", test user " + t + ": mae " + mae + ", rmse " + rmse + ", ndcg " + ndcg);
                 }
-                assertEquals(users, m.get("rmse_k5").length, method);
+                assertEquals(users, m.perUser("rmse_user").length, method);
+                // Pooled over ratings: MAE <= RMSE, and the pooled RMSE is at least the mean per-user RMSE (power means).
+                double meanUserRmse = java.util.Arrays.stream(m.perUser("rmse_user")).average().orElseThrow();
+                assertTrue(m.pooled().get("mae_pooled") <= m.pooled().get("rmse_pooled") + 1e-12, method);
+                assertTrue(m.pooled().get("rmse_pooled") >= meanUserRmse - 1e-12 || users == 0, method);
             }
         }
     }
@@ -58,7 +65,7 @@ class CrossDomainStudyTest {
                 for (String method : List.of("maml", "fomaml", "reptile", "metasgd", "anil", "mamlpp", "imaml",
                         "pretrained")) {
                     double[] rmse = new CrossDomainStudy(setup, StudyBudgets.protocol(method, model, 5,
-                            StudyBudgets.split(0.4, 5), 6, 1, 3)).run(pool).get("rmse_k5");
+                            StudyBudgets.split(0.4, 5), 6, 1, 3)).run(pool).perUser("rmse_user");
                     for (double r : rmse) {
                         // Ratings lie in about 1..6: an RMSE of 5 means the adaptation diverged.
                         assertTrue(Double.isFinite(r) && r < 5, model + "/" + method + ": rmse " + r);
@@ -71,21 +78,19 @@ class CrossDomainStudyTest {
     @Test
     void perTaskMetricsAreFixedByTheSeedWhateverTheThreadCount() {
         for (String method : List.of("maml", "mamlpp", "imaml", "pretrained", "ptupcdr")) {
-            Map<String, double[]> one;
-            Map<String, double[]> two;
+            TestScores one;
+            TestScores two;
             try (TaskPool pool = new TaskPool(1)) {
                 one = new CrossDomainStudy(WORLD, tiny(method, "mf", 5)).run(pool);
             }
             try (TaskPool pool = new TaskPool(2)) {
                 two = new CrossDomainStudy(WORLD, tiny(method, "mf", 5)).run(pool);
             }
-            for (String name : one.keySet()) {
-                assertArrayEquals(one.get(name), two.get(name), 0.0, method + " " + name);
-            }
+            assertEquals(one, two, method);
         }
         try (TaskPool pool = new TaskPool(1)) {
-            double[] other = new CrossDomainStudy(WORLD, tiny("maml", "mf", 5).withSeed(6)).run(pool).get("rmse_k5");
-            double[] base = new CrossDomainStudy(WORLD, tiny("maml", "mf", 5)).run(pool).get("rmse_k5");
+            double[] other = new CrossDomainStudy(WORLD, tiny("maml", "mf", 5).withSeed(6)).run(pool).perUser("rmse_user");
+            double[] base = new CrossDomainStudy(WORLD, tiny("maml", "mf", 5)).run(pool).perUser("rmse_user");
             assertTrue(other.length != base.length || !java.util.Arrays.equals(other, base),
                     "another seed should give another split or other numbers");
         }
@@ -121,11 +126,7 @@ class CrossDomainStudyTest {
                 assertEquals(a.selection(), b.selection(), method + ": the validation history changed");
                 // The two recommenders predict the original test users identically.
                 CrossDomainStudy study = new CrossDomainStudy(setup, tiny(method, "mf", 5));
-                Map<String, double[]> ea = study.evaluate(a.recommender(), pool);
-                Map<String, double[]> eb = study.evaluate(b.recommender(), pool);
-                for (String name : ea.keySet()) {
-                    assertArrayEquals(ea.get(name), eb.get(name), 0.0, method + " " + name);
-                }
+                assertEquals(study.evaluate(a.recommender(), pool), study.evaluate(b.recommender(), pool), method);
             }
         }
     }
@@ -134,7 +135,7 @@ class CrossDomainStudyTest {
     void mappingMethodsWorkWithoutSupportRatings() {
         try (TaskPool pool = new TaskPool(2)) {
             for (String method : List.of("emcdr", "ptupcdr", "maml", "global_mean")) {
-                double[] rmse = new CrossDomainStudy(WORLD, tiny(method, "mf", 0)).run(pool).get("rmse_k0");
+                double[] rmse = new CrossDomainStudy(WORLD, tiny(method, "mf", 0)).run(pool).perUser("rmse_user");
                 assertTrue(rmse.length > 0 && java.util.Arrays.stream(rmse).allMatch(Double::isFinite), method);
             }
         }

@@ -39,11 +39,11 @@ class MovieLens100kStudyTest {
         double[] maml;
         try (TaskPool pool = new TaskPool(2)) {
             gm = new CrossDomainStudy(setup, StudyBudgets.protocol("global_mean", "mf", 1, split, 1, 1, 1)).run(pool)
-                    .get("rmse_k10");
+                    .perUser("rmse_user");
             ib = new CrossDomainStudy(setup, StudyBudgets.protocol("item_bias", "mf", 1, split, 1, 1, 1)).run(pool)
-                    .get("rmse_k10");
+                    .perUser("rmse_user");
             maml = new CrossDomainStudy(setup, StudyBudgets.protocol("maml", "mf", 1, split, 150, 1, 50)).run(pool)
-                    .get("rmse_k10");
+                    .perUser("rmse_user");
         }
         assertEquals(users, gm.length);
         assertEquals(users, maml.length);

@@ -55,10 +55,10 @@ class TransferClaimsTest {
         Map<String, double[]> out = new LinkedHashMap<>();
         for (String method : new String[] {"global_mean", "target_only", "maml", "metasgd"}) {
             CrossDomainProtocol p = StudyBudgets.protocol(method, "mf", 1, split, 300, 10, 100);
-            out.put(method, squared(new CrossDomainStudy(setup, p).run(pool).get("rmse_k10")));
+            out.put(method, squared(new CrossDomainStudy(setup, p).run(pool).perUser("rmse_user")));
             if (!method.equals("global_mean") && !method.equals("target_only")) {
                 out.put(method + "-alone",
-                        squared(new CrossDomainStudy(setup, p.withSources(false)).run(pool).get("rmse_k10")));
+                        squared(new CrossDomainStudy(setup, p.withSources(false)).run(pool).perUser("rmse_user")));
             }
         }
         return out;
