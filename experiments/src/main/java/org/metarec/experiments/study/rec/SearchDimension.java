@@ -2,6 +2,7 @@ package org.metarec.experiments.study.rec;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.List;
 import org.metarec.core.random.Rng;
 
@@ -9,8 +10,9 @@ import org.metarec.core.random.Rng;
  * One axis of a search space: a range {@code [min, max]} drawn uniformly (on a log scale with {@code log}, as
  * Bergstra and Bengio 2012 recommend for rates and penalties), or a list of choices drawn with equal
  * probability. Whole-number settings draw whole numbers (on a log scale: {@code floor(exp(U(ln min, ln(max + 1))))},
- * so each order of magnitude is equally likely). Real draws are rounded to three significant digits, so the
- * value recorded in {@code tuning.csv} is the value trained with.
+ * so each order of magnitude is equally likely). Real draws are rounded to three significant digits (towards
+ * the inside of the range at its ends), which keeps {@code tuning.csv} readable; the value recorded there is
+ * the value trained with.
  *
  * @param tunable the setting drawn
  * @param min the lower end (null with choices)
@@ -63,8 +65,18 @@ public record SearchDimension(Tunable tunable, Double min, Double max, boolean l
             return Math.max(lo, Math.min(hi, x));
         }
         double x = log ? Math.exp(uniform(rng, Math.log(min), Math.log(max))) : uniform(rng, min, max);
-        double rounded = new BigDecimal(x).round(new MathContext(3)).doubleValue();
-        return Math.max(min, Math.min(max, rounded));
+        double rounded = round(x, RoundingMode.HALF_EVEN);
+        // Near an end, round towards the inside; a range too narrow for three digits keeps the draw as it is.
+        if (rounded > max) {
+            rounded = round(x, RoundingMode.FLOOR);
+        } else if (rounded < min) {
+            rounded = round(x, RoundingMode.CEILING);
+        }
+        return rounded >= min && rounded <= max ? rounded : x;
+    }
+
+    private static double round(double x, RoundingMode mode) {
+        return new BigDecimal(x).round(new MathContext(3, mode)).doubleValue();
     }
 
     private static double uniform(Rng rng, double lo, double hi) {
