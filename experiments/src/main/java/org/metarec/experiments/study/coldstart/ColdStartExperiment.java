@@ -54,6 +54,9 @@ import org.metarec.experiments.study.rec.TuningSettings;
  * ratings). Tasks of several seeds are
  * pooled, so every method is compared on the same tasks. {@code train.csv} holds each combination's validation
  * curve. A checkpoint is written after every finished combination; {@code resume} continues with the next.
+ *
+ * <p>With {@code coldstart.tuning.strategy: random} every method is tuned with the same trial budget, as in the
+ * {@code crossdomain} kind ({@link Tuner}, {@code tuning.csv}).
  */
 public final class ColdStartExperiment implements ExperimentKind {
 

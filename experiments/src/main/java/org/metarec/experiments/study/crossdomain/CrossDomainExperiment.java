@@ -61,6 +61,13 @@ import org.metarec.experiments.study.rec.TuningSettings;
  * <p>On synthetic data an extra row, {@code oracle}, scores the world's true rating function on the same
  * test tasks: the noise floor.
  *
+ * <p>With {@code crossdomain.tuning.strategy: random} each combination's method is tuned by {@link Tuner}: random
+ * search over its space with the same budget of validation scorings for every method (a checkpoint, an epoch, a
+ * fine-tuning rate and a shrinkage each count one trial), streams {@code tuning/<method>/<cell>} of the cell's
+ * seed; every trial goes to {@code tuning.csv} ({@link TuningLog}) and the chosen values to the end of
+ * {@code config.resolved.yaml}. Without it, each method chooses among its built-in candidates. The log reports each
+ * split's number of validation and test users; {@code tuning.min_validation_users} raises the first.
+ *
  * <p>A checkpoint is written after every finished combination, holding the per-task metrics of all
  * finished combinations; {@code resume} continues with the next one.
  */
