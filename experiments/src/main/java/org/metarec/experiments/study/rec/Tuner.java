@@ -5,6 +5,7 @@ import java.util.List;
 import org.metarec.algorithms.rec.ColdStartRecommender;
 import org.metarec.algorithms.rec.train.Selection;
 import org.metarec.algorithms.rec.train.TrialBudget;
+import org.metarec.algorithms.train.NonFiniteException;
 import org.metarec.core.random.Rng;
 
 /**
@@ -18,7 +19,9 @@ import org.metarec.core.random.Rng;
  * remain, setting 2 is drawn and trained, and so on. So early stopping, the checkpoint, the fine-tuning rate
  * and the drawn values are all chosen in one budget, equal for every method. A method with an empty space
  * trains once (it may spend fewer trials than the budget: it has nothing else to try). The chosen trial is
- * the one with the lowest mean validation RMSE over every trial, the earliest on ties.
+ * the one with the lowest mean validation RMSE over every trial, the earliest on ties. A drawn setting whose
+ * training diverges (a NaN or infinite loss) keeps the trials it spent, at least one, without a score
+ * ({@link #DIVERGED}); the run fails only when every setting diverges.
  *
  * <p>Only validation users decide: the training is given the study's training factory and validation tasks,
  * which never hold a test user's target rating (the factory throws on one).
@@ -79,6 +82,9 @@ public final class Tuner {
         }
     }
 
+    /** The adaptation column of the trials of a drawn setting whose training diverged (a NaN or infinite loss). */
+    public static final String DIVERGED = "diverged";
+
     private Tuner() {
     }
 
@@ -100,10 +106,31 @@ public final class Tuner {
         List<Integer> settings = new ArrayList<>();
         ColdStartRecommender best = null;
         int bestIndex = -1;
+        NonFiniteException diverged = null;
         for (int s = 1; budget.canScore(); s++) {
             TunedValues drawn = space.isEmpty() ? TunedValues.NONE : space.sample(rng.fork("setting-" + s));
             long before = budget.spent();
-            Trained t = training.train(drawn, budget);
+            Trained t;
+            try {
+                t = training.train(drawn, budget);
+            } catch (NonFiniteException e) {
+                // A drawn rate that diverges is a bad setting, not a failed run: its scorings (at least one, so the
+                // search moves on) are trials without a score, and the next setting is drawn.
+                diverged = e;
+                if (budget.spent() == before) {
+                    budget.spend();
+                }
+                for (long k = before; k < budget.spent(); k++) {
+                    history.add(new Selection.Checkpoint(e.step(), ("setting-" + s + " " + DIVERGED).strip(), Double.NaN));
+                    values.add(drawn.describe());
+                    adaptations.add(DIVERGED);
+                    settings.add(s);
+                }
+                if (space.isEmpty()) {
+                    break;
+                }
+                continue;
+            }
             List<Selection.Checkpoint> scored = t.selection().history();
             if (scored.size() != budget.spent() - before || scored.isEmpty()) {
                 throw new IllegalStateException("tuning: expected a training to score at least one checkpoint, each "
@@ -132,6 +159,9 @@ public final class Tuner {
             if (space.isEmpty()) {
                 break;   // nothing else to draw: another training would repeat this one
             }
+        }
+        if (best == null) {
+            throw diverged;   // every drawn setting diverged: the run's own failure, naming the step
         }
         for (int i = 0; i < history.size(); i++) {
             Selection.Checkpoint c = history.get(i);

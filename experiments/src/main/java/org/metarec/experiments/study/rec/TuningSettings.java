@@ -79,7 +79,8 @@ public record TuningSettings(boolean random, int trials, boolean unequalBudgets,
                                 + "validation point of meta-training, of a mapping) and each fine-tuning rate or shrinkage "
                                 + "counts one, so early stopping and checkpoint choice come out of the same budget. A drawn "
                                 + "setting trains until its own length or until the budget is spent; then the next setting "
-                                + "is drawn. A method with an empty space trains once. Every trial is written to "
+                                + "is drawn. A drawn setting whose training diverges keeps its trials (at least one) without a score. "
+                                + "A method with an empty space trains once. Every trial is written to "
                                 + "`tuning.csv`, the chosen values per cell at the end of `config.resolved.yaml` (as comments)."),
                 key("min_validation_users", integer().atLeast(0)).defaultTo(0)
                         .doc("At least this many validation users when the data has them (at most half of the users left "

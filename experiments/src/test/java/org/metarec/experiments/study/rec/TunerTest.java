@@ -11,6 +11,7 @@ import org.metarec.algorithms.rec.ColdStartRecommender;
 import org.metarec.algorithms.rec.baseline.GlobalMean;
 import org.metarec.algorithms.rec.train.BestSoFar;
 import org.metarec.algorithms.rec.train.TrialBudget;
+import org.metarec.algorithms.train.NonFiniteException;
 import org.metarec.core.random.Rng;
 
 /**
@@ -95,5 +96,42 @@ class TunerTest {
         };
         assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> Tuner.randomSearch(SPACE, 3, Rng.seeded(1), none)).getMessage().startsWith("tuning: expected"));
+    }
+
+    @Test
+    void aDivergingSettingSpendsItsTrialsWithoutAScoreAndTheSearchGoesOn() {
+        // lr 0.3 diverges after one scored checkpoint, 0.1 before any; 0.2 trains normally.
+        Tuner.Training training = (values, budget) -> {
+            double lr = values.real(Tunable.INNER_LR, Double.NaN);
+            BestSoFar<ColdStartRecommender> best = BestSoFar.preferLatestWhenUnscored(budget);
+            if (lr == 0.3) {
+                best.offer(0, "", 5.0, new GlobalMean(0));
+            }
+            if (lr != 0.2) {
+                throw new NonFiniteException(7, "test", "the loss", Double.NaN);
+            }
+            for (int j = 0; j < 2 && best.canScore(); j++) {
+                best.offer(j, "", 1.0 + j, new GlobalMean(j));
+            }
+            return new Tuner.Trained(best.value(), best.selection());
+        };
+        for (long seed = 1; seed <= 20; seed++) {
+            Tuner.Outcome o = Tuner.randomSearch(SPACE, 9, Rng.seeded(seed), training);
+            assertEquals(9, o.trials().size(), "seed " + seed);
+            for (Tuner.Trial t : o.trials()) {
+                boolean bad = !t.values().equals("inner_lr=0.2");
+                assertEquals(bad, t.adaptation().equals(Tuner.DIVERGED), "seed " + seed + ": " + t);
+                assertEquals(bad, Double.isNaN(t.validationRmse()), "seed " + seed + ": " + t);
+            }
+            if (o.trials().stream().anyMatch(t -> t.values().equals("inner_lr=0.2"))) {
+                assertEquals("inner_lr=0.2", o.chosen().values(), "seed " + seed);
+                assertEquals(0, o.chosen().step(), "seed " + seed);
+            }
+        }
+        Tuner.Training always = (values, budget) -> {
+            throw new NonFiniteException(3, "test", "the loss", Double.POSITIVE_INFINITY);
+        };
+        assertEquals(3, org.junit.jupiter.api.Assertions.assertThrows(NonFiniteException.class,
+                () -> Tuner.randomSearch(SPACE, 4, Rng.seeded(1), always)).step());
     }
 }
