@@ -18,7 +18,6 @@ import org.metarec.algorithms.rec.ColdStartRecommender;
 import org.metarec.algorithms.rec.train.Selection;
 import org.metarec.core.random.Rng;
 import org.metarec.algorithms.rec.mapping.MappingSettings;
-import org.metarec.algorithms.rec.train.FineTuning;
 import org.metarec.algorithms.rec.train.MetaLearning;
 import org.metarec.algorithms.rec.train.PooledTraining;
 import org.metarec.core.data.Dataset;
