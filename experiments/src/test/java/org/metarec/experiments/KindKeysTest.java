@@ -154,7 +154,18 @@ class KindKeysTest {
                 run(base, "data.source=recbole", "data.path=" + recbole, "data.recbole.domain_field=categories",
                         "data.recbole.timestamp_field=stamp", "protocol.target_domain=music"),
                 run(base, "data.source=movielens1m", "data.path=" + ml1m, "data.genres_as_domains=[Action, Comedy]",
-                        "protocol.source_domains=[Action]")));
+                        "protocol.source_domains=[Action]"),
+                run(base, "data.synthetic.users=120", "data.synthetic.items_per_domain=20", "data.synthetic.domains=2",
+                        "crossdomain.tuning.strategy=random", "crossdomain.tuning.trials=2",
+                        "crossdomain.tuning.unequal_budgets=true", "crossdomain.tuning.min_validation_users=10",
+                        "crossdomain.tuning.methods.global_mean.trials=1",
+                        "crossdomain.tuning.methods.item_bias.space=[{name: item_shrinkage, min: 1, max: 9}, "
+                                + "{name: user_shrinkage, choices: [1, 5]}]",
+                        "crossdomain.tuning.methods.pretrained.space=[{name: pooled_lr, min: 0.001, max: 0.01, log: true}, "
+                                + "{name: pooled_epochs, min: 1, max: 2}, {name: fine_tune_lr, choices: [0, 0.1]}, "
+                                + "{name: weight_decay, min: 0.001, max: 0.1, log: true}]",
+                        "crossdomain.tuning.methods.maml.space=[{name: inner_lr, min: 0.05, max: 0.2}, "
+                                + "{name: meta_lr, min: 0.001, max: 0.01, log: true}, {name: meta_iterations, min: 1, max: 2}]")));
     }
 
     @Test
@@ -184,7 +195,10 @@ class KindKeysTest {
         checkKind("coldstart", List.of(run(base, "optimizer.clip_norm=1.0", "evaluation.reference=maml",
                 "meta.mamlpp.first_order_iterations=1", "meta.mamlpp.msl_iterations=3", "meta.imaml.lambda=0.5",
                 "meta.imaml.cg_iterations=2", "meta.mamo.memory_size=2", "meta.tanp.z_dim=3", "meta.tanp.task_dim=4",
-                "meta.tanp.clusters=2", "meta.tanp.gating=true")));
+                "meta.tanp.clusters=2", "meta.tanp.gating=true"),
+                run(base, "coldstart.tuning.strategy=random", "coldstart.tuning.trials=2",
+                        "coldstart.tuning.min_validation_users=2", "coldstart.tuning.methods.maml.trials=2",
+                        "coldstart.tuning.methods.reptile.space=[{name: inner_lr, min: 0.01, max: 0.1, log: true}]")));
     }
 
     @Test

@@ -17,8 +17,8 @@ import org.metarec.core.random.Rng;
  *   <li><b>Candidates</b> are the overlap users with at least max(K + 1, minTargetRatings) target ratings;
  *       the other overlap users stay training users (counted in {@link #ineligibleOverlapUsers()}).</li>
  *   <li>The candidates, in ascending order, are shuffled with {@code rng.fork("users")}; the first
- *       round(beta * c) become <b>test users</b>, the next round(validationRatio * (c - test)) become
- *       <b>validation users</b>, the rest are training users.</li>
+ *       round(beta * c) become <b>test users</b>, the next max(round(validationRatio * (c - test)),
+ *       min(minValidationUsers, (c - test) / 2)) become <b>validation users</b>, the rest are training users.</li>
  *   <li>All target ratings of test and validation users are hidden. Each such user gets a task: K support
  *       rows drawn with {@code rng.fork("support/user-" + u)} (K = 0 allowed, for mapping methods) and the
  *       rest, up to Q, as query.</li>
@@ -42,9 +42,40 @@ public final class ColdStartSplit {
      * @param maxQuerySize Q &ge; 1 query rows per task at most ({@link Integer#MAX_VALUE}: all hidden ratings)
      * @param minTargetRatings &ge; 1: candidates need at least max(K + 1, this) target ratings; give runs with
      *     different K the same value to get the same candidates
+     * @param minValidationUsers &ge; 0: at least this many validation users when the data has them, so that
+     *     model selection is not decided by a handful of users; the count is raised to
+     *     min(this, half of the non-test candidates), which keeps at least as many training candidates
      */
     public record Config(List<String> sourceDomains, String targetDomain, double testRatio, int supportSize,
-            double validationRatio, int maxQuerySize, int minTargetRatings) {
+            double validationRatio, int maxQuerySize, int minTargetRatings, int minValidationUsers) {
+
+        /**
+         * A configuration without a minimum number of validation users (the ratio alone decides).
+         *
+         * @param sourceDomains the source domains
+         * @param targetDomain the target domain
+         * @param testRatio beta
+         * @param supportSize K
+         * @param validationRatio the validation share of the non-test candidates
+         * @param maxQuerySize Q
+         * @param minTargetRatings the least number of target ratings of a candidate
+         */
+        public Config(List<String> sourceDomains, String targetDomain, double testRatio, int supportSize,
+                double validationRatio, int maxQuerySize, int minTargetRatings) {
+            this(sourceDomains, targetDomain, testRatio, supportSize, validationRatio, maxQuerySize, minTargetRatings,
+                    0);
+        }
+
+        /**
+         * This configuration with at least {@code users} validation users when the data has them.
+         *
+         * @param users the minimum, &ge; 0
+         * @return a new configuration
+         */
+        public Config withMinValidationUsers(int users) {
+            return new Config(sourceDomains, targetDomain, testRatio, supportSize, validationRatio, maxQuerySize,
+                    minTargetRatings, users);
+        }
 
         /**
          * Validates the parameters (domain names are looked up in the data by {@link #create}).
@@ -87,6 +118,10 @@ public final class ColdStartSplit {
             if (minTargetRatings < 1) {
                 throw new IllegalArgumentException("cold-start minTargetRatings: expected >= 1, found "
                         + minTargetRatings);
+            }
+            if (minValidationUsers < 0) {
+                throw new IllegalArgumentException("cold-start minValidationUsers: expected >= 0, found "
+                        + minValidationUsers);
             }
         }
 
@@ -178,7 +213,9 @@ public final class ColdStartSplit {
                     + shuffled.length + " overlap users with at least " + minTarget + " target ratings, testRatio "
                     + config.testRatio() + ")");
         }
-        int validationCount = (int) Math.round(config.validationRatio() * (shuffled.length - testCount));
+        int rest = shuffled.length - testCount;
+        int validationCount = Math.max((int) Math.round(config.validationRatio() * rest),
+                Math.min(config.minValidationUsers(), rest / 2));
         int[] test = sorted(Arrays.copyOfRange(shuffled, 0, testCount));
         int[] validation = sorted(Arrays.copyOfRange(shuffled, testCount, testCount + validationCount));
 

@@ -30,7 +30,8 @@ import org.metarec.core.random.Rng;
  *       {@code querySize} are the query and the rest, in that random order, the support set (so the first K
  *       support rows are a random K-shot subset: {@link RatingTask#withSupportSize}).</li>
  *   <li>The users with a warm-state task, in ascending order, are shuffled with {@code rng.fork("warm-users")};
- *       the first round(warmTestRatio * n) are <b>warm test users</b>, the next round(validationRatio * n)
+ *       the first round(warmTestRatio * n) are <b>warm test users</b>, the next max(round(validationRatio * n),
+ *       min(minValidationUsers, (n - warm test users) / 2))
  *       <b>validation users</b> and the rest <b>training users</b>.</li>
  *   <li><b>Training rows</b> are the rows of the training users' warm-state tasks and nothing else: no
  *       rating of a new user, of a new item, of a validation or warm test user, or of a user outside the
@@ -94,9 +95,39 @@ public final class ColdStartStates {
      * @param validationRatio in [0, 1): the share of warm-state users kept for model selection
      * @param warmTestRatio in [0, 1): the share of warm-state users held out for the warm-state test row;
      *     {@code validationRatio + warmTestRatio < 1}
+     * @param minValidationUsers &ge; 0: at least this many validation users when the data has them, so that model
+     *     selection is not decided by a handful of users; the count is raised to min(this, half of the warm-state
+     *     users left after the warm test users)
      */
     public record Config(int newItemYear, double existingUserShare, int minRatings, int maxRatings, int querySize,
-            double validationRatio, double warmTestRatio) {
+            double validationRatio, double warmTestRatio, int minValidationUsers) {
+
+        /**
+         * A configuration without a minimum number of validation users (the ratio alone decides).
+         *
+         * @param newItemYear the first year of new items
+         * @param existingUserShare the share of existing users
+         * @param minRatings the fewest ratings of a task
+         * @param maxRatings the most ratings of a task
+         * @param querySize query rows per task
+         * @param validationRatio the share of validation users
+         * @param warmTestRatio the share of warm test users
+         */
+        public Config(int newItemYear, double existingUserShare, int minRatings, int maxRatings, int querySize,
+                double validationRatio, double warmTestRatio) {
+            this(newItemYear, existingUserShare, minRatings, maxRatings, querySize, validationRatio, warmTestRatio, 0);
+        }
+
+        /**
+         * This configuration with at least {@code users} validation users when the data has them.
+         *
+         * @param users the minimum, &ge; 0
+         * @return a new configuration
+         */
+        public Config withMinValidationUsers(int users) {
+            return new Config(newItemYear, existingUserShare, minRatings, maxRatings, querySize, validationRatio,
+                    warmTestRatio, users);
+        }
 
         /**
          * Validates the parameters.
@@ -115,6 +146,7 @@ public final class ColdStartStates {
             require(warmTestRatio >= 0 && warmTestRatio < 1, "warmTestRatio", "a value in [0, 1)", warmTestRatio);
             require(validationRatio + warmTestRatio < 1, "warmTestRatio",
                     "validationRatio + warmTestRatio < 1 (training users must remain)", warmTestRatio);
+            require(minValidationUsers >= 0, "minValidationUsers", ">= 0", minValidationUsers);
         }
 
         /**
@@ -228,7 +260,8 @@ public final class ColdStartStates {
         }
         rng.fork("warm-users").shuffle(order);
         int testCount = (int) Math.round(config.warmTestRatio() * order.length);
-        int validationCount = (int) Math.round(config.validationRatio() * order.length);
+        int validationCount = Math.max((int) Math.round(config.validationRatio() * order.length),
+                Math.min(config.minValidationUsers(), (order.length - testCount) / 2));
         if (testCount + validationCount >= order.length) {
             throw new IllegalArgumentException("cold-start states: expected warm-state training users, found none ("
                     + order.length + " users with " + config.minRatings() + " to " + config.maxRatings()

@@ -91,6 +91,27 @@ class ColdStartSplitTest {
         assertTrue(Arrays.stream(split.trainingRows()).anyMatch(r -> x.domain(r) == 0));
     }
 
+    @ParameterizedTest
+    @CsvSource({"1, 0.2, 0", "2, 0.5, 3", "3, 0.8, 5", "4, 0.5, 1"})
+    void aMinimumOfValidationUsersIsMetWhenTheDataHasThemAndKeepsTheTestUsers(long seed, double beta, int k) {
+        Interactions x = TaskWorlds.world(seed);
+        ColdStartSplit.Config ratio = new ColdStartSplit.Config(List.of("d0", "d1"), "d2", beta, k, 0.05,
+                Integer.MAX_VALUE, 3);
+        ColdStartSplit plain = ColdStartSplit.create(x, ratio, Rng.derive(seed, "cold-start"));
+        int rest = plain.overlapUsers().length - plain.ineligibleOverlapUsers() - plain.testUsers().length;
+        String where = "seed " + seed + ", beta " + beta + ", K " + k + ", " + rest + " non-test candidates";
+        for (int min : new int[] {0, 3, rest / 2, rest, 10 * rest}) {
+            ColdStartSplit s = ColdStartSplit.create(x, ratio.withMinValidationUsers(min), Rng.derive(seed, "cold-start"));
+            int expected = Math.max((int) Math.round(0.05 * rest), Math.min(min, rest / 2));
+            assertEquals(expected, s.validationUsers().length, where + ", min " + min);
+            // The same test users, whatever the minimum: only training candidates move to validation.
+            assertArrayEquals(plain.testUsers(), s.testUsers(), where + ", min " + min);
+            assertTrue(set(plain.trainingOverlapUsers()).containsAll(set(s.trainingOverlapUsers())), where);
+            assertTrue(s.trainingOverlapUsers().length >= s.validationUsers().length, where);
+        }
+        assertThrows(IllegalArgumentException.class, () -> ratio.withMinValidationUsers(-1));
+    }
+
     @Test
     void deterministicPerSeed() {
         Interactions x = TaskWorlds.world(1);

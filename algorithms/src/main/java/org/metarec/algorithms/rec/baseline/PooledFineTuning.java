@@ -24,7 +24,9 @@ import org.metarec.autodiff.Params;
  * all domains this is the {@code pretrained} baseline; with the target domain's rows alone and no
  * profile it is {@code target_only}.
  *
- * <p>The epoch and the fine-tuning rate (0 = none) are chosen together on the validation users.
+ * <p>The epoch and the fine-tuning rate (0 = none) are chosen together on the validation users; each
+ * (epoch, rate) scored spends one trial of the context's {@link org.metarec.algorithms.rec.train.TrialBudget},
+ * and training stops when none is left.
  */
 public final class PooledFineTuning {
 
@@ -60,18 +62,21 @@ public final class PooledFineTuning {
             trained[factory.data().user(r)] = true;
         }
         Params init = model.initPooled(ctx.rng("init"), users);
-        BestSoFar<ColdStartRecommender> best = BestSoFar.preferLatestWhenUnscored();
+        BestSoFar<ColdStartRecommender> best = BestSoFar.preferLatestWhenUnscored(ctx.trials());
         TaskEvaluator validation = ctx.validation();
         PooledTraining.train(loss, init, factory, rows, pooled, ctx.rng("pooled-order"), (epoch, params) -> {
             UserTables tables = new UserTables(model, params, trained);
             for (double lr : validation.scorable(fineTune.lrs())) {
+                if (!best.canScore()) {
+                    break;
+                }
                 ColdStartRecommender rec = new GradientRecommender(method, model,
                         user -> tables.forUser(user.user()),
                         GradientRecommender.sgd(loss, model.localParams(), lr, fineTune.steps()));
                 best.offer(epoch, String.format(Locale.ROOT, "fineTuneLr=%g", lr),
                         validation.meanRmse(rec, ctx.pool()), rec);
             }
-        });
+        }, () -> !best.canScore());
         return new Result(best.value(), best.selection());
     }
 }

@@ -81,9 +81,9 @@ public final class Emcdr {
         Params params = network.init(ctx.rng("mapping"));
         Adam adam = new Adam(mapping.lr());
         Candidates candidates = new Candidates(network, source, target, fineTune, weightDecay, ctx);
-        BestSoFar<ColdStartRecommender> best = BestSoFar.preferLatestWhenUnscored();
+        BestSoFar<ColdStartRecommender> best = BestSoFar.preferLatestWhenUnscored(ctx.trials());
         candidates.offer(best, 0, params);
-        for (int it = 1; it <= mapping.iterations(); it++) {
+        for (int it = 1; it <= mapping.iterations() && best.canScore(); it++) {
             Tensor loss = Ops.mse(network.apply(params, xs), ys);
             params = adam.step(params, Autodiff.grad(loss, params, false));
             if (it % mapping.validateEvery() == 0 || it == mapping.iterations()) {
@@ -100,6 +100,9 @@ public final class Emcdr {
             Params fixed = params.detach();
             TaskEvaluator validation = ctx.validation();
             for (double lr : validation.scorable(fineTune.lrs())) {
+                if (!best.canScore()) {
+                    return;   // the trial budget is spent
+                }
                 ColdStartRecommender rec = new GradientRecommender("emcdr", target.model(),
                         user -> target.coldStart(map(network, fixed, source, user)),
                         GradientRecommender.sgd(RatingLoss.of(target.model(), weightDecay),

@@ -94,9 +94,9 @@ public final class Ptupcdr {
         Rng draws = rng.fork("users");
         Adam adam = new Adam(mapping.lr());
         Candidates candidates = new Candidates(bridge, source, target, meanBias, fineTune, weightDecay, ctx);
-        BestSoFar<ColdStartRecommender> best = BestSoFar.preferLatestWhenUnscored();
+        BestSoFar<ColdStartRecommender> best = BestSoFar.preferLatestWhenUnscored(ctx.trials());
         candidates.offer(best, 0, params);
-        for (int it = 1; it <= iterations; it++) {
+        for (int it = 1; it <= iterations && best.canScore(); it++) {
             List<Example> batch = new ArrayList<>(usersPerStep);
             for (int b = 0; b < usersPerStep; b++) {
                 batch.add(examples.get(draws.nextInt(examples.size())));
@@ -153,6 +153,9 @@ public final class Ptupcdr {
             Params fixed = params.detach();
             TaskEvaluator validation = ctx.validation();
             for (double lr : validation.scorable(fineTune.lrs())) {
+                if (!best.canScore()) {
+                    return;   // the trial budget is spent
+                }
                 ColdStartRecommender rec = new GradientRecommender("ptupcdr", target.model(),
                         user -> target.coldStart(transfer(bridge, fixed, source, target, user, meanBias)),
                         GradientRecommender.sgd(RatingLoss.of(target.model(), weightDecay),

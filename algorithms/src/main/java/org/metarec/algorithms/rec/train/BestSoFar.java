@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Keeps the checkpoint with the lowest validation score seen so far (earliest on ties; NaN scores,
  * when there are no validation users, count as ties so the first checkpoint offered is kept unless
- * {@link #preferLatestWhenUnscored} is set), together with whatever it stands for.
+ * {@link #preferLatestWhenUnscored} is set), together with whatever it stands for. Every offer spends one
+ * trial of its {@link TrialBudget}; training loops ask {@link #canScore()} before scoring the next setting.
  *
  * @param <T> what a checkpoint holds (parameters, a recommender)
  */
@@ -14,11 +15,13 @@ public final class BestSoFar<T> {
 
     private final List<Selection.Checkpoint> history = new ArrayList<>();
     private final boolean latestWhenUnscored;
+    private final TrialBudget budget;
     private Selection.Checkpoint best;
     private T bestValue;
 
-    private BestSoFar(boolean latestWhenUnscored) {
+    private BestSoFar(boolean latestWhenUnscored, TrialBudget budget) {
         this.latestWhenUnscored = latestWhenUnscored;
+        this.budget = budget;
     }
 
     /**
@@ -28,7 +31,18 @@ public final class BestSoFar<T> {
      * @return a new tracker
      */
     public static <T> BestSoFar<T> create() {
-        return new BestSoFar<>(false);
+        return create(TrialBudget.unlimited());
+    }
+
+    /**
+     * A tracker that keeps the first of equal scores and spends {@code budget}.
+     *
+     * @param budget the trials its offers spend
+     * @param <T> the held type
+     * @return a new tracker
+     */
+    public static <T> BestSoFar<T> create(TrialBudget budget) {
+        return new BestSoFar<>(false, budget);
     }
 
     /**
@@ -39,7 +53,27 @@ public final class BestSoFar<T> {
      * @return a new tracker
      */
     public static <T> BestSoFar<T> preferLatestWhenUnscored() {
-        return new BestSoFar<>(true);
+        return preferLatestWhenUnscored(TrialBudget.unlimited());
+    }
+
+    /**
+     * {@link #preferLatestWhenUnscored()} spending {@code budget}.
+     *
+     * @param budget the trials its offers spend
+     * @param <T> the held type
+     * @return a new tracker
+     */
+    public static <T> BestSoFar<T> preferLatestWhenUnscored(TrialBudget budget) {
+        return new BestSoFar<>(true, budget);
+    }
+
+    /**
+     * Whether the budget allows scoring another setting.
+     *
+     * @return true while trials remain
+     */
+    public boolean canScore() {
+        return budget.canScore();
     }
 
     /**
@@ -50,8 +84,10 @@ public final class BestSoFar<T> {
      * @param score the validation RMSE (lower is better)
      * @param value what the checkpoint holds
      * @return true if it became the best
+     * @throws IllegalStateException when the budget is spent
      */
     public boolean offer(long step, String setting, double score, T value) {
+        budget.spend();
         Selection.Checkpoint c = new Selection.Checkpoint(step, setting, score);
         history.add(c);
         boolean better = best == null

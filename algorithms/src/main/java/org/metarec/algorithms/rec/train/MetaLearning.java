@@ -23,7 +23,8 @@ import org.metarec.autodiff.Params;
  * Meta-training of a rating model over user tasks with one of MAML, first-order MAML, Reptile,
  * Meta-SGD, ANIL, CAVIA, MAML++ or implicit MAML (or, each over its own model, MAMO and TaNP: {@link ColdStartMetaMethod}), choosing the meta-parameters on the validation users: the initial parameters and
  * those after every {@code validateEvery} meta-iterations (and after the last) are scored by the mean
- * validation RMSE after adaptation, and the best is kept.
+ * validation RMSE after adaptation, and the best is kept. Each scored checkpoint spends one trial of the
+ * context's {@link TrialBudget}; training stops when none is left.
  *
  * <p>The inner loop adapts the model's {@link RecModel#localParams()} (ANIL: its
  * {@link RecModel#headParams()}; Reptile: every parameter, since its outer step moves only what the
@@ -268,10 +269,11 @@ public final class MetaLearning {
         Params init = learner.initMeta(model.init(ctx.rng("init")));
         MetaTrainer<RatingBatch> trainer = new MetaTrainer<>(learner, new Adam(s.metaLr()), tasks, pool,
                 s.metaBatch(), s.clipNorm(), init, ctx.rng("train-tasks"));
-        BestSoFar<Params> best = BestSoFar.preferLatestWhenUnscored();
+        BestSoFar<Params> best = BestSoFar.preferLatestWhenUnscored(ctx.trials());
         int evalSteps = s.innerSteps();
         best.offer(0, "", validation.meanRmse(recommender(model, learner, init, evalSteps), pool), init);
-        for (int it = 1; it <= s.iterations(); it++) {
+        // Stop as soon as the trial budget cannot score another checkpoint: training on would be unseen.
+        for (int it = 1; it <= s.iterations() && best.canScore(); it++) {
             trainer.step();
             if (it % s.validateEvery() == 0 || it == s.iterations()) {
                 Params meta = trainer.meta();

@@ -73,6 +73,26 @@ public final class PooledTraining {
      */
     public static Params train(TaskLoss<RatingBatch> loss, Params init, BatchFactory factory, int[] rows, Settings s,
             Rng rng, EpochListener listener) {
+        return train(loss, init, factory, rows, s, rng, listener, () -> false);
+    }
+
+    /**
+     * Trains for {@code epochs} epochs, or fewer when {@code stop} says so after an epoch (e.g. when the
+     * selection's trial budget is spent, so later epochs could not be scored).
+     *
+     * @param loss the training loss
+     * @param init the starting parameters (pooled form)
+     * @param factory builds the minibatches (slots = user indices)
+     * @param rows the training rows
+     * @param s epochs, minibatch size and Adam's rate
+     * @param rng the stream of the row order (epoch e shuffles with {@code rng.fork("epoch-" + e)})
+     * @param listener called after each epoch, or null
+     * @param stop asked after each epoch (after the listener): true ends training there
+     * @return the parameters after the last epoch trained
+     * @throws NonFiniteException when a minibatch loss is NaN or infinite
+     */
+    public static Params train(TaskLoss<RatingBatch> loss, Params init, BatchFactory factory, int[] rows, Settings s,
+            Rng rng, EpochListener listener, java.util.function.BooleanSupplier stop) {
         int epochs = s.epochs();
         int batchSize = s.batchSize();
         double lr = s.lr();
@@ -98,6 +118,9 @@ public final class PooledTraining {
             }
             if (listener != null) {
                 listener.afterEpoch(epoch, params);
+            }
+            if (stop.getAsBoolean()) {
+                break;
             }
         }
         return params;

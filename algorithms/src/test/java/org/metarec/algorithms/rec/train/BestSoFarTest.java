@@ -1,7 +1,9 @@
 package org.metarec.algorithms.rec.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +40,37 @@ class BestSoFarTest {
         best.offer(0, "", Double.NaN, "nan");
         best.offer(1, "", 2.0, "scored");
         assertEquals("scored", best.value());
+    }
+
+    @Test
+    void everyOfferSpendsOneTrialAndAnOfferPastTheBudgetFails() {
+        TrialBudget budget = TrialBudget.of(3);
+        BestSoFar<String> best = BestSoFar.preferLatestWhenUnscored(budget);
+        int offered = 0;
+        while (best.canScore()) {
+            best.offer(offered, "", 3.0 - offered, "v" + offered);
+            offered++;
+        }
+        assertEquals(3, offered);
+        assertEquals(3, budget.spent());
+        assertEquals(0, budget.remaining());
+        assertEquals("v2", best.value());
+        assertThrows(IllegalStateException.class, () -> best.offer(3, "", 0.0, "late"));
+        assertEquals(3, best.selection().history().size());
+        assertThrows(IllegalArgumentException.class, () -> TrialBudget.of(0));
+    }
+
+    @Test
+    void twoTrackersOnOneBudgetShareIt() {
+        TrialBudget budget = TrialBudget.of(4);
+        BestSoFar<String> a = BestSoFar.create(budget);
+        BestSoFar<String> b = BestSoFar.create(budget);
+        a.offer(0, "", 1.0, "a0");
+        a.offer(1, "", 1.0, "a1");
+        b.offer(0, "", 1.0, "b0");
+        assertTrue(b.canScore());
+        b.offer(1, "", 1.0, "b1");
+        assertFalse(a.canScore());
+        assertFalse(b.canScore());
     }
 }

@@ -6,10 +6,15 @@ import static org.metarec.experiments.config.Specs.listOf;
 import static org.metarec.experiments.config.Specs.real;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.metarec.algorithms.parallel.TaskPool;
+import org.metarec.algorithms.rec.ColdStartRecommender;
+import org.metarec.algorithms.rec.train.Selection;
+import org.metarec.core.random.Rng;
 import org.metarec.algorithms.rec.train.FineTuning;
 import org.metarec.algorithms.rec.train.MetaLearning;
 import org.metarec.algorithms.rec.train.PooledTraining;
@@ -27,6 +32,11 @@ import org.metarec.experiments.study.rec.CellResults;
 import org.metarec.experiments.study.rec.ModelSizes;
 import org.metarec.experiments.study.rec.RecMethod;
 import org.metarec.experiments.study.rec.StudyKeys;
+import org.metarec.experiments.study.rec.Tunable;
+import org.metarec.experiments.study.rec.TunedValues;
+import org.metarec.experiments.study.rec.Tuner;
+import org.metarec.experiments.study.rec.TuningLog;
+import org.metarec.experiments.study.rec.TuningSettings;
 
 /**
  * The {@code coldstart} kind: MeLU's cold-start protocol (Lee, Im, Jang, Cho and Chung, KDD 2019, section 5.1),
@@ -45,6 +55,9 @@ import org.metarec.experiments.study.rec.StudyKeys;
  * random support ratings). Every value is recorded with its seed and user, so the summary averages per seed and
  * counts each user once. {@code train.csv} holds each combination's validation
  * curve. A checkpoint is written after every finished combination; {@code resume} continues with the next.
+ *
+ * <p>With {@code coldstart.tuning.strategy: random} every method is tuned with the same trial budget, as in the
+ * {@code crossdomain} kind ({@link Tuner}, {@code tuning.csv}).
  */
 public final class ColdStartExperiment implements ExperimentKind {
 
@@ -92,6 +105,7 @@ public final class ColdStartExperiment implements ExperimentKind {
                 StudyKeys.seeds(),
                 StudyKeys.weightDecay()));
         keys.addAll(StudyKeys.pooledTraining("pretrained"));
+        keys.add(TuningSettings.section(ColdStartStatesStudy.METHODS));
         return new ObjectSpec(keys, List.of(
                 new ObjectRule("`query` < `min_ratings` <= `max_ratings`", v -> {
                     int min = ((Number) v.get("min_ratings")).intValue();
@@ -159,6 +173,11 @@ public final class ColdStartExperiment implements ExperimentKind {
         String label(boolean manySeeds) {
             return method + (manySeeds ? "_seed" + seed : "");
         }
+
+        /** {@code tuning.csv}'s cell column: the seed. */
+        String setting() {
+            return "seed" + seed;
+        }
     }
 
     @Override
@@ -178,6 +197,18 @@ public final class ColdStartExperiment implements ExperimentKind {
         ctx.results().declareMethods(methods.toArray(String[]::new));
 
         CellResults done = CellResults.restore(ctx);
+        TuningSettings tuning = TuningSettings.read(c, SECTION, ColdStartStatesStudy.METHODS);
+        Set<String> finished = new HashSet<>();
+        for (int i = 0; i < cells.size(); i++) {
+            if (done.isDone(i)) {
+                finished.add(TuningLog.key(cells.get(i).method(), cells.get(i).setting()));
+            }
+        }
+        TuningLog tuningLog = tuning.random() ? TuningLog.restore(ctx.outDir(), finished) : null;
+        String unequal = tuning.unequalNote(methods.stream().map(RecMethod::named).toList());
+        if (unequal != null) {
+            ctx.results().note(unequal);
+        }
         boolean manySeeds = seeds.size() > 1;
         Map<Long, ColdStartStatesSetup> setups = new LinkedHashMap<>();
         TaskPool pool = ctx.pool();
@@ -188,19 +219,40 @@ public final class ColdStartExperiment implements ExperimentKind {
             }
             Cell cell = cells.get(i);
             ColdStartStatesSetup setup = setups.computeIfAbsent(cell.seed(), seed -> {
-                ColdStartStatesSetup s = ColdStartStatesSetup.prepare(data, split(c), seed);
+                ColdStartStatesSetup s = ColdStartStatesSetup.prepare(data,
+                        split(c).withMinValidationUsers(tuning.minValidationUsers()), seed);
                 ctx.progress().note("seed " + seed + ": " + s.states().describe().stripTrailing());
                 return s;
             });
-            ColdStartStatesStudy study = new ColdStartStatesStudy(setup, protocol(c, cell));
+            ColdStartStatesStudy study = new ColdStartStatesStudy(setup, protocol(c, cell, TunedValues.NONE));
             String label = cell.label(manySeeds);
             ctx.progress().note("training " + label);
-            ColdStartStatesStudy.Trained trained = CellResults.train(ctx, label, () -> study.train(pool));
-            CellResults.logValidation(ctx, label, trained.selection());
-            done.finishScores(i, study.evaluate(trained.recommender(), supportSizes, pool));
+            ColdStartRecommender chosen;
+            Selection selection;
+            if (tuning.random()) {
+                TuningSettings.MethodTuning own = tuning.forMethod(RecMethod.named(cell.method()));
+                Tuner.Outcome o = CellResults.train(ctx, label, () -> Tuner.randomSearch(own.space(), own.trials(),
+                        Rng.derive(cell.seed(), "tuning/" + cell.method() + "/" + cell.setting()), (values, budget) -> {
+                            ColdStartStatesStudy.Trained t = new ColdStartStatesStudy(setup, protocol(c, cell, values))
+                                    .train(pool, budget);
+                            return new Tuner.Trained(t.recommender(), t.selection());
+                        }));
+                tuningLog.add(cell.method(), cell.setting(), o.trials());
+                chosen = o.recommender();
+                selection = o.selection();
+            } else {
+                ColdStartStatesStudy.Trained trained = CellResults.train(ctx, label, () -> study.train(pool));
+                chosen = trained.recommender();
+                selection = trained.selection();
+            }
+            CellResults.logValidation(ctx, label, selection);
+            done.finishScores(i, study.evaluate(chosen, supportSizes, pool));
             ctx.progress().update(done.doneCount(), Double.NaN);
         }
         ctx.progress().finish();
+        if (tuningLog != null) {
+            tuningLog.writeChosen();
+        }
         done.record(cells.size(), i -> cells.get(i).method(), i -> cells.get(i).seed(), (i, setting) -> setting);
     }
 
@@ -212,17 +264,18 @@ public final class ColdStartExperiment implements ExperimentKind {
                 c.getDouble(s + "validation_ratio"), c.getDouble(s + "warm_test_ratio"));
     }
 
-    /** One cell's method settings. */
-    private static ColdStartStatesStudy.Protocol protocol(Config c, Cell cell) {
+    /** One cell's method settings: the config's, with the drawn {@code values} in place of theirs. */
+    private static ColdStartStatesStudy.Protocol protocol(Config c, Cell cell, TunedValues values) {
         String s = SECTION + ".";
-        MetaLearning.Settings meta = StudyKeys.metaLearning(c);
-        PooledTraining.Settings pooled = new PooledTraining.Settings(c.getInt(s + "pooled_epochs"),
-                c.getInt(s + "pooled_batch"), c.getDouble(s + "pooled_lr"));
-        FineTuning fineTune = new FineTuning(c.getInt(s + "fine_tune_steps"), c.getDoubleArray(s + "fine_tune_lrs"));
+        MetaLearning.Settings meta = StudyKeys.metaLearning(c, values);
+        PooledTraining.Settings pooled = new PooledTraining.Settings(
+                values.integer(Tunable.POOLED_EPOCHS, c.getInt(s + "pooled_epochs")), c.getInt(s + "pooled_batch"),
+                values.real(Tunable.POOLED_LR, c.getDouble(s + "pooled_lr")));
+        FineTuning fineTune = StudyKeys.fineTuning(c, SECTION, values);
         ModelSizes sizes = new ModelSizes(c.getInt("model.embedding_dim"), c.getIntArray("model.hidden"),
-                c.getDouble(s + "weight_decay"));
+                values.real(Tunable.WEIGHT_DECAY, c.getDouble(s + "weight_decay")));
         return new ColdStartStatesStudy.Protocol(RecMethod.byName(cell.method()).orElseThrow(), StudyKeys.modelType(c),
-                cell.seed(), sizes, meta, c.getDouble("meta.reptile.inner_lr"), pooled, fineTune,
-                StudyKeys.coldStartMeta(c));
+                cell.seed(), sizes, meta, values.real(Tunable.INNER_LR, c.getDouble("meta.reptile.inner_lr")), pooled,
+                fineTune, StudyKeys.coldStartMeta(c), StudyKeys.shrinkages(values));
     }
 }

@@ -27,6 +27,7 @@ import org.metarec.algorithms.rec.train.MetaLearning;
 import org.metarec.algorithms.rec.train.PooledTraining;
 import org.metarec.algorithms.rec.train.Selection;
 import org.metarec.algorithms.rec.train.TrainingContext;
+import org.metarec.algorithms.rec.train.TrialBudget;
 import org.metarec.algorithms.train.MetaTrainer;
 import org.metarec.core.data.Interactions;
 import org.metarec.core.tasks.ColdStartStates;
@@ -96,15 +97,28 @@ public final class ColdStartStatesStudy {
      * @param fineTune its fine-tuning on the support set
      * @param coldStart MAMO's and TaNP's settings (their own models have the embedding and hidden widths of
      *     {@code sizes}; MAMO's local update is {@code meta}'s inner rate and steps)
+     * @param shrinkages the item_bias shrinkages scored on the validation users
      */
     public record Protocol(RecMethod method, String model, long seed, ModelSizes sizes, MetaLearning.Settings meta,
             double reptileInnerLr, PooledTraining.Settings pooled, FineTuning fineTune,
-            ColdStartMetaMethod.Settings coldStart) {
+            ColdStartMetaMethod.Settings coldStart, BaselineSelection.Shrinkages shrinkages) {
 
-        /** A protocol with MAMO's and TaNP's default settings. */
+        /**
+         * A protocol with MAMO's and TaNP's default settings and item_bias's default grid of shrinkages.
+         *
+         * @param method the method
+         * @param model the model type
+         * @param seed the seed
+         * @param sizes the model's sizes
+         * @param meta the meta-learners' settings
+         * @param reptileInnerLr Reptile's inner rate
+         * @param pooled pooled training
+         * @param fineTune fine-tuning
+         */
         public Protocol(RecMethod method, String model, long seed, ModelSizes sizes, MetaLearning.Settings meta,
-                        double reptileInnerLr, PooledTraining.Settings pooled, FineTuning fineTune) {
-            this(method, model, seed, sizes, meta, reptileInnerLr, pooled, fineTune, ColdStartMetaMethod.Settings.DEFAULT);
+                double reptileInnerLr, PooledTraining.Settings pooled, FineTuning fineTune) {
+            this(method, model, seed, sizes, meta, reptileInnerLr, pooled, fineTune, ColdStartMetaMethod.Settings.DEFAULT,
+                    BaselineSelection.Shrinkages.DEFAULT);
         }
 
         /** Validates the names. */
@@ -118,7 +132,7 @@ public final class ColdStartStatesStudy {
                         + model + "'");
             }
             if (sizes == null || !(reptileInnerLr > 0) || meta == null || pooled == null || fineTune == null
-                    || coldStart == null) {
+                    || coldStart == null || shrinkages == null) {
                 throw new IllegalArgumentException("coldstart protocol: expected sizes, reptileInnerLr > 0 and meta, "
                         + "pooled and fine-tuning settings, found " + sizes + ", " + reptileInnerLr + ", " + meta
                         + ", " + pooled + ", " + fineTune);
@@ -132,7 +146,7 @@ public final class ColdStartStatesStudy {
          * @return a new protocol
          */
         public Protocol withMethod(RecMethod m) {
-            return new Protocol(m, model, seed, sizes, meta, reptileInnerLr, pooled, fineTune, coldStart);
+            return new Protocol(m, model, seed, sizes, meta, reptileInnerLr, pooled, fineTune, coldStart, shrinkages);
         }
     }
 
@@ -170,19 +184,31 @@ public final class ColdStartStatesStudy {
      * @return the chosen recommender and the selection history
      */
     public Trained train(TaskPool pool) {
+        return train(pool, TrialBudget.unlimited());
+    }
+
+    /**
+     * Trains and selects on the validation users while {@code budget} lasts (one trial per scored checkpoint
+     * and adaptation setting; training stops when it is spent).
+     *
+     * @param pool runs tasks in parallel (results do not depend on its thread count)
+     * @param budget the trials the selection may spend
+     * @return the chosen recommender and the selection history
+     */
+    public Trained train(TaskPool pool, TrialBudget budget) {
         Protocol p = protocol;
         ColdStartStates states = setup.states();
         BatchFactory factory = setup.trainingFactory();
         TaskEvaluator validation = new TaskEvaluator(factory, states.validationTasks());
-        TrainingContext ctx = new TrainingContext(p.seed(), TRAINING_STREAMS, pool, validation);
+        TrainingContext ctx = new TrainingContext(p.seed(), TRAINING_STREAMS, pool, validation, budget);
         Interactions data = setup.dataset().interactions();
         int[] rows = states.trainingRows();
         RecMethod method = p.method();
         switch (method.family()) {
             case CLOSED_FORM -> {
                 BestSoFar<ColdStartRecommender> best = method == RecMethod.GLOBAL_MEAN
-                        ? BaselineSelection.globalMean(data, rows, validation, pool)
-                        : BaselineSelection.itemBias(data, rows, validation, pool);
+                        ? BaselineSelection.globalMean(data, rows, validation, pool, budget)
+                        : BaselineSelection.itemBias(data, rows, validation, pool, p.shrinkages(), budget);
                 return new Trained(best.value(), best.selection());
             }
             case POOLED -> {

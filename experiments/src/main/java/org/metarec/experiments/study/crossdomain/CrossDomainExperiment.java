@@ -7,13 +7,17 @@ import static org.metarec.experiments.config.Specs.listOf;
 import static org.metarec.experiments.config.Specs.real;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.metarec.algorithms.parallel.TaskPool;
+import org.metarec.algorithms.rec.ColdStartRecommender;
+import org.metarec.algorithms.rec.train.Selection;
+import org.metarec.core.random.Rng;
 import org.metarec.algorithms.rec.mapping.MappingSettings;
-import org.metarec.algorithms.rec.train.FineTuning;
 import org.metarec.algorithms.rec.train.MetaLearning;
 import org.metarec.algorithms.rec.train.PooledTraining;
 import org.metarec.core.data.Dataset;
@@ -37,6 +41,11 @@ import org.metarec.experiments.study.crossdomain.CrossDomainStudy;
 import org.metarec.experiments.study.rec.CellResults;
 import org.metarec.experiments.study.rec.RecMethod;
 import org.metarec.experiments.study.rec.StudyKeys;
+import org.metarec.experiments.study.rec.Tunable;
+import org.metarec.experiments.study.rec.TunedValues;
+import org.metarec.experiments.study.rec.Tuner;
+import org.metarec.experiments.study.rec.TuningLog;
+import org.metarec.experiments.study.rec.TuningSettings;
 
 /**
  * The {@code crossdomain} kind: cold-start recommendation in a target domain, after training on source
@@ -54,6 +63,13 @@ import org.metarec.experiments.study.rec.StudyKeys;
  *
  * <p>On synthetic data an extra row, {@code oracle}, scores the world's true rating function on the same
  * test tasks: the noise floor.
+ *
+ * <p>With {@code crossdomain.tuning.strategy: random} each combination's method is tuned by {@link Tuner}: random
+ * search over its space with the same budget of validation scorings for every method (a checkpoint, an epoch, a
+ * fine-tuning rate and a shrinkage each count one trial), streams {@code tuning/<method>/<cell>} of the cell's
+ * seed; every trial goes to {@code tuning.csv} ({@link TuningLog}) and the chosen values to the end of
+ * {@code config.resolved.yaml}. Without it, each method chooses among its built-in candidates. The log reports each
+ * split's number of validation and test users; {@code tuning.min_validation_users} raises the first.
  *
  * <p>A checkpoint is written after every finished combination, holding the per-task metrics of all
  * finished combinations; {@code resume} continues with the next one.
@@ -87,6 +103,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
         keys.addAll(StudyKeys.pooledTraining("pretrained, target_only, and the factorisations of the mapping methods"));
         keys.add(key("mapping_iterations", integer().atLeast(1)).defaultTo(CrossDomainProtocol.Mapping.DEFAULT.iterations())
                 .doc("Adam steps of the EMCDR mapping and of the PTUPCDR meta network."));
+        keys.add(TuningSettings.section(CrossDomainProtocol.METHODS));
         return new ObjectSpec(keys, List.of());
     }
 
@@ -175,6 +192,11 @@ public final class CrossDomainExperiment implements ExperimentKind {
         String label(boolean manySeeds) {
             return method + ".k" + k + "_beta" + percent(ratio) + (manySeeds ? "_seed" + seed : "");
         }
+
+        /** The cell's setting and seed, without the method: {@code tuning.csv}'s cell column. */
+        String setting() {
+            return "k" + k + "_beta" + percent(ratio) + "_seed" + seed;
+        }
     }
 
     @Override
@@ -204,6 +226,18 @@ public final class CrossDomainExperiment implements ExperimentKind {
         ctx.results().declareMethods(declared.toArray(String[]::new));
 
         CellResults done = CellResults.restore(ctx);
+        TuningSettings tuning = TuningSettings.read(c, name(), CrossDomainProtocol.METHODS);
+        Set<String> finished = new HashSet<>();
+        for (int i = 0; i < cells.size(); i++) {
+            if (done.isDone(i)) {
+                finished.add(TuningLog.key(cells.get(i).method(), cells.get(i).setting()));
+            }
+        }
+        TuningLog tuningLog = tuning.random() ? TuningLog.restore(ctx.outDir(), finished) : null;
+        String unequal = tuning.unequalNote(methods.stream().map(RecMethod::named).toList());
+        if (unequal != null) {
+            ctx.results().note(unequal);
+        }
         boolean manySeeds = seeds.size() > 1;
         TaskPool pool = ctx.pool();
         Map<String, CrossDomainSetup> setups = new LinkedHashMap<>();
@@ -213,16 +247,37 @@ public final class CrossDomainExperiment implements ExperimentKind {
                 continue;
             }
             Cell cell = cells.get(i);
-            CrossDomainSetup setup = setup(setups, c, data, cell);
-            CrossDomainStudy study = new CrossDomainStudy(setup, protocol(c, cell, setup.config()));
+            CrossDomainSetup setup = setup(setups, c, data, cell, tuning.minValidationUsers(), ctx);
+            CrossDomainStudy study = new CrossDomainStudy(setup, protocol(c, cell, setup.config(), TunedValues.NONE));
             String label = cell.label(manySeeds);
             ctx.progress().note("training " + label);
-            CrossDomainStudy.Trained trained = CellResults.train(ctx, label, () -> study.train(pool));
-            CellResults.logValidation(ctx, label, trained.selection());
-            done.finishScores(i, Map.of("k" + cell.k(), study.evaluate(trained.recommender(), pool)));
+            ColdStartRecommender chosen;
+            Selection selection;
+            if (tuning.random()) {
+                RecMethod method = RecMethod.named(cell.method());
+                TuningSettings.MethodTuning own = tuning.forMethod(method);
+                Tuner.Outcome o = CellResults.train(ctx, label, () -> Tuner.randomSearch(own.space(), own.trials(),
+                        Rng.derive(cell.seed(), "tuning/" + cell.method() + "/" + cell.setting()), (values, budget) -> {
+                            CrossDomainStudy.Trained t = new CrossDomainStudy(setup, protocol(c, cell, setup.config(), values))
+                                    .train(pool, budget);
+                            return new Tuner.Trained(t.recommender(), t.selection());
+                        }));
+                tuningLog.add(cell.method(), cell.setting(), o.trials());
+                chosen = o.recommender();
+                selection = o.selection();
+            } else {
+                CrossDomainStudy.Trained trained = CellResults.train(ctx, label, () -> study.train(pool));
+                chosen = trained.recommender();
+                selection = trained.selection();
+            }
+            CellResults.logValidation(ctx, label, selection);
+            done.finishScores(i, Map.of("k" + cell.k(), study.evaluate(chosen, pool)));
             ctx.progress().update(done.doneCount(), Double.NaN);
         }
         ctx.progress().finish();
+        if (tuningLog != null) {
+            tuningLog.writeChosen();
+        }
         done.record(cells.size(), i -> cells.get(i).method(), i -> cells.get(i).seed(),
                 (i, setting) -> setting + "_beta" + percent(cells.get(i).ratio()));
         if (synthetic) {
@@ -230,10 +285,22 @@ public final class CrossDomainExperiment implements ExperimentKind {
         }
     }
 
-    /** The split depends on ratio, K and seed only: each is prepared once and shared by every method. */
-    private static CrossDomainSetup setup(Map<String, CrossDomainSetup> cache, Config c, Dataset data, Cell cell) {
-        return cache.computeIfAbsent(cell.ratio() + "/" + cell.k() + "/" + cell.seed(),
-                key -> CrossDomainSetup.prepare(data, split(c, data, cell), cell.seed()));
+    /**
+     * The split depends on ratio, K and seed only: each is prepared once and shared by every method. The run's
+     * log says how many validation and test users each has.
+     */
+    private static CrossDomainSetup setup(Map<String, CrossDomainSetup> cache, Config c, Dataset data, Cell cell,
+            int minValidationUsers, RunContext ctx) {
+        return cache.computeIfAbsent(cell.ratio() + "/" + cell.k() + "/" + cell.seed(), key -> {
+            CrossDomainSetup s = CrossDomainSetup.prepare(data, split(c, data, cell).withMinValidationUsers(minValidationUsers),
+                    cell.seed());
+            if (ctx != null) {
+                ctx.progress().note(String.format(Locale.ROOT, "split k%d_beta%s_seed%d: %d validation users, %d test users",
+                        cell.k(), percent(cell.ratio()), cell.seed(), s.split().validationUsers().length,
+                        s.split().testUsers().length));
+            }
+            return s;
+        });
     }
 
     /** Name of the row that scores the synthetic world's true rating function: the noise floor. */
@@ -248,8 +315,9 @@ public final class CrossDomainExperiment implements ExperimentKind {
         Config c = ctx.config();
         java.util.Set<CrossDomainSetup> seen = new java.util.HashSet<>();
         List<String> rmseNames = new ArrayList<>();
+        int minValidation = TuningSettings.read(c, "crossdomain", CrossDomainProtocol.METHODS).minValidationUsers();
         for (Cell cell : cells) {
-            CrossDomainSetup setup = setup(setups, c, data, cell);
+            CrossDomainSetup setup = setup(setups, c, data, cell, minValidation, null);
             if (!seen.add(setup)) {
                 continue;
             }
@@ -320,19 +388,21 @@ public final class CrossDomainExperiment implements ExperimentKind {
                 c.getInt("protocol.query"), c.getInt("protocol.min_ratings"));
     }
 
-    private static CrossDomainProtocol protocol(Config c, Cell cell, ColdStartSplit.Config split) {
+    /** A cell's protocol: the config's settings, with the drawn {@code values} in place of theirs. */
+    private static CrossDomainProtocol protocol(Config c, Cell cell, ColdStartSplit.Config split, TunedValues values) {
         String model = StudyKeys.modelType(c);
-        MetaLearning.Settings meta = StudyKeys.metaLearning(c);
+        MetaLearning.Settings meta = StudyKeys.metaLearning(c, values);
         CrossDomainProtocol.Training training = new CrossDomainProtocol.Training(
-                new CrossDomainProtocol.MetaTraining(meta, c.getDouble("meta.reptile.inner_lr"),
+                new CrossDomainProtocol.MetaTraining(meta, values.real(Tunable.INNER_LR, c.getDouble("meta.reptile.inner_lr")),
                         c.getInt("crossdomain.train_query"), c.getDouble("crossdomain.target_task_share"),
                         StudyKeys.coldStartMeta(c)),
-                new PooledTraining.Settings(c.getInt("crossdomain.pooled_epochs"), c.getInt("crossdomain.pooled_batch"),
-                        c.getDouble("crossdomain.pooled_lr")),
-                new FineTuning(c.getInt("crossdomain.fine_tune_steps"), c.getDoubleArray("crossdomain.fine_tune_lrs")),
-                new CrossDomainProtocol.Mapping(c.getInt("crossdomain.mapping_iterations"), MappingSettings.DEFAULT_LR));
+                new PooledTraining.Settings(values.integer(Tunable.POOLED_EPOCHS, c.getInt("crossdomain.pooled_epochs")),
+                        c.getInt("crossdomain.pooled_batch"), values.real(Tunable.POOLED_LR, c.getDouble("crossdomain.pooled_lr"))),
+                StudyKeys.fineTuning(c, "crossdomain", values),
+                new CrossDomainProtocol.Mapping(c.getInt("crossdomain.mapping_iterations"), MappingSettings.DEFAULT_LR),
+                StudyKeys.shrinkages(values));
         CrossDomainProtocol.Sizes sizes = new CrossDomainProtocol.Sizes(c.getInt("model.embedding_dim"),
-                c.getIntArray("model.hidden"), c.getDouble("crossdomain.weight_decay"));
+                c.getIntArray("model.hidden"), values.real(Tunable.WEIGHT_DECAY, c.getDouble("crossdomain.weight_decay")));
         return CrossDomainProtocol.defaults(RecMethod.byName(cell.method()).orElseThrow(), model, cell.seed(), split)
                 .withSources(c.getBoolean("crossdomain.use_sources")).withSizes(sizes).withTraining(training);
     }

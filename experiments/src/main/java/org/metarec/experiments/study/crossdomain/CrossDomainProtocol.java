@@ -10,6 +10,7 @@ import org.metarec.algorithms.rec.coldstart.ColdStartMetaMethod;
 import org.metarec.algorithms.rec.train.MetaLearning;
 import org.metarec.algorithms.rec.train.PooledTraining;
 import org.metarec.core.tasks.ColdStartSplit;
+import org.metarec.experiments.study.rec.BaselineSelection;
 import org.metarec.experiments.study.rec.RecMethod;
 
 /**
@@ -141,15 +142,29 @@ public record CrossDomainProtocol(RecMethod method, String model, long seed, boo
      * @param pooled pooled training (pretrained, target_only, the factorisations of the mapping methods)
      * @param fineTune fine-tuning of pooled and mapped models on the support set
      * @param mapping the EMCDR mapping and the PTUPCDR networks
+     * @param shrinkages the item_bias shrinkages scored on the validation users
      */
-    public record Training(MetaTraining meta, PooledTraining.Settings pooled, FineTuning fineTune, Mapping mapping) {
+    public record Training(MetaTraining meta, PooledTraining.Settings pooled, FineTuning fineTune, Mapping mapping,
+            BaselineSelection.Shrinkages shrinkages) {
 
         /** Requires every part. */
         public Training {
-            if (meta == null || pooled == null || fineTune == null || mapping == null) {
-                throw new IllegalArgumentException("crossdomain training: expected meta, pooled, fine-tuning and "
-                        + "mapping settings, found a null");
+            if (meta == null || pooled == null || fineTune == null || mapping == null || shrinkages == null) {
+                throw new IllegalArgumentException("crossdomain training: expected meta, pooled, fine-tuning, "
+                        + "mapping and shrinkage settings, found a null");
             }
+        }
+
+        /**
+         * Training settings with item_bias's default grid of shrinkages.
+         *
+         * @param meta the meta-learners' training
+         * @param pooled pooled training
+         * @param fineTune fine-tuning
+         * @param mapping the mapping networks
+         */
+        public Training(MetaTraining meta, PooledTraining.Settings pooled, FineTuning fineTune, Mapping mapping) {
+            this(meta, pooled, fineTune, mapping, BaselineSelection.Shrinkages.DEFAULT);
         }
 
         /**
@@ -166,7 +181,7 @@ public record CrossDomainProtocol(RecMethod method, String model, long seed, boo
             MetaLearning.Settings budgeted = m.withBudget(metaIterations, validateEvery);
             return new Training(new MetaTraining(budgeted, meta.reptileInnerLr(), meta.trainQuerySize(),
                     meta.targetTaskShare(), meta.coldStart()), pooled.withEpochs(pooledEpochs), fineTune,
-                    new Mapping(mappingIterations, mapping.lr()));
+                    new Mapping(mappingIterations, mapping.lr()), shrinkages);
         }
 
         /**

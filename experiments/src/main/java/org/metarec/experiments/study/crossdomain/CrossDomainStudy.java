@@ -28,6 +28,7 @@ import org.metarec.algorithms.rec.train.MetaLearning;
 import org.metarec.algorithms.rec.train.Selection;
 import org.metarec.algorithms.rec.train.TrainingContext;
 import org.metarec.algorithms.rec.train.TrainingTasks;
+import org.metarec.algorithms.rec.train.TrialBudget;
 import org.metarec.core.data.Dataset;
 import org.metarec.core.data.Interactions;
 import org.metarec.core.random.Rng;
@@ -128,11 +129,23 @@ public final class CrossDomainStudy {
      * @return the chosen recommender and the selection history
      */
     public Trained train(TaskPool pool) {
+        return train(pool, TrialBudget.unlimited());
+    }
+
+    /**
+     * Trains the protocol's method and selects it on the validation users, scoring while {@code budget} lasts
+     * (one trial per scored checkpoint and adaptation setting; training stops when it is spent).
+     *
+     * @param pool runs tasks in parallel (results do not depend on its thread count)
+     * @param budget the trials the selection may spend
+     * @return the chosen recommender and the selection history
+     */
+    public Trained train(TaskPool pool, TrialBudget budget) {
         CrossDomainProtocol p = protocol;
         CrossDomainProtocol.Training t = p.training();
         BatchFactory factory = setup.trainingFactory();
         TaskEvaluator validation = new TaskEvaluator(factory, setup.split().validationTasks());
-        TrainingContext ctx = new TrainingContext(p.seed(), STREAMS, pool, validation);
+        TrainingContext ctx = new TrainingContext(p.seed(), STREAMS, pool, validation, budget);
         Interactions data = setup.dataset().interactions();
         int k = p.split().supportSize();
         double wd = p.sizes().weightDecay();
@@ -145,8 +158,9 @@ public final class CrossDomainStudy {
         switch (method.family()) {
             case CLOSED_FORM -> {
                 BestSoFar<ColdStartRecommender> best = method == RecMethod.GLOBAL_MEAN
-                        ? BaselineSelection.globalMean(data, setup.targetTrainingRows(), validation, pool)
-                        : BaselineSelection.itemBias(data, setup.targetTrainingRows(), validation, pool);
+                        ? BaselineSelection.globalMean(data, setup.targetTrainingRows(), validation, pool, budget)
+                        : BaselineSelection.itemBias(data, setup.targetTrainingRows(), validation, pool, t.shrinkages(),
+                                budget);
                 return new Trained(best.value(), best.selection());
             }
             case POOLED -> {

@@ -200,8 +200,21 @@ public final class StudyKeys {
      * @return the settings
      */
     public static MetaLearning.Settings metaLearning(Config c) {
-        return new MetaLearning.Settings(c.getInt("budget.meta_iterations"), c.getInt("meta.meta_batch"),
-                c.getDouble("meta.inner_lr"), c.getInt("meta.inner_steps"), c.getDouble("optimizer.lr"), clipNorm(c),
+        return metaLearning(c, TunedValues.NONE);
+    }
+
+    /**
+     * The meta-learners' settings as {@link #metaLearning(Config)}, with a tuning trial's drawn values (meta-iterations,
+     * inner rate, outer rate) in place of the config's.
+     *
+     * @param c the config
+     * @param values the trial's values ({@link TunedValues#NONE}: the config's)
+     * @return the settings
+     */
+    public static MetaLearning.Settings metaLearning(Config c, TunedValues values) {
+        return new MetaLearning.Settings(values.integer(Tunable.META_ITERATIONS, c.getInt("budget.meta_iterations")),
+                c.getInt("meta.meta_batch"), values.real(Tunable.INNER_LR, c.getDouble("meta.inner_lr")),
+                c.getInt("meta.inner_steps"), values.real(Tunable.META_LR, c.getDouble("optimizer.lr")), clipNorm(c),
                 Math.max(1, c.getInt("budget.validate_every")), variants(c));
     }
 
@@ -242,5 +255,33 @@ public final class StudyKeys {
      */
     public static double clipNorm(Config c) {
         return c.isSet("optimizer.clip_norm") ? c.getDouble("optimizer.clip_norm") : 0;
+    }
+
+    /**
+     * The fine-tuning of {@code <section>.fine_tune_steps} at the drawn rate, or at the rates
+     * {@code <section>.fine_tune_lrs} when none was drawn.
+     *
+     * @param c the config
+     * @param section the kind's section
+     * @param values the drawn values
+     * @return the fine-tuning settings
+     */
+    public static FineTuning fineTuning(Config c, String section, TunedValues values) {
+        double[] grid = c.getDoubleArray(section + ".fine_tune_lrs");
+        return new FineTuning(c.getInt(section + ".fine_tune_steps"), values.has(Tunable.FINE_TUNE_LR)
+                ? new double[] {values.real(Tunable.FINE_TUNE_LR, 0)} : grid);
+    }
+
+    /**
+     * item_bias's shrinkages: the drawn ones, each in place of the default grid.
+     *
+     * @param values the drawn values
+     * @return the shrinkages to score
+     */
+    public static BaselineSelection.Shrinkages shrinkages(TunedValues values) {
+        BaselineSelection.Shrinkages grid = BaselineSelection.Shrinkages.DEFAULT;
+        return new BaselineSelection.Shrinkages(
+                values.has(Tunable.ITEM_SHRINKAGE) ? new double[] {values.real(Tunable.ITEM_SHRINKAGE, 0)} : grid.item(),
+                values.has(Tunable.USER_SHRINKAGE) ? new double[] {values.real(Tunable.USER_SHRINKAGE, 0)} : grid.user());
     }
 }

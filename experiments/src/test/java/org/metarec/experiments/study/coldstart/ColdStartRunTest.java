@@ -112,12 +112,61 @@ class ColdStartRunTest {
                 "the flipped ratings are the ones the methods are measured on");
     }
 
+    @Test
+    void tuningNeverReadsAHeldOutRatingFlippingThemAllChangesNoTrial() throws Exception {
+        Path data = MovieLens1mFixture.write(tmp.resolve("ml-1m"), 5);
+        List<String> tuning = List.of("coldstart.tuning.strategy=random", "coldstart.tuning.trials=4",
+                "coldstart.tuning.min_validation_users=10",
+                "coldstart.tuning.methods.item_bias.space=[{name: item_shrinkage, min: 0.5, max: 50, log: true}]",
+                "coldstart.tuning.methods.pretrained.space=[{name: pooled_lr, min: 0.001, max: 0.03, log: true}, "
+                        + "{name: fine_tune_lr, choices: [0, 0.1]}]",
+                "coldstart.tuning.methods.maml.space=[{name: inner_lr, min: 0.02, max: 0.5, log: true}]");
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(ConfigOverride.parse("data.path=" + data)));
+        tuning.forEach(t -> overrides.add(ConfigOverride.parse(t)));
+        Config c = ExperimentKinds.loader().load(config("ml1m-melu.yaml"), overrides);
+        String s = "coldstart.";
+        ColdStartStates.Config split = new ColdStartStates.Config(c.getInt(s + "new_item_year"),
+                c.getDouble(s + "existing_user_share"), c.getInt(s + "min_ratings"), c.getInt(s + "max_ratings"),
+                c.getInt(s + "query"), c.getDouble(s + "validation_ratio"), c.getDouble(s + "warm_test_ratio"))
+                .withMinValidationUsers(10);
+        ColdStartStatesSetup setup = ColdStartStatesSetup.prepare(DataSources.load(c), split, 1);
+        assertTrue(setup.states().validationUsers().length >= 10, setup.states().describe());
+        int[] hidden = setup.hiddenRows();
+
+        Path a = tmp.resolve("a");
+        TestFiles.CliResult ra = runOneSeed(data, a, tuning);
+        assertEquals(0, ra.code(), ra.err());
+        assertTrue(ra.err().contains(setup.states().validationUsers().length + " validation"), ra.err());
+        Path ratings = data.resolve("ratings.dat");
+        List<String> lines = new ArrayList<>(Files.readAllLines(ratings, StandardCharsets.ISO_8859_1));
+        for (int r : hidden) {
+            String[] f = lines.get(r).split("::");
+            lines.set(r, f[0] + "::" + f[1] + "::" + (6 - Integer.parseInt(f[2])) + "::" + f[3]);
+        }
+        Files.write(ratings, lines, StandardCharsets.ISO_8859_1);
+        Path b = tmp.resolve("b");
+        assertEquals(0, runOneSeed(data, b, tuning).code());
+        List<String> trials = Files.readAllLines(a.resolve("tuning.csv"));
+        // global_mean scores once; item_bias, pretrained and maml spend the 4 trials; reptile and anil have no space,
+        // so they train once and score their 3 checkpoints (iterations 0, 2, 4).
+        assertEquals(1 + 1 + 3 * 4 + 2 * 3, trials.size(), trials.toString());
+        assertEquals(trials, Files.readAllLines(b.resolve("tuning.csv")), "a trial changed when only held-out ratings changed");
+        assertNotEquals(Files.readString(a.resolve("tasks.csv")), Files.readString(b.resolve("tasks.csv")),
+                "the flipped ratings are the ones the methods are measured on");
+    }
+
     private TestFiles.CliResult runOneSeed(Path data, Path out) {
-        return TestFiles.cli("run", config("ml1m-melu.yaml").toString(), "--out", out.toString(), "--threads", "2",
-                "--set", "data.path=" + data, "--set", "model.embedding_dim=4", "--set", "model.hidden=[8]",
+        return runOneSeed(data, out, List.of());
+    }
+
+    private TestFiles.CliResult runOneSeed(Path data, Path out, List<String> sets) {
+        List<String> args = new ArrayList<>(List.of("run", config("ml1m-melu.yaml").toString(), "--out", out.toString(),
+                "--threads", "2", "--set", "data.path=" + data, "--set", "model.embedding_dim=4", "--set", "model.hidden=[8]",
                 "--set", "meta.meta_batch=4", "--set", "meta.inner_steps=1", "--set", "budget.meta_iterations=4",
                 "--set", "budget.validate_every=2", "--set", "coldstart.pooled_epochs=1", "--set", "coldstart.seeds=[1]",
-                "--set", "methods=[global_mean, item_bias, pretrained, maml, reptile, anil]");
+                "--set", "methods=[global_mean, item_bias, pretrained, maml, reptile, anil]"));
+        sets.forEach(x -> args.addAll(List.of("--set", x)));
+        return TestFiles.cli(args.toArray(String[]::new));
     }
 
     @Test
