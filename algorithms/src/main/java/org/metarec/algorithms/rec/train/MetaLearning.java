@@ -163,13 +163,34 @@ public final class MetaLearning {
      */
     public static Result train(MetaMethod method, RecModel model, TaskLoss<RatingBatch> loss,
             MetaTrainer.TaskSource<RatingBatch> tasks, int supportSize, Settings s, TrainingContext ctx) {
+        return train(method, model, loss, tasks, supportSize, s, ctx, null);
+    }
+
+    /**
+     * As {@link #train(MetaMethod, RecModel, TaskLoss, MetaTrainer.TaskSource, int, Settings, TrainingContext)},
+     * meta-training from given parameters instead of a fresh initialisation (for example a pretrained model
+     * whose users start from their source embeddings).
+     *
+     * @param method the meta-learning method
+     * @param model the model
+     * @param loss the task loss
+     * @param tasks draws a meta-training task
+     * @param supportSize the smallest support size of the drawn tasks
+     * @param s the settings
+     * @param ctx streams, pool and validation users
+     * @param start the model parameters meta-training starts from (cold-start form), or null for
+     *     {@code model.init(ctx.rng("init"))}; not modified
+     * @return the chosen recommender and the selection history
+     */
+    public static Result train(MetaMethod method, RecModel model, TaskLoss<RatingBatch> loss,
+            MetaTrainer.TaskSource<RatingBatch> tasks, int supportSize, Settings s, TrainingContext ctx, Params start) {
         TaskPool pool = ctx.pool();
         TaskEvaluator validation = ctx.validation();
         MetaLearner<RatingBatch> learner = learner(method, model, loss, s.innerLr(), s.innerSteps());
         if (supportSize == 0 && !learner.trainsOnWholeTask()) {
             learner = learner(method, model, loss, s.innerLr(), 0);   // nothing to adapt on
         }
-        Params init = learner.initMeta(model.init(ctx.rng("init")));
+        Params init = learner.initMeta(start == null ? model.init(ctx.rng("init")) : start.detach().asVariables());
         MetaTrainer<RatingBatch> trainer = new MetaTrainer<>(learner, new Adam(s.metaLr()), tasks, pool,
                 s.metaBatch(), s.clipNorm(), init, ctx.rng("train-tasks"));
         BestSoFar<Params> best = BestSoFar.preferLatestWhenUnscored();
