@@ -69,7 +69,8 @@ class KindKeysTest {
 
     @Test
     void crossdomainReadsEveryKeyItAccepts() throws IOException {
-        String methods = "[global_mean, item_bias, target_only, pretrained, emcdr, ptupcdr, maml, fomaml, reptile, metasgd, anil, cavia]";
+        String methods = "[global_mean, item_bias, transfer_bias, target_only, pretrained, pretrained.profile, emcdr, ptupcdr, "
+                + "maml, maml.src, maml.nosrc, fomaml, reptile, metasgd, anil, cavia]";
         String base = """
                 name: c
                 experiment: crossdomain
@@ -117,7 +118,8 @@ class KindKeysTest {
         TestFiles.write(recbole, "shop.item", items.toString());
         checkKind("crossdomain", List.of(
                 run(base, "data.synthetic.users=120", "data.synthetic.items_per_domain=20", "data.synthetic.domains=2",
-                        "optimizer.clip_norm=1.0", "evaluation.reference=oracle"),
+                        "optimizer.clip_norm=1.0", "evaluation.reference=oracle", "crossdomain.support_order=temporal",
+                        "crossdomain.warm_users=3"),
                 run(base, "data.source=delimited", "data.path=" + delimited, "protocol.target_domain=music",
                         "data.delimited.item_ids=per_domain"),
                 run(base, "data.source=douban", "data.path=" + douban, "protocol.source_domains=[book]",

@@ -4,6 +4,7 @@ import static org.metarec.experiments.config.Specs.bool;
 import static org.metarec.experiments.config.Specs.integer;
 import static org.metarec.experiments.config.Specs.key;
 import static org.metarec.experiments.config.Specs.listOf;
+import static org.metarec.experiments.config.Specs.oneOf;
 import static org.metarec.experiments.config.Specs.real;
 
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.metarec.core.metrics.RankingMetrics;
 import org.metarec.core.metrics.RatingMetrics;
 import org.metarec.core.synthetic.SyntheticWorld;
 import org.metarec.core.tasks.ColdStartSplit;
+import org.metarec.core.tasks.SupportOrder;
 import org.metarec.experiments.config.Config;
 import org.metarec.experiments.config.KeySpec;
 import org.metarec.experiments.config.ObjectRule;
@@ -47,6 +49,11 @@ import org.metarec.experiments.study.rec.StudyKeys;
  * several seeds are pooled as tasks (each seed's split is a fresh draw of test users), so every method is
  * compared on the same tasks. {@code train.csv} holds each combination's validation curve (validation RMSE
  * at every scored checkpoint).
+ *
+ * <p>A method name may carry the suffixes of {@link MethodVariant} ({@code maml.src}, {@code pretrained.profile},
+ * {@code maml.nosrc}, ...), each its own row. With {@code crossdomain.warm_users} above 0 the warm users'
+ * held-out ratings are scored too, as {@code mae_warm_k<K>_beta<percent>} and so on; with
+ * {@code crossdomain.support_order: temporal} the support set is each user's first K ratings by time.
  *
  * <p>On synthetic data an extra row, {@code oracle}, scores the world's true rating function on the same
  * test tasks: the noise floor.
@@ -83,6 +90,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
         keys.addAll(StudyKeys.pooledTraining("pretrained, target_only, and the factorisations of the mapping methods"));
         keys.add(key("mapping_iterations", integer().atLeast(1)).defaultTo(CrossDomainProtocol.Mapping.DEFAULT.iterations())
                 .doc("Adam steps of the EMCDR mapping and of the PTUPCDR meta network."));
+        keys.addAll(TransferKeys.keys());
         return new ObjectSpec(keys, List.of());
     }
 
@@ -96,9 +104,10 @@ public final class CrossDomainExperiment implements ExperimentKind {
                 "evaluation.support_sizes", "evaluation.reference");
     }
 
+    /** Every method and its user-start and no-sources variants ({@link MethodVariant}). */
     @Override
     public List<String> methods() {
-        return RecMethod.names(CrossDomainProtocol.METHODS);
+        return MethodVariant.all(CrossDomainProtocol.METHODS).stream().map(MethodVariant::name).toList();
     }
 
     /** The methods, and on synthetic data the {@link #ORACLE} row. */
@@ -113,7 +122,8 @@ public final class CrossDomainExperiment implements ExperimentKind {
 
     @Override
     public List<ObjectRule> rules() {
-        return List.of(StudyKeys.ratingsSource(name()), StudyKeys.knownDomains(), StudyKeys.caviaNeedsUserParameters());
+        return List.of(StudyKeys.ratingsSource(name()), StudyKeys.knownDomains(), StudyKeys.caviaNeedsUserParameters(),
+                TransferKeys.variantsNeedUserTablesAndSources());
     }
 
     /** One combination of the run's grid. */
@@ -135,6 +145,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
         }
         List<Long> seeds = StudyKeys.seeds(c, "crossdomain");
         List<String> methods = c.getStringList("methods");
+        TransferKeys.requireTimestamps(c, data);
         List<Cell> cells = new ArrayList<>();
         for (double ratio : ratios) {
             for (int k : c.getIntArray("evaluation.support_sizes")) {
@@ -163,7 +174,8 @@ public final class CrossDomainExperiment implements ExperimentKind {
             }
             Cell cell = cells.get(i);
             CrossDomainSetup setup = setup(setups, c, data, cell);
-            CrossDomainStudy study = new CrossDomainStudy(setup, protocol(c, cell, setup.config()));
+            MethodVariant variant = MethodVariant.named(cell.method(), CrossDomainProtocol.METHODS);
+            CrossDomainStudy study = new CrossDomainStudy(setup, protocol(c, cell, setup.config()), variant.start());
             String label = cell.label(manySeeds);
             ctx.progress().note("training " + label);
             CrossDomainStudy.Trained trained = CellResults.train(ctx, label, () -> study.train(pool));
@@ -182,7 +194,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
     /** The split depends on ratio, K and seed only: each is prepared once and shared by every method. */
     private static CrossDomainSetup setup(Map<String, CrossDomainSetup> cache, Config c, Dataset data, Cell cell) {
         return cache.computeIfAbsent(cell.ratio() + "/" + cell.k() + "/" + cell.seed(),
-                key -> CrossDomainSetup.prepare(data, split(c, data, cell), cell.seed()));
+                key -> CrossDomainSetup.prepare(data, split(c, data, cell), cell.seed(), TransferKeys.options(c)));
     }
 
     /** Name of the row that scores the synthetic world's true rating function: the noise floor. */
@@ -285,8 +297,10 @@ public final class CrossDomainExperiment implements ExperimentKind {
                 new CrossDomainProtocol.Mapping(c.getInt("crossdomain.mapping_iterations"), MappingSettings.DEFAULT_LR));
         CrossDomainProtocol.Sizes sizes = new CrossDomainProtocol.Sizes(c.getInt("model.embedding_dim"),
                 c.getIntArray("model.hidden"), c.getDouble("crossdomain.weight_decay"));
-        return CrossDomainProtocol.defaults(RecMethod.byName(cell.method()).orElseThrow(), model, cell.seed(), split)
-                .withSources(c.getBoolean("crossdomain.use_sources")).withSizes(sizes).withTraining(training);
+        MethodVariant variant = MethodVariant.named(cell.method(), CrossDomainProtocol.METHODS);
+        return CrossDomainProtocol.defaults(variant.method(), model, cell.seed(), split)
+                .withSources(c.getBoolean("crossdomain.use_sources") && variant.sources()).withSizes(sizes)
+                .withTraining(training);
     }
 
     private static List<Double> doubles(Config c, String path) {
