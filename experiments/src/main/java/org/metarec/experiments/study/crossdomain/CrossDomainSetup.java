@@ -15,7 +15,7 @@ import org.metarec.core.tasks.SupportOrder;
 
 /**
  * Everything the methods of one cross-domain run share, prepared once: the cold-start split (from
- * the stream {@code crossdomain/split} of the seed), the feature encodings, the users' cross-domain
+ * the stream {@code crossdomain/split} of the seed), the warm users if any (stream {@code crossdomain/warm}), the feature encodings, the users' cross-domain
  * profiles (from training rows only) and the batch factories.
  *
  * <p>The factory for training and model selection ({@link #trainingFactory()}) hides every
