@@ -69,8 +69,8 @@ class KindKeysTest {
 
     @Test
     void crossdomainReadsEveryKeyItAccepts() throws IOException {
-        String methods = "[global_mean, item_bias, target_only, pretrained, emcdr, ptupcdr, maml, fomaml, reptile, metasgd, anil, "
-                + "cavia, mamlpp, imaml, mamo, tanp]";
+        String methods = "[global_mean, item_bias, transfer_bias, target_only, pretrained, pretrained.profile, emcdr, ptupcdr, "
+                + "maml, maml.src, maml.nosrc, fomaml, reptile, metasgd, anil, cavia, mamlpp, imaml, mamo, tanp]";
         String base = """
                 name: c
                 experiment: crossdomain
@@ -142,7 +142,7 @@ class KindKeysTest {
                         "optimizer.clip_norm=1.0", "evaluation.reference=oracle", "meta.mamlpp.learned_rates=false",
                         "meta.mamlpp.multi_step_loss=false", "meta.mamlpp.msl_iterations=2",
                         "meta.mamlpp.first_order_iterations=1", "meta.imaml.lambda=2.0", "meta.imaml.cg_iterations=3",
-                        "meta.imaml.cg_tolerance=1.0e-8"),
+                        "meta.imaml.cg_tolerance=1.0e-8", "crossdomain.support_order=temporal", "crossdomain.warm_users=3"),
                 run(base, "data.source=delimited", "data.path=" + delimited, "protocol.target_domain=music",
                         "data.delimited.item_ids=per_domain"),
                 run(base, "data.source=douban", "data.path=" + douban, "protocol.source_domains=[book]",

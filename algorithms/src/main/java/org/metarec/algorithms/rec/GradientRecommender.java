@@ -106,6 +106,16 @@ public final class GradientRecommender implements ColdStartRecommender {
     }
 
     /**
+     * The parameters a user's adaptation starts from, before any support rating.
+     *
+     * @param user what is known about the user
+     * @return parameters in the cold-start form
+     */
+    public Params startFor(UserContext user) {
+        return start.paramsFor(user);
+    }
+
+    /**
      * The model.
      *
      * @return the model

@@ -20,8 +20,9 @@ import org.metarec.core.random.Rng;
  *       round(beta * c) become <b>test users</b>, the next max(round(validationRatio * (c - test)),
  *       min(minValidationUsers, (c - test) / 2)) become <b>validation users</b>, the rest are training users.</li>
  *   <li>All target ratings of test and validation users are hidden. Each such user gets a task: K support
- *       rows drawn with {@code rng.fork("support/user-" + u)} (K = 0 allowed, for mapping methods) and the
- *       rest, up to Q, as query.</li>
+ *       rows drawn with {@code rng.fork("support/user-" + u)} (K = 0 allowed: pure transfer) and the
+ *       rest, up to Q, as query; or, with {@link SupportOrder#TEMPORAL}, the user's first K by time and the
+ *       next ones, up to Q, as query.</li>
  *   <li><b>Training rows</b> are all source-domain rows (of every user, including test users: their source
  *       history is what transfers) and the target rows of all other users. Rows of domains that are neither
  *       source nor target are not included.</li>
@@ -179,6 +180,26 @@ public final class ColdStartSplit {
      *     user
      */
     public static ColdStartSplit create(Interactions data, Config config, Rng rng) {
+        return create(data, config, rng, SupportOrder.RANDOM);
+    }
+
+    /**
+     * Applies the protocol with the given choice of support rows ({@link SupportOrder#RANDOM} is
+     * {@link #create(Interactions, Config, Rng)}).
+     *
+     * @param data the interactions (with timestamps for {@link SupportOrder#TEMPORAL})
+     * @param config the protocol parameters
+     * @param rng the generator (only named forks of it are used)
+     * @param order random support rows, or each user's first K by time with the query after them
+     * @return the split
+     * @throws IllegalArgumentException naming a domain the data does not have, if no candidate becomes a test
+     *     user, or for a temporal order on data without timestamps
+     */
+    public static ColdStartSplit create(Interactions data, Config config, Rng rng, SupportOrder order) {
+        if (order == SupportOrder.TEMPORAL && !data.hasTimestamps()) {
+            throw new IllegalArgumentException("cold-start support order: expected data with timestamps for "
+                    + "'temporal', found data without them");
+        }
         int target = domainIndex(data, "targetDomain", config.targetDomain());
         int[] sources = new int[config.sourceDomains().size()];
         boolean[] isSource = new boolean[data.domainCount()];
@@ -232,20 +253,32 @@ public final class ColdStartSplit {
                 .toArray();
         return new ColdStartSplit(config, sources, target, overlap.stream().mapToInt(Integer::intValue).toArray(),
                 overlap.size() - candidates.size(), test, validation, trainingOverlap, training,
-                tasks(data, test, target, config, rng), tasks(data, validation, target, config, rng));
+                tasks(data, test, target, config, rng, order), tasks(data, validation, target, config, rng, order));
     }
 
-    private static List<RatingTask> tasks(Interactions data, int[] users, int target, Config config, Rng rng) {
+    private static List<RatingTask> tasks(Interactions data, int[] users, int target, Config config, Rng rng,
+            SupportOrder order) {
         List<RatingTask> tasks = new ArrayList<>(users.length);
         for (int u : users) {
             int[] rows = data.rowsOf(u, target);
-            rng.fork("support/user-" + u).shuffle(rows);
+            if (order == SupportOrder.TEMPORAL) {
+                rows = byTime(data, rows);
+            } else {
+                rng.fork("support/user-" + u).shuffle(rows);
+            }
             int k = config.supportSize();
             int q = (int) Math.min(config.maxQuerySize(), (long) rows.length - k);
             tasks.add(new RatingTask(u, target, Arrays.copyOfRange(rows, 0, k),
                     Arrays.copyOfRange(rows, k, k + q)));
         }
         return Collections.unmodifiableList(tasks);
+    }
+
+    /** The rows by timestamp, ties by row index (so the order is fixed by the data alone). */
+    private static int[] byTime(Interactions data, int[] rows) {
+        return Arrays.stream(rows).boxed()
+                .sorted(java.util.Comparator.<Integer>comparingLong(data::timestamp).thenComparingInt(r -> r))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     private static int domainIndex(Interactions data, String key, String name) {

@@ -79,6 +79,25 @@ public final class ItemBias implements ColdStartRecommender {
     }
 
     /**
+     * The fitted mean rating.
+     *
+     * @return mu
+     */
+    public double mu() {
+        return mu;
+    }
+
+    /**
+     * The fitted bias of one item (0 for an item without training rows).
+     *
+     * @param item an item index
+     * @return {@code b_i}
+     */
+    public double itemBias(int item) {
+        return itemBias[item];
+    }
+
+    /**
      * The shrinkage of the item biases.
      *
      * @return lambdaItem

@@ -7,6 +7,7 @@ import org.metarec.algorithms.rec.GradientRecommender;
 import org.metarec.algorithms.rec.TaskEvaluator;
 import org.metarec.algorithms.rec.data.BatchFactory;
 import org.metarec.algorithms.rec.data.RatingBatch;
+import org.metarec.algorithms.rec.data.UserContext;
 import org.metarec.algorithms.rec.model.RecModel;
 import org.metarec.algorithms.rec.model.UserTables;
 import org.metarec.algorithms.rec.train.BestSoFar;
@@ -56,6 +57,29 @@ public final class PooledFineTuning {
      */
     public static Result train(String method, RecModel model, TaskLoss<RatingBatch> loss, BatchFactory factory,
             int[] rows, PooledTraining.Settings pooled, FineTuning fineTune, TrainingContext ctx) {
+        return train(method, model, loss, factory, rows, pooled, fineTune, ctx, true);
+    }
+
+    /**
+     * As {@link #train(String, RecModel, TaskLoss, BatchFactory, int[], PooledTraining.Settings, FineTuning,
+     * TrainingContext)}, with the choice of where a cold user starts: from their own trained row (the
+     * {@code pretrained} baseline), or, with {@code personalRows} false, from the average row for everyone, so
+     * that what tells users apart is their profile alone (the per-user rows are trained, never read at test time).
+     *
+     * @param method the method's name
+     * @param model the model
+     * @param loss its training loss
+     * @param factory builds the training batches
+     * @param rows the pooled training rows
+     * @param pooled epochs, minibatch size and Adam's rate
+     * @param fineTune fine-tuning steps and candidate rates
+     * @param ctx streams {@code init} and {@code pooled-order}, the pool and the validation users
+     * @param personalRows whether a user starts from their own trained row
+     * @return the chosen recommender
+     */
+    public static Result train(String method, RecModel model, TaskLoss<RatingBatch> loss, BatchFactory factory,
+            int[] rows, PooledTraining.Settings pooled, FineTuning fineTune, TrainingContext ctx,
+            boolean personalRows) {
         int users = factory.data().userCount();
         boolean[] trained = new boolean[users];
         for (int r : rows) {
@@ -71,7 +95,7 @@ public final class PooledFineTuning {
                     break;
                 }
                 ColdStartRecommender rec = new GradientRecommender(method, model,
-                        user -> tables.forUser(user.user()),
+                        user -> tables.forUser(personalRows ? user.user() : UserContext.NEW_USER),
                         GradientRecommender.sgd(loss, model.localParams(), lr, fineTune.steps()));
                 best.offer(epoch, String.format(Locale.ROOT, "fineTuneLr=%g", lr),
                         validation.meanRmse(rec, ctx.pool()), rec);

@@ -115,7 +115,7 @@ public final class BatchFactory {
             if (hidden != null && hidden[r]) {
                 throw new HiddenRowException("row " + r + " (user " + data.userIds().rawId(data.user(r)) + ", domain "
                         + data.domains().name(data.domain(r)) + ") is hidden from training and model selection: it is"
-                        + " a test user's target-domain rating");
+                        + " a test user's target-domain rating or a held-out rating of a warm user");
             }
             u[k] = data.user(r);
             it[k] = data.item(r);

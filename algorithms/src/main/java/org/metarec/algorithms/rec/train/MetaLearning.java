@@ -235,11 +235,32 @@ public final class MetaLearning {
      */
     public static Result train(MetaMethod method, RecModel model, TaskLoss<RatingBatch> loss,
             MetaTrainer.TaskSource<RatingBatch> tasks, int supportSize, Settings s, TrainingContext ctx) {
+        return train(method, model, loss, tasks, supportSize, s, ctx, null);
+    }
+
+    /**
+     * As {@link #train(MetaMethod, RecModel, TaskLoss, MetaTrainer.TaskSource, int, Settings, TrainingContext)},
+     * meta-training from given parameters instead of a fresh initialisation (for example a pretrained model
+     * whose users start from their source embeddings).
+     *
+     * @param method the meta-learning method
+     * @param model the model
+     * @param loss the task loss
+     * @param tasks draws a meta-training task
+     * @param supportSize the smallest support size of the drawn tasks
+     * @param s the settings
+     * @param ctx streams, pool and validation users
+     * @param start the model parameters meta-training starts from (cold-start form), or null for
+     *     {@code model.init(ctx.rng("init"))}; not modified
+     * @return the chosen recommender and the selection history
+     */
+    public static Result train(MetaMethod method, RecModel model, TaskLoss<RatingBatch> loss,
+            MetaTrainer.TaskSource<RatingBatch> tasks, int supportSize, Settings s, TrainingContext ctx, Params start) {
         MetaLearner<RatingBatch> learner = learner(method, model, loss, s.innerLr(), s.innerSteps(), s.variants());
         if (supportSize == 0 && !learner.trainsOnWholeTask()) {
             learner = learner(method, model, loss, s.innerLr(), 0, s.variants());   // nothing to adapt on
         }
-        return train(learner, model, tasks, s, ctx);
+        return train(learner, model, tasks, s, ctx, start);
     }
 
     /**
@@ -258,15 +279,15 @@ public final class MetaLearning {
             MetaTrainer.TaskSource<RatingBatch> tasks, int supportSize, Settings s, TrainingContext ctx) {
         MetaLearner<RatingBatch> learner = method.learner(model, s.innerLr(), supportSize == 0 ? 0 : s.innerSteps(),
                 settings, ctx.seed());
-        return train(learner, model, tasks, s, ctx);
+        return train(learner, model, tasks, s, ctx, null);
     }
 
-    /** The outer loop and the selection on validation users, for any learner over the model. */
+    /** The outer loop and the selection on validation users, for any learner over the model, from {@code start} or a fresh init. */
     private static Result train(MetaLearner<RatingBatch> learner, RecModel model,
-            MetaTrainer.TaskSource<RatingBatch> tasks, Settings s, TrainingContext ctx) {
+            MetaTrainer.TaskSource<RatingBatch> tasks, Settings s, TrainingContext ctx, Params start) {
         TaskPool pool = ctx.pool();
         TaskEvaluator validation = ctx.validation();
-        Params init = learner.initMeta(model.init(ctx.rng("init")));
+        Params init = learner.initMeta(start == null ? model.init(ctx.rng("init")) : start.detach().asVariables());
         MetaTrainer<RatingBatch> trainer = new MetaTrainer<>(learner, new Adam(s.metaLr()), tasks, pool,
                 s.metaBatch(), s.clipNorm(), init, ctx.rng("train-tasks"));
         BestSoFar<Params> best = BestSoFar.preferLatestWhenUnscored(ctx.trials());

@@ -4,6 +4,7 @@ import static org.metarec.experiments.config.Specs.bool;
 import static org.metarec.experiments.config.Specs.integer;
 import static org.metarec.experiments.config.Specs.key;
 import static org.metarec.experiments.config.Specs.listOf;
+import static org.metarec.experiments.config.Specs.oneOf;
 import static org.metarec.experiments.config.Specs.real;
 
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import org.metarec.algorithms.rec.TestScores;
 import org.metarec.experiments.results.Measure;
 import org.metarec.experiments.results.ResultSink;
 import org.metarec.experiments.results.TaskId;
+import org.metarec.core.tasks.SupportOrder;
 import org.metarec.experiments.config.Config;
 import org.metarec.experiments.config.KeySpec;
 import org.metarec.experiments.config.ObjectRule;
@@ -60,6 +62,11 @@ import org.metarec.experiments.study.rec.TuningSettings;
  * the seed's test users). Every value is recorded with its seed and user (each seed's split is a fresh draw of
  * test users, so users repeat across seeds), and the summary averages per seed and counts each user once. {@code train.csv} holds each combination's validation curve (validation RMSE
  * at every scored checkpoint).
+ *
+ * <p>A method name may carry the suffixes of {@link MethodVariant} ({@code maml.src}, {@code pretrained.profile},
+ * {@code maml.nosrc}, ...), each its own row. With {@code crossdomain.warm_users} above 0 the warm users'
+ * held-out ratings are scored too, as {@code mae_warm_k<K>_beta<percent>} and so on; with
+ * {@code crossdomain.support_order: temporal} the support set is each user's first K ratings by time.
  *
  * <p>On synthetic data an extra row, {@code oracle}, scores the world's true rating function on the same
  * test tasks: the noise floor.
@@ -104,6 +111,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
         keys.add(key("mapping_iterations", integer().atLeast(1)).defaultTo(CrossDomainProtocol.Mapping.DEFAULT.iterations())
                 .doc("Adam steps of the EMCDR mapping and of the PTUPCDR meta network."));
         keys.add(TuningSettings.section(CrossDomainProtocol.METHODS));
+        keys.addAll(TransferKeys.keys());
         return new ObjectSpec(keys, List.of());
     }
 
@@ -119,9 +127,10 @@ public final class CrossDomainExperiment implements ExperimentKind {
                 "evaluation.support_sizes", "evaluation.reference", "evaluation.correction");
     }
 
+    /** Every method and its user-start and no-sources variants ({@link MethodVariant}). */
     @Override
     public List<String> methods() {
-        return RecMethod.names(CrossDomainProtocol.METHODS);
+        return MethodVariant.all(CrossDomainProtocol.METHODS).stream().map(MethodVariant::name).toList();
     }
 
     /** The methods, and on synthetic data the {@link #ORACLE} row. */
@@ -137,7 +146,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
     @Override
     public List<ObjectRule> rules() {
         return List.of(StudyKeys.ratingsSource(name()), StudyKeys.knownDomains(), StudyKeys.caviaNeedsUserParameters(),
-                StudyKeys.mamoNeedsAUserProfile(name()));
+                StudyKeys.mamoNeedsAUserProfile(name()), TransferKeys.variantsNeedUserTablesAndSources());
     }
 
     /**
@@ -208,6 +217,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
         List<Double> ratios = ratios(c);
         List<Long> seeds = StudyKeys.seeds(c, "crossdomain");
         List<String> methods = c.getStringList("methods");
+        TransferKeys.requireTimestamps(c, data);
         List<Cell> cells = new ArrayList<>();
         for (double ratio : ratios) {
             for (int k : c.getIntArray("evaluation.support_sizes")) {
@@ -234,7 +244,8 @@ public final class CrossDomainExperiment implements ExperimentKind {
             }
         }
         TuningLog tuningLog = tuning.random() ? TuningLog.restore(ctx.outDir(), finished) : null;
-        String unequal = tuning.unequalNote(methods.stream().map(RecMethod::named).toList());
+        String unequal = tuning.unequalNote(methods.stream()
+                .map(m -> MethodVariant.named(m, CrossDomainProtocol.METHODS).method()).distinct().toList());
         if (unequal != null) {
             ctx.results().note(unequal);
         }
@@ -248,18 +259,20 @@ public final class CrossDomainExperiment implements ExperimentKind {
             }
             Cell cell = cells.get(i);
             CrossDomainSetup setup = setup(setups, c, data, cell, tuning.minValidationUsers(), ctx);
-            CrossDomainStudy study = new CrossDomainStudy(setup, protocol(c, cell, setup.config(), TunedValues.NONE));
+            MethodVariant variant = MethodVariant.named(cell.method(), CrossDomainProtocol.METHODS);
+            CrossDomainStudy study = new CrossDomainStudy(setup, protocol(c, cell, setup.config(), TunedValues.NONE),
+                    variant.start());
             String label = cell.label(manySeeds);
             ctx.progress().note("training " + label);
             ColdStartRecommender chosen;
             Selection selection;
             if (tuning.random()) {
-                RecMethod method = RecMethod.named(cell.method());
-                TuningSettings.MethodTuning own = tuning.forMethod(method);
+                // A variant (maml.src, pretrained.profile...) draws from its method's space, with the same budget.
+                TuningSettings.MethodTuning own = tuning.forMethod(variant.method());
                 Tuner.Outcome o = CellResults.train(ctx, label, () -> Tuner.randomSearch(own.space(), own.trials(),
                         Rng.derive(cell.seed(), "tuning/" + cell.method() + "/" + cell.setting()), (values, budget) -> {
-                            CrossDomainStudy.Trained t = new CrossDomainStudy(setup, protocol(c, cell, setup.config(), values))
-                                    .train(pool, budget);
+                            CrossDomainStudy.Trained t = new CrossDomainStudy(setup, protocol(c, cell, setup.config(), values),
+                                    variant.start()).train(pool, budget);
                             return new Tuner.Trained(t.recommender(), t.selection());
                         }));
                 tuningLog.add(cell.method(), cell.setting(), o.trials());
@@ -271,7 +284,10 @@ public final class CrossDomainExperiment implements ExperimentKind {
                 selection = trained.selection();
             }
             CellResults.logValidation(ctx, label, selection);
-            done.finishScores(i, Map.of("k" + cell.k(), study.evaluate(chosen, pool)));
+            Map<String, TestScores> scores = new LinkedHashMap<>();
+            scores.put("k" + cell.k(), study.evaluate(chosen, pool));
+            study.evaluateWarm(chosen, pool).ifPresent(warm -> scores.put("warm_k" + cell.k(), warm));
+            done.finishScores(i, scores);
             ctx.progress().update(done.doneCount(), Double.NaN);
         }
         ctx.progress().finish();
@@ -293,7 +309,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
             int minValidationUsers, RunContext ctx) {
         return cache.computeIfAbsent(cell.ratio() + "/" + cell.k() + "/" + cell.seed(), key -> {
             CrossDomainSetup s = CrossDomainSetup.prepare(data, split(c, data, cell).withMinValidationUsers(minValidationUsers),
-                    cell.seed());
+                    cell.seed(), TransferKeys.options(c));
             if (ctx != null) {
                 ctx.progress().note(String.format(Locale.ROOT, "split k%d_beta%s_seed%d: %d validation users, %d test users",
                         cell.k(), percent(cell.ratio()), cell.seed(), s.split().validationUsers().length,
@@ -403,8 +419,10 @@ public final class CrossDomainExperiment implements ExperimentKind {
                 StudyKeys.shrinkages(values));
         CrossDomainProtocol.Sizes sizes = new CrossDomainProtocol.Sizes(c.getInt("model.embedding_dim"),
                 c.getIntArray("model.hidden"), values.real(Tunable.WEIGHT_DECAY, c.getDouble("crossdomain.weight_decay")));
-        return CrossDomainProtocol.defaults(RecMethod.byName(cell.method()).orElseThrow(), model, cell.seed(), split)
-                .withSources(c.getBoolean("crossdomain.use_sources")).withSizes(sizes).withTraining(training);
+        MethodVariant variant = MethodVariant.named(cell.method(), CrossDomainProtocol.METHODS);
+        return CrossDomainProtocol.defaults(variant.method(), model, cell.seed(), split)
+                .withSources(c.getBoolean("crossdomain.use_sources") && variant.sources()).withSizes(sizes)
+                .withTraining(training);
     }
 
     private static List<Double> doubles(Config c, String path) {

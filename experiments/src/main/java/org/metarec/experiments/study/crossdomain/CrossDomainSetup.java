@@ -11,17 +11,39 @@ import org.metarec.core.data.Interactions;
 import org.metarec.core.random.Rng;
 import org.metarec.core.tasks.ColdStartSplit;
 import org.metarec.core.tasks.RatingTask;
+import org.metarec.core.tasks.SupportOrder;
 
 /**
  * Everything the methods of one cross-domain run share, prepared once: the cold-start split (from
- * the stream {@code crossdomain/split} of the seed), the feature encodings, the users' cross-domain
+ * the stream {@code crossdomain/split} of the seed), the warm users if any (stream {@code crossdomain/warm}), the feature encodings, the users' cross-domain
  * profiles (from training rows only) and the batch factories.
  *
  * <p>The factory for training and model selection ({@link #trainingFactory()}) hides every
- * target-domain rating of the test users, support and query alike; only {@link #testFactory()},
+ * target-domain rating of the test users, support and query alike, and the warm users' held-out ratings
+ * ({@link WarmUsers}); only {@link #testFactory()},
  * which the study uses in its final evaluation alone, can read them.
  */
 public final class CrossDomainSetup {
+
+    /**
+     * How the split's tasks are made beyond {@link ColdStartSplit.Config}.
+     *
+     * @param supportOrder random support rows, or each user's first K by time
+     * @param warmUsers how many training users get held-out target ratings ({@link WarmUsers}), 0 for none
+     */
+    public record Options(SupportOrder supportOrder, int warmUsers) {
+
+        /** Random support rows and no warm users: the split of {@link #prepare(Dataset, ColdStartSplit.Config, long)}. */
+        public static final Options DEFAULT = new Options(SupportOrder.RANDOM, 0);
+
+        /** Validates. */
+        public Options {
+            if (supportOrder == null || warmUsers < 0) {
+                throw new IllegalArgumentException("crossdomain setup: expected a support order and warm users >= 0, "
+                        + "found " + supportOrder + " and " + warmUsers);
+            }
+        }
+    }
 
     private final Dataset dataset;
     private final ColdStartSplit.Config config;
@@ -33,16 +55,24 @@ public final class CrossDomainSetup {
     private final BatchFactory test;
     private final int[] targetTrainingRows;
     private final int[] sourceTrainingRows;
+    private final int[] trainingRows;
+    private final Options options;
+    private final WarmUsers warm;
 
-    private CrossDomainSetup(Dataset dataset, ColdStartSplit.Config config, long seed) {
+    private CrossDomainSetup(Dataset dataset, ColdStartSplit.Config config, long seed, Options options) {
         this.dataset = dataset;
         this.config = config;
         this.seed = seed;
+        this.options = options;
         Interactions data = dataset.interactions();
-        this.split = drawSplit(dataset, config, seed);
+        this.split = drawSplit(dataset, config, seed, options.supportOrder());
         this.target = split.targetIndex();
         this.sources = split.sourceIndices();
-        int[] trainingRows = split.trainingRows();
+        this.warm = WarmUsers.draw(data, split, options.warmUsers(), options.supportOrder(),
+                Rng.derive(seed, "crossdomain/warm"));
+        int[] held = warm.heldOutRows();
+        int[] trainingRows = Arrays.stream(split.trainingRows()).filter(r -> Arrays.binarySearch(held, r) < 0).toArray();
+        this.trainingRows = trainingRows;
         this.targetTrainingRows = Arrays.stream(trainingRows).filter(r -> data.domain(r) == target).toArray();
         this.sourceTrainingRows = Arrays.stream(trainingRows).filter(r -> data.domain(r) != target).toArray();
         if (targetTrainingRows.length == 0) {
@@ -65,6 +95,9 @@ public final class CrossDomainSetup {
                 hidden.add(r);
             }
         }
+        for (int r : held) {
+            hidden.add(r);
+        }
         this.training = test.hiding(hidden.stream().mapToInt(Integer::intValue).toArray());
     }
 
@@ -79,7 +112,21 @@ public final class CrossDomainSetup {
      * @throws IllegalArgumentException naming a domain the data does not have, or a split without test users
      */
     public static ColdStartSplit drawSplit(Dataset dataset, ColdStartSplit.Config split, long seed) {
-        return ColdStartSplit.create(dataset.interactions(), split, Rng.derive(seed, "crossdomain/split"));
+        return drawSplit(dataset, split, seed, SupportOrder.RANDOM);
+    }
+
+    /**
+     * The cold-start split as {@link #drawSplit(Dataset, ColdStartSplit.Config, long)}, with the support ratings of
+     * each test user chosen in {@code order} (at random, or the first K by time).
+     *
+     * @param dataset the data
+     * @param split the split settings
+     * @param seed the seed
+     * @param order how the K support ratings are chosen
+     * @return the split
+     */
+    public static ColdStartSplit drawSplit(Dataset dataset, ColdStartSplit.Config split, long seed, SupportOrder order) {
+        return ColdStartSplit.create(dataset.interactions(), split, Rng.derive(seed, "crossdomain/split"), order);
     }
 
     /**
@@ -92,7 +139,40 @@ public final class CrossDomainSetup {
      * @throws IllegalArgumentException naming a domain the data does not have, or a split without test users
      */
     public static CrossDomainSetup prepare(Dataset dataset, ColdStartSplit.Config split, long seed) {
-        return new CrossDomainSetup(dataset, split, seed);
+        return prepare(dataset, split, seed, Options.DEFAULT);
+    }
+
+    /**
+     * Prepares the split, with a support order and warm users.
+     *
+     * @param dataset the data, with the split's domains (and timestamps for a temporal order)
+     * @param split the split settings
+     * @param seed the run's seed
+     * @param options the support order and the number of warm users
+     * @return the setup
+     * @throws IllegalArgumentException as {@link #prepare(Dataset, ColdStartSplit.Config, long)}, or for a
+     *     temporal order on data without timestamps
+     */
+    public static CrossDomainSetup prepare(Dataset dataset, ColdStartSplit.Config split, long seed, Options options) {
+        return new CrossDomainSetup(dataset, split, seed, options);
+    }
+
+    /**
+     * The support order and warm users of this setup.
+     *
+     * @return the options
+     */
+    public Options options() {
+        return options;
+    }
+
+    /**
+     * The warm users: training users with held-out target ratings, scored next to the cold users.
+     *
+     * @return the warm users (none unless asked for)
+     */
+    public WarmUsers warmUsers() {
+        return warm;
     }
 
     /**
@@ -186,11 +266,11 @@ public final class CrossDomainSetup {
     }
 
     /**
-     * All training rows (ascending).
+     * All training rows (ascending): the split's, without the warm users' held-out rows.
      *
      * @return a new array
      */
     public int[] trainingRows() {
-        return split.trainingRows();
+        return trainingRows.clone();
     }
 }

@@ -51,7 +51,11 @@ import org.metarec.experiments.study.rec.RecMethod;
  *   <li>{@code target_only}: as pretrained, on the target domain's training rows, without profiles;</li>
  *   <li>with {@link CrossDomainProtocol#useSources()} false, a meta-learner or pretrained sees the target
  *       domain alone (no source tasks, rows or profiles): the ablation that isolates transfer;</li>
- *   <li>{@code global_mean}, {@code item_bias}: closed-form baselines from the target training rows;</li>
+ *   <li>{@code global_mean}, {@code item_bias}: closed-form baselines from the target training rows;
+ *       {@code transfer_bias}: item_bias with the user bias pooled over source and support ratings;</li>
+ *   <li>a meta-learner or pretrained can start its users from another {@link UserStart} (the profile, the
+ *       user's own source embedding, or both), trained by {@link TransferTraining}; row names in
+ *       {@link MethodVariant};</li>
  *   <li>{@code emcdr}, {@code ptupcdr}: per-domain factorisations and a learned transfer ({@link Emcdr},
  *       {@link Ptupcdr}), then fine-tuning on the support set.</li>
  * </ul>
@@ -78,6 +82,7 @@ public final class CrossDomainStudy {
 
     private final CrossDomainSetup setup;
     private final CrossDomainProtocol protocol;
+    private final UserStart start;   // null for the methods without the choice
 
     /**
      * The study of one protocol on a data set (the split is prepared here).
@@ -96,12 +101,32 @@ public final class CrossDomainStudy {
      * @param protocol the protocol
      */
     public CrossDomainStudy(CrossDomainSetup setup, CrossDomainProtocol protocol) {
+        this(setup, protocol, UserStart.defaultFor(protocol.method()));
+    }
+
+    /**
+     * The study of one protocol on a prepared setup, with the method's users starting from {@code start}
+     * ({@link MethodVariant}); with the sources off the start must be the method's default.
+     *
+     * @param setup the prepared split, with the protocol's split settings and seed
+     * @param protocol the protocol
+     * @param start where the users start: null exactly for the methods without the choice
+     */
+    public CrossDomainStudy(CrossDomainSetup setup, CrossDomainProtocol protocol, UserStart start) {
+        UserStart own = UserStart.defaultFor(protocol.method());
+        if ((own == null) != (start == null) || (!protocol.useSources() && start != own)) {
+            throw new IllegalArgumentException("crossdomain study: expected " + protocol.method() + " to start users from "
+                    + (own == null ? "nothing (it has no learned user start)" : protocol.useSources()
+                    ? "one of " + java.util.List.of(UserStart.values()) : own + " (no source embedding without the sources)")
+                    + ", found " + start);
+        }
         if (!setup.config().equals(protocol.split()) || setup.seed() != protocol.seed()) {
             throw new IllegalArgumentException("crossdomain study: expected a setup prepared with the protocol's split "
                     + "and seed " + protocol.seed() + ", found split " + setup.config() + " and seed " + setup.seed());
         }
         this.setup = setup;
         this.protocol = protocol;
+        this.start = start;
     }
 
     /**
@@ -155,12 +180,20 @@ public final class CrossDomainStudy {
         BatchFactory f = sources ? factory : factory.withProfiles(null);
         int[] rows = sources ? setup.trainingRows() : setup.targetTrainingRows();
         TrainingContext seen = sources ? ctx : ctx.withValidation(new TaskEvaluator(f, setup.split().validationTasks()));
+        if (start != UserStart.defaultFor(method)) {
+            return new TransferTraining(setup, p, fineTuning(), ctx).train(method, start);
+        }
         switch (method.family()) {
             case CLOSED_FORM -> {
-                BestSoFar<ColdStartRecommender> best = method == RecMethod.GLOBAL_MEAN
-                        ? BaselineSelection.globalMean(data, setup.targetTrainingRows(), validation, pool, budget)
-                        : BaselineSelection.itemBias(data, setup.targetTrainingRows(), validation, pool, t.shrinkages(),
-                                budget);
+                BestSoFar<ColdStartRecommender> best = switch (method) {
+                    case GLOBAL_MEAN -> BaselineSelection.globalMean(data, setup.targetTrainingRows(), validation, pool,
+                            budget);
+                    case TRANSFER_BIAS -> BaselineSelection.transferBias(data, setup.targetTrainingRows(),
+                            p.useSources() ? setup.sourceTrainingRows() : new int[0], validation, pool, t.shrinkages(),
+                            budget);
+                    default -> BaselineSelection.itemBias(data, setup.targetTrainingRows(), validation, pool,
+                            t.shrinkages(), budget);
+                };
                 return new Trained(best.value(), best.selection());
             }
             case POOLED -> {
@@ -238,7 +271,7 @@ public final class CrossDomainStudy {
     /**
      * Measures a trained recommender on the test users (ascending user order): per user MAE, RMSE and the
      * within-query nDCG@3 of the query ratings after adapting on the K support ratings, and MAE and RMSE pooled
-     * over all their query ratings ({@link TestScores#of}).
+     * over all their query ratings ({@link TestScores#of}). Warm users' scores are {@link #evaluateWarm}'s.
      *
      * @param recommender the trained recommender
      * @param pool runs test tasks in parallel
@@ -246,6 +279,21 @@ public final class CrossDomainStudy {
      */
     public TestScores evaluate(ColdStartRecommender recommender, TaskPool pool) {
         return new TaskEvaluator(setup.testFactory(), setup.split().testTasks()).scores(recommender, pool);
+    }
+
+    /**
+     * Measures a trained recommender on the setup's warm users ({@link WarmUsers}: training users whose held-out
+     * target ratings never reached training or selection), as {@link #evaluate} does the test users.
+     *
+     * @param recommender the trained recommender
+     * @param pool runs the tasks in parallel
+     * @return the scores, or empty when the setup has no warm users
+     */
+    public java.util.Optional<TestScores> evaluateWarm(ColdStartRecommender recommender, TaskPool pool) {
+        if (setup.warmUsers().tasks().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new TaskEvaluator(setup.testFactory(), setup.warmUsers().tasks()).scores(recommender, pool));
     }
 
     /**

@@ -15,6 +15,17 @@
  * }
  * }</pre>
  *
+ * <p><b>Controlled transfer.</b> A row of the table is a {@link org.metarec.experiments.study.crossdomain.MethodVariant}:
+ * the method, where its cold users start ({@link org.metarec.experiments.study.crossdomain.UserStart}) and
+ * whether it uses the sources, named so that a table separates "meta-learning against pooling" from "which
+ * user representation": {@code maml} (shared row plus profile map) against {@code maml.src} (the user's own
+ * pretrained source embedding, the vector {@code pretrained.src} starts from) and {@code maml.both};
+ * {@code pretrained} (own row plus profile map) against {@code pretrained.profile} (never the own row) and
+ * {@code pretrained.src}; {@code maml.nosrc} (target domain alone) against {@code target_only}; and the
+ * closed-form {@code transfer_bias}. K may be 0 (pure transfer), the support may be each user's first K
+ * ratings by time ({@code crossdomain.support_order: temporal}), and warm users' held-out ratings
+ * ({@code crossdomain.warm_users}) are scored as {@code <metric>_warm_k<K>} next to the cold ones.
+ *
  * <p><b>Budgets, as measured</b> (2 cores shared with other work, Java 17, matrix factorisation, default
  * settings, two threads): on MovieLens 100K with genres Action, Comedy, Thriller as sources and Drama as
  * target, one run of all eleven methods takes 20 to 45 s, and all of them over beta 0.2/0.5/0.8, K 5/10

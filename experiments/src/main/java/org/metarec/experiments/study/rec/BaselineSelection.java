@@ -6,14 +6,16 @@ import org.metarec.algorithms.rec.ColdStartRecommender;
 import org.metarec.algorithms.rec.TaskEvaluator;
 import org.metarec.algorithms.rec.baseline.GlobalMean;
 import org.metarec.algorithms.rec.baseline.ItemBias;
+import org.metarec.algorithms.rec.baseline.TransferBias;
 import org.metarec.algorithms.rec.train.BestSoFar;
 import org.metarec.algorithms.rec.train.TrialBudget;
 import org.metarec.core.data.Interactions;
 
 /**
  * The closed-form baselines of the studies, fitted on training rows and scored on the validation users:
- * {@code global_mean} (nothing to choose) and {@code item_bias} (its two shrinkages chosen on a grid, by default
- * 3 x 3 of 1, 5 and 25 pseudo-ratings; under tuning, the drawn pair). Every scoring spends one trial.
+ * {@code global_mean} (nothing to choose), {@code item_bias} (its two shrinkages chosen on a grid, by default
+ * 3 x 3 of 1, 5 and 25 pseudo-ratings; under tuning, the drawn pair) and {@code transfer_bias} (its item shrinkage
+ * and user damping on the same grid). Every scoring spends one trial.
  */
 public final class BaselineSelection {
 
@@ -125,6 +127,36 @@ public final class BaselineSelection {
                 ItemBias ib = ItemBias.fit(data, rows, li, lu);
                 best.offer(0, String.format(Locale.ROOT, "lambdaItem=%g lambdaUser=%g", li, lu),
                         validation.meanRmse(ib, pool), ib);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The transfer-bias baseline with the item shrinkage and user damping that score best on the validation users
+     * (the pairs of {@code grid}, by default the same 3 x 3 grid as {@link #itemBias}; under tuning, the drawn pair),
+     * in grid order while the budget lasts.
+     *
+     * @param data the interactions
+     * @param targetRows the target domain's training rows
+     * @param sourceRows the source domains' training rows (empty: the item-bias baseline with its grid)
+     * @param validation scores each setting on the validation users
+     * @param pool runs validation tasks in parallel
+     * @param grid the item shrinkages and user dampings to pair
+     * @param budget the trials (one per pair scored)
+     * @return the chosen baseline and the scores of the settings scored
+     */
+    public static BestSoFar<ColdStartRecommender> transferBias(Interactions data, int[] targetRows, int[] sourceRows,
+            TaskEvaluator validation, TaskPool pool, Shrinkages grid, TrialBudget budget) {
+        BestSoFar<ColdStartRecommender> best = BestSoFar.create(budget);
+        for (double li : grid.item()) {
+            for (double lu : grid.user()) {
+                if (!best.canScore()) {
+                    return best;
+                }
+                TransferBias tb = TransferBias.fit(data, targetRows, sourceRows, li, lu);
+                best.offer(0, String.format(Locale.ROOT, "lambdaItem=%g lambdaUser=%g", li, lu),
+                        validation.meanRmse(tb, pool), tb);
             }
         }
         return best;

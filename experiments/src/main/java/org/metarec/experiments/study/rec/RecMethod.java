@@ -39,6 +39,8 @@ public enum RecMethod {
     GLOBAL_MEAN("global_mean", Family.CLOSED_FORM),
     /** Mean plus shrunk item and user biases. */
     ITEM_BIAS("item_bias", Family.CLOSED_FORM),
+    /** Mean plus shrunk item bias plus a damped user bias pooled over the user's source and support ratings. */
+    TRANSFER_BIAS("transfer_bias", Family.CLOSED_FORM),
     /** As {@link #PRETRAINED}, on the target domain's rows alone and without profiles. */
     TARGET_ONLY("target_only", Family.POOLED),
     /** EMCDR (Man et al. 2017): per-domain factorisations and a learned mapping of user factors. */

@@ -65,7 +65,8 @@ public enum Tunable {
             case META -> List.of(INNER_LR, META_LR, META_ITERATIONS, WEIGHT_DECAY);
             case COLD_START_META -> List.of(INNER_LR, META_LR, META_ITERATIONS);
             case POOLED, MAPPING -> List.of(POOLED_LR, POOLED_EPOCHS, FINE_TUNE_LR, WEIGHT_DECAY);
-            case CLOSED_FORM -> method == RecMethod.ITEM_BIAS ? List.of(ITEM_SHRINKAGE, USER_SHRINKAGE) : List.of();
+            case CLOSED_FORM -> method == RecMethod.ITEM_BIAS || method == RecMethod.TRANSFER_BIAS
+                    ? List.of(ITEM_SHRINKAGE, USER_SHRINKAGE) : List.of();
         };
     }
 
