@@ -12,23 +12,25 @@ import org.metarec.core.data.Interactions;
 import org.metarec.core.data.NegativeSampler;
 
 /**
- * The candidates of sampled ranking: for each held-out pair {@code k} (user {@code users[k]}, item {@code items[k]}),
- * the {@code N} negatives it is ranked against. Drawn once per seed ({@link #draw}) and saved ({@link #write}), so that
+ * The candidates of sampled ranking: for each held-out pair {@code k} (row {@code rows[k]} of the data, user
+ * {@code users[k]}, item {@code items[k]}), the {@code N} negatives it is ranked against. Drawn once per seed ({@link #draw}) and saved ({@link #write}), so that
  * every method of a run ranks the same candidates.
  *
+ * @param rows the row of the data each pair is
  * @param users the user of each pair
  * @param items the held-out item of each pair
  * @param negatives per pair, its N negatives
  * @param skipped held-out pairs left out because their item never occurs in training (as CDRIB does)
  */
-public record SampledCandidates(int[] users, int[] items, int[][] negatives, int skipped) {
+public record SampledCandidates(int[] rows, int[] users, int[] items, int[][] negatives, int skipped) {
 
     /** Requires one item and one negative list per pair; copies the arrays. */
     public SampledCandidates {
-        if (users.length != items.length || users.length != negatives.length) {
+        if (users.length != items.length || users.length != negatives.length || users.length != rows.length) {
             throw new IllegalArgumentException("sampled candidates: expected one item and one negative list per pair, found "
                     + users.length + " users, " + items.length + " items, " + negatives.length + " lists");
         }
+        rows = rows.clone();
         users = users.clone();
         items = items.clone();
         int[][] copy = new int[negatives.length][];
@@ -40,7 +42,8 @@ public record SampledCandidates(int[] users, int[] items, int[][] negatives, int
 
     /**
      * Draws the candidates of held-out rows: pair {@code k} is row {@code heldOut[k]} (in that order, those whose
-     * item is in {@code trainItems}), its negatives draw number {@code k} of {@code sampler} for the row's user.
+     * item is in {@code trainItems}); the negatives of row r are draw number r of {@code sampler} for the row's user,
+     * so a pair has the same negatives whichever other rows are drawn with it.
      *
      * @param data the interactions
      * @param heldOut the held-out rows (valid or test)
@@ -58,16 +61,36 @@ public record SampledCandidates(int[] users, int[] items, int[][] negatives, int
             }
         }
         int m = kept.size();
+        int[] rows = new int[m];
         int[] users = new int[m];
         int[] items = new int[m];
         int[][] negatives = new int[m][];
         for (int k = 0; k < m; k++) {
             int r = kept.get(k);
+            rows[k] = r;
             users[k] = data.user(r);
             items[k] = data.item(r);
-            negatives[k] = sampler.sample(users[k], n, k);
+            negatives[k] = sampler.sample(users[k], n, r);
         }
-        return new SampledCandidates(users, items, negatives, heldOut.length - m);
+        return new SampledCandidates(rows, users, items, negatives, heldOut.length - m);
+    }
+
+    /**
+     * These candidates without the pairs of {@code rows} (e.g. a cold user's support interactions, which are not
+     * scored).
+     *
+     * @param excluded rows of the data
+     * @return the remaining pairs, in order, with their negatives
+     */
+    public SampledCandidates without(java.util.Set<Integer> excluded) {
+        int[] keep = java.util.stream.IntStream.range(0, rows.length).filter(k -> !excluded.contains(rows[k])).toArray();
+        int[][] negs = new int[keep.length][];
+        for (int j = 0; j < keep.length; j++) {
+            negs[j] = negatives[keep[j]];
+        }
+        return new SampledCandidates(java.util.Arrays.stream(keep).map(k -> rows[k]).toArray(),
+                java.util.Arrays.stream(keep).map(k -> users[k]).toArray(),
+                java.util.Arrays.stream(keep).map(k -> items[k]).toArray(), negs, skipped);
     }
 
     /**
@@ -114,6 +137,16 @@ public record SampledCandidates(int[] users, int[] items, int[][] negatives, int
     }
 
     /**
+     * Row of pair {@code k}.
+     *
+     * @param k the pair
+     * @return its row of the data
+     */
+    public int row(int k) {
+        return rows[k];
+    }
+
+    /**
      * User of pair {@code k}.
      *
      * @param k the pair
@@ -137,8 +170,8 @@ public record SampledCandidates(int[] users, int[] items, int[][] negatives, int
     }
 
     /**
-     * Writes the candidates as text, one pair a line: {@code user TAB item TAB negative,negative,...} with the raw ids
-     * of {@code data}, after a header line.
+     * Writes the candidates as text, one pair a line: {@code row TAB user TAB item TAB negative,negative,...} with the
+     * row index and the raw ids of {@code data}, after a header line.
      *
      * @param file the file (its folder must exist)
      * @param data the interactions whose ids the indices are
@@ -146,8 +179,10 @@ public record SampledCandidates(int[] users, int[] items, int[][] negatives, int
      */
     public void write(Path file, Interactions data) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("user\titem\tnegatives\n");
+            w.write("row\tuser\titem\tnegatives\n");
             for (int k = 0; k < users.length; k++) {
+                w.write(Integer.toString(rows[k]));
+                w.write('\t');
                 w.write(data.userIds().rawId(users[k]));
                 w.write('\t');
                 w.write(data.itemIds().rawId(items[k]));
@@ -175,25 +210,34 @@ public record SampledCandidates(int[] users, int[] items, int[][] negatives, int
     public static SampledCandidates read(Path file, Interactions data) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         int m = Math.max(0, lines.size() - 1);
+        int[] rows = new int[m];
         int[] users = new int[m];
         int[] items = new int[m];
         int[][] negatives = new int[m][];
         for (int k = 0; k < m; k++) {
             String where = file.getFileName() + ":" + (k + 2) + ": ";
             String[] f = lines.get(k + 1).split("\t", -1);
-            if (f.length != 3) {
-                throw new IllegalArgumentException(where + "expected 3 tab-separated fields (user, item, negatives), found "
-                        + f.length);
+            if (f.length != 4) {
+                throw new IllegalArgumentException(where + "expected 4 tab-separated fields (row, user, item, negatives), "
+                        + "found " + f.length);
             }
-            users[k] = index(data.userIds().indexOf(f[0]), where, "user", f[0]);
-            items[k] = index(data.itemIds().indexOf(f[1]), where, "item", f[1]);
-            String[] negs = f[2].isEmpty() ? new String[0] : f[2].split(",", -1);
+            try {
+                rows[k] = Integer.parseInt(f[0]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(where + "expected the row as an integer, found '" + f[0] + "'", e);
+            }
+            if (rows[k] < 0 || rows[k] >= data.size()) {
+                throw new IllegalArgumentException(where + "expected a row in 0.." + (data.size() - 1) + ", found " + rows[k]);
+            }
+            users[k] = index(data.userIds().indexOf(f[1]), where, "user", f[1]);
+            items[k] = index(data.itemIds().indexOf(f[2]), where, "item", f[2]);
+            String[] negs = f[3].isEmpty() ? new String[0] : f[3].split(",", -1);
             negatives[k] = new int[negs.length];
             for (int j = 0; j < negs.length; j++) {
                 negatives[k][j] = index(data.itemIds().indexOf(negs[j]), where, "item", negs[j]);
             }
         }
-        return new SampledCandidates(users, items, negatives, 0);
+        return new SampledCandidates(rows, users, items, negatives, 0);
     }
 
     private static int index(int index, String where, String what, String raw) {
@@ -211,7 +255,7 @@ public record SampledCandidates(int[] users, int[] items, int[][] negatives, int
      */
     @Override
     public boolean equals(Object o) {
-        return o instanceof SampledCandidates c && Arrays.equals(users, c.users) && Arrays.equals(items, c.items)
+        return o instanceof SampledCandidates c && Arrays.equals(rows, c.rows) && Arrays.equals(users, c.users) && Arrays.equals(items, c.items)
                 && Arrays.deepEquals(negatives, c.negatives);
     }
 

@@ -18,8 +18,9 @@ import org.metarec.core.random.Rng;
  *
  * <p>Ties: the held-out item's rank is {@code higher + t} where {@code higher} counts negatives scored strictly
  * higher and {@code t} is uniform on {@code 0..ties} (the negatives scored equal), drawn from the stream
- * {@code Rng.derive(seed, "ties/pair/" + k)}: a constant scorer ranks the item uniformly among the N + 1 candidates,
- * which is what ties deserve, and the result does not depend on the order of the candidates. (CDRIB's double argsort
+ * {@code Rng.derive(seed, "ties/row/" + r)} of the pair's row r: a constant scorer ranks the item uniformly among the N + 1 candidates,
+ * which is what ties deserve, and the result depends neither on the order of the candidates nor on which other
+ * pairs are scored. (CDRIB's double argsort
  * leaves ties to numpy's sort order.)
  */
 public final class SampledRanking {
@@ -42,7 +43,7 @@ public final class SampledRanking {
         double[][] out = new double[METRICS.size()][candidates.size()];
         for (int k = 0; k < candidates.size(); k++) {
             double[] s = scorer.scores(candidates.user(k), candidates.candidates(k));
-            int rank = rank(s, Rng.derive(seed, "ties/pair/" + k));
+            int rank = rank(s, Rng.derive(seed, "ties/row/" + candidates.row(k)));
             double[] m = metrics(rank);
             for (int j = 0; j < m.length; j++) {
                 out[j][k] = m[j];

@@ -113,6 +113,12 @@ class RankingEvaluationTest {
         assertEquals(Files.readString(a), Files.readString(b), "the same seed draws the same file");
         assertEquals(c, SampledCandidates.read(a, x));
         assertNotEquals(c, draw(x, 12), "another seed, other negatives");
+        // Leaving pairs out (a cold user's support) keeps the other pairs' negatives.
+        SampledCandidates fewer = c.without(java.util.Set.of(c.row(0), c.row(2)));
+        assertEquals(c.size() - 2, fewer.size());
+        assertEquals(c.row(1), fewer.row(0));
+        assertArrayEquals(c.candidates(1), fewer.candidates(0));
+        assertArrayEquals(c.candidates(3), fewer.candidates(1));
     }
 
     @Test
