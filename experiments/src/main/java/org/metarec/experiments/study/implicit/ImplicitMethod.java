@@ -151,7 +151,7 @@ enum ImplicitMethod {
         Map<Integer, Double> best = new LinkedHashMap<>();
         Map<Integer, ColdRanker> chosen = new LinkedHashMap<>();
         Params init = model.initPooled(Rng.derive(run.seed, "implicit/init"), run.data.interactions().userCount());
-        Params last = BprTraining.train(model, init, any.training(), any.trainRows(domains), run.trainNegatives, s.bpr(),
+        Params last = BprTraining.train(model, init, any.training(), any.trainRows(domains), run::trainNegatives, s.bpr(),
                 Rng.derive(run.seed, "implicit/bpr-order"), (epoch, params) -> {
                     for (int k : run.splits.keySet()) {
                         ColdRanker ranker = pooledRanker(run, model, params, k);
@@ -186,7 +186,7 @@ enum ImplicitMethod {
         MatrixFactorization model = model(run, r.dim());
         Params pooled = run.pooled(() -> BprTraining.train(model, model.initPooled(Rng.derive(run.seed, "implicit/init"),
                         run.data.interactions().userCount()), any.training(), any.trainRows(run.source, run.target),
-                run.trainNegatives, s.bpr(), Rng.derive(run.seed, "implicit/bpr-order"), null));
+                run::trainNegatives, s.bpr(), Rng.derive(run.seed, "implicit/bpr-order"), null));
         Params init = pooled.detach();
         for (String name : model.userTables()) {
             Tensor table = init.get(name);
@@ -233,6 +233,7 @@ enum ImplicitMethod {
                     + "interactions, found none");
         }
         ImplicitBatches batches = split.training();
+        org.metarec.core.data.NegativeSampler negatives = run.trainNegatives(run.target);
         return rng -> {
             int user = warm[rng.nextInt(warm.length)];
             int[] rows = Arrays.stream(x.rowsOf(user, run.target)).filter(row -> run.data.part(row) == SplitPart.TRAIN)
@@ -244,8 +245,7 @@ enum ImplicitMethod {
             int[] qry = Arrays.copyOfRange(rows, support, support + query);
             long draw = rng.nextLong();
             int m = s.trainNegatives();
-            int[] neg = run.trainNegatives.sample(user, (support + query) * m <= run.trainNegatives.available(user)
-                    ? (support + query) * m : run.trainNegatives.available(user), draw);
+            int[] neg = negatives.sample(user, Math.min((support + query) * m, negatives.available(user)), draw);
             int[] supNeg = new int[support * m];
             int[] qryNeg = new int[query * m];
             for (int k = 0; k < supNeg.length; k++) {

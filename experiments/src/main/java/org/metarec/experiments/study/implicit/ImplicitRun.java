@@ -32,8 +32,11 @@ final class ImplicitRun {
     final Map<Integer, ImplicitSplit> splits = new LinkedHashMap<>();
     final SampledCandidates valid;
     final SampledCandidates test;
-    /** Known items: the user's training items only, so that no held-out item is ever avoided on purpose. */
-    final NegativeSampler trainNegatives;
+    /**
+     * Per domain, the sampler of training negatives: its pool the domain's training items, a user's known items its
+     * training items there only, so that no held-out item is ever avoided on purpose.
+     */
+    private final NegativeSampler[] trainNegatives = new NegativeSampler[2];
     private final Map<Integer, NegativeSampler> adaptNegatives = new LinkedHashMap<>();
     private org.metarec.autodiff.Params pooled;
 
@@ -57,20 +60,26 @@ final class ImplicitRun {
         Files.createDirectories(negativesDir);
         valid.write(negativesDir.resolve("valid_seed" + seed + ".tsv"), x);
         test.write(negativesDir.resolve("test_seed" + seed + ".tsv"), x);
-        this.trainNegatives = sampler(pool, part -> part == SplitPart.TRAIN, null, "negatives/train");
+        for (int d = 0; d < 2; d++) {
+            int domain = d;
+            boolean[] seen = new boolean[x.itemCount()];
+            Arrays.stream(data.rows(SplitPart.TRAIN, d)).forEach(r -> seen[x.item(r)] = true);
+            int[] items = IntStream.range(0, seen.length).filter(i -> seen[i]).toArray();
+            trainNegatives[d] = sampler(domain, items, part -> part == SplitPart.TRAIN, null, "negatives/train/" + d);
+        }
         for (Map.Entry<Integer, ImplicitSplit> e : splits.entrySet()) {
             java.util.Set<Integer> support = e.getValue().supportRows();
-            adaptNegatives.put(e.getKey(), sampler(pool, part -> part == SplitPart.TRAIN, support, "negatives/adapt"));
+            adaptNegatives.put(e.getKey(), sampler(target, pool, part -> part == SplitPart.TRAIN, support, "negatives/adapt"));
         }
     }
 
-    /** A sampler over {@code pool} whose known items are the user's target rows of the given parts, plus {@code also}. */
-    private NegativeSampler sampler(int[] pool, java.util.function.Predicate<SplitPart> parts, java.util.Set<Integer> also,
+    /** A sampler over {@code pool} whose known items are the user's rows in {@code domain} of the given parts, plus {@code also}. */
+    private NegativeSampler sampler(int domain, int[] pool, java.util.function.Predicate<SplitPart> parts, java.util.Set<Integer> also,
                                     String purpose) {
         Interactions x = data.interactions();
         int[][] known = new int[x.userCount()][];
         for (int u = 0; u < x.userCount(); u++) {
-            known[u] = Arrays.stream(x.rowsOf(u, target)).filter(r -> parts.test(data.part(r)) || also != null
+            known[u] = Arrays.stream(x.rowsOf(u, domain)).filter(r -> parts.test(data.part(r)) || also != null
                     && also.contains(r)).map(x::item).toArray();
         }
         return new NegativeSampler(pool, known, x.itemCount(), seed, purpose);
@@ -86,6 +95,11 @@ final class ImplicitRun {
             pooled = training.get().detach();
         }
         return pooled;
+    }
+
+    /** The sampler of training negatives of domain {@code d}. */
+    NegativeSampler trainNegatives(int d) {
+        return trainNegatives[d];
     }
 
     /** The sampler of a cold user's adaptation negatives at K: its support items are known, nothing held out is. */
