@@ -61,6 +61,28 @@ class ImplicitStudyTest {
     }
 
     @Test
+    void theShippedAmazonConfigsAreValid() throws IOException {
+        Path data = CdribFixture.write(tmp.resolve("data"), 3);
+        Path sport = tmp.resolve("data");
+        for (String folder : List.of("sport_cloth", "cloth_sport")) {
+            Files.createDirectories(sport.resolve(folder));
+            for (String f : List.of("train.txt", "valid.txt", "test.txt")) {
+                Files.copy(data.resolve("game_video").resolve(f), sport.resolve(folder).resolve(f),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        for (String name : List.of("game2video", "video2game", "sport2cloth", "cloth2sport")) {
+            for (String suffix : List.of("", "-quick")) {
+                Path file = TestFiles.repositoryRoot().resolve("experiments/configs/amazon-" + name + suffix + ".yaml");
+                Config c = ExperimentKinds.loader().load(file, List.of(ConfigOverride.parse("data.path=" + data)));
+                assertEquals("implicit", c.getString("experiment"), file.toString());
+                assertEquals(List.of("popularity", "bpr_mf", "pooled", "maml", "fomaml", "reptile"),
+                        c.getStringList("methods"), file.toString());
+            }
+        }
+    }
+
+    @Test
     void everyMethodAndRerunRanksTheSameSavedCandidates() throws IOException {
         Path a = run("a", "[popularity, bpr_mf, pooled]", 1);
         Path b = run("b", "[maml, reptile]", 2);
