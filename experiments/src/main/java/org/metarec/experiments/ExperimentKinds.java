@@ -12,6 +12,7 @@ import org.metarec.experiments.config.ObjectSpec;
 import org.metarec.experiments.run.ExperimentKind;
 import org.metarec.experiments.study.coldstart.ColdStartExperiment;
 import org.metarec.experiments.study.crossdomain.CrossDomainExperiment;
+import org.metarec.experiments.study.implicit.ImplicitExperiment;
 import org.metarec.experiments.study.fewshot.FewShotExperiment;
 import org.metarec.experiments.study.sinusoid.SinusoidExperiment;
 
@@ -27,7 +28,8 @@ public final class ExperimentKinds {
             new SinusoidExperiment(),
             new CrossDomainExperiment(),
             new ColdStartExperiment(),
-            new FewShotExperiment());
+            new FewShotExperiment(),
+            new ImplicitExperiment());
 
     private static final List<ExperimentKind> KINDS = discover();
 

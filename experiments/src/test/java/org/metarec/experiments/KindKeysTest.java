@@ -232,6 +232,48 @@ class KindKeysTest {
     }
 
     @Test
+    void implicitReadsEveryKeyItAccepts() throws IOException {
+        Path cdrib = org.metarec.experiments.study.implicit.CdribFixture.write(tmp.resolve("cdrib"), 3);
+        String base = """
+                name: i
+                experiment: implicit
+                data:
+                  source: cdrib
+                  path: %s
+                  cdrib:
+                    scenario: game_video
+                protocol:
+                  source_domains: [game]
+                  target_domain: video
+                methods: [popularity, bpr_mf, pooled, maml, fomaml, reptile]
+                model:
+                  embedding_dim: 2
+                meta:
+                  meta_batch: 2
+                  inner_steps: 1
+                budget:
+                  meta_iterations: 2
+                  validate_every: 1
+                evaluation:
+                  support_sizes: [0, 1]
+                implicit:
+                  negatives: 5
+                  train_negatives: 1
+                  epochs: 1
+                  batch: 64
+                  lr: 0.01
+                  weight_decay: 0.001
+                  fine_tune_steps: 1
+                  fine_tune_lr: 0.1
+                  train_support: 1
+                  train_query: 2
+                """.formatted(cdrib);
+        checkKind("implicit", List.of(run(base, "optimizer.clip_norm=1.0", "evaluation.reference=pooled",
+                        "data.skip_bad_lines=true"),
+                run(base, "implicit.full_ranking=false", "implicit.seeds=[1, 2]", "methods=[popularity]")));
+    }
+
+    @Test
     void aKeyTheKindDoesNotReadIsRejectedBeforeAnythingRuns() {
         Path f = TestFiles.write(tmp, "c.yaml", "name: t\nexperiment: crossdomain\nmeta:\n  reptile:\n    inner_batch: 4\n"
                 + "optimizer:\n  name: sgd\n");

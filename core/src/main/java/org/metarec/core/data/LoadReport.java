@@ -25,6 +25,7 @@ public final class LoadReport {
     private final int[][] userOverlap;
     private final Map<String, Long> dropped;
     private final List<String> warnings;
+    private final List<String> notes;
 
     private LoadReport(Builder b, DomainSummary total, List<DomainSummary> domains, int[][] userOverlap) {
         this.source = b.source;
@@ -36,6 +37,7 @@ public final class LoadReport {
         this.userOverlap = userOverlap;
         this.dropped = Collections.unmodifiableMap(new LinkedHashMap<>(b.dropped));
         this.warnings = List.copyOf(b.warnings);
+        this.notes = List.copyOf(b.notes);
     }
 
     /**
@@ -145,6 +147,15 @@ public final class LoadReport {
     }
 
     /**
+     * Facts about the data that are neither counts nor problems, such as the sizes of a released split.
+     *
+     * @return the notes, in the order added (empty for most sources)
+     */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /**
      * The report as readable multi-line text (same as {@link #toText()}).
      *
      * @return the text
@@ -213,6 +224,12 @@ public final class LoadReport {
                 sb.append("  ").append(w).append('\n');
             }
         }
+        if (!notes.isEmpty()) {
+            sb.append("Notes:\n");
+            for (String n : notes) {
+                sb.append("  ").append(n).append('\n');
+            }
+        }
         return sb.toString();
     }
 
@@ -225,6 +242,7 @@ public final class LoadReport {
         private int rawRatings;
         private final Map<String, Long> dropped = new LinkedHashMap<>();
         private final List<String> warnings = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
 
         private Builder(String source) {
             this.source = Objects.requireNonNull(source, "source");
@@ -275,6 +293,17 @@ public final class LoadReport {
          */
         public Builder warn(String warning) {
             warnings.add(Objects.requireNonNull(warning, "warning"));
+            return this;
+        }
+
+        /**
+         * Adds a note (printed after the warnings, only when there is one).
+         *
+         * @param note a one-line fact about the data, e.g. the rows of each part of a released split
+         * @return this builder
+         */
+        public Builder note(String note) {
+            notes.add(Objects.requireNonNull(note, "note"));
             return this;
         }
 

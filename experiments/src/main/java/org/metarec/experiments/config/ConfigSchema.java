@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.metarec.algorithms.meta.ImplicitMAML;
+import org.metarec.core.data.io.CdribLoader;
 import org.metarec.algorithms.meta.MAMLPlusPlus;
 import org.metarec.algorithms.rec.coldstart.MAMO;
 import org.metarec.algorithms.rec.coldstart.TaNP;
@@ -32,7 +33,7 @@ public final class ConfigSchema {
 
     /** Data sources a config may name under {@code data.source}. */
     public static final List<String> DATA_SOURCES = List.of("synthetic", "sinusoid", "movielens100k", "movielens1m", "douban",
-            "amazon", "recbole", "delimited");
+            "amazon", "recbole", "delimited", "cdrib");
 
     /** The name of the one domain of MovieLens data loaded with {@code data.genres_as_domains: []}. */
     public static final String SINGLE_DOMAIN = "all";
@@ -170,9 +171,10 @@ public final class ConfigSchema {
                         .doc("`synthetic`: the built-in multi-domain world; `sinusoid`: regression tasks of Finn et al. (2017); "
                                 + "`movielens100k` / `movielens1m`: the GroupLens files in `path`; `douban`: the Douban Book and Music "
                                 + "ratings in `path` (domains `book` and `music`, shared users); `recbole`: a data set in RecBole's atomic "
-                                + "files (`path`: its folder); `delimited`: CSV-like files in `path`."),
-                key("path", path()).required().when("source", "movielens100k", "movielens1m", "douban", "amazon", "recbole", "delimited")
-                        .doc("Directory (MovieLens, Douban, Amazon, RecBole) or file / directory of files (delimited). Relative paths are "
+                                + "files (`path`: its folder); `delimited`: CSV-like files in `path`; `cdrib`: one scenario of CDRIB's Amazon "
+                                + "cold-start splits (`path`: the folder holding `game_video/` and the others; implicit feedback)."),
+                key("path", path()).required().when("source", "movielens100k", "movielens1m", "douban", "amazon", "recbole", "delimited", "cdrib")
+                        .doc("Directory (MovieLens, Douban, Amazon, RecBole, CDRIB) or file / directory of files (delimited). Relative paths are "
                                 + "relative to the config file that sets them; must exist."),
                 key("synthetic", object(
                         key("users", integer().atLeast(1)).defaultTo(2000).doc("Number of users."),
@@ -272,7 +274,12 @@ public final class ConfigSchema {
                             return null;
                         })))
                         .when("source", "delimited").doc("Format of delimited files."),
-                key("skip_bad_lines", bool()).defaultTo(false).when("source", "movielens100k", "movielens1m", "douban", "amazon", "recbole", "delimited")
+                key("cdrib", object(
+                        key("scenario", oneOf(CdribLoader.Scenario.names())).defaultTo("game_video")
+                                .doc("`game_video`: domains `game` and `video` (2,179 overlapping users); `sport_cloth`: "
+                                        + "domains `sport` and `cloth` (9,828).")))
+                        .when("source", "cdrib").doc("Which scenario of the CDRIB files to load (train/valid/test per domain)."),
+                key("skip_bad_lines", bool()).defaultTo(false).when("source", "movielens100k", "movielens1m", "douban", "amazon", "recbole", "delimited", "cdrib")
                         .doc("Skip malformed lines (counted in the load report) instead of stopping at the first."))
                 .rule(new ObjectRule("each of `amazon.files` is a file in `path`", List.of("source", "path", "amazon"), v -> {
                     if (!"amazon".equals(v.get("source"))) {

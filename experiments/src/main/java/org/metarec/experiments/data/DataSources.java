@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.metarec.core.data.Dataset;
 import org.metarec.core.data.io.AmazonLoader;
+import org.metarec.core.data.SplitDataset;
+import org.metarec.core.data.io.CdribLoader;
 import org.metarec.core.data.io.DelimitedFormat;
 import org.metarec.core.data.io.DelimitedLoader;
 import org.metarec.core.data.io.DomainAssignment;
@@ -68,9 +70,28 @@ public final class DataSources {
                     : RecBoleLoader.loadDomainFiles(config.getPath("data.path"), config.getStringList("data.recbole.domain_files"),
                             recboleFields(config), options);
             case "delimited" -> delimited(config, options);
+            case "cdrib" -> cdrib(config).dataset();
             default -> throw new IllegalArgumentException("data.source " + config.getString("data.source")
                     + " generates its tasks on the fly; it has no data set to load");
         };
+    }
+
+    /**
+     * The CDRIB scenario of {@code data.cdrib.scenario} under {@code data.path}, with the part (train, valid, test) of
+     * every row.
+     *
+     * @throws IllegalArgumentException when {@code data.source} is not {@code cdrib}, or for malformed data (the
+     *                                  message names {@code file:line})
+     * @throws IOException              when a file cannot be read
+     */
+    public static SplitDataset cdrib(Config config) throws IOException {
+        if (!config.getString("data.source").equals("cdrib")) {
+            throw new IllegalArgumentException("data.source: expected cdrib (a data set with its own train/valid/test "
+                    + "split), found " + config.getString("data.source"));
+        }
+        LoadOptions options = new LoadOptions(config.getBoolean("data.skip_bad_lines"), true);
+        return CdribLoader.load(config.getPath("data.path"), CdribLoader.Scenario.named(config.getString("data.cdrib.scenario")),
+                options);
     }
 
     /**
@@ -172,6 +193,10 @@ public final class DataSources {
         }
         if ("amazon".equals(source)) {
             return Optional.of(((List<?>) ((Map<?, ?>) data.get("amazon")).get("domains")).stream().map(String.class::cast).toList());
+        }
+        if ("cdrib".equals(source)) {
+            String scenario = (String) ((Map<?, ?>) data.get("cdrib")).get("scenario");
+            return Optional.of(CdribLoader.Scenario.named(scenario).layout().domains());
         }
         if ("delimited".equals(source)) {
             Map<?, ?> columns = (Map<?, ?>) ((Map<?, ?>) data.get("delimited")).get("columns");

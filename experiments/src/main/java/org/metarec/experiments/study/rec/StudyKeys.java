@@ -122,6 +122,10 @@ public final class StudyKeys {
     public static ObjectRule ratingsSource(String kind) {
         return new ObjectRule("`data.source` is a source of ratings", List.of("data"), root -> {
             Object source = ((Map<?, ?>) root.get("data")).get("source");
+            if ("cdrib".equals(source)) {
+                return new ObjectRule.Violation("data.source", "expected a source of ratings for the " + kind + " kind, found "
+                        + "cdrib (implicit feedback: run it with experiment: implicit)");
+            }
             return !"sinusoid".equals(source) ? null : new ObjectRule.Violation("data.source", "expected a source of "
                     + "ratings for the " + kind + " kind (" + String.join(", ", ConfigSchema.DATA_SOURCES.stream()
                     .filter(x -> !x.equals("sinusoid")).toList()) + "), found sinusoid");

@@ -1,0 +1,96 @@
+package org.metarec.core.metrics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.metarec.core.random.Rng;
+
+/**
+ * Full-catalogue ranking: a user's candidates are all of the domain's items the user has no training interaction with,
+ * and with the user's held-out items as the relevant ones, at each cutoff k = 5, 10, 20: HR@k (1 if a held-out item is
+ * in the top k), Recall@k (the share of held-out items in the top k) and nDCG@k (binary gains {@code 1/log2(p+2)} at
+ * 0-based positions p of the top k, over the ideal {@code sum_{p < min(k, |held out|)} 1/log2(p+2)}), averaged over
+ * users.
+ *
+ * <p>Ties: candidates are ordered by score, then by a random key per candidate from the stream
+ * {@code Rng.derive(seed, "ties/user/" + user)}, so equal scores are in a seeded uniform order.
+ */
+public final class FullRanking {
+
+    /** The cutoffs. */
+    public static final int[] CUTOFFS = {5, 10, 20};
+
+    /** The metric names, in output order: per cutoff, {@code full_hrK}, {@code full_recallK}, {@code full_ndcgK}. */
+    public static final List<String> METRICS = names();
+
+    private FullRanking() {
+    }
+
+    private static List<String> names() {
+        List<String> n = new ArrayList<>();
+        for (int k : CUTOFFS) {
+            n.add("full_hr" + k);
+            n.add("full_recall" + k);
+            n.add("full_ndcg" + k);
+        }
+        return List.copyOf(n);
+    }
+
+    /**
+     * One user's metrics.
+     *
+     * @param user the user index
+     * @param candidates the items ranked (the domain's items minus the user's training items); must hold every
+     *     held-out item
+     * @param heldOut the relevant items (non-empty)
+     * @param scorer the method's scores
+     * @param seed the seed of the tie-breaking streams
+     * @return the values in the order of {@link #METRICS}
+     */
+    public static double[] evaluate(int user, int[] candidates, int[] heldOut, ItemScorer scorer, long seed) {
+        if (heldOut.length == 0) {
+            throw new IllegalArgumentException("full ranking: expected at least one held-out item for user " + user
+                    + ", found none");
+        }
+        double[] s = scorer.scores(user, candidates);
+        Rng rng = Rng.derive(seed, "ties/user/" + user);
+        int n = candidates.length;
+        double[] key = new double[n];
+        Integer[] order = new Integer[n];
+        for (int j = 0; j < n; j++) {
+            if (!Double.isFinite(s[j])) {
+                throw new IllegalArgumentException("full ranking: expected finite scores, found " + s[j] + " for item "
+                        + candidates[j] + " of user " + user);
+            }
+            key[j] = rng.nextDouble();
+            order[j] = j;
+        }
+        int top = CUTOFFS[CUTOFFS.length - 1];
+        Arrays.sort(order, (a, b) -> s[a] != s[b] ? Double.compare(s[b], s[a]) : Double.compare(key[a], key[b]));
+        int[] relevant = Arrays.stream(heldOut).distinct().sorted().toArray();
+        double[] out = new double[METRICS.size()];
+        int c = 0;
+        for (int k : CUTOFFS) {
+            int hits = 0;
+            double dcg = 0;
+            for (int p = 0; p < Math.min(Math.min(k, top), n); p++) {
+                if (Arrays.binarySearch(relevant, candidates[order[p]]) >= 0) {
+                    hits++;
+                    dcg += 1 / log2(p + 2);
+                }
+            }
+            double ideal = 0;
+            for (int p = 0; p < Math.min(k, relevant.length); p++) {
+                ideal += 1 / log2(p + 2);
+            }
+            out[c++] = hits > 0 ? 1 : 0;
+            out[c++] = (double) hits / relevant.length;
+            out[c++] = dcg / ideal;
+        }
+        return out;
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
+    }
+}

@@ -1,0 +1,260 @@
+package org.metarec.experiments.study.implicit;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.metarec.algorithms.meta.MetaLearner;
+import org.metarec.algorithms.meta.MetaMethod;
+import org.metarec.algorithms.meta.Task;
+import org.metarec.algorithms.optim.Adam;
+import org.metarec.algorithms.parallel.TaskPool;
+import org.metarec.algorithms.rec.data.RatingBatch;
+import org.metarec.algorithms.rec.data.SlotMode;
+import org.metarec.algorithms.rec.implicit.BprTraining;
+import org.metarec.algorithms.rec.implicit.ImplicitBatches;
+import org.metarec.algorithms.rec.implicit.ImplicitLoss;
+import org.metarec.algorithms.rec.model.MatrixFactorization;
+import org.metarec.algorithms.rec.train.MetaLearning;
+import org.metarec.algorithms.train.MetaTrainer;
+import org.metarec.autodiff.Ops;
+import org.metarec.autodiff.Params;
+import org.metarec.autodiff.Tensor;
+import org.metarec.core.data.Interactions;
+import org.metarec.core.data.SplitPart;
+import org.metarec.core.random.Rng;
+
+/**
+ * The methods of the {@code implicit} kind. Each trains once per seed and keeps, for every K, the state with the best
+ * validation MRR at that K (selection on the validation file only, scored on the pairs that are not support).
+ */
+enum ImplicitMethod {
+
+    /** Items by their number of target training interactions, the same list for everyone. */
+    POPULARITY("popularity") {
+        @Override
+        Map<Integer, ColdRanker> train(ImplicitRun run, Resources r) {
+            Interactions x = run.data.interactions();
+            double[] count = new double[x.itemCount()];
+            for (int row : run.splits.values().iterator().next().trainRows(run.target)) {
+                count[x.item(row)]++;
+            }
+            ColdRanker ranker = (user, support) -> (u, items) -> Arrays.stream(items).mapToDouble(i -> count[i]).toArray();
+            Map<Integer, ColdRanker> out = new LinkedHashMap<>();
+            run.splits.keySet().forEach(k -> out.put(k, ranker));
+            return out;
+        }
+    },
+
+    /** BPR-MF on the target's training interactions only; a cold user has an untrained row, fine-tuned on its support. */
+    BPR_MF("bpr_mf") {
+        @Override
+        Map<Integer, ColdRanker> train(ImplicitRun run, Resources r) {
+            return pooledBpr(run, r, new int[] {run.target});
+        }
+    },
+
+    /**
+     * BPR-MF on both domains' training interactions, an overlapping user's one embedding shared by its two domains
+     * (a cold user's row is learned from its source interactions), then fine-tuned on the target support.
+     */
+    POOLED("pooled") {
+        @Override
+        Map<Integer, ColdRanker> train(ImplicitRun run, Resources r) {
+            return pooledBpr(run, r, new int[] {run.source, run.target});
+        }
+    },
+
+    /** MAML (Finn et al. 2017) on MF, from the pooled model's item parameters. */
+    MAML("maml") {
+        @Override
+        Map<Integer, ColdRanker> train(ImplicitRun run, Resources r) {
+            return meta(run, r, MetaMethod.MAML);
+        }
+    },
+
+    /** First-order MAML on MF. */
+    FOMAML("fomaml") {
+        @Override
+        Map<Integer, ColdRanker> train(ImplicitRun run, Resources r) {
+            return meta(run, r, MetaMethod.FOMAML);
+        }
+    },
+
+    /** Reptile (Nichol et al. 2018) on MF. */
+    REPTILE("reptile") {
+        @Override
+        Map<Integer, ColdRanker> train(ImplicitRun run, Resources r) {
+            return meta(run, r, MetaMethod.REPTILE);
+        }
+    };
+
+    private final String configName;
+
+    ImplicitMethod(String configName) {
+        this.configName = configName;
+    }
+
+    /** What a method's training may use besides the run: the model size, meta-settings and the threads. */
+    record Resources(int dim, MetaLearning.Settings meta, TaskPool pool, ValidationLog log) {
+    }
+
+    /** Receives every scored checkpoint: K, step and validation MRR. */
+    @FunctionalInterface
+    interface ValidationLog {
+        /**
+         * One checkpoint was scored.
+         *
+         * @param k K
+         * @param step the epoch or meta-iteration
+         * @param mrr the validation MRR
+         */
+        void scored(int k, long step, double mrr);
+    }
+
+    /** Trains and returns, per K of the run, the chosen ranker. */
+    abstract Map<Integer, ColdRanker> train(ImplicitRun run, Resources r);
+
+    /**
+     * The name in configs.
+     *
+     * @return e.g. {@code bpr_mf}
+     */
+    String configName() {
+        return configName;
+    }
+
+    /** The method named {@code name} in configs. */
+    static ImplicitMethod named(String name) {
+        for (ImplicitMethod m : values()) {
+            if (m.configName.equals(name)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("methods: expected one of " + names() + ", found '" + name + "'");
+    }
+
+    /** The config names, in documentation order. */
+    static List<String> names() {
+        return Arrays.stream(values()).map(ImplicitMethod::configName).toList();
+    }
+
+    private static MatrixFactorization model(ImplicitRun run, int dim) {
+        return new MatrixFactorization(run.data.interactions().itemCount(), dim, 0, 0.0, 0.1);
+    }
+
+    /** Pooled BPR over the training rows of {@code domains}, the epoch chosen per K. */
+    private static Map<Integer, ColdRanker> pooledBpr(ImplicitRun run, Resources r, int[] domains) {
+        ImplicitSplit any = run.splits.values().iterator().next();
+        MatrixFactorization model = model(run, r.dim());
+        ImplicitSettings s = run.settings;
+        Map<Integer, Double> best = new LinkedHashMap<>();
+        Map<Integer, ColdRanker> chosen = new LinkedHashMap<>();
+        Params init = model.initPooled(Rng.derive(run.seed, "implicit/init"), run.data.interactions().userCount());
+        Params last = BprTraining.train(model, init, any.training(), any.trainRows(domains), run::trainNegatives, s.bpr(),
+                Rng.derive(run.seed, "implicit/bpr-order"), (epoch, params) -> {
+                    for (int k : run.splits.keySet()) {
+                        ColdRanker ranker = pooledRanker(run, model, params, k);
+                        double mrr = run.validationMrr(k, ranker);
+                        r.log().scored(k, epoch, mrr);
+                        if (!best.containsKey(k) || mrr > best.get(k)) {
+                            best.put(k, mrr);
+                            chosen.put(k, ranker);
+                        }
+                    }
+                });
+        if (domains.length == 2) {
+            run.pooled(() -> last);
+        }
+        return chosen;
+    }
+
+    private static ColdRanker pooledRanker(ImplicitRun run, MatrixFactorization model, Params params, int k) {
+        ImplicitSettings s = run.settings;
+        return new MfRanker(model, params, true, run.splits.get(k).adaptation(), run.adaptNegatives(k), s.trainNegatives(),
+                run.target, MfRanker.fineTuning(model, s.bpr().weightDecay(), s.fineTuneSteps(), s.fineTuneLr()));
+    }
+
+    /**
+     * A meta-learner on MF: tasks are warm target users (support {@code trainSupport} of their training rows, query up
+     * to {@code trainQuery} others, each positive with sampled negatives), the meta-parameters start from pooled BPR
+     * (both domains, the full budget) with the user row at the mean of the pooled users' rows.
+     */
+    private static Map<Integer, ColdRanker> meta(ImplicitRun run, Resources r, MetaMethod method) {
+        ImplicitSettings s = run.settings;
+        ImplicitSplit any = run.splits.values().iterator().next();
+        MatrixFactorization model = model(run, r.dim());
+        Params pooled = run.pooled(() -> BprTraining.train(model, model.initPooled(Rng.derive(run.seed, "implicit/init"),
+                        run.data.interactions().userCount()), any.training(), any.trainRows(run.source, run.target),
+                run::trainNegatives, s.bpr(), Rng.derive(run.seed, "implicit/bpr-order"), null));
+        Params init = pooled.detach();
+        for (String name : model.userTables()) {
+            Tensor table = init.get(name);
+            init = init.with(name, Ops.sumRows(table).mul(1.0 / table.rows()).detach());
+        }
+        init = init.asVariables();
+        var loss = ImplicitLoss.bce(model, s.bpr().weightDecay());
+        MetaLearning.Settings m = r.meta();
+        MetaLearner<RatingBatch> learner = MetaLearning.learner(method, model, loss, m.innerLr(), m.innerSteps());
+        MetaTrainer<RatingBatch> trainer = new MetaTrainer<>(learner, new Adam(m.metaLr()), taskSource(run, any),
+                r.pool(), m.metaBatch(), m.clipNorm(), learner.initMeta(init), Rng.derive(run.seed, "implicit/tasks"));
+        Map<Integer, Double> best = new LinkedHashMap<>();
+        Map<Integer, ColdRanker> chosen = new LinkedHashMap<>();
+        for (int it = 0; it <= m.iterations(); it++) {
+            if (it > 0) {
+                trainer.step();
+            }
+            if (it % m.validateEvery() == 0 || it == m.iterations()) {
+                Params meta = trainer.meta().detach();
+                for (int k : run.splits.keySet()) {
+                    MfRanker ranker = new MfRanker(model, learner.modelParams(meta), false, run.splits.get(k).adaptation(),
+                            run.adaptNegatives(k), s.trainNegatives(), run.target,
+                            (start, support) -> learner.adapt(meta, support, m.innerSteps()));
+                    double mrr = run.validationMrr(k, ranker);
+                    r.log().scored(k, it, mrr);
+                    if (!best.containsKey(k) || mrr > best.get(k)) {
+                        best.put(k, mrr);
+                        chosen.put(k, ranker);
+                    }
+                }
+            }
+        }
+        return chosen;
+    }
+
+    /** Meta-training tasks of warm target users; every random choice from the task's own stream. */
+    private static MetaTrainer.TaskSource<RatingBatch> taskSource(ImplicitRun run, ImplicitSplit split) {
+        Interactions x = run.data.interactions();
+        ImplicitSettings s = run.settings;
+        int[] warm = Arrays.stream(x.usersIn(run.target)).filter(u -> Arrays.stream(x.rowsOf(u, run.target))
+                .filter(row -> run.data.part(row) == SplitPart.TRAIN).count() >= 2).toArray();
+        if (warm.length == 0) {
+            throw new IllegalArgumentException("implicit meta-training: expected target users with at least two training "
+                    + "interactions, found none");
+        }
+        ImplicitBatches batches = split.training();
+        org.metarec.core.data.NegativeSampler negatives = run.trainNegatives(run.target);
+        return rng -> {
+            int user = warm[rng.nextInt(warm.length)];
+            int[] rows = Arrays.stream(x.rowsOf(user, run.target)).filter(row -> run.data.part(row) == SplitPart.TRAIN)
+                    .toArray();
+            rng.shuffle(rows);
+            int support = Math.min(s.trainSupport(), rows.length - 1);
+            int query = Math.min(s.trainQuery(), rows.length - support);
+            int[] sup = Arrays.copyOfRange(rows, 0, support);
+            int[] qry = Arrays.copyOfRange(rows, support, support + query);
+            long draw = rng.nextLong();
+            int m = s.trainNegatives();
+            int[] neg = negatives.sample(user, Math.min((support + query) * m, negatives.available(user)), draw);
+            int[] supNeg = new int[support * m];
+            int[] qryNeg = new int[query * m];
+            for (int k = 0; k < supNeg.length; k++) {
+                supNeg[k] = neg[k % neg.length];
+            }
+            for (int k = 0; k < qryNeg.length; k++) {
+                qryNeg[k] = neg[(supNeg.length + k) % neg.length];
+            }
+            return new Task<>(batches.labelled(sup, supNeg, SlotMode.SINGLE), batches.labelled(qry, qryNeg, SlotMode.SINGLE));
+        };
+    }
+}
