@@ -292,6 +292,12 @@ public final class MetaLearning {
                 s.metaBatch(), s.clipNorm(), init, ctx.rng("train-tasks"));
         BestSoFar<Params> best = BestSoFar.preferLatestWhenUnscored(ctx.trials());
         int evalSteps = s.innerSteps();
+        if (!best.canScore()) {
+            // An earlier stage of the same method (the pretrained model a .src learner starts from) spent the budget:
+            // nothing may be scored, so nothing is trained on, and the start is kept unscored.
+            return new Result(recommender(model, learner, init, evalSteps), init,
+                    new Selection(List.of(), new Selection.Checkpoint(0, "", Double.NaN)));
+        }
         best.offer(0, "", validation.meanRmse(recommender(model, learner, init, evalSteps), pool), init);
         // Stop as soon as the trial budget cannot score another checkpoint: training on would be unseen.
         for (int it = 1; it <= s.iterations() && best.canScore(); it++) {

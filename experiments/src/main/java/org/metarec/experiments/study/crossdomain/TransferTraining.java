@@ -1,5 +1,7 @@
 package org.metarec.experiments.study.crossdomain;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.metarec.algorithms.meta.TaskLoss;
 import org.metarec.algorithms.rec.GradientRecommender;
@@ -16,7 +18,9 @@ import org.metarec.algorithms.rec.model.RecModels;
 import org.metarec.algorithms.rec.model.SourceEmbeddingModel;
 import org.metarec.algorithms.rec.train.FineTuning;
 import org.metarec.algorithms.rec.train.MetaLearning;
+import org.metarec.algorithms.rec.train.Selection;
 import org.metarec.algorithms.rec.train.TrainingContext;
+import org.metarec.algorithms.rec.train.TrialBudget;
 import org.metarec.algorithms.rec.train.TrainingTasks;
 import org.metarec.autodiff.Init;
 import org.metarec.autodiff.Params;
@@ -85,16 +89,29 @@ final class TransferTraining {
 
     /** Pooled training on all training rows, each user starting from their own row unless the start is the profile. */
     private PooledFineTuning.Result pretrained(UserStart start, String name) {
+        return pretrained(start, name, ctx.trials());
+    }
+
+    private PooledFineTuning.Result pretrained(UserStart start, String name, TrialBudget budget) {
         BatchFactory f = factory(start);
         RecModel model = model(f);
         return PooledFineTuning.train(name, model, RatingLoss.of(model, protocol.sizes().weightDecay()), f,
-                setup.trainingRows(), protocol.training().pooled(), fineTune, seenThrough(f),
+                setup.trainingRows(), protocol.training().pooled(), fineTune, seenThrough(f).withTrials(budget),
                 start.usesSourceEmbedding());
     }
 
     private CrossDomainStudy.Trained meta(RecMethod method, UserStart start) {
         BatchFactory f = factory(start);
-        GradientRecommender pre = (GradientRecommender) pretrained(start, "pretrained").recommender();
+        // The pretrained model the learner starts from is part of the method, so its selection spends from the same
+        // trial budget: at most half of what is left (at least one), the rest is the meta-learner's.
+        TrialBudget all = ctx.trials();
+        TrialBudget stage = all.remaining() > Integer.MAX_VALUE ? TrialBudget.unlimited()
+                : TrialBudget.of(Math.max(1, all.remaining() / 2));
+        PooledFineTuning.Result first = pretrained(start, "pretrained", stage);
+        GradientRecommender pre = (GradientRecommender) first.recommender();
+        for (long i = 0; i < stage.spent() && all.remaining() <= Integer.MAX_VALUE; i++) {
+            all.spend();
+        }
         Map<String, org.metarec.autodiff.Tensor> embeddings = SourceEmbeddings.of(pre, f, setup.target());
         SourceEmbeddingModel model = new SourceEmbeddingModel(pre.model(), embeddings);
         // The pretrained parameters with the user tables (now offsets from each user's embedding) at zero.
@@ -110,6 +127,27 @@ final class TransferTraining {
                 m.trainQuerySize(), m.targetTaskShare());
         MetaLearning.Result r = MetaLearning.train(method.meta(), model, loss, tasks::draw, k,
                 m.forMethod(method.meta()), seenThrough(f), base);
-        return new CrossDomainStudy.Trained(r.recommender(), r.selection());
+        return new CrossDomainStudy.Trained(r.recommender(), bothStages(first.selection(), r.selection()));
+    }
+
+    /**
+     * One selection for the two stages, so that every scoring the method spent is in its history: the pretrained
+     * stage's checkpoints (settings prefixed {@code pretrained}) and then the meta-learner's, whose choice is kept;
+     * when the pretrained stage left no trial, the meta-learner was not trained and its start, the pretrained stage's
+     * choice, stands.
+     */
+    private static Selection bothStages(Selection pretrained, Selection meta) {
+        List<Selection.Checkpoint> history = new ArrayList<>();
+        Selection.Checkpoint chosen = meta.chosen();
+        for (Selection.Checkpoint c : pretrained.history()) {
+            Selection.Checkpoint renamed = new Selection.Checkpoint(c.step(), ("pretrained " + c.setting()).strip(),
+                    c.validationRmse());
+            history.add(renamed);
+            if (meta.history().isEmpty() && c == pretrained.chosen()) {
+                chosen = renamed;
+            }
+        }
+        history.addAll(meta.history());
+        return new Selection(history, chosen);
     }
 }

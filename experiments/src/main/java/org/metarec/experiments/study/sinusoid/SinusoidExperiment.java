@@ -4,6 +4,7 @@ package org.metarec.experiments.study.sinusoid;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
@@ -259,15 +260,37 @@ public final class SinusoidExperiment implements ExperimentKind {
         int[] steps = c.getIntArray("evaluation.adapt_steps");
         ctx.progress().note("evaluating " + method + " on " + c.getInt("evaluation.test_tasks") + " test tasks");
         Map<String, double[]> metrics = study.evaluate(meta, pool);
+        StringBuilder diverged = new StringBuilder();
         for (int k : c.getIntArray("evaluation.support_sizes")) {
             for (int s : steps) {
                 double[] perTask = metrics.get("mse_k" + k + "_steps" + s);
+                int lostTasks = 0;
                 for (int t = 0; t < perTask.length; t++) {
-                    ctx.results().record(method, "mse_k" + k, s, t, perTask[t]);
+                    boolean lost = !(perTask[t] <= DIVERGED_MSE);
+                    lostTasks += lost ? 1 : 0;
+                    ctx.results().record(method, "mse_k" + k, s, t, lost ? DIVERGED_MSE : perTask[t]);
+                }
+                if (lostTasks > 0) {
+                    diverged.append(diverged.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "K %d after %d steps: %d",
+                            k, s, lostTasks));
                 }
             }
         }
+        if (!diverged.isEmpty()) {
+            String note = String.format(Locale.ROOT, "%s: test-time adaptation diverged on some tasks (query MSE above %.0e "
+                    + "or not a number; %s of %d tasks); each is recorded at %.0e, so those means are lower bounds", method,
+                    DIVERGED_MSE, diverged, c.getInt("evaluation.test_tasks"), DIVERGED_MSE);
+            ctx.progress().note(note);
+            ctx.results().note(note);
+        }
     }
+
+    /**
+     * A test task whose query MSE exceeds this (targets lie within +-5, so an MSE of 100 is already useless) or
+     * overflows has diverged: it is recorded at this value, and counted in a note of {@code summary.md}, instead of
+     * failing a finished training because test-time SGD blew up on a few tasks.
+     */
+    static final double DIVERGED_MSE = 1e6;
 
     /** The trained parameters of {@code method} in a checkpoint of a sinusoid run (once it has finished training it). */
     public static Params finalParams(Checkpoint ck, String method) {

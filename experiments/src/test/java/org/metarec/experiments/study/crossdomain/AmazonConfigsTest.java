@@ -91,7 +91,7 @@ class AmazonConfigsTest {
         TestFiles.SummaryNames names = TestFiles.readSummary(out);
         assertEquals(new TreeSet<>(METHODS), names.methods());
         Set<String> metrics = names.metrics();
-        assertTrue(metrics.contains("rmse_k0_beta50") && metrics.contains("rmse_k5_beta50"), metrics.toString());
+        assertTrue(metrics.contains("rmse_user_k0_beta50") && metrics.contains("rmse_pooled_k5_beta50"), metrics.toString());
     }
 
     @ParameterizedTest
