@@ -56,17 +56,15 @@ public final class FullRanking {
         Rng rng = Rng.derive(seed, "ties/user/" + user);
         int n = candidates.length;
         double[] key = new double[n];
-        Integer[] order = new Integer[n];
         for (int j = 0; j < n; j++) {
             if (!Double.isFinite(s[j])) {
                 throw new IllegalArgumentException("full ranking: expected finite scores, found " + s[j] + " for item "
                         + candidates[j] + " of user " + user);
             }
             key[j] = rng.nextDouble();
-            order[j] = j;
         }
         int top = CUTOFFS[CUTOFFS.length - 1];
-        Arrays.sort(order, (a, b) -> s[a] != s[b] ? Double.compare(s[b], s[a]) : Double.compare(key[a], key[b]));
+        int[] order = topPositions(s, key, Math.min(top, n));
         int[] relevant = Arrays.stream(heldOut).distinct().sorted().toArray();
         double[] out = new double[METRICS.size()];
         int c = 0;
@@ -88,6 +86,33 @@ public final class FullRanking {
             out[c++] = dcg / ideal;
         }
         return out;
+    }
+
+    /**
+     * The positions of the {@code k} best candidates, best first: higher score first, ties by the lower key. Only the
+     * top {@code k} (at most {@code CUTOFFS}' largest, 20) are needed, so one pass keeps them in a sorted array
+     * (O(n k) worst case, about O(n) when scores are in random order) instead of sorting all n candidates; the
+     * order is the same as a full sort's, since (score, key) is a total order for distinct keys.
+     */
+    static int[] topPositions(double[] s, double[] key, int k) {
+        int[] best = new int[k];
+        int size = 0;
+        for (int j = 0; j < s.length; j++) {
+            if (size == k && !before(s, key, j, best[k - 1])) {
+                continue;
+            }
+            int at = size == k ? k - 1 : size++;
+            while (at > 0 && before(s, key, j, best[at - 1])) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = j;
+        }
+        return best;
+    }
+
+    private static boolean before(double[] s, double[] key, int a, int b) {
+        return s[a] != s[b] ? s[a] > s[b] : key[a] < key[b];
     }
 
     private static double log2(double x) {

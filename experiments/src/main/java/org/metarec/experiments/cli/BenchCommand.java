@@ -46,7 +46,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed benchmarks; the last line is the figure.",
         subcommands = {BenchCommand.Sinusoid.class, BenchCommand.RecNet.class, AdaptBenchCommand.class, BenchCommand.Memory.class,
-                LoadBenchCommand.class})
+                LoadBenchCommand.class, RankBenchCommand.class})
 final class BenchCommand implements Callable<Integer> {
 
     /** The methods the speed benchmarks train. */
@@ -65,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         picocli.CommandLine.usage(this, main.err);
-        main.err.println("error: expected a benchmark (sinusoid, recnet, adapt, memory or load), found none");
+        main.err.println("error: expected a benchmark (sinusoid, recnet, adapt, memory, load or rank), found none");
         return ExitCodes.USAGE;
     }
 
