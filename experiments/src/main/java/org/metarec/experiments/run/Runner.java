@@ -180,7 +180,8 @@ public final class Runner {
         } else if (!config.sha256().equals(provenance.get("config_sha256"))) {
             throw new UsageException(folder.file(RunFolder.CONFIG) + ": expected the config the run started with (SHA-256 "
                     + provenance.get("config_sha256") + " in " + RunFolder.PROVENANCE + "), found SHA-256 " + config.sha256()
-                    + "; it was edited, so start a new run instead");
+                    + "; it was edited, or this version of metarec resolves it differently from the one that started the run "
+                    + "(new keys with defaults; provenance.json names that version), so start a new run instead");
         }
         Optional<Checkpoint> checkpoint;
         try {
