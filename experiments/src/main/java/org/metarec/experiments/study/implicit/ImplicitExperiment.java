@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.metarec.algorithms.rec.TestScores;
 import org.metarec.algorithms.rec.implicit.BprTraining;
 import org.metarec.algorithms.rec.train.MetaLearning;
 import org.metarec.core.data.SplitDataset;
@@ -164,14 +165,15 @@ public final class ImplicitExperiment implements ExperimentKind {
             for (double[] s : scored) {
                 ctx.trainLog().append((long) s[1], label + ".k" + (int) s[0], s[2]);
             }
-            Map<String, double[]> metrics = new LinkedHashMap<>();
+            Map<String, TestScores> scores = new LinkedHashMap<>();
             for (int k : ks) {
-                metrics.putAll(run.test(k, trained.get(k)));
+                scores.putAll(run.test(k, trained.get(k)));
             }
-            done.finish(i, metrics);
+            done.finishScores(i, scores);
             ctx.progress().update(done.doneCount(), Double.NaN);
         }
         ctx.progress().finish();
-        done.record(cells.size(), i -> cells.get(i).method().configName(), i -> cells.get(i).seed(), (i, setting) -> setting);
+        done.record(cells.size(), i -> cells.get(i).method().configName(), i -> cells.get(i).seed(),
+                (i, setting) -> setting.replace(ImplicitRun.FULL, ""));
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.metarec.algorithms.rec.TestScores;
 import org.metarec.core.data.Interactions;
 import org.metarec.core.data.NegativeSampler;
 import org.metarec.core.data.SplitDataset;
@@ -116,14 +117,17 @@ final class ImplicitRun {
     }
 
     /** The test metrics at K: per pair the sampled metrics, per test user the full-catalogue ones. */
-    Map<String, double[]> test(int k, ColdRanker ranker) {
+    Map<String, TestScores> test(int k, ColdRanker ranker) {
         ImplicitSplit split = splits.get(k);
-        Map<String, double[]> out = new LinkedHashMap<>();
+        Map<String, TestScores> out = new LinkedHashMap<>();
         ItemScorer scorer = scorers(split, ranker, test.users());
         double[][] m = SampledRanking.evaluate(test, scorer, seed);
+        Map<String, double[]> sampled = new LinkedHashMap<>();
         for (int j = 0; j < m.length; j++) {
-            out.put(SampledRanking.METRICS.get(j) + "_k" + k, m[j]);
+            sampled.put(SampledRanking.METRICS.get(j), m[j]);
         }
+        // Each pair keeps its user, so the test over users averages a user's pairs and counts the user once.
+        out.put("k" + k, new TestScores(test.users(), sampled, Map.of()));
         if (settings.fullRanking()) {
             Interactions x = data.interactions();
             int[] users = Arrays.stream(split.testRows()).map(x::user).distinct().sorted().toArray();
@@ -153,12 +157,17 @@ final class ImplicitRun {
                     full[j][t] = v[j];
                 }
             }
+            Map<String, double[]> perUser = new LinkedHashMap<>();
             for (int j = 0; j < full.length; j++) {
-                out.put(FullRanking.METRICS.get(j) + "_k" + k, full[j]);
+                perUser.put(FullRanking.METRICS.get(j), full[j]);
             }
+            out.put("k" + k + FULL, new TestScores(users, perUser, Map.of()));
         }
         return out;
     }
+
+    /** The suffix of a setting whose scores are the full-catalogue ranking's (one per user, not per pair). */
+    static final String FULL = "+full";
 
     /** One scorer for all the users of {@code users}: each adapts once, on first use. */
     private static ItemScorer scorers(ImplicitSplit split, ColdRanker ranker, int[] users) {

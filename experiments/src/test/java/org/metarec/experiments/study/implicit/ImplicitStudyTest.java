@@ -106,5 +106,20 @@ class ImplicitStudyTest {
         }
         assertTrue(Arrays.asList(Files.readString(b.resolve("train.csv")).split("\n")).stream()
                 .anyMatch(l -> l.contains("maml.k2")), "the validation curve of each K");
+        // Pairs are recorded with their users: the summary counts each test user once, not each pair.
+        long pairs = Files.readAllLines(a.resolve("negatives").resolve("test_seed1.tsv")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith("row")).count();
+        java.util.Map<?, ?> json = (java.util.Map<?, ?>) org.metarec.core.json.Json.parse(
+                Files.readString(a.resolve("summary.json")), "summary.json");
+        int checked = 0;
+        for (Object row : (List<?>) json.get("results")) {
+            java.util.Map<?, ?> r = (java.util.Map<?, ?>) row;
+            if ("mrr_k0".equals(r.get("metric"))) {
+                long users = ((Number) r.get("users")).longValue();
+                assertTrue(users >= 1 && users < pairs, "users " + users + " of " + pairs + " pairs");
+                checked++;
+            }
+        }
+        assertEquals(3, checked, "one mrr_k0 row per method");
     }
 }
