@@ -46,9 +46,8 @@ final class LoadBenchCommand implements Callable<Integer> {
     @ParentCommand
     BenchCommand bench;
 
-    @Option(names = "--douban", description = "Folder of the Douban files (book_ratings.dat, music_ratings.dat); skipped "
-            + "when it does not exist (default ../shared/data/douban of the working directory).",
-            defaultValue = "../shared/data/douban")
+    @Option(names = "--douban", description = "Folder of the Douban files (book_ratings.dat, music_ratings.dat); without "
+            + "it, or when the folder does not exist, the Douban load is skipped (the data are never shipped).")
     Path douban;
 
     @Option(names = "--sizes", split = ",", defaultValue = "1000000,5000000,20000000",
@@ -110,14 +109,15 @@ final class LoadBenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "load benchmark: java %s, %d cores, max heap %d MiB, %d load(s) per file%n",
                 System.getProperty("java.version"), rt.availableProcessors(), rt.maxMemory() >> 20, repeat);
         List<Measured> all = new ArrayList<>();
-        if (Files.isDirectory(douban)) {
+        if (douban != null && Files.isDirectory(douban)) {
             long bytes = 0;
             for (String f : DoubanLoader.FILES.values()) {
                 bytes += Files.size(douban.resolve(f));
             }
             all.add(measure(out, "douban (book + music)", bytes, () -> DoubanLoader.load(douban, LoadOptions.DEFAULT)));
         } else {
-            out.println("douban: skipped, no folder " + douban.toAbsolutePath().normalize());
+            out.println(douban == null ? "douban: skipped, no --douban folder given"
+                    : "douban: skipped, no folder " + douban.toAbsolutePath().normalize());
         }
         Path dir = Files.createTempDirectory(tmp == null ? Path.of(System.getProperty("java.io.tmpdir")) : tmp,
                 "metarec-load-bench");
