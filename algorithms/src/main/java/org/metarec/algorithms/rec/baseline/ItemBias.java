@@ -67,12 +67,16 @@ public final class ItemBias implements ColdStartRecommender {
         for (int j = 0; j < items.length; j++) {
             s += y[j] - mu - itemBias[items[j]];
         }
-        double bu = s / (items.length + lambdaUser);
+        return predictor(s / (items.length + lambdaUser));
+    }
+
+    /** Predicts {@code mu + b_i + userBias} for every item of a batch (shared with {@link TransferBias}). */
+    UserPredictor predictor(double userBias) {
         return batch -> {
             int[] it = batch.items();
             double[] out = new double[it.length];
             for (int j = 0; j < it.length; j++) {
-                out[j] = mu + itemBias[it[j]] + bu;
+                out[j] = mu + itemBias[it[j]] + userBias;
             }
             return out;
         };

@@ -20,17 +20,12 @@ import org.metarec.core.data.Interactions;
 public final class TransferBias implements ColdStartRecommender {
 
     private final ItemBias target;
-    private final double[] itemBias;
-    private final double mu;
     private final double[] sourceSum;   // per user: sum of source residuals
     private final int[] sourceCount;    // per user: number of source ratings
     private final double lambdaUser;
 
-    private TransferBias(ItemBias target, double mu, double[] itemBias, double[] sourceSum, int[] sourceCount,
-            double lambdaUser) {
+    private TransferBias(ItemBias target, double[] sourceSum, int[] sourceCount, double lambdaUser) {
         this.target = target;
-        this.mu = mu;
-        this.itemBias = itemBias;
         this.sourceSum = sourceSum;
         this.sourceCount = sourceCount;
         this.lambdaUser = lambdaUser;
@@ -64,11 +59,7 @@ public final class TransferBias implements ColdStartRecommender {
                 count[data.user(r)]++;
             }
         }
-        double[] b = new double[data.itemCount()];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = target.itemBias(i);
-        }
-        return new TransferBias(target, target.mu(), b, sum, count, lambdaUser);
+        return new TransferBias(target, sum, count, lambdaUser);
     }
 
     @Override
@@ -78,15 +69,7 @@ public final class TransferBias implements ColdStartRecommender {
 
     @Override
     public UserPredictor adapt(UserContext user, RatingBatch support) {
-        double bu = userBias(user.user(), support.items(), support.ratingValues());
-        return batch -> {
-            int[] it = batch.items();
-            double[] out = new double[it.length];
-            for (int j = 0; j < it.length; j++) {
-                out[j] = mu + itemBias[it[j]] + bu;
-            }
-            return out;
-        };
+        return target.predictor(userBias(user.user(), support.items(), support.ratingValues()));
     }
 
     /**
@@ -101,7 +84,7 @@ public final class TransferBias implements ColdStartRecommender {
         double s = user >= 0 ? sourceSum[user] : 0;
         int n = user >= 0 ? sourceCount[user] : 0;
         for (int j = 0; j < items.length; j++) {
-            s += ratings[j] - mu - itemBias[items[j]];
+            s += ratings[j] - target.mu() - target.itemBias(items[j]);
         }
         return s / (n + items.length + lambdaUser);
     }
@@ -112,7 +95,7 @@ public final class TransferBias implements ColdStartRecommender {
      * @return mu
      */
     public double mu() {
-        return mu;
+        return target.mu();
     }
 
     /**
@@ -122,7 +105,7 @@ public final class TransferBias implements ColdStartRecommender {
      * @return {@code b_i}
      */
     public double itemBias(int item) {
-        return itemBias[item];
+        return target.itemBias(item);
     }
 
     /**
