@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.metarec.autodiff.Autodiff;
+import org.metarec.autodiff.GradMode;
 import org.metarec.autodiff.Params;
 import org.metarec.autodiff.Tensor;
 
@@ -45,11 +46,19 @@ public final class ImplicitMAML<B> implements MetaLearner<B> {
      * @param lambda the regularisation strength, &gt; 0
      * @param cgIterations the most conjugate-gradient iterations (Hessian-vector products) per task, &ge; 1
      * @param cgTolerance CG stops when its residual is at most this times {@code |grad L_query|}, &ge; 0
+     * @param lineSearch true for inner steps with a backtracking line search on the regularised support loss
+     *                   (never increases it), false for fixed steps of the inner rate (the paper's and the
+     *                   reference cases' form)
      */
-    public record Settings(double lambda, int cgIterations, double cgTolerance) {
+    public record Settings(double lambda, int cgIterations, double cgTolerance, boolean lineSearch) {
 
-        /** lambda = 1, 5 CG iterations, relative tolerance 1e-10. */
-        public static final Settings DEFAULT = new Settings(1.0, 5, 1e-10);
+        /** lambda = 1, 5 CG iterations, relative tolerance 1e-10, fixed inner steps. */
+        public static final Settings DEFAULT = new Settings(1.0, 5, 1e-10, false);
+
+        /** Fixed inner steps. */
+        public Settings(double lambda, int cgIterations, double cgTolerance) {
+            this(lambda, cgIterations, cgTolerance, false);
+        }
 
         /** Checks the ranges. */
         public Settings {
@@ -100,6 +109,12 @@ public final class ImplicitMAML<B> implements MetaLearner<B> {
         return "imaml";
     }
 
+    /** Its adaptation is the regularised solve; its meta-parameters are trained for that solve's result. */
+    @Override
+    public boolean adaptsByOwnSolver() {
+        return true;
+    }
+
     @Override
     public List<String> adaptedNames(Params theta) {
         return inner.adaptedNames(theta);
@@ -111,8 +126,97 @@ public final class ImplicitMAML<B> implements MetaLearner<B> {
      */
     @Override
     public Params adapt(Params theta, B support, int steps) {
+        if (settings.lineSearch()) {
+            return adaptWithLineSearch(theta, support, steps, null);
+        }
         return inner.run(theta, theta, support, steps, this::proximalStep, InnerLoop.Batches.fullBatch(), false);
     }
+
+    /** The iterates of {@link #adapt} after 0, 1, ..., {@code steps} steps, in one pass. */
+    @Override
+    public List<Params> adaptationPath(Params meta, B support, int steps) {
+        if (settings.lineSearch()) {
+            List<Params> path = new ArrayList<>();
+            path.add(meta.detach());
+            adaptWithLineSearch(meta, support, steps, path);
+            return path;
+        }
+        return inner.path(meta, meta, support, steps, this::proximalStep, InnerLoop.Batches.fullBatch());
+    }
+
+    /**
+     * Gradient descent on {@code G(phi) = L_support(phi) + lambda/2 |phi - theta|^2} with a backtracking
+     * (Armijo) line search: each step tries {@code t = alpha, alpha/2, ...} along {@code d = grad G(phi)} and takes
+     * the first {@code t} with {@code G(phi - t d) <= G(phi) - c t |d|^2}. G never increases, whatever the
+     * curvature of the support loss; with a fixed step it diverges once that curvature exceeds
+     * {@code 2/alpha - lambda}, which meta-training can reach (docs/reproductions.md, sinusoid). The solve
+     * stops early when no trial step decreases G (phi is then stationary to working precision).
+     *
+     * @param path when not null, receives phi after each step ({@code steps} entries, the last repeated if the
+     *             solve stops early)
+     */
+    private Params adaptWithLineSearch(Params theta, B support, int steps, List<Params> path) {
+        List<String> names = adaptedNames(theta);
+        List<Tensor> anchor = theta.subset(names).tensors();
+        double[] th = flatten(anchor);
+        double lambda = settings.lambda();
+        Params phi = theta.detach();
+        for (int step = 0; step < steps; step++) {
+            Params fast = phi.subset(names).asVariables();
+            double value;
+            Params grads;
+            try (GradMode.Scope record = GradMode.enableGrad()) {
+                Tensor loss = inner.loss().apply(phi.merge(fast), support);
+                value = loss.item();
+                grads = Autodiff.grad(loss, fast, false);
+            }
+            double[] x = flatten(fast.tensors());
+            double[] d = flatten(grads.tensors());
+            double dd = 0;
+            double reg = 0;
+            for (int i = 0; i < x.length; i++) {
+                d[i] += lambda * (x[i] - th[i]);
+                dd += d[i] * d[i];
+                reg += (x[i] - th[i]) * (x[i] - th[i]);
+            }
+            double g0 = value + 0.5 * lambda * reg;
+            Params accepted = null;
+            double t = innerLr;
+            for (int trial = 0; trial < MAX_HALVINGS && accepted == null; trial++, t *= 0.5) {
+                double[] y = new double[x.length];
+                double yreg = 0;
+                for (int i = 0; i < x.length; i++) {
+                    y[i] = x[i] - t * d[i];
+                    yreg += (y[i] - th[i]) * (y[i] - th[i]);
+                }
+                Params candidate = phi.merge(fast.withValues(unflatten(y, anchor)));
+                double gy;
+                try (GradMode.Scope s = GradMode.noGrad()) {
+                    gy = inner.loss().apply(candidate, support).item() + 0.5 * lambda * yreg;
+                }
+                if (gy <= g0 - ARMIJO * t * dd) {
+                    accepted = candidate;
+                }
+            }
+            if (accepted == null) {
+                // No trial decreased G: phi is stationary to working precision, and so are the later iterates.
+                while (path != null && path.size() <= steps) {
+                    path.add(phi);
+                }
+                break;
+            }
+            phi = accepted;
+            if (path != null) {
+                path.add(phi);
+            }
+        }
+        return phi;
+    }
+
+    /** Sufficient-decrease constant of the line search (Nocedal and Wright suggest 1e-4). */
+    private static final double ARMIJO = 1e-4;
+    /** The most step halvings per inner step: 2^-30 alpha is below any useful step. */
+    private static final int MAX_HALVINGS = 30;
 
     /** {@code p - alpha (g + lambda (p - theta))}, theta read from the meta-parameters. */
     private Tensor proximalStep(int step, String name, Tensor p, Tensor g, Params theta) {

@@ -43,6 +43,16 @@ public interface MetaLearner<B> {
     }
 
     /**
+     * True when adaptation solves a problem of the learner's own rather than taking plain gradient steps on the
+     * support loss (implicit MAML: the support loss regularised towards the meta-parameters), so that test-time
+     * adaptation should run {@link #adapt} for every step it is given: its meta-parameters are trained for that
+     * solve's result, and plain SGD from them need not converge.
+     */
+    default boolean adaptsByOwnSolver() {
+        return false;
+    }
+
+    /**
      * The task this learner meta-trains on, given a drawn task. Most learners adapt on the support set
      * and are scored on the query set; Reptile, which has no such split, trains on both together.
      */

@@ -102,6 +102,71 @@ class ImplicitMAMLTest {
         });
     }
 
+    /** G(phi) = L_support(phi) + lambda/2 |phi - theta|^2, the inner objective. */
+    private static double regularised(Problem p, Params theta, Params phi, XYBatch support, double lambda) {
+        double reg = 0;
+        for (String n : theta.names()) {
+            double[] a = phi.get(n).toArray(), b = theta.get(n).toArray();
+            for (int i = 0; i < a.length; i++) {
+                reg += (a[i] - b[i]) * (a[i] - b[i]);
+            }
+        }
+        try (org.metarec.autodiff.GradMode.Scope s = org.metarec.autodiff.GradMode.noGrad()) {
+            return p.loss().apply(phi, support).item() + 0.5 * lambda * reg;
+        }
+    }
+
+    @Test
+    void withTheLineSearchTheInnerObjectiveNeverIncreasesWhereFixedStepsDiverge() {
+        Property.forAll("iMAML line search: G(phi_s) non-increasing at an inner rate that diverges", 74L, 6, 3, c -> {
+            Problem p = MetaLearnerPropertiesTest.problem(c);
+            double lambda = 2.0;
+            double rate = 5.0;   // alpha (lambda + |H|) > 2: the fixed-step solve overshoots from its first step
+            ImplicitMAML<XYBatch> searched = new ImplicitMAML<>(p.loss(), rate, 20,
+                    new ImplicitMAML.Settings(lambda, 5, 1e-10, true));
+            ImplicitMAML<XYBatch> fixed = new ImplicitMAML<>(p.loss(), rate, 20, exact(lambda));
+            XYBatch support = p.tasks().get(0).support();
+            List<Params> path = searched.adaptationPath(p.theta(), support, 20);
+            assertEquals(21, path.size(), c + ": path length");
+            double previous = regularised(p, p.theta(), path.get(0), support, lambda);
+            for (int s = 1; s < path.size(); s++) {
+                double g = regularised(p, p.theta(), path.get(s), support, lambda);
+                assertTrue(g <= previous, c + ": G rose at step " + s + ": " + previous + " -> " + g);
+                previous = g;
+            }
+            double start = regularised(p, p.theta(), p.theta(), support, lambda);
+            double fixedEnd = regularised(p, p.theta(), fixed.adapt(p.theta(), support, 1), support, lambda);
+            assertTrue(fixedEnd > start, c + ": the fixed step of " + rate + " was expected to overshoot ("
+                    + start + " -> " + fixedEnd + "), so the case would not test the search");
+            assertTrue(previous < start, c + ": the searched solve made no progress");
+        });
+    }
+
+    @Test
+    void withTheLineSearchAtASmallRateTheStepsAreTheFixedOnesAndThePathMatchesAdapt() {
+        Property.forAll("iMAML line search at a small rate = fixed steps; path(s) = adapt(s)", 75L, 6, 3, c -> {
+            Problem p = MetaLearnerPropertiesTest.problem(c);
+            double lambda = 1.5;
+            // A small rate: the first trial t = alpha always passes the Armijo test, so nothing is halved.
+            ImplicitMAML<XYBatch> searched = new ImplicitMAML<>(p.loss(), 0.01, 6,
+                    new ImplicitMAML.Settings(lambda, 5, 1e-10, true));
+            ImplicitMAML<XYBatch> fixed = new ImplicitMAML<>(p.loss(), 0.01, 6, exact(lambda));
+            XYBatch support = p.tasks().get(0).support();
+            List<Params> path = searched.adaptationPath(p.theta(), support, 6);
+            for (int s = 0; s <= 6; s++) {
+                Params want = fixed.adapt(p.theta(), support, s);
+                Params alone = searched.adapt(p.theta(), support, s);
+                for (String n : want.names()) {
+                    assertArrayEquals(want.get(n).toArray(), path.get(s).get(n).toArray(), 1e-13,
+                            c + ": path step " + s + ", " + n);
+                    assertArrayEquals(path.get(s).get(n).toArray(), alone.get(n).toArray(), 0.0,
+                            c + ": adapt(" + s + ") differs from the path, " + n);
+                }
+            }
+            assertTrue(searched.adaptsByOwnSolver(), "iMAML adapts by its own solve at test time");
+        });
+    }
+
     @Test
     void metaStepEqualsItsTasksOneByOne() {
         Property.forAll("iMAML meta-step = its tasks one by one", 74L, 4, 4, c -> {

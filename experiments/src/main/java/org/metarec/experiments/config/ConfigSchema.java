@@ -367,7 +367,11 @@ public final class ConfigSchema {
                         key("cg_iterations", integer().atLeast(1)).defaultTo(ImplicitMAML.Settings.DEFAULT.cgIterations())
                                 .doc("Most conjugate-gradient iterations (Hessian-vector products) per task."),
                         key("cg_tolerance", real().atLeast(0)).defaultTo(ImplicitMAML.Settings.DEFAULT.cgTolerance())
-                                .doc("CG stops when its residual is at most this times the query gradient's norm.")))
+                                .doc("CG stops when its residual is at most this times the query gradient's norm."),
+                        key("line_search", bool()).defaultTo(ImplicitMAML.Settings.DEFAULT.lineSearch())
+                                .doc("Inner steps with a backtracking (Armijo) line search on the regularised support "
+                                        + "loss, starting from `inner_lr` and halving, so the inner solve never diverges; "
+                                        + "false: fixed steps of `inner_lr` (the paper's form and the reference cases').")))
                         .doc("Implicit MAML's settings (Rajeswaran et al. 2019), read by method `imaml`; its inner "
                                 + "loop takes `inner_steps` steps of size `inner_lr`."),
                 key("mamo", object(

@@ -233,7 +233,8 @@ public final class StudyKeys {
                 c.getBoolean("meta.mamlpp.multi_step_loss"), c.getLong("meta.mamlpp.msl_iterations"),
                 c.getLong("meta.mamlpp.first_order_iterations"));
         ImplicitMAML.Settings imaml = new ImplicitMAML.Settings(c.getDouble("meta.imaml.lambda"),
-                c.getInt("meta.imaml.cg_iterations"), c.getDouble("meta.imaml.cg_tolerance"));
+                c.getInt("meta.imaml.cg_iterations"), c.getDouble("meta.imaml.cg_tolerance"),
+                c.getBoolean("meta.imaml.line_search"));
         return new MetaLearning.Variants(mamlpp, imaml);
     }
 

@@ -150,7 +150,8 @@ public final class SinusoidExperiment implements ExperimentKind {
                 c.getBoolean("meta.mamlpp.multi_step_loss"), c.getLong("meta.mamlpp.msl_iterations"),
                 c.getLong("meta.mamlpp.first_order_iterations"));
         ImplicitMAML.Settings imaml = new ImplicitMAML.Settings(c.getDouble("meta.imaml.lambda"),
-                c.getInt("meta.imaml.cg_iterations"), c.getDouble("meta.imaml.cg_tolerance"));
+                c.getInt("meta.imaml.cg_iterations"), c.getDouble("meta.imaml.cg_tolerance"),
+                c.getBoolean("meta.imaml.line_search"));
         return new SinusoidProtocol(SinusoidProtocol.method(method), c.seed(), family, network, training, reptile,
                 evaluation, mamlpp, imaml);
     }

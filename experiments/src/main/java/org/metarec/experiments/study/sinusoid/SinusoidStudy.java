@@ -35,7 +35,8 @@ import org.metarec.core.random.Rng;
  * (ANIL: the head only), except those that learn their rates (Meta-SGD, MAML++ with LSLR), which use
  * the learning rates they have learned for as many steps as they were meta-trained for (the rates are
  * tuned for those steps and, applied ten times, can diverge), then plain SGD at {@code evalLr} like the
- * others.
+ * others; and implicit MAML, which adapts by its own inner solve (the support loss regularised towards the
+ * meta-parameters, at its inner rate) for every step: its meta-parameters are trained for that solve's result.
  */
 public final class SinusoidStudy {
 
@@ -178,7 +179,9 @@ public final class SinusoidStudy {
         List<Params> path = new ArrayList<>();
         path.add(meta);
         // Learned rates may differ by step (MAML++): the learner's own path, in one pass, for its trained steps.
-        int learned = learner.learnsStepSizes() ? Math.min(steps, protocol.training().innerSteps()) : 0;
+        // Implicit MAML's adaptation is its regularised solve, for every step (more steps only solve it better).
+        int learned = learner.adaptsByOwnSolver() ? steps
+                : learner.learnsStepSizes() ? Math.min(steps, protocol.training().innerSteps()) : 0;
         if (learned > 0) {
             List<Params> own = learner.adaptationPath(meta, support, learned);
             for (int s = 1; s <= learned; s++) {

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.metarec.algorithms.data.XYBatch;
+import org.metarec.algorithms.meta.ImplicitMAML;
+import org.metarec.algorithms.meta.InnerLoop;
 import org.metarec.algorithms.meta.Task;
 import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.train.MetaTrainer;
+import org.metarec.autodiff.Params;
 import org.metarec.core.random.Rng;
 
 class SinusoidStudyTest {
@@ -29,7 +33,7 @@ class SinusoidStudyTest {
     void anilAdaptsTheNamedHeadOrTheLastLayer() {
         SinusoidProtocol p = small("anil");
         SinusoidStudy lastLayer = new SinusoidStudy(p);
-        org.metarec.autodiff.Params theta = lastLayer.mlp().init(Rng.derive(1, "init"));
+        Params theta = lastLayer.mlp().init(Rng.derive(1, "init"));
         assertEquals(java.util.List.of("W3", "b3"), lastLayer.learner().adaptedNames(theta));
         SinusoidProtocol named = new SinusoidProtocol(p.method(), p.seed(), p.family(),
                 new SinusoidProtocol.Network(new int[] {16, 16}, "relu", java.util.List.of("W2", "b2", "W3", "b3")),
@@ -42,6 +46,33 @@ class SinusoidStudyTest {
                 () -> new SinusoidStudy(wrong));
         assertEquals("sinusoid network.head: expected parameter names of the network [W1, b1, W2, b2, W3, b3], found 'W7'",
                 e.getMessage());
+    }
+
+    @Test
+    void implicitMamlAdaptsAtTestTimeByItsOwnSolveForEveryStepAndMamlBySgd() {
+        SinusoidProtocol p = small("imaml").withImaml(new ImplicitMAML.Settings(2.0, 5,
+                1e-10, true));
+        SinusoidStudy study = new SinusoidStudy(p);
+        Task<XYBatch> task = study.testTasks().get(0);
+        Params meta = study.learner().initMeta(study.mlp().init(new SplittableRandom(3)));
+        List<Params> got = study.adaptationPath(meta, task.support(), 6);
+        List<Params> own = study.learner().adaptationPath(meta, task.support(), 6);
+        assertEquals(7, got.size());
+        for (int s = 0; s <= 6; s++) {
+            for (String n : meta.names()) {
+                assertArrayEquals(own.get(s).get(n).toArray(),
+                        got.get(s).get(n).toArray(), 0.0, "step " + s + ", " + n);
+            }
+        }
+        // MAML's path is plain SGD at the evaluation rate, whatever its inner rate was in training.
+        SinusoidStudy maml = new SinusoidStudy(small("maml"));
+        List<Params> sgd = maml.adaptationPath(meta, task.support(), 1);
+        Params once = new InnerLoop<>(maml.settings().loss(), null)
+                .run(meta, task.support(), 1, p.evaluation().evalLr(), false);
+        for (String n : meta.names()) {
+            assertArrayEquals(once.get(n).toArray(), sgd.get(1).get(n).toArray(), 0.0,
+                    "maml step 1, " + n);
+        }
     }
 
     @Test
