@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.metarec.core.data.Dataset;
 import org.metarec.core.data.io.AmazonLoader;
+import org.metarec.core.data.io.CdribLoader;
 import org.metarec.core.data.io.DelimitedFormat;
 import org.metarec.core.data.io.DelimitedLoader;
 import org.metarec.core.data.io.DoubanLoader;
@@ -29,7 +30,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code metarec bench load}: how long loading takes inside a running JVM, and how much heap it needs. It loads the
- * Douban files when {@code --douban} names their folder (skipped when it does not exist), then, for each of
+ * Douban files when {@code --douban} names their folder and the two CDRIB Amazon scenarios when {@code --cdrib} names
+ * their data root (each skipped when its folder does not exist: the data are never shipped), then, for each of
  * {@code --sizes}, writes a generated ratings-only file ({@link GeneratedRatings}, MovieLens-20M scale at 20M) to a
  * temporary folder and loads it as delimited {@code user,item,rating,timestamp} lines; then, for each of
  * {@code --reviews}, a generated Amazon review file (JSON lines with a review text, as the 5-core files) through
@@ -40,7 +42,7 @@ import picocli.CommandLine.ParentCommand;
  * last file measured.
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = "Loading speed and heap: the Douban files and generated rating files of --sizes lines.")
+        description = "Loading speed and heap: the Douban and CDRIB Amazon files, and generated rating files of --sizes lines.")
 final class LoadBenchCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -49,6 +51,10 @@ final class LoadBenchCommand implements Callable<Integer> {
     @Option(names = "--douban", description = "Folder of the Douban files (book_ratings.dat, music_ratings.dat); without "
             + "it, or when the folder does not exist, the Douban load is skipped (the data are never shipped).")
     Path douban;
+
+    @Option(names = "--cdrib", description = "Data root of CDRIB's Amazon splits (game_video/, video_game/, sport_cloth/, "
+            + "cloth_sport/); each scenario's six files are loaded as one data set; a scenario without its folders is skipped.")
+    Path cdrib;
 
     @Option(names = "--sizes", split = ",", defaultValue = "1000000,5000000,20000000",
             description = "Lines of each generated file (default 1000000,5000000,20000000).")
@@ -118,6 +124,26 @@ final class LoadBenchCommand implements Callable<Integer> {
         } else {
             out.println(douban == null ? "douban: skipped, no --douban folder given"
                     : "douban: skipped, no folder " + douban.toAbsolutePath().normalize());
+        }
+        if (cdrib != null && Files.isDirectory(cdrib)) {
+            for (CdribLoader.Scenario scenario : CdribLoader.Scenario.values()) {
+                if (!scenario.layout().folders().stream().allMatch(f -> Files.isDirectory(cdrib.resolve(f)))) {
+                    out.println("cdrib " + scenario.layout().name() + ": skipped, no folders "
+                            + String.join(" and ", scenario.layout().folders()) + " in " + cdrib);
+                    continue;
+                }
+                long bytes = 0;
+                for (String folder : scenario.layout().folders()) {
+                    for (String f : CdribLoader.FILES) {
+                        bytes += Files.size(cdrib.resolve(folder).resolve(f));
+                    }
+                }
+                all.add(measure(out, "cdrib " + scenario.layout().name(), bytes,
+                        () -> CdribLoader.load(cdrib, scenario, LoadOptions.DEFAULT).dataset()));
+            }
+        } else {
+            out.println(cdrib == null ? "cdrib: skipped, no --cdrib folder given"
+                    : "cdrib: skipped, no folder " + cdrib.toAbsolutePath().normalize());
         }
         Path dir = Files.createTempDirectory(tmp == null ? Path.of(System.getProperty("java.io.tmpdir")) : tmp,
                 "metarec-load-bench");

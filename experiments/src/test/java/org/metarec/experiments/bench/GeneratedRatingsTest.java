@@ -17,6 +17,7 @@ import org.metarec.core.data.io.DelimitedLoader;
 import org.metarec.core.data.io.LoadOptions;
 import org.metarec.core.random.Rng;
 import org.metarec.experiments.TestFiles;
+import org.metarec.experiments.study.implicit.CdribFixture;
 
 /**
  * The generated file of the loading benchmark has the size and shape it promises (every user, contiguous blocks,
@@ -79,6 +80,14 @@ class GeneratedRatingsTest {
         try (Stream<Path> left = Files.list(work)) {
             assertEquals(0, left.count(), "the generated files and their folder are deleted");
         }
+        // The CDRIB splits: a scenario whose folders are there is loaded, the other is skipped by name.
+        Path cdrib = CdribFixture.write(tmp.resolve("cdrib"), 5);
+        TestFiles.CliResult c = TestFiles.cli("bench", "load", "--cdrib", cdrib.toString(), "--sizes", "100", "--users",
+                "50", "--items", "30", "--repeat", "2", "--tmp", work.toString(), "--reviews", "0");
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.out().contains("douban: skipped, no --douban folder given"), c.out());
+        assertTrue(c.out().contains("cdrib game_video: load 2:"), c.out());
+        assertTrue(c.out().contains("cdrib sport_cloth: skipped, no folders sport_cloth and cloth_sport"), c.out());
         TestFiles.CliResult bad = TestFiles.cli("bench", "load", "--sizes", "10", "--users", "50");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--sizes: expected sizes >= --users (50), found 10"), bad.err());
