@@ -74,6 +74,9 @@ class RankingConfigTest {
         oneProblem(file("crossdomain", "    ful: true\n"), "evaluation.ranking.ful");
         // The kinds without rating tasks do not read it (the implicit kind has its own implicit.full_ranking).
         oneProblem(file("fewshot", "    full: true\n"), "evaluation.ranking: key 'ranking' is not read by the `fewshot` experiment kind");
+        Path sinusoid = TestFiles.write(dir, "s.yaml", "name: t\nexperiment: sinusoid\ndata:\n  source: sinusoid\n"
+                + "evaluation:\n  ranking:\n    full: true\n");
+        oneProblem(sinusoid, "evaluation.ranking: key 'ranking' is not read by the `sinusoid` experiment kind");
         oneProblem(file("implicit", "    full: true\n"), "evaluation.ranking: key 'ranking' is not read by the `implicit` experiment kind");
     }
 }
