@@ -65,6 +65,50 @@ public final class TaskEvaluator {
     }
 
     /**
+     * The test scores of the tasks ({@link #scores(ColdStartRecommender, TaskPool)}) with the ranking metrics of
+     * {@code ranking} besides: each task's user adapts once, and the same predictor predicts its query and ranks its
+     * candidates ({@link RankingCandidates#score}). A task without a relevant query item has NaN ranking metrics
+     * (not scored).
+     *
+     * @param rec the recommender
+     * @param pool runs tasks in parallel (results do not depend on its thread count)
+     * @param ranking the candidates of these tasks, or null for none
+     * @return the scores
+     * @throws IllegalArgumentException if {@code ranking} was built for other tasks
+     */
+    public TestScores scores(ColdStartRecommender rec, TaskPool pool, RankingCandidates ranking) {
+        if (ranking == null || !ranking.settings().enabled()) {
+            return scores(rec, pool);
+        }
+        if (!ranking.tasks().equals(tasks)) {
+            throw new IllegalArgumentException("task evaluator: expected ranking candidates of its " + tasks.size()
+                    + " tasks, found candidates of " + ranking.tasks().size() + " other tasks");
+        }
+        List<Integer> index = java.util.stream.IntStream.range(0, tasks.size()).boxed().toList();
+        List<double[][]> perTask = pool.map(index, t -> {
+            RatingTask task = tasks.get(t);
+            UserContext ctx = factory.context(task.user(), task.domain());
+            RatingBatch support = factory.rows(task.supportRows(), SlotMode.SINGLE);
+            RatingBatch query = factory.rows(task.queryRows(), SlotMode.SINGLE);
+            UserPredictor predictor = rec.adapt(ctx, support);
+            return new double[][] {query.ratingValues(), predictor.predict(query), ranking.score(t, predictor, factory, ctx)};
+        });
+        List<String> names = ranking.settings().metricNames();
+        double[][] values = new double[names.size()][tasks.size()];
+        for (int t = 0; t < tasks.size(); t++) {
+            for (int j = 0; j < names.size(); j++) {
+                values[j][t] = perTask.get(t)[2][j];
+            }
+        }
+        Map<String, double[]> more = new LinkedHashMap<>();
+        for (int j = 0; j < names.size(); j++) {
+            more.put(names.get(j), values[j]);
+        }
+        return TestScores.of(tasks.stream().mapToInt(RatingTask::user).toArray(),
+                perTask.stream().map(tp -> new double[][] {tp[0], tp[1]}).toList()).withPerUser(more);
+    }
+
+    /**
      * The mean over tasks of the per-task RMSE: the model-selection score (lower is better).
      *
      * @param rec the recommender

@@ -94,6 +94,25 @@ public record TestScores(int[] users, Map<String, double[]> perUser, Map<String,
         return new TestScores(users, perUser, pooled);
     }
 
+    /**
+     * These scores with more per-user metrics (e.g. the ranking metrics of {@link RankingCandidates}). A NaN value
+     * means the user has no value of that metric (a user without a relevant query item is not ranked); the results
+     * leave it out.
+     *
+     * @param more metric name to one value per user, in task order; names not already here
+     * @return new scores
+     * @throws IllegalArgumentException for a name already here or a wrong number of values
+     */
+    public TestScores withPerUser(Map<String, double[]> more) {
+        Map<String, double[]> all = new LinkedHashMap<>(perUser);
+        for (Map.Entry<String, double[]> e : more.entrySet()) {
+            if (all.put(e.getKey(), e.getValue()) != null) {
+                throw new IllegalArgumentException("test scores: metric " + e.getKey() + " is already scored");
+            }
+        }
+        return new TestScores(users, all, pooled);
+    }
+
     /** A copy of the users. */
     @Override
     public int[] users() {

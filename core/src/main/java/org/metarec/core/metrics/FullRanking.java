@@ -27,8 +27,18 @@ public final class FullRanking {
     }
 
     private static List<String> names() {
+        return metricNames(CUTOFFS);
+    }
+
+    /**
+     * The metric names of {@link #evaluate(int, int[], int[], ItemScorer, long, int[])} at {@code cutoffs}.
+     *
+     * @param cutoffs the cutoffs, in output order
+     * @return per cutoff k, {@code full_hrK}, {@code full_recallK}, {@code full_ndcgK}
+     */
+    public static List<String> metricNames(int[] cutoffs) {
         List<String> n = new ArrayList<>();
-        for (int k : CUTOFFS) {
+        for (int k : cutoffs) {
             n.add("full_hr" + k);
             n.add("full_recall" + k);
             n.add("full_ndcg" + k);
@@ -48,6 +58,27 @@ public final class FullRanking {
      * @return the values in the order of {@link #METRICS}
      */
     public static double[] evaluate(int user, int[] candidates, int[] heldOut, ItemScorer scorer, long seed) {
+        return evaluate(user, candidates, heldOut, scorer, seed, CUTOFFS);
+    }
+
+    /**
+     * One user's metrics at the given cutoffs (same definitions, ties and streams as at {@link #CUTOFFS}).
+     *
+     * @param user the user index
+     * @param candidates the items ranked; must hold every held-out item
+     * @param heldOut the relevant items (non-empty)
+     * @param scorer the method's scores
+     * @param seed the seed of the tie-breaking streams
+     * @param cutoffs the cutoffs k, each at least 1, in ascending order
+     * @return the values in the order of {@link #metricNames(int[])}
+     */
+    public static double[] evaluate(int user, int[] candidates, int[] heldOut, ItemScorer scorer, long seed, int[] cutoffs) {
+        for (int j = 0; j < cutoffs.length; j++) {
+            if (cutoffs[j] < 1 || j > 0 && cutoffs[j] <= cutoffs[j - 1]) {
+                throw new IllegalArgumentException("full ranking: expected ascending cutoffs of at least 1, found "
+                        + Arrays.toString(cutoffs));
+            }
+        }
         if (heldOut.length == 0) {
             throw new IllegalArgumentException("full ranking: expected at least one held-out item for user " + user
                     + ", found none");
@@ -63,12 +94,12 @@ public final class FullRanking {
             }
             key[j] = rng.nextDouble();
         }
-        int top = CUTOFFS[CUTOFFS.length - 1];
+        int top = cutoffs[cutoffs.length - 1];
         int[] order = topPositions(s, key, Math.min(top, n));
         int[] relevant = Arrays.stream(heldOut).distinct().sorted().toArray();
-        double[] out = new double[METRICS.size()];
+        double[] out = new double[3 * cutoffs.length];
         int c = 0;
-        for (int k : CUTOFFS) {
+        for (int k : cutoffs) {
             int hits = 0;
             double dcg = 0;
             for (int p = 0; p < Math.min(Math.min(k, top), n); p++) {
@@ -90,7 +121,7 @@ public final class FullRanking {
 
     /**
      * The positions of the {@code k} best candidates, best first: higher score first, ties by the lower key. Only the
-     * top {@code k} (at most {@code CUTOFFS}' largest, 20) are needed, so one pass keeps them in a sorted array
+     * top {@code k} (the largest cutoff) are needed, so one pass keeps them in a sorted array
      * (O(n k) worst case, about O(n) when scores are in random order) instead of sorting all n candidates; the
      * order is the same as a full sort's, since (score, key) is a total order for distinct keys.
      */

@@ -434,6 +434,34 @@ public final class ConfigSchema {
                 key("validate_every", integer().atLeast(0)).defaultTo(100).doc("Validate every this many steps; 0 means never."));
     }
 
+    private static ObjectSpec ranking() {
+        return object(
+                key("full", bool()).defaultTo(false)
+                        .doc("Rank, for each test user, every item of the target domain (coldstart: of the state's kind of "
+                                + "item, existing or new) that the user has not rated in its known data (support, training "
+                                + "and source ratings), and score `full_hr<k>`, `full_recall<k>` and `full_ndcg<k>` of the "
+                                + "relevant query items."),
+                key("cutoffs", listOf(integer().atLeast(1)).nonEmpty().distinct()).defaultTo(List.of(5, 10, 20))
+                        .doc("The cutoffs k of HR@k, Recall@k and nDCG@k (both protocols)."),
+                key("sampled_negatives", integer().atLeast(0)).defaultTo(0)
+                        .doc("N: rank each relevant query item among N negatives (e.g. 99 or 999) drawn once per split "
+                                + "from the seed and the user, never an item the user rated, and saved under `negatives/` of "
+                                + "the run folder; scores `sampled_hr<k>`, `sampled_ndcg<k>` and `sampled_mrr`. 0: off."),
+                key("relevant_min_rating", real()).defaultTo(4.0)
+                        .doc("A query item is relevant when its rating is at least this; users without a relevant query "
+                                + "item are not ranked (the summary counts them)."))
+                .rule(new ObjectRule("the cutoffs are at most `sampled_negatives`", v -> {
+                    int n = ((Number) v.get("sampled_negatives")).intValue();
+                    for (Object k : (List<?>) v.get("cutoffs")) {
+                        if (n > 0 && ((Number) k).intValue() > n) {
+                            return new ObjectRule.Violation("cutoffs", "expected cutoffs of at most sampled_negatives (" + n
+                                    + "), which rank among " + (n + 1) + " candidates, found " + k);
+                        }
+                    }
+                    return null;
+                }));
+    }
+
     private static ObjectSpec evaluation() {
         return object(
                 key("test_tasks", integer().atLeast(1)).defaultTo(100).doc("Number of test tasks per method."),
@@ -446,6 +474,9 @@ public final class ConfigSchema {
                 key("reference", string()).optional()
                         .doc("Method the others are compared with (p-values); absent means the first method the "
                                 + "experiment declares (for most kinds, the first of `methods`)."),
+                key("ranking", ranking()).doc("Ranking metrics of the rating kinds (`crossdomain`, `coldstart`), beside the "
+                        + "rating errors: each test user's relevant query items ranked among the whole catalogue and among "
+                        + "sampled negatives (docs/sweeps.md#ranking-metrics-of-the-rating-kinds). Off by default."),
                 key("correction", oneOf(Correction.configNames())).defaultTo(Correction.HOLM.configName())
                         .doc("Multiple-comparison correction applied to every p-value of the summary table: `holm` "
                                 + "(Holm's step-down procedure, family-wise error rate) or `bh` (Benjamini-Hochberg, false "

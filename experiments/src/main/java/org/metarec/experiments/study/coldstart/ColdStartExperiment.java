@@ -6,6 +6,7 @@ import static org.metarec.experiments.config.Specs.listOf;
 import static org.metarec.experiments.config.Specs.real;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.ColdStartRecommender;
+import org.metarec.algorithms.rec.RankingCandidates;
+import org.metarec.algorithms.rec.RankingSettings;
 import org.metarec.algorithms.rec.train.Selection;
 import org.metarec.core.random.Rng;
 import org.metarec.algorithms.rec.train.FineTuning;
@@ -30,6 +33,7 @@ import org.metarec.experiments.study.coldstart.ColdStartStatesSetup;
 import org.metarec.experiments.study.coldstart.ColdStartStatesStudy;
 import org.metarec.experiments.study.rec.CellResults;
 import org.metarec.experiments.study.rec.ModelSizes;
+import org.metarec.experiments.study.rec.RankingKeys;
 import org.metarec.experiments.study.rec.RecMethod;
 import org.metarec.experiments.study.rec.StudyKeys;
 import org.metarec.experiments.study.rec.Tunable;
@@ -160,7 +164,7 @@ public final class ColdStartExperiment implements ExperimentKind {
                 "model.hidden", "model.embedding_dim", "meta.inner_lr", "meta.inner_steps", "meta.meta_batch",
                 "meta.reptile.inner_lr", "meta.mamlpp", "meta.imaml", "meta.mamo", "meta.tanp", "optimizer.lr",
                 "optimizer.clip_norm", "budget.meta_iterations", "budget.validate_every", "evaluation.reference",
-                "evaluation.correction");
+                "evaluation.correction", RankingKeys.SECTION);
     }
 
     @Override
@@ -212,6 +216,13 @@ public final class ColdStartExperiment implements ExperimentKind {
         boolean manySeeds = seeds.size() > 1;
         Map<Long, ColdStartStatesSetup> setups = new LinkedHashMap<>();
         TaskPool pool = ctx.pool();
+        RankingSettings ranking = RankingKeys.read(c);
+        if (ranking.enabled()) {
+            ctx.results().note(RankingKeys.note(ranking));
+        }
+        // The candidates of the seed in use (cells run seed by seed): setting to candidates, shared by the seed's methods.
+        ColdStartStatesSetup rankedSetup = null;
+        Map<String, RankingCandidates> rankings = Map.of();
         ctx.progress().start("train", cells.size(), done.doneCount(), "methods");
         for (int i = 0; i < cells.size(); i++) {
             if (done.isDone(i)) {
@@ -225,6 +236,10 @@ public final class ColdStartExperiment implements ExperimentKind {
                 return s;
             });
             ColdStartStatesStudy study = new ColdStartStatesStudy(setup, protocol(c, cell, TunedValues.NONE));
+            if (ranking.enabled() && rankedSetup != setup) {
+                rankedSetup = setup;
+                rankings = rankings(ctx, setup, ranking, supportSizes, data);
+            }
             String label = cell.label(manySeeds);
             ctx.progress().note("training " + label);
             ColdStartRecommender chosen;
@@ -246,7 +261,7 @@ public final class ColdStartExperiment implements ExperimentKind {
                 selection = trained.selection();
             }
             CellResults.logValidation(ctx, label, selection);
-            done.finishScores(i, study.evaluate(chosen, supportSizes, pool));
+            done.finishScores(i, study.evaluate(chosen, supportSizes, pool, rankings));
             ctx.progress().update(done.doneCount(), Double.NaN);
         }
         ctx.progress().finish();
@@ -254,6 +269,40 @@ public final class ColdStartExperiment implements ExperimentKind {
             tuningLog.writeChosen();
         }
         done.record(cells.size(), i -> cells.get(i).method(), i -> cells.get(i).seed(), (i, setting) -> setting);
+        if (ranking.enabled()) {
+            String leftOut = done.leftOutNote(ranking.metricNames().get(0), cells.size(), i -> cells.get(i).seed(),
+                    (i, setting) -> setting, "no query item rated >= "
+                            + org.metarec.experiments.config.Specs.format(ranking.relevantMinRating()));
+            if (leftOut != null) {
+                ctx.results().note(leftOut);
+            }
+        }
+    }
+
+    /**
+     * The ranking candidates of every state and K of one seed's split with test tasks, each setting's sampled
+     * negatives saved as {@code negatives/<setting>_seed<s>.tsv}.
+     */
+    private static Map<String, RankingCandidates> rankings(RunContext ctx, ColdStartStatesSetup setup, RankingSettings ranking,
+                                                           int[] supportSizes, Dataset data) throws java.io.IOException {
+        Map<String, RankingCandidates> out = new LinkedHashMap<>();
+        for (ColdStartStates.State state : ColdStartStates.State.values()) {
+            List<Integer> sizes = new ArrayList<>();
+            sizes.add(null);
+            Arrays.stream(supportSizes).forEach(sizes::add);
+            for (Integer k : sizes) {
+                if (setup.testTasks(state, k).isEmpty()) {
+                    continue;
+                }
+                String setting = ColdStartStatesStudy.settingName(state, k);
+                RankingCandidates r = setup.ranking(ranking, state, k);
+                String name = setting + "_seed" + setup.seed();
+                RankingKeys.write(ctx, name, r, data.interactions());
+                ctx.progress().note(RankingKeys.splitLine(name, r));
+                out.put(setting, r);
+            }
+        }
+        return out;
     }
 
     /** The split settings of the config. */

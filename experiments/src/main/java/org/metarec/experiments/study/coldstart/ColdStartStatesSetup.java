@@ -3,9 +3,12 @@ package org.metarec.experiments.study.coldstart;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.metarec.algorithms.rec.RankingCandidates;
+import org.metarec.algorithms.rec.RankingSettings;
 import org.metarec.algorithms.rec.data.BatchFactory;
 import org.metarec.algorithms.rec.data.FeatureEncoding;
 import org.metarec.core.data.Dataset;
+import org.metarec.core.data.Interactions;
 import org.metarec.core.random.Rng;
 import org.metarec.core.tasks.ColdStartStates;
 import org.metarec.core.tasks.RatingTask;
@@ -142,5 +145,30 @@ public final class ColdStartStatesSetup {
      */
     public int[] hiddenRows() {
         return Arrays.stream(dataset.interactions().allRows()).filter(training::isHidden).toArray();
+    }
+
+    /**
+     * The ranking candidates of a state's test tasks at K ({@link #testTasks}): the catalogue is every item of the
+     * state's kind (existing or new, by release year) that has a rating, a user's known items those of its support and
+     * of every row training and model selection can read ({@link #trainingFactory()}); negatives and ties derive from
+     * this setup's seed ({@link RankingCandidates}).
+     *
+     * @param settings what to rank
+     * @param state the state
+     * @param k the support size, or null for the whole support
+     * @return the candidates
+     */
+    public RankingCandidates ranking(RankingSettings settings, ColdStartStates.State state, Integer k) {
+        Interactions x = dataset.interactions();
+        boolean existing = existingItems(state);
+        int[] catalogue = Arrays.stream(x.allRows()).filter(r -> {
+            ColdStartStates.State s = states.state(x, r);
+            return s != null && existingItems(s) == existing;
+        }).map(x::item).distinct().sorted().toArray();
+        return RankingCandidates.build(x, testTasks(state, k), catalogue, r -> !training.isHidden(r), settings, seed);
+    }
+
+    private static boolean existingItems(ColdStartStates.State s) {
+        return s == ColdStartStates.State.WARM || s == ColdStartStates.State.USER_COLD;
     }
 }

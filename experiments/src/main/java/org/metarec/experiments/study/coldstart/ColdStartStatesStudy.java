@@ -9,6 +9,7 @@ import org.metarec.algorithms.meta.Task;
 import org.metarec.algorithms.meta.TaskLoss;
 import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.ColdStartRecommender;
+import org.metarec.algorithms.rec.RankingCandidates;
 import org.metarec.algorithms.rec.Recommendation;
 import org.metarec.algorithms.rec.TaskEvaluator;
 import org.metarec.algorithms.rec.TestScores;
@@ -270,6 +271,22 @@ public final class ColdStartStatesStudy {
      * @return setting to scores, states in {@link ColdStartStates.State} order
      */
     public Map<String, TestScores> evaluate(ColdStartRecommender recommender, int[] supportSizes, TaskPool pool) {
+        return evaluate(recommender, supportSizes, pool, Map.of());
+    }
+
+    /**
+     * As {@link #evaluate(ColdStartRecommender, int[], TaskPool)}, with the ranking metrics of each setting's
+     * candidates besides ({@link TaskEvaluator#scores(ColdStartRecommender, TaskPool, RankingCandidates)}).
+     *
+     * @param recommender the trained recommender
+     * @param supportSizes fixed support sizes K to measure besides the full support
+     * @param pool runs test tasks in parallel
+     * @param ranking setting ({@code <state>} or {@code <state>_k<K>}) to its candidates
+     *     ({@link ColdStartStatesSetup#ranking}); a setting not here gets no ranking metrics
+     * @return setting to scores, states in {@link ColdStartStates.State} order
+     */
+    public Map<String, TestScores> evaluate(ColdStartRecommender recommender, int[] supportSizes, TaskPool pool,
+                                            Map<String, RankingCandidates> ranking) {
         Map<String, TestScores> out = new LinkedHashMap<>();
         for (ColdStartStates.State state : ColdStartStates.State.values()) {
             List<Integer> sizes = new ArrayList<>();
@@ -278,12 +295,24 @@ public final class ColdStartStatesStudy {
             for (Integer k : sizes) {
                 List<RatingTask> tasks = setup.testTasks(state, k);
                 if (!tasks.isEmpty()) {
-                    out.put(state.label() + (k == null ? "" : "_k" + k),
-                            new TaskEvaluator(setup.testFactory(), tasks).scores(recommender, pool));
+                    String setting = settingName(state, k);
+                    out.put(setting, new TaskEvaluator(setup.testFactory(), tasks).scores(recommender, pool,
+                            ranking.get(setting)));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The name of a state's setting at K in metric names.
+     *
+     * @param state the state
+     * @param k the support size, or null for the whole support
+     * @return {@code <state>} or {@code <state>_k<K>}
+     */
+    public static String settingName(ColdStartStates.State state, Integer k) {
+        return state.label() + (k == null ? "" : "_k" + k);
     }
 
     /**

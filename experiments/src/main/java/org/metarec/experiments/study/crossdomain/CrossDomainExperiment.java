@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.ColdStartRecommender;
+import org.metarec.algorithms.rec.RankingCandidates;
+import org.metarec.algorithms.rec.RankingSettings;
 import org.metarec.algorithms.rec.train.Selection;
 import org.metarec.core.random.Rng;
 import org.metarec.algorithms.rec.mapping.MappingSettings;
@@ -41,6 +43,7 @@ import org.metarec.experiments.study.crossdomain.CrossDomainProtocol;
 import org.metarec.experiments.study.crossdomain.CrossDomainSetup;
 import org.metarec.experiments.study.crossdomain.CrossDomainStudy;
 import org.metarec.experiments.study.rec.CellResults;
+import org.metarec.experiments.study.rec.RankingKeys;
 import org.metarec.experiments.study.rec.RecMethod;
 import org.metarec.experiments.study.rec.StudyKeys;
 import org.metarec.experiments.study.rec.Tunable;
@@ -124,7 +127,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
                 "model.embedding_dim", "meta.inner_lr", "meta.inner_steps", "meta.meta_batch", "meta.reptile.inner_lr",
                 "meta.mamlpp", "meta.imaml", "meta.mamo", "meta.tanp", "optimizer.lr", "optimizer.clip_norm",
                 "budget.meta_iterations", "budget.validate_every",
-                "evaluation.support_sizes", "evaluation.reference", "evaluation.correction");
+                "evaluation.support_sizes", "evaluation.reference", "evaluation.correction", RankingKeys.SECTION);
     }
 
     /** Every method and its user-start and no-sources variants ({@link MethodVariant}). */
@@ -252,6 +255,14 @@ public final class CrossDomainExperiment implements ExperimentKind {
         boolean manySeeds = seeds.size() > 1;
         TaskPool pool = ctx.pool();
         Map<String, CrossDomainSetup> setups = new LinkedHashMap<>();
+        RankingSettings ranking = RankingKeys.read(c);
+        if (ranking.enabled()) {
+            ctx.results().note(RankingKeys.note(ranking));
+        }
+        // The candidates of the split in use: cells run split by split, and every method of a split ranks these.
+        CrossDomainSetup rankedSetup = null;
+        RankingCandidates testRanking = null;
+        RankingCandidates warmRanking = null;
         ctx.progress().start("train", cells.size(), done.doneCount(), "methods");
         for (int i = 0; i < cells.size(); i++) {
             if (done.isDone(i)) {
@@ -262,6 +273,17 @@ public final class CrossDomainExperiment implements ExperimentKind {
             MethodVariant variant = MethodVariant.named(cell.method(), CrossDomainProtocol.METHODS);
             CrossDomainStudy study = new CrossDomainStudy(setup, protocol(c, cell, setup.config(), TunedValues.NONE),
                     variant.start());
+            if (ranking.enabled() && rankedSetup != setup) {
+                rankedSetup = setup;
+                testRanking = setup.ranking(ranking, false);
+                RankingKeys.write(ctx, cell.setting(), testRanking, data.interactions());
+                ctx.progress().note(RankingKeys.splitLine(cell.setting(), testRanking));
+                warmRanking = setup.warmUsers().tasks().isEmpty() ? null : setup.ranking(ranking, true);
+                if (warmRanking != null) {
+                    RankingKeys.write(ctx, "warm_" + cell.setting(), warmRanking, data.interactions());
+                    ctx.progress().note(RankingKeys.splitLine("warm_" + cell.setting(), warmRanking));
+                }
+            }
             String label = cell.label(manySeeds);
             ctx.progress().note("training " + label);
             ColdStartRecommender chosen;
@@ -285,8 +307,8 @@ public final class CrossDomainExperiment implements ExperimentKind {
             }
             CellResults.logValidation(ctx, label, selection);
             Map<String, TestScores> scores = new LinkedHashMap<>();
-            scores.put("k" + cell.k(), study.evaluate(chosen, pool));
-            study.evaluateWarm(chosen, pool).ifPresent(warm -> scores.put("warm_k" + cell.k(), warm));
+            scores.put("k" + cell.k(), study.evaluate(chosen, pool, testRanking));
+            study.evaluateWarm(chosen, pool, warmRanking).ifPresent(warm -> scores.put("warm_k" + cell.k(), warm));
             done.finishScores(i, scores);
             ctx.progress().update(done.doneCount(), Double.NaN);
         }
@@ -296,6 +318,14 @@ public final class CrossDomainExperiment implements ExperimentKind {
         }
         done.record(cells.size(), i -> cells.get(i).method(), i -> cells.get(i).seed(),
                 (i, setting) -> setting + "_beta" + percent(cells.get(i).ratio()));
+        if (ranking.enabled()) {
+            String leftOut = done.leftOutNote(ranking.metricNames().get(0), cells.size(), i -> cells.get(i).seed(),
+                    (i, setting) -> setting + "_beta" + percent(cells.get(i).ratio()),
+                    "no query item rated >= " + org.metarec.experiments.config.Specs.format(ranking.relevantMinRating()));
+            if (leftOut != null) {
+                ctx.results().note(leftOut);
+            }
+        }
         if (synthetic) {
             recordOracle(ctx, data, world, cells, setups);
         }

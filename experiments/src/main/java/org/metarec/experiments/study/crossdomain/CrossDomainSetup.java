@@ -1,8 +1,11 @@
 package org.metarec.experiments.study.crossdomain;
 
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.metarec.algorithms.rec.RankingCandidates;
+import org.metarec.algorithms.rec.RankingSettings;
 import org.metarec.algorithms.rec.data.BatchFactory;
 import org.metarec.algorithms.rec.data.FeatureEncoding;
 import org.metarec.algorithms.rec.data.UserProfiles;
@@ -272,5 +275,23 @@ public final class CrossDomainSetup {
      */
     public int[] trainingRows() {
         return trainingRows.clone();
+    }
+
+    /**
+     * The ranking candidates of the test users (or of the warm users): the catalogue is every item of the target
+     * domain, a user's known items those of its support and of every row training and model selection can read
+     * ({@link #trainingFactory()}: its source ratings, and a warm user's training ratings); negatives and ties derive
+     * from this setup's seed ({@link RankingCandidates}).
+     *
+     * @param settings what to rank
+     * @param warm the warm users' tasks instead of the test users'
+     * @return the candidates, for {@link CrossDomainStudy#evaluate(org.metarec.algorithms.rec.ColdStartRecommender,
+     *     org.metarec.algorithms.parallel.TaskPool, RankingCandidates)}
+     */
+    public RankingCandidates ranking(RankingSettings settings, boolean warm) {
+        Interactions x = dataset.interactions();
+        int[] catalogue = Arrays.stream(x.rowsInDomain(target)).map(x::item).distinct().sorted().toArray();
+        return RankingCandidates.build(x, warm ? warmUsers().tasks() : split.testTasks(), catalogue,
+                r -> !training.isHidden(r), settings, seed);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.metarec.algorithms.meta.TaskLoss;
 import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.ColdStartRecommender;
+import org.metarec.algorithms.rec.RankingCandidates;
 import org.metarec.algorithms.rec.TaskEvaluator;
 import org.metarec.algorithms.rec.TestScores;
 import org.metarec.algorithms.rec.baseline.PooledFineTuning;
@@ -294,6 +295,37 @@ public final class CrossDomainStudy {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new TaskEvaluator(setup.testFactory(), setup.warmUsers().tasks()).scores(recommender, pool));
+    }
+
+    /**
+     * As {@link #evaluate(ColdStartRecommender, TaskPool)}, with the ranking metrics of {@code ranking} besides
+     * ({@link TaskEvaluator#scores(ColdStartRecommender, TaskPool, RankingCandidates)}): the test users' relevant query
+     * items ranked among the target domain's items and among sampled negatives.
+     *
+     * @param recommender the trained recommender
+     * @param pool runs test tasks in parallel
+     * @param ranking the setup's candidates of the test users ({@link CrossDomainSetup#ranking}), or null for none
+     * @return the scores
+     */
+    public TestScores evaluate(ColdStartRecommender recommender, TaskPool pool, RankingCandidates ranking) {
+        return new TaskEvaluator(setup.testFactory(), setup.split().testTasks()).scores(recommender, pool, ranking);
+    }
+
+    /**
+     * As {@link #evaluateWarm(ColdStartRecommender, TaskPool)}, with the ranking metrics of {@code ranking} besides.
+     *
+     * @param recommender the trained recommender
+     * @param pool runs the tasks in parallel
+     * @param ranking the setup's candidates of the warm users ({@link CrossDomainSetup#ranking}), or null for none
+     * @return the scores, or empty when the setup has no warm users
+     */
+    public java.util.Optional<TestScores> evaluateWarm(ColdStartRecommender recommender, TaskPool pool,
+                                                        RankingCandidates ranking) {
+        if (setup.warmUsers().tasks().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new TaskEvaluator(setup.testFactory(), setup.warmUsers().tasks())
+                .scores(recommender, pool, ranking));
     }
 
     /**

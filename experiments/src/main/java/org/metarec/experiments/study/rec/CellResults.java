@@ -142,7 +142,9 @@ public final class CellResults {
      * Records every cell's results in the run's results, cells in index order, each with its seed. Plain values
      * are tasks without users, and a metric named {@code name@S} is recorded as {@code name} after {@code S}
      * adaptation steps; scores are recorded per test user ({@code rmse_user} and the like) and per seed
-     * ({@code rmse_pooled}), under {@code <metric>_<setting>}.
+     * ({@code rmse_pooled}), under {@code <metric>_<setting>}. A NaN per-user value is a user the metric does not
+     * score ({@link TestScores#withPerUser}) and is left out (rating metrics are never NaN: they refuse non-finite
+     * predictions).
      *
      * @param cells the number of cells (all finished)
      * @param method the method of a cell
@@ -173,12 +175,60 @@ public final class CellResults {
                 int[] users = scores.users();
                 scores.perUser().forEach((metric, values) -> {
                     for (int t = 0; t < values.length; t++) {
+                        if (Double.isNaN(values[t])) {
+                            continue;   // not scored: a user without a relevant query item has no ranking metrics
+                        }
                         sink.record(m, new Measure(metric, name, null), new TaskId(s, t, users[t]), values[t]);
                     }
                 });
                 scores.pooled().forEach((metric, value) -> sink.recordPooled(m, new Measure(metric, name, null), s, users, value));
             }
         }
+    }
+
+    /**
+     * What the summary says about the test users a metric leaves out (NaN values, e.g. the ranking metrics of users
+     * without a relevant query item): per reported setting, the users left out and the users tested, summed over the
+     * seeds (counted once per seed, whichever methods ran it).
+     *
+     * @param metric the metric, e.g. {@code full_hr10}
+     * @param cells the number of cells (all finished)
+     * @param seed the seed of a cell
+     * @param setting the reported setting of a cell's setting, as for {@link #record}
+     * @param why why a user is left out, e.g. "no query item rated >= 4"
+     * @return the note, or null when the metric was not scored
+     */
+    public String leftOutNote(String metric, int cells, IntToLongFunction seed, BiFunction<Integer, String, String> setting,
+                              String why) {
+        Map<String, Map<Long, int[]>> counts = new java.util.TreeMap<>();   // setting -> seed -> {left out, tested}
+        for (int i = 0; i < cells; i++) {
+            if (!scored.containsKey(i)) {
+                continue;
+            }
+            for (var e : scored.get(i).entrySet()) {
+                double[] v = e.getValue().perUser().get(metric);
+                if (v != null) {
+                    int nan = (int) Arrays.stream(v).filter(Double::isNaN).count();
+                    counts.computeIfAbsent(setting.apply(i, e.getKey()), k -> new TreeMap<>())
+                            .putIfAbsent(seed.applyAsLong(i), new int[] {nan, v.length});
+                }
+            }
+        }
+        if (counts.isEmpty()) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder("test users left out of the ranking metrics (" + why + "), of those tested:");
+        String sep = " ";
+        for (var e : counts.entrySet()) {
+            int out = e.getValue().values().stream().mapToInt(c -> c[0]).sum();
+            int all = e.getValue().values().stream().mapToInt(c -> c[1]).sum();
+            b.append(sep).append(e.getKey()).append(' ').append(out).append(" of ").append(all);
+            if (e.getValue().size() > 1) {
+                b.append(" over ").append(e.getValue().size()).append(" seeds");
+            }
+            sep = ", ";
+        }
+        return b.toString();
     }
 
     /**

@@ -66,7 +66,8 @@ public final class SinusoidExperiment implements ExperimentKind {
         return List.of("data.source", "data.sinusoid", "protocol.support", "model.hidden", "model.activation",
                 "meta.inner_lr", "meta.inner_steps", "meta.meta_batch", "meta.head", "meta.reptile.inner_steps", "meta.reptile.inner_lr",
                 "meta.reptile.inner_batch", "meta.mamlpp", "meta.imaml", "optimizer", "budget.meta_iterations", "budget.checkpoint_every",
-                "budget.log_every", "evaluation");
+                "budget.log_every", "evaluation.test_tasks", "evaluation.support_sizes", "evaluation.adapt_steps",
+                "evaluation.query_points", "evaluation.eval_lr", "evaluation.reference", "evaluation.correction");
     }
 
     @Override
