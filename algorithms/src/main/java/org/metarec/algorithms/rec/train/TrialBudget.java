@@ -62,6 +62,25 @@ public final class TrialBudget {
     }
 
     /**
+     * Spends {@code n} trials at once: a step that scored several settings elsewhere (a stage trained on its own
+     * budget, the folds of one setting) charges them here.
+     *
+     * @param n the trials to spend, &ge; 0
+     * @throws IllegalArgumentException for a negative {@code n}
+     * @throws IllegalStateException when fewer than {@code n} are left (nothing is spent then)
+     */
+    public void spend(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("trial budget: expected a number of trials >= 0 to spend, found " + n);
+        }
+        if (n > remaining()) {
+            throw new IllegalStateException("trial budget: expected " + n + " trials left to spend, found "
+                    + remaining() + " of " + limit);
+        }
+        spent += n;
+    }
+
+    /**
      * The trials spent so far.
      *
      * @return the count

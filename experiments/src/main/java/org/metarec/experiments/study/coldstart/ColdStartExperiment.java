@@ -16,8 +16,6 @@ import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.ColdStartRecommender;
 import org.metarec.algorithms.rec.RankingCandidates;
 import org.metarec.algorithms.rec.RankingSettings;
-import org.metarec.algorithms.rec.train.Selection;
-import org.metarec.core.random.Rng;
 import org.metarec.algorithms.rec.train.FineTuning;
 import org.metarec.algorithms.rec.train.MetaLearning;
 import org.metarec.algorithms.rec.train.PooledTraining;
@@ -242,25 +240,15 @@ public final class ColdStartExperiment implements ExperimentKind {
             }
             String label = cell.label(manySeeds);
             ctx.progress().note("training " + label);
-            ColdStartRecommender chosen;
-            Selection selection;
-            if (tuning.random()) {
-                TuningSettings.MethodTuning own = tuning.forMethod(RecMethod.named(cell.method()));
-                Tuner.Outcome o = CellResults.train(ctx, label, () -> Tuner.randomSearch(own.space(), own.trials(),
-                        Rng.derive(cell.seed(), "tuning/" + cell.method() + "/" + cell.setting()), (values, budget) -> {
-                            ColdStartStatesStudy.Trained t = new ColdStartStatesStudy(setup, protocol(c, cell, values))
-                                    .train(pool, budget);
-                            return new Tuner.Trained(t.recommender(), t.selection());
-                        }));
-                tuningLog.add(cell.method(), cell.setting(), o.trials());
-                chosen = o.recommender();
-                selection = o.selection();
-            } else {
-                ColdStartStatesStudy.Trained trained = CellResults.train(ctx, label, () -> study.train(pool));
-                chosen = trained.recommender();
-                selection = trained.selection();
-            }
-            CellResults.logValidation(ctx, label, selection);
+            ColdStartRecommender chosen = CellResults.trainCell(ctx, label, tuning, tuningLog, RecMethod.named(cell.method()),
+                    new CellResults.TunedCell(cell.method(), cell.setting(), cell.seed()), (values, budget) -> {
+                        ColdStartStatesStudy.Trained t = new ColdStartStatesStudy(setup, protocol(c, cell, values))
+                                .train(pool, budget);
+                        return new Tuner.Trained(t.recommender(), t.selection());
+                    }, () -> {
+                        ColdStartStatesStudy.Trained t = study.train(pool);
+                        return new Tuner.Trained(t.recommender(), t.selection());
+                    }).recommender();
             done.finishScores(i, study.evaluate(chosen, supportSizes, pool, rankings));
             ctx.progress().update(done.doneCount(), Double.NaN);
         }

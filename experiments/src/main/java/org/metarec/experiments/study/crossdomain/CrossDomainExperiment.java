@@ -18,8 +18,6 @@ import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.ColdStartRecommender;
 import org.metarec.algorithms.rec.RankingCandidates;
 import org.metarec.algorithms.rec.RankingSettings;
-import org.metarec.algorithms.rec.train.Selection;
-import org.metarec.core.random.Rng;
 import org.metarec.algorithms.rec.mapping.MappingSettings;
 import org.metarec.algorithms.rec.train.MetaLearning;
 import org.metarec.algorithms.rec.train.PooledTraining;
@@ -286,26 +284,16 @@ public final class CrossDomainExperiment implements ExperimentKind {
             }
             String label = cell.label(manySeeds);
             ctx.progress().note("training " + label);
-            ColdStartRecommender chosen;
-            Selection selection;
-            if (tuning.random()) {
-                // A variant (maml.src, pretrained.profile...) draws from its method's space, with the same budget.
-                TuningSettings.MethodTuning own = tuning.forMethod(variant.method());
-                Tuner.Outcome o = CellResults.train(ctx, label, () -> Tuner.randomSearch(own.space(), own.trials(),
-                        Rng.derive(cell.seed(), "tuning/" + cell.method() + "/" + cell.setting()), (values, budget) -> {
-                            CrossDomainStudy.Trained t = new CrossDomainStudy(setup, protocol(c, cell, setup.config(), values),
-                                    variant.start()).train(pool, budget);
-                            return new Tuner.Trained(t.recommender(), t.selection());
-                        }));
-                tuningLog.add(cell.method(), cell.setting(), o.trials());
-                chosen = o.recommender();
-                selection = o.selection();
-            } else {
-                CrossDomainStudy.Trained trained = CellResults.train(ctx, label, () -> study.train(pool));
-                chosen = trained.recommender();
-                selection = trained.selection();
-            }
-            CellResults.logValidation(ctx, label, selection);
+            // A variant (maml.src, pretrained.profile...) draws from its method's space, with the same budget.
+            ColdStartRecommender chosen = CellResults.trainCell(ctx, label, tuning, tuningLog, variant.method(),
+                    new CellResults.TunedCell(cell.method(), cell.setting(), cell.seed()), (values, budget) -> {
+                        CrossDomainStudy.Trained t = new CrossDomainStudy(setup, protocol(c, cell, setup.config(), values),
+                                variant.start()).train(pool, budget);
+                        return new Tuner.Trained(t.recommender(), t.selection());
+                    }, () -> {
+                        CrossDomainStudy.Trained t = study.train(pool);
+                        return new Tuner.Trained(t.recommender(), t.selection());
+                    }).recommender();
             Map<String, TestScores> scores = new LinkedHashMap<>();
             scores.put("k" + cell.k(), study.evaluate(chosen, pool, testRanking));
             study.evaluateWarm(chosen, pool, warmRanking).ifPresent(warm -> scores.put("warm_k" + cell.k(), warm));

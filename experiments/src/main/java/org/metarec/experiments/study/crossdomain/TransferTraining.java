@@ -109,8 +109,8 @@ final class TransferTraining {
                 : TrialBudget.of(Math.max(1, all.remaining() / 2));
         PooledFineTuning.Result first = pretrained(start, "pretrained", stage);
         GradientRecommender pre = (GradientRecommender) first.recommender();
-        for (long i = 0; i < stage.spent() && all.remaining() <= Integer.MAX_VALUE; i++) {
-            all.spend();
+        if (all.remaining() <= Integer.MAX_VALUE) {
+            all.spend(stage.spent());   // an unlimited budget has nothing to charge
         }
         Map<String, org.metarec.autodiff.Tensor> embeddings = SourceEmbeddings.of(pre, f, setup.target());
         SourceEmbeddingModel model = new SourceEmbeddingModel(pre.model(), embeddings);

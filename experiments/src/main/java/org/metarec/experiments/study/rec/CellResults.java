@@ -250,6 +250,49 @@ public final class CellResults {
     }
 
     /**
+     * Trains one cell's method and logs its validation curve: with {@code tuning.strategy: random} by
+     * {@link Tuner#randomSearch} over the method's space with its budget, stream {@code tuning/<method>/<cell>} of
+     * the cell's seed, every trial added to {@code tuningLog}; otherwise the method's own training, which chooses
+     * among its built-in candidates. The one place both rating kinds train a cell, so the two cannot drift apart.
+     *
+     * @param ctx the run
+     * @param label the cell's label (messages, {@code train.csv})
+     * @param tuning the kind's tuning section
+     * @param tuningLog {@code tuning.csv} (null without tuning)
+     * @param method the method whose space and budget apply (a variant's base method)
+     * @param cell the cell's method name and setting ({@code tuning.csv}'s first two columns) and seed
+     * @param training trains one drawn setting within a budget (used with tuning)
+     * @param untuned the method's own training (used without tuning)
+     * @return the chosen recommender and its selection
+     * @throws IOException if tuning.csv or train.csv cannot be written
+     */
+    public static Tuner.Trained trainCell(RunContext ctx, String label, TuningSettings tuning, TuningLog tuningLog,
+            RecMethod method, TunedCell cell, Tuner.Training training, Supplier<Tuner.Trained> untuned) throws IOException {
+        Tuner.Trained out;
+        if (tuning.random()) {
+            TuningSettings.MethodTuning own = tuning.forMethod(method);
+            Tuner.Outcome o = train(ctx, label, () -> Tuner.randomSearch(own.space(), own.trials(),
+                    org.metarec.core.random.Rng.derive(cell.seed(), "tuning/" + cell.method() + "/" + cell.setting()),
+                    training));
+            tuningLog.add(cell.method(), cell.setting(), o.trials());
+            out = new Tuner.Trained(o.recommender(), o.selection());
+        } else {
+            out = train(ctx, label, untuned);
+        }
+        logValidation(ctx, label, out.selection());
+        return out;
+    }
+
+    /**
+     * A cell as {@code tuning.csv} names it.
+     *
+     * @param method the method's name in the config (a variant keeps its suffix)
+     * @param setting the cell's setting and seed, e.g. {@code k5_beta20_seed1}
+     * @param seed the cell's seed, which seeds its search
+     */
+    public record TunedCell(String method, String setting, long seed) {}
+
+    /**
      * Appends a cell's validation curve to {@code train.csv} (column {@code validation_rmse}; unscored
      * checkpoints are left out), one series per setting the selection scored ({@link RunPlots#series}).
      *
