@@ -256,6 +256,49 @@ public final class ColdStartSplit {
                 tasks(data, test, target, config, rng, order), tasks(data, validation, target, config, rng, order));
     }
 
+    /**
+     * The training candidates: training overlap users with at least max(K + 1, minTargetRatings) target ratings,
+     * the users who could have been drawn as validation users (ascending). k-fold validation splits them.
+     *
+     * @param data the interactions the split was made from
+     * @return a new array
+     */
+    public int[] trainingCandidates(Interactions data) {
+        int minTarget = Math.max(config.supportSize() + 1, config.minTargetRatings());
+        return Arrays.stream(trainingOverlapUsers).filter(u -> data.countOf(u, targetIndex) >= minTarget).toArray();
+    }
+
+    /**
+     * This split with {@code users}, training candidates, as its validation users in place of its own: one fold
+     * of k-fold validation. The test users and tasks are unchanged; the target rows of {@code users} leave the
+     * training rows and each of them gets a task as a validation user would ({@code rng.fork("support/user-" + u)}
+     * with the split's own stream gives the same support as if the user had been drawn for validation). The
+     * split's own validation users stay out of training.
+     *
+     * @param data the interactions the split was made from
+     * @param users the fold's users, each a training candidate
+     * @param rng the stream the split was made with
+     * @param order how support rows are chosen, as for the split
+     * @return the fold's split
+     * @throws IllegalArgumentException for a user who is not a training candidate
+     */
+    public ColdStartSplit withValidationFold(Interactions data, int[] users, Rng rng, SupportOrder order) {
+        int[] fold = sorted(users.clone());
+        int[] candidates = trainingCandidates(data);
+        boolean[] inFold = new boolean[data.userCount()];
+        for (int u : fold) {
+            if (Arrays.binarySearch(candidates, u) < 0) {
+                throw new IllegalArgumentException("cold-start fold: expected training candidates, found user " + u);
+            }
+            inFold[u] = true;
+        }
+        int[] training = Arrays.stream(trainingRows).filter(r -> data.domain(r) != targetIndex || !inFold[data.user(r)])
+                .toArray();
+        int[] trainingOverlap = Arrays.stream(trainingOverlapUsers).filter(u -> !inFold[u]).toArray();
+        return new ColdStartSplit(config, sourceIndices, targetIndex, overlapUsers, ineligibleOverlapUsers, testUsers,
+                fold, trainingOverlap, training, testTasks, tasks(data, fold, targetIndex, config, rng, order));
+    }
+
     private static List<RatingTask> tasks(Interactions data, int[] users, int target, Config config, Rng rng,
             SupportOrder order) {
         List<RatingTask> tasks = new ArrayList<>(users.length);

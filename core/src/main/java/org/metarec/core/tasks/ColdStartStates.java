@@ -299,6 +299,48 @@ public final class ColdStartStates {
     }
 
     /** The tasks at the given positions of {@code all}, in ascending user order. */
+    /** One fold of k-fold validation: {@link #withValidationFold}. */
+    private ColdStartStates(ColdStartStates base, int[] foldUsers) {
+        this.config = base.config;
+        this.newUserTime = base.newUserTime;
+        this.existingUser = base.existingUser;
+        this.itemAge = base.itemAge;
+        this.tasks = base.tasks;
+        this.skipped = base.skipped;
+        this.warmTestUsers = base.warmTestUsers;
+        this.warmTestTasks = base.warmTestTasks;
+        int[] fold = foldUsers.clone();
+        Arrays.sort(fold);
+        List<RatingTask> validation = new ArrayList<>();
+        List<RatingTask> training = new ArrayList<>();
+        for (RatingTask t : base.trainingTasks) {
+            (Arrays.binarySearch(fold, t.user()) >= 0 ? validation : training).add(t);
+        }
+        if (validation.size() != fold.length) {
+            throw new IllegalArgumentException("cold-start states fold: expected warm-state training users, found "
+                    + (fold.length - validation.size()) + " of the " + fold.length + " fold users among the others");
+        }
+        this.validationTasks = Collections.unmodifiableList(validation);
+        this.trainingTasks = Collections.unmodifiableList(training);
+        this.validationUsers = users(validationTasks);
+        this.trainingUsers = users(trainingTasks);
+        this.trainingRows = rowsOf(trainingTasks);
+    }
+
+    /**
+     * This split with {@code users}, warm-state training users, as its validation users in place of its own: one
+     * fold of k-fold validation. Their warm-state tasks become the validation tasks and leave training (with their
+     * rows); every other part (states, test tasks, the split's own validation users, who stay out of training) is
+     * unchanged.
+     *
+     * @param users the fold's users, each a training user
+     * @return the fold's split
+     * @throws IllegalArgumentException for a user who is not a training user
+     */
+    public ColdStartStates withValidationFold(int[] users) {
+        return new ColdStartStates(this, users);
+    }
+
     private static List<RatingTask> pick(List<RatingTask> all, int[] positions) {
         int[] sorted = positions.clone();
         Arrays.sort(sorted);

@@ -30,6 +30,7 @@ import org.metarec.experiments.run.RunContext;
 import org.metarec.experiments.study.coldstart.ColdStartStatesSetup;
 import org.metarec.experiments.study.coldstart.ColdStartStatesStudy;
 import org.metarec.experiments.study.rec.CellResults;
+import org.metarec.experiments.study.rec.Folds;
 import org.metarec.experiments.study.rec.ModelSizes;
 import org.metarec.experiments.study.rec.RankingKeys;
 import org.metarec.experiments.study.rec.RecMethod;
@@ -59,7 +60,8 @@ import org.metarec.experiments.study.rec.TuningSettings;
  * curve. A checkpoint is written after every finished combination; {@code resume} continues with the next.
  *
  * <p>With {@code coldstart.tuning.strategy: random} every method is tuned with the same trial budget, as in the
- * {@code crossdomain} kind ({@link Tuner}, {@code tuning.csv}).
+ * {@code crossdomain} kind ({@link Tuner}, {@code tuning.csv}); with {@code coldstart.tuning.folds} k &ge; 2 by k-fold
+ * validation over the warm-state training users (stream {@code coldstart/folds}), whose sizes the log gives.
  */
 public final class ColdStartExperiment implements ExperimentKind {
 
@@ -206,13 +208,14 @@ public final class ColdStartExperiment implements ExperimentKind {
                 finished.add(TuningLog.key(cells.get(i).method(), cells.get(i).setting()));
             }
         }
-        TuningLog tuningLog = tuning.random() ? TuningLog.restore(ctx.outDir(), finished) : null;
+        TuningLog tuningLog = tuning.random() ? TuningLog.restore(ctx.outDir(), finished, tuning.folds()) : null;
         String unequal = tuning.unequalNote(methods.stream().map(RecMethod::named).toList());
         if (unequal != null) {
             ctx.results().note(unequal);
         }
         boolean manySeeds = seeds.size() > 1;
         Map<Long, ColdStartStatesSetup> setups = new LinkedHashMap<>();
+        Map<Long, ColdStartStatesSetup[]> foldSetups = new LinkedHashMap<>();
         TaskPool pool = ctx.pool();
         RankingSettings ranking = RankingKeys.read(c);
         if (ranking.enabled()) {
@@ -233,6 +236,8 @@ public final class ColdStartExperiment implements ExperimentKind {
                 ctx.progress().note("seed " + seed + ": " + s.states().describe().stripTrailing());
                 return s;
             });
+            ColdStartStatesSetup[] folds = tuning.kFold()
+                    ? foldSetups.computeIfAbsent(cell.seed(), seed -> folds(setup, tuning.folds(), seed, ctx)) : null;
             ColdStartStatesStudy study = new ColdStartStatesStudy(setup, protocol(c, cell, TunedValues.NONE));
             if (ranking.enabled() && rankedSetup != setup) {
                 rankedSetup = setup;
@@ -243,6 +248,10 @@ public final class ColdStartExperiment implements ExperimentKind {
             ColdStartRecommender chosen = CellResults.trainCell(ctx, label, tuning, tuningLog, RecMethod.named(cell.method()),
                     new CellResults.TunedCell(cell.method(), cell.setting(), cell.seed()), (values, budget) -> {
                         ColdStartStatesStudy.Trained t = new ColdStartStatesStudy(setup, protocol(c, cell, values))
+                                .train(pool, budget);
+                        return new Tuner.Trained(t.recommender(), t.selection());
+                    }, (values, budget, fold) -> {
+                        ColdStartStatesStudy.Trained t = new ColdStartStatesStudy(folds[fold], protocol(c, cell, values))
                                 .train(pool, budget);
                         return new Tuner.Trained(t.recommender(), t.selection());
                     }, () -> {
@@ -289,6 +298,24 @@ public final class ColdStartExperiment implements ExperimentKind {
                 ctx.progress().note(RankingKeys.splitLine(name, r));
                 out.put(setting, r);
             }
+        }
+        return out;
+    }
+
+    /**
+     * The k fold setups of a seed's split ({@code tuning.folds}): its warm-state training users partitioned with the
+     * stream {@code coldstart/folds} of the seed; the log says how many users each fold has.
+     */
+    private static ColdStartStatesSetup[] folds(ColdStartStatesSetup setup, int k, long seed, RunContext ctx) {
+        int[] users = setup.states().trainingUsers();
+        int[][] parts = Folds.partition(users, k, org.metarec.core.random.Rng.derive(seed, "coldstart/folds"),
+                "seed " + seed);
+        ctx.progress().note(String.format(java.util.Locale.ROOT, "seed %d: %d-fold over %d training users (%s per fold); "
+                + "the final training is selected on the %d validation users", seed, k, users.length, Folds.sizes(parts),
+                setup.states().validationUsers().length));
+        ColdStartStatesSetup[] out = new ColdStartStatesSetup[k];
+        for (int f = 0; f < k; f++) {
+            out[f] = setup.fold(parts[f]);
         }
         return out;
     }

@@ -34,11 +34,15 @@ public final class ColdStartStatesSetup {
     private final BatchFactory test;
 
     private ColdStartStatesSetup(Dataset dataset, ColdStartStates.Config config, long seed) {
+        this(dataset, config, seed, ColdStartStates.create(dataset.interactions(), dataset.itemYears(), config,
+                Rng.derive(seed, "coldstart/split")));
+    }
+
+    private ColdStartStatesSetup(Dataset dataset, ColdStartStates.Config config, long seed, ColdStartStates states) {
         this.dataset = dataset;
         this.config = config;
         this.seed = seed;
-        this.states = ColdStartStates.create(dataset.interactions(), dataset.itemYears(), config,
-                Rng.derive(seed, "coldstart/split"));
+        this.states = states;
         this.test = new BatchFactory(dataset.interactions(), FeatureEncoding.of(dataset.userFeatures()),
                 FeatureEncoding.of(dataset.itemFeatures()), null);
         boolean[] visible = new boolean[dataset.interactions().size()];
@@ -68,6 +72,20 @@ public final class ColdStartStatesSetup {
                     + "found a data set without them");
         }
         return new ColdStartStatesSetup(dataset, config, seed);
+    }
+
+    /**
+     * One fold of k-fold validation: this setup with {@code users} (warm-state training users) as its validation
+     * users and the other training users as its training users ({@link ColdStartStates#withValidationFold}). Its
+     * training factory reads the warm-state tasks of the training users only: this setup's validation users, like
+     * every held-out rating, stay hidden.
+     *
+     * @param users the fold's users
+     * @return the fold's setup
+     */
+    public ColdStartStatesSetup fold(int[] users) {
+        ColdStartStates folded = states.withValidationFold(users);
+        return new ColdStartStatesSetup(dataset, config, seed, folded);
     }
 
     /**

@@ -20,6 +20,7 @@ import org.metarec.algorithms.rec.RankingCandidates;
 import org.metarec.algorithms.rec.RankingSettings;
 import org.metarec.algorithms.rec.mapping.MappingSettings;
 import org.metarec.algorithms.rec.train.MetaLearning;
+import org.metarec.core.random.Rng;
 import org.metarec.algorithms.rec.train.PooledTraining;
 import org.metarec.core.data.Dataset;
 import org.metarec.core.synthetic.SyntheticWorld;
@@ -41,6 +42,7 @@ import org.metarec.experiments.study.crossdomain.CrossDomainProtocol;
 import org.metarec.experiments.study.crossdomain.CrossDomainSetup;
 import org.metarec.experiments.study.crossdomain.CrossDomainStudy;
 import org.metarec.experiments.study.rec.CellResults;
+import org.metarec.experiments.study.rec.Folds;
 import org.metarec.experiments.study.rec.RankingKeys;
 import org.metarec.experiments.study.rec.RecMethod;
 import org.metarec.experiments.study.rec.StudyKeys;
@@ -77,7 +79,10 @@ import org.metarec.experiments.study.rec.TuningSettings;
  * fine-tuning rate and a shrinkage each count one trial), streams {@code tuning/<method>/<cell>} of the cell's
  * seed; every trial goes to {@code tuning.csv} ({@link TuningLog}) and the chosen values to the end of
  * {@code config.resolved.yaml}. Without it, each method chooses among its built-in candidates. The log reports each
- * split's number of validation and test users; {@code tuning.min_validation_users} raises the first.
+ * split's number of validation and test users; {@code tuning.min_validation_users} raises the first. With
+ * {@code tuning.folds} k &ge; 2 a trial is scored by k-fold validation over the split's training candidates that are
+ * not warm users ({@link Tuner#kFoldSearch}, folds from the stream {@code crossdomain/folds}), and the log says
+ * "k-fold over N training users" with each fold's size.
  *
  * <p>A checkpoint is written after every finished combination, holding the per-task metrics of all
  * finished combinations; {@code resume} continues with the next one.
@@ -244,7 +249,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
                 finished.add(TuningLog.key(cells.get(i).method(), cells.get(i).setting()));
             }
         }
-        TuningLog tuningLog = tuning.random() ? TuningLog.restore(ctx.outDir(), finished) : null;
+        TuningLog tuningLog = tuning.random() ? TuningLog.restore(ctx.outDir(), finished, tuning.folds()) : null;
         String unequal = tuning.unequalNote(methods.stream()
                 .map(m -> MethodVariant.named(m, CrossDomainProtocol.METHODS).method()).distinct().toList());
         if (unequal != null) {
@@ -253,6 +258,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
         boolean manySeeds = seeds.size() > 1;
         TaskPool pool = ctx.pool();
         Map<String, CrossDomainSetup> setups = new LinkedHashMap<>();
+        Map<CrossDomainSetup, CrossDomainSetup[]> foldSetups = new java.util.IdentityHashMap<>();
         RankingSettings ranking = RankingKeys.read(c);
         if (ranking.enabled()) {
             ctx.results().note(RankingKeys.note(ranking));
@@ -268,6 +274,8 @@ public final class CrossDomainExperiment implements ExperimentKind {
             }
             Cell cell = cells.get(i);
             CrossDomainSetup setup = setup(setups, c, data, cell, tuning.minValidationUsers(), ctx);
+            CrossDomainSetup[] folds = tuning.kFold() ? foldSetups.computeIfAbsent(setup, s -> folds(s, tuning.folds(), cell, ctx))
+                    : null;
             MethodVariant variant = MethodVariant.named(cell.method(), CrossDomainProtocol.METHODS);
             CrossDomainStudy study = new CrossDomainStudy(setup, protocol(c, cell, setup.config(), TunedValues.NONE),
                     variant.start());
@@ -288,6 +296,10 @@ public final class CrossDomainExperiment implements ExperimentKind {
             ColdStartRecommender chosen = CellResults.trainCell(ctx, label, tuning, tuningLog, variant.method(),
                     new CellResults.TunedCell(cell.method(), cell.setting(), cell.seed()), (values, budget) -> {
                         CrossDomainStudy.Trained t = new CrossDomainStudy(setup, protocol(c, cell, setup.config(), values),
+                                variant.start()).train(pool, budget);
+                        return new Tuner.Trained(t.recommender(), t.selection());
+                    }, (values, budget, fold) -> {
+                        CrossDomainStudy.Trained t = new CrossDomainStudy(folds[fold], protocol(c, cell, setup.config(), values),
                                 variant.start()).train(pool, budget);
                         return new Tuner.Trained(t.recommender(), t.selection());
                     }, () -> {
@@ -335,6 +347,23 @@ public final class CrossDomainExperiment implements ExperimentKind {
             }
             return s;
         });
+    }
+
+    /**
+     * The k fold setups of a split ({@code tuning.folds}): its foldable users ({@link CrossDomainSetup#foldableUsers})
+     * partitioned with the stream {@code crossdomain/folds} of the seed; the log says how many users each fold has.
+     */
+    private static CrossDomainSetup[] folds(CrossDomainSetup setup, int k, Cell cell, RunContext ctx) {
+        int[] users = setup.foldableUsers();
+        int[][] parts = Folds.partition(users, k, Rng.derive(cell.seed(), "crossdomain/folds"), "split " + cell.setting());
+        ctx.progress().note(String.format(Locale.ROOT, "split %s: %d-fold over %d training users (%s per fold); the final "
+                + "training is selected on the %d validation users; %d test users", cell.setting(), k, users.length,
+                Folds.sizes(parts), setup.split().validationUsers().length, setup.split().testUsers().length));
+        CrossDomainSetup[] out = new CrossDomainSetup[k];
+        for (int f = 0; f < k; f++) {
+            out[f] = setup.fold(parts[f]);
+        }
+        return out;
     }
 
     /** Name of the row that scores the synthetic world's true rating function: the noise floor. */

@@ -63,17 +63,23 @@ public final class CrossDomainSetup {
     private final WarmUsers warm;
 
     private CrossDomainSetup(Dataset dataset, ColdStartSplit.Config config, long seed, Options options) {
+        this(dataset, config, seed, options, drawSplit(dataset, config, seed, options.supportOrder()), null);
+    }
+
+    /** A setup of {@code split}, with the warm users {@code givenWarm}, or drawn from the split when null. */
+    private CrossDomainSetup(Dataset dataset, ColdStartSplit.Config config, long seed, Options options,
+            ColdStartSplit split, WarmUsers givenWarm) {
         this.dataset = dataset;
         this.config = config;
         this.seed = seed;
         this.options = options;
         Interactions data = dataset.interactions();
-        this.split = drawSplit(dataset, config, seed, options.supportOrder());
+        this.split = split;
         this.target = split.targetIndex();
         this.sources = split.sourceIndices();
-        this.warm = WarmUsers.draw(data, split, options.warmUsers(), options.supportOrder(),
+        this.warm = givenWarm != null ? givenWarm : WarmUsers.draw(data, split, options.warmUsers(), options.supportOrder(),
                 Rng.derive(seed, "crossdomain/warm"));
-        int[] held = warm.heldOutRows();
+        int[] held = this.warm.heldOutRows();
         int[] trainingRows = Arrays.stream(split.trainingRows()).filter(r -> Arrays.binarySearch(held, r) < 0).toArray();
         this.trainingRows = trainingRows;
         this.targetTrainingRows = Arrays.stream(trainingRows).filter(r -> data.domain(r) == target).toArray();
@@ -158,6 +164,41 @@ public final class CrossDomainSetup {
      */
     public static CrossDomainSetup prepare(Dataset dataset, ColdStartSplit.Config split, long seed, Options options) {
         return new CrossDomainSetup(dataset, split, seed, options);
+    }
+
+    /**
+     * The users k-fold validation splits: the training candidates of the split ({@link
+     * ColdStartSplit#trainingCandidates}) that are not warm users (whose held-out ratings are test data), ascending.
+     *
+     * @return a new array
+     */
+    public int[] foldableUsers() {
+        int[] warmUsers = warm.tasks().stream().mapToInt(RatingTask::user).sorted().toArray();
+        return Arrays.stream(split.trainingCandidates(dataset.interactions()))
+                .filter(u -> Arrays.binarySearch(warmUsers, u) < 0).toArray();
+    }
+
+    /**
+     * One fold of k-fold validation: this setup with {@code users} (of {@link #foldableUsers()}) as its validation
+     * users, their target ratings out of the training rows and the profiles ({@link ColdStartSplit#withValidationFold});
+     * the test users, the warm users and their held-out ratings, and this setup's own validation users (kept out of
+     * training) are unchanged.
+     *
+     * @param users the fold's users
+     * @return the fold's setup
+     * @throws IllegalArgumentException for a user who is not foldable
+     */
+    public CrossDomainSetup fold(int[] users) {
+        int[] foldable = foldableUsers();
+        for (int u : users) {
+            if (Arrays.binarySearch(foldable, u) < 0) {
+                throw new IllegalArgumentException("crossdomain fold: expected training candidates that are not warm "
+                        + "users, found user " + u);
+            }
+        }
+        ColdStartSplit folded = split.withValidationFold(dataset.interactions(), users,
+                Rng.derive(seed, "crossdomain/split"), options.supportOrder());
+        return new CrossDomainSetup(dataset, config, seed, options, folded, warm);
     }
 
     /**

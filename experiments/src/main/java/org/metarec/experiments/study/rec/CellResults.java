@@ -261,21 +261,39 @@ public final class CellResults {
      * @param tuningLog {@code tuning.csv} (null without tuning)
      * @param method the method whose space and budget apply (a variant's base method)
      * @param cell the cell's method name and setting ({@code tuning.csv}'s first two columns) and seed
-     * @param training trains one drawn setting within a budget (used with tuning)
+     * @param training trains one drawn setting within a budget on the single split (with tuning; with k-fold
+     *     validation, the final training of the chosen values)
+     * @param onFold trains one drawn setting on one fold (used with {@code tuning.folds} &ge; 2 only)
      * @param untuned the method's own training (used without tuning)
-     * @return the chosen recommender and its selection
+     * @return the chosen recommender and its selection (with k-fold, the trials' fold means)
      * @throws IOException if tuning.csv or train.csv cannot be written
      */
     public static Tuner.Trained trainCell(RunContext ctx, String label, TuningSettings tuning, TuningLog tuningLog,
-            RecMethod method, TunedCell cell, Tuner.Training training, Supplier<Tuner.Trained> untuned) throws IOException {
+            RecMethod method, TunedCell cell, Tuner.Training training, Tuner.FoldTraining onFold,
+            Supplier<Tuner.Trained> untuned) throws IOException {
         Tuner.Trained out;
         if (tuning.random()) {
             TuningSettings.MethodTuning own = tuning.forMethod(method);
-            Tuner.Outcome o = train(ctx, label, () -> Tuner.randomSearch(own.space(), own.trials(),
-                    org.metarec.core.random.Rng.derive(cell.seed(), "tuning/" + cell.method() + "/" + cell.setting()),
-                    training));
+            org.metarec.core.random.Rng rng = org.metarec.core.random.Rng.derive(cell.seed(),
+                    "tuning/" + cell.method() + "/" + cell.setting());
+            Tuner.Outcome o = train(ctx, label, () -> tuning.kFold()
+                    ? Tuner.kFoldSearch(own.space(), own.trials(), tuning.folds(), rng, onFold, training)
+                    : Tuner.randomSearch(own.space(), own.trials(), rng, training));
             tuningLog.add(cell.method(), cell.setting(), o.trials());
             out = new Tuner.Trained(o.recommender(), o.selection());
+            if (o.refit() != null) {
+                Selection.Checkpoint c = o.refit().chosen();
+                ctx.progress().note(String.format(java.util.Locale.ROOT, "%s: final training with the chosen values (trial "
+                        + "%d, %d-fold mean %.5g): step %d %s, validation RMSE %.5g", label, o.chosen().number(),
+                        tuning.folds(), o.chosen().validationRmse(), c.step(), c.setting(), c.validationRmse()));
+                // train.csv: the fold means of every trial, then the final training's own curve on the validation users.
+                List<Selection.Checkpoint> both = new java.util.ArrayList<>(o.selection().history());
+                for (Selection.Checkpoint r : o.refit().history()) {
+                    both.add(new Selection.Checkpoint(r.step(), ("refit " + r.setting()).strip(), r.validationRmse()));
+                }
+                logValidation(ctx, label, new Selection(both, o.selection().chosen()));
+                return out;
+            }
         } else {
             out = train(ctx, label, untuned);
         }

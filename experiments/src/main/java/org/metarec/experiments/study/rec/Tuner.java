@@ -41,6 +41,21 @@ public final class Tuner {
         Trained train(TunedValues values, TrialBudget budget);
     }
 
+    /** One training of a drawn setting on one fold of k-fold validation, limited by the budget. */
+    @FunctionalInterface
+    public interface FoldTraining {
+        /**
+         * Trains with {@code values} on every user but those of fold {@code fold} and scores checkpoints on that
+         * fold's users, until its own end or the budget's.
+         *
+         * @param values the drawn values
+         * @param budget the trials left; every scoring spends one
+         * @param fold the held-out fold, 0-based
+         * @return the chosen checkpoint of this training and every scored one
+         */
+        Trained train(TunedValues values, TrialBudget budget, int fold);
+    }
+
     /**
      * What a training returns.
      *
@@ -59,9 +74,33 @@ public final class Tuner {
      * @param adaptation the checkpoint's own setting (a fine-tuning rate, a shrinkage pair), or ""
      * @param validationRmse the mean per-user RMSE on the validation users
      * @param chosen whether it was chosen
+     * @param foldRmse with k-fold validation, the validation RMSE of each fold (their mean is {@code validationRmse});
+     *     empty for the single validation split
      */
     public record Trial(int number, int setting, long step, String values, String adaptation, double validationRmse,
-            boolean chosen) {}
+            boolean chosen, List<Double> foldRmse) {
+
+        /** Copies the fold values. */
+        public Trial {
+            foldRmse = List.copyOf(foldRmse);
+        }
+
+        /**
+         * A trial of the single validation split (no per-fold values).
+         *
+         * @param number 1-based, in the order scored
+         * @param setting the drawn setting
+         * @param step the checkpoint's step
+         * @param values the drawn values
+         * @param adaptation the checkpoint's own setting
+         * @param validationRmse the mean per-user RMSE on the validation users
+         * @param chosen whether it was chosen
+         */
+        public Trial(int number, int setting, long step, String values, String adaptation, double validationRmse,
+                boolean chosen) {
+            this(number, setting, step, values, adaptation, validationRmse, chosen, List.of());
+        }
+    }
 
     /**
      * The result of a search.
@@ -69,8 +108,21 @@ public final class Tuner {
      * @param recommender the chosen recommender
      * @param selection every trial as one history (settings prefixed {@code setting-<s>}) and the chosen one
      * @param trials every trial, in order
+     * @param refit with k-fold validation, the selection of the final training with the chosen values on the single
+     *     split (whose recommender is {@code recommender}); null otherwise
      */
-    public record Outcome(ColdStartRecommender recommender, Selection selection, List<Trial> trials) {
+    public record Outcome(ColdStartRecommender recommender, Selection selection, List<Trial> trials, Selection refit) {
+
+        /**
+         * The outcome of a search on the single validation split, whose chosen recommender is the chosen trial's.
+         *
+         * @param recommender the chosen recommender
+         * @param selection every trial and the chosen one
+         * @param trials every trial
+         */
+        public Outcome(ColdStartRecommender recommender, Selection selection, List<Trial> trials) {
+            this(recommender, selection, trials, null);
+        }
 
         /**
          * The chosen trial.
@@ -169,6 +221,125 @@ public final class Tuner {
                     i == bestIndex));
         }
         return new Outcome(best, new Selection(history, history.get(bestIndex)), rows);
+    }
+
+    /**
+     * Random search with k-fold validation over the training users ({@code tuning.folds} &ge; 2). Settings are drawn
+     * as in {@link #randomSearch} (same streams, so setting s has the same values); each drawn setting trains once per
+     * fold, every fold with the trials left, and its j-th scored checkpoint is one trial whose validation RMSE is the
+     * mean of the folds' j-th scorings (each fold's own value is kept). The folds of a setting score the same
+     * checkpoints (the schedule depends on the settings and the budget, not on the data); a fold that scores a
+     * different sequence is an error. The chosen trial is the one with the lowest fold mean, the earliest on ties;
+     * a setting that diverges on any fold keeps its trials (at least one, the most any fold spent) without a score.
+     * The final model is then trained once more with the chosen setting's values on the single split, as
+     * {@link #randomSearch} trains, with a budget of the trials that setting spent: it chooses its checkpoint and
+     * adaptation among the same candidates on the split's validation users ({@link Outcome#refit()}). So a drawn
+     * setting costs k trainings and the method one more; the budget counts the fold-mean scorings only.
+     *
+     * @param space what to draw
+     * @param trials the budget, &ge; 1
+     * @param folds the number of folds, &ge; 2
+     * @param rng the search's stream; setting s draws from {@code fork("setting-s")}
+     * @param onFold trains one drawn setting on one fold
+     * @param refit trains the chosen values on the single split
+     * @return the final recommender, every trial, and the final training's selection
+     */
+    public static Outcome kFoldSearch(SearchSpace space, int trials, int folds, Rng rng, FoldTraining onFold,
+            Training refit) {
+        if (folds < 2) {
+            throw new IllegalArgumentException("tuning.folds: expected at least 2 for k-fold search, found " + folds);
+        }
+        TrialBudget budget = TrialBudget.of(trials);
+        List<Selection.Checkpoint> history = new ArrayList<>();
+        List<Trial> rows = new ArrayList<>();
+        List<List<Double>> perFold = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        List<String> adaptations = new ArrayList<>();
+        List<Integer> settings = new ArrayList<>();
+        int bestIndex = -1;
+        TunedValues bestValues = null;
+        long bestSpent = 0;
+        NonFiniteException diverged = null;
+        for (int s = 1; budget.canScore(); s++) {
+            TunedValues drawn = space.isEmpty() ? TunedValues.NONE : space.sample(rng.fork("setting-" + s));
+            long left = budget.remaining();
+            List<Selection> scored = new ArrayList<>();
+            long most = 0;
+            try {
+                for (int f = 0; f < folds; f++) {
+                    TrialBudget own = TrialBudget.of(left);
+                    try {
+                        scored.add(onFold.train(drawn, own, f).selection());
+                    } finally {
+                        most = Math.max(most, own.spent());
+                    }
+                }
+            } catch (NonFiniteException e) {
+                // As in randomSearch: a diverging setting is a bad setting; it keeps its trials without a score.
+                diverged = e;
+                long n = Math.min(left, Math.max(1, most));
+                budget.spend(n);
+                for (long k = 0; k < n; k++) {
+                    history.add(new Selection.Checkpoint(e.step(), ("setting-" + s + " " + DIVERGED).strip(), Double.NaN));
+                    perFold.add(List.of());
+                    values.add(drawn.describe());
+                    adaptations.add(DIVERGED);
+                    settings.add(s);
+                }
+                if (space.isEmpty()) {
+                    break;
+                }
+                continue;
+            }
+            List<Selection.Checkpoint> first = scored.get(0).history();
+            for (int f = 0; f < folds; f++) {
+                List<Selection.Checkpoint> h = scored.get(f).history();
+                boolean same = h.size() == first.size() && !h.isEmpty();
+                for (int j = 0; same && j < h.size(); j++) {
+                    same = h.get(j).step() == first.get(j).step() && h.get(j).setting().equals(first.get(j).setting());
+                }
+                if (!same) {
+                    throw new IllegalStateException("tuning.folds: expected every fold of setting " + s + " to score the "
+                            + "same checkpoints, found " + first.size() + " on fold 1 and " + h.size() + " on fold "
+                            + (f + 1));
+                }
+            }
+            budget.spend(first.size());
+            for (int j = 0; j < first.size(); j++) {
+                List<Double> byFold = new ArrayList<>();
+                double sum = 0;
+                for (Selection sel : scored) {
+                    double v = sel.history().get(j).validationRmse();
+                    byFold.add(v);
+                    sum += v;
+                }
+                Selection.Checkpoint c = first.get(j);
+                history.add(new Selection.Checkpoint(c.step(), ("setting-" + s + " " + c.setting()).strip(), sum / folds));
+                perFold.add(byFold);
+                values.add(drawn.describe());
+                adaptations.add(c.setting());
+                settings.add(s);
+                int index = history.size() - 1;
+                if (bestIndex < 0 || better(history.get(index).validationRmse(), history.get(bestIndex).validationRmse())) {
+                    bestIndex = index;
+                    bestValues = drawn;
+                    bestSpent = first.size();
+                }
+            }
+            if (space.isEmpty()) {
+                break;
+            }
+        }
+        if (bestIndex < 0) {
+            throw diverged;
+        }
+        for (int i = 0; i < history.size(); i++) {
+            Selection.Checkpoint c = history.get(i);
+            rows.add(new Trial(i + 1, settings.get(i), c.step(), values.get(i), adaptations.get(i), c.validationRmse(),
+                    i == bestIndex, perFold.get(i)));
+        }
+        Trained fin = refit.train(bestValues, TrialBudget.of(bestSpent));
+        return new Outcome(fin.recommender(), new Selection(history, history.get(bestIndex)), rows, fin.selection());
     }
 
     /** Strictly lower, or a score against none (NaN, a split without validation users). */

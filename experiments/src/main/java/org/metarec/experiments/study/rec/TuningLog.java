@@ -35,15 +35,32 @@ public final class TuningLog {
     static final String TUNED_MARK = "# tuned: the values chosen on the validation users";
 
     private final Path dir;
+    private final int folds;
     private final Map<String, List<String>> rows = new LinkedHashMap<>();   // "method/cell" -> its rows
     private final Map<String, String> chosen = new LinkedHashMap<>();
 
-    private TuningLog(Path dir) {
+    private TuningLog(Path dir, int folds) {
         this.dir = dir;
+        this.folds = folds;
     }
 
     /**
-     * The log of a run folder, keeping the rows of the cells a resumed run has finished.
+     * The header of a run with {@code folds} folds: {@link #HEADER}, and with k-fold validation one column
+     * {@code validation_rmse_fold<f>} per fold (then {@code validation_rmse} is their mean).
+     *
+     * @param folds {@code tuning.folds}
+     * @return the header
+     */
+    public static String header(int folds) {
+        StringBuilder h = new StringBuilder(HEADER);
+        for (int f = 1; folds > 1 && f <= folds; f++) {
+            h.append(",validation_rmse_fold").append(f);
+        }
+        return h.toString();
+    }
+
+    /**
+     * The log of a run folder without k-fold validation ({@link #restore(Path, Set, int)} with one fold).
      *
      * @param dir the run folder
      * @param finished the keys {@code <method>/<cell>} of the finished cells
@@ -51,7 +68,20 @@ public final class TuningLog {
      * @throws IOException if an existing file cannot be read
      */
     public static TuningLog restore(Path dir, Set<String> finished) throws IOException {
-        TuningLog log = new TuningLog(dir);
+        return restore(dir, finished, 1);
+    }
+
+    /**
+     * The log of a run folder, keeping the rows of the cells a resumed run has finished.
+     *
+     * @param dir the run folder
+     * @param finished the keys {@code <method>/<cell>} of the finished cells
+     * @param folds {@code tuning.folds} (the columns of {@link #header(int)})
+     * @return the log
+     * @throws IOException if an existing file cannot be read
+     */
+    public static TuningLog restore(Path dir, Set<String> finished, int folds) throws IOException {
+        TuningLog log = new TuningLog(dir, folds);
         Path file = dir.resolve(FILE);
         if (Files.exists(file)) {
             List<String> lines = Files.readAllLines(file);
@@ -93,14 +123,18 @@ public final class TuningLog {
         for (Tuner.Trial t : trials) {
             String[] f = {method, cell, Integer.toString(t.number()), Integer.toString(t.setting()), Long.toString(t.step()),
                 t.values(), t.adaptation(), Double.toString(t.validationRmse()), Boolean.toString(t.chosen())};
-            String line = String.join(",", f);
-            lines.add(line);
+            StringBuilder line = new StringBuilder(String.join(",", f));
+            for (int k = 0; folds > 1 && k < folds; k++) {
+                // A diverged setting has no fold values: its fold columns are NaN, as its mean is.
+                line.append(',').append(k < t.foldRmse().size() ? Double.toString(t.foldRmse().get(k)) : "NaN");
+            }
+            lines.add(line.toString());
             if (t.chosen()) {
                 chosen.put(key(method, cell), describe(f));
             }
         }
         rows.put(key(method, cell), lines);
-        StringBuilder out = new StringBuilder(HEADER).append('\n');
+        StringBuilder out = new StringBuilder(header(folds)).append('\n');
         rows.values().forEach(l -> l.forEach(r -> out.append(r).append('\n')));
         AtomicFiles.writeString(dir.resolve(FILE), out.toString());
     }

@@ -28,9 +28,11 @@ import org.metarec.experiments.config.ObjectSpec;
  * @param unequalBudgets whether per-method budgets may differ (the summary then says so)
  * @param minValidationUsers at least this many validation users when the data has them
  * @param methods each method's budget and space, for the methods of the kind (empty without tuning)
+ * @param folds {@code tuning.folds}: 1 for the single validation split, k &ge; 2 for k-fold validation over the
+ *     training users ({@link Tuner#kFoldSearch})
  */
 public record TuningSettings(boolean random, int trials, boolean unequalBudgets, int minValidationUsers,
-        Map<RecMethod, MethodTuning> methods) {
+        Map<RecMethod, MethodTuning> methods, int folds) {
 
     /**
      * One method's part.
@@ -40,9 +42,21 @@ public record TuningSettings(boolean random, int trials, boolean unequalBudgets,
      */
     public record MethodTuning(int trials, SearchSpace space) {}
 
-    /** Copies the methods. */
+    /** Copies the methods; requires at least one fold. */
     public TuningSettings {
         methods = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(methods));
+        if (folds < 1) {
+            throw new IllegalArgumentException("tuning.folds: expected an integer >= 1, found " + folds);
+        }
+    }
+
+    /**
+     * Whether k-fold validation over the training users chooses the settings ({@code tuning.folds} &ge; 2).
+     *
+     * @return true for k-fold
+     */
+    public boolean kFold() {
+        return random && folds > 1;
     }
 
     /**
@@ -88,6 +102,19 @@ public record TuningSettings(boolean random, int trials, boolean unequalBudgets,
                                 + "alone decides."),
                 key("trials", integer().atLeast(1)).defaultTo(20).when("strategy", "random")
                         .doc("The trial budget of every method of the table (scorings on the validation users)."),
+                key("folds", integer().atLeast(1)).defaultTo(1).when("strategy", "random")
+                        .doc("1: every trial is scored on the split's validation users. k >= 2: k-fold validation over "
+                                + "the training users that could have been validation users (test users, validation "
+                                + "users and, in crossdomain, warm users are in no fold): they are shuffled with the "
+                                + "stream `<kind>/folds` of the cell's seed and dealt into k folds; each drawn setting "
+                                + "trains k times, each time without one fold's target ratings (coldstart: warm-state "
+                                + "tasks), whose users it is then scored on, and a trial's `validation_rmse` is the mean "
+                                + "over the folds of the same checkpoint's RMSE (`tuning.csv` adds one column per fold, "
+                                + "`validation_rmse_fold<f>`). The trial budget counts fold means. The final model is "
+                                + "trained once more with the chosen values on the single split, its checkpoint and "
+                                + "adaptation chosen on the validation users among the candidates of the chosen "
+                                + "setting's training (as many scorings as that setting spent). More folds than "
+                                + "training users is an error. Costs k + 1 trainings per drawn setting instead of one."),
                 key("unequal_budgets", bool()).defaultTo(false).when("strategy", "random")
                         .doc("Allow per-method `trials` that differ from `trials`; `summary.md` then says the table's "
                                 + "budgets are unequal."),
@@ -155,7 +182,7 @@ public record TuningSettings(boolean random, int trials, boolean unequalBudgets,
         String p = section + ".tuning.";
         int minValidation = c.getInt(p + "min_validation_users");
         if (c.getString(p + "strategy").equals("none")) {
-            return new TuningSettings(false, 0, false, minValidation, Map.of());
+            return new TuningSettings(false, 0, false, minValidation, Map.of(), 1);
         }
         int trials = c.getInt(p + "trials");
         boolean unequal = c.getBoolean(p + "unequal_budgets");
@@ -171,7 +198,7 @@ public record TuningSettings(boolean random, int trials, boolean unequalBudgets,
             }
             out.put(m, new MethodTuning(own, new SearchSpace(dims)));
         }
-        return new TuningSettings(true, trials, unequal, minValidation, out);
+        return new TuningSettings(true, trials, unequal, minValidation, out, c.getInt(p + "folds"));
     }
 
     /**

@@ -114,13 +114,25 @@ class ColdStartRunTest {
 
     @Test
     void tuningNeverReadsAHeldOutRatingFlippingThemAllChangesNoTrial() throws Exception {
+        flipEveryHeldOutRating(List.of());
+    }
+
+    /** k-fold validation over the warm-state training users: still blind to every held-out rating. */
+    @Test
+    void kFoldTuningNeverReadsAHeldOutRatingFlippingThemAllChangesNoTrial() throws Exception {
+        List<String> trials = flipEveryHeldOutRating(List.of("coldstart.tuning.folds=2"));
+        assertTrue(trials.get(0).endsWith(",chosen,validation_rmse_fold1,validation_rmse_fold2"), trials.get(0));
+    }
+
+    private List<String> flipEveryHeldOutRating(List<String> extra) throws Exception {
         Path data = MovieLens1mFixture.write(tmp.resolve("ml-1m"), 5);
-        List<String> tuning = List.of("coldstart.tuning.strategy=random", "coldstart.tuning.trials=4",
+        List<String> tuning = new ArrayList<>(List.of("coldstart.tuning.strategy=random", "coldstart.tuning.trials=4",
                 "coldstart.tuning.min_validation_users=10",
                 "coldstart.tuning.methods.item_bias.space=[{name: item_shrinkage, min: 0.5, max: 50, log: true}]",
                 "coldstart.tuning.methods.pretrained.space=[{name: pooled_lr, min: 0.001, max: 0.03, log: true}, "
                         + "{name: fine_tune_lr, choices: [0, 0.1]}]",
-                "coldstart.tuning.methods.maml.space=[{name: inner_lr, min: 0.02, max: 0.5, log: true}]");
+                "coldstart.tuning.methods.maml.space=[{name: inner_lr, min: 0.02, max: 0.5, log: true}]"));
+        tuning.addAll(extra);
         List<ConfigOverride> overrides = new ArrayList<>(List.of(ConfigOverride.parse("data.path=" + data)));
         tuning.forEach(t -> overrides.add(ConfigOverride.parse(t)));
         Config c = ExperimentKinds.loader().load(config("ml1m-melu.yaml"), overrides);
@@ -153,6 +165,7 @@ class ColdStartRunTest {
         assertEquals(trials, Files.readAllLines(b.resolve("tuning.csv")), "a trial changed when only held-out ratings changed");
         assertNotEquals(Files.readString(a.resolve("tasks.csv")), Files.readString(b.resolve("tasks.csv")),
                 "the flipped ratings are the ones the methods are measured on");
+        return trials;
     }
 
     private TestFiles.CliResult runOneSeed(Path data, Path out) {

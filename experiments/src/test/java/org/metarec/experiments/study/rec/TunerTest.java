@@ -134,4 +134,107 @@ class TunerTest {
         assertEquals(3, org.junit.jupiter.api.Assertions.assertThrows(NonFiniteException.class,
                 () -> Tuner.randomSearch(SPACE, 4, Rng.seeded(1), always)).step());
     }
+
+    @Test
+    void kFoldTrialsAreFoldMeansTheDrawsAreRandomSearchsAndTheChosenValuesAreTrainedOnceMore() {
+        for (int trials = 1; trials <= 11; trials++) {
+            for (int checkpoints = 1; checkpoints <= 4; checkpoints++) {
+                int c = checkpoints;
+                // Fold f's checkpoint j scores |lr - 0.2| + 1 / (j + 1) + 0.01 f: the fold mean adds 0.01 (3 folds).
+                List<int[]> calls = new ArrayList<>();
+                Tuner.FoldTraining onFold = (values, budget, fold) -> {
+                    double lr = values.real(Tunable.INNER_LR, Double.NaN);
+                    calls.add(new int[] {fold, (int) budget.remaining()});
+                    BestSoFar<ColdStartRecommender> best = BestSoFar.preferLatestWhenUnscored(budget);
+                    for (int j = 0; j < c && best.canScore(); j++) {
+                        best.offer(j, "", Math.abs(lr - 0.2) + 1.0 / (j + 1) + 0.01 * fold, new GlobalMean(j));
+                    }
+                    return new Tuner.Trained(best.value(), best.selection());
+                };
+                List<ColdStartRecommender> refits = new ArrayList<>();
+                List<Double> refitValues = new ArrayList<>();
+                List<Long> refitBudgets = new ArrayList<>();
+                Tuner.Training refit = (values, budget) -> {
+                    refitValues.add(values.real(Tunable.INNER_LR, Double.NaN));
+                    refitBudgets.add(budget.remaining());
+                    Tuner.Trained t = training(c, refits, new ArrayList<>()).train(values, budget);
+                    return t;
+                };
+                String where = trials + " trials, " + checkpoints + " checkpoints per setting";
+                Tuner.Outcome o = Tuner.kFoldSearch(SPACE, trials, 3, Rng.derive(trials, "tuner-test/" + c), onFold, refit);
+                List<Double> single = new ArrayList<>();
+                Tuner.Outcome plain = Tuner.randomSearch(SPACE, trials, Rng.derive(trials, "tuner-test/" + c),
+                        training(c, new ArrayList<>(), single));
+                assertEquals(trials, o.trials().size(), where);
+                assertEquals(3 * single.size(), calls.size(), where + ": every setting trains once per fold");
+                for (int t = 0; t < trials; t++) {
+                    Tuner.Trial k = o.trials().get(t);
+                    Tuner.Trial p = plain.trials().get(t);
+                    assertEquals(p.values(), k.values(), where + ": the same draws as the single split");
+                    assertEquals(p.step(), k.step(), where);
+                    assertEquals(3, k.foldRmse().size(), where);
+                    assertEquals(p.validationRmse() + 0.01, k.validationRmse(), 1e-12, where);
+                    for (int f = 0; f < 3; f++) {
+                        assertEquals(p.validationRmse() + 0.01 * f, k.foldRmse().get(f), 1e-12, where);
+                    }
+                }
+                assertEquals(plain.chosen().number(), o.chosen().number(), where);
+                // One final training, of the chosen values, with the trials the chosen setting spent.
+                Tuner.Trial chosen = o.chosen();
+                long spentByChosen = o.trials().stream().filter(t -> t.setting() == chosen.setting()).count();
+                assertEquals(List.of(single.get(chosen.setting() - 1)), refitValues, where);
+                assertEquals(List.of(spentByChosen), refitBudgets, where);
+                assertSame(refits.get(refits.size() - 1 - (int) (spentByChosen - 1 - (chosen.step()))), o.recommender(),
+                        where);
+                assertEquals(spentByChosen, o.refit().history().size(), where);
+            }
+        }
+    }
+
+    @Test
+    void aSettingThatDivergesOnOneFoldKeepsTheMostTrialsAnyFoldSpentWithoutAScore() {
+        // lr 0.3 diverges on fold 2 after two scorings; the others train two checkpoints.
+        Tuner.FoldTraining onFold = (values, budget, fold) -> {
+            double lr = values.real(Tunable.INNER_LR, Double.NaN);
+            BestSoFar<ColdStartRecommender> best = BestSoFar.preferLatestWhenUnscored(budget);
+            for (int j = 0; j < 2 && best.canScore(); j++) {
+                best.offer(j, "", lr + j, new GlobalMean(j));
+            }
+            if (lr == 0.3 && fold == 1) {
+                throw new NonFiniteException(9, "test", "the loss", Double.NaN);
+            }
+            return new Tuner.Trained(best.value(), best.selection());
+        };
+        Tuner.Training refit = training(2, new ArrayList<>(), new ArrayList<>());
+        int thrown = 0;
+        for (long seed = 1; seed <= 20; seed++) {
+            // The draws of this seed (two trials per setting), from the single-split search's identical streams.
+            List<Double> draws = new ArrayList<>();
+            Tuner.randomSearch(SPACE, 7, Rng.seeded(seed), training(2, new ArrayList<>(), draws));
+            if (draws.stream().allMatch(lr -> lr == 0.3)) {
+                long s = seed;
+                org.junit.jupiter.api.Assertions.assertThrows(NonFiniteException.class,
+                        () -> Tuner.kFoldSearch(SPACE, 7, 2, Rng.seeded(s), onFold, refit), "every setting diverged");
+                thrown++;
+                continue;
+            }
+            Tuner.Outcome o = Tuner.kFoldSearch(SPACE, 7, 2, Rng.seeded(seed), onFold, refit);
+            assertEquals(7, o.trials().size(), "seed " + seed);
+            for (Tuner.Trial t : o.trials()) {
+                boolean bad = t.values().equals("inner_lr=0.3");
+                assertEquals(bad, Double.isNaN(t.validationRmse()), "seed " + seed + ": " + t);
+                assertEquals(bad ? 0 : 2, t.foldRmse().size(), "seed " + seed + ": " + t);
+            }
+            // Diverged settings keep two trials each (what fold 1 spent); so every setting spends two, the last fewer.
+            for (int s = 1; s <= o.trials().get(6).setting(); s++) {
+                int setting = s;
+                long n = o.trials().stream().filter(t -> t.setting() == setting).count();
+                assertEquals(setting < o.trials().get(6).setting() ? 2 : 7 - 2 * (setting - 1), n, "seed " + seed);
+            }
+            assertTrue(!o.chosen().values().equals("inner_lr=0.3"), "seed " + seed);
+        }
+        assertTrue(thrown < 20, "some seed should draw a setting that trains");
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Tuner.kFoldSearch(SPACE, 3, 1, Rng.seeded(1), onFold, refit)).getMessage().contains("tuning.folds"));
+    }
 }

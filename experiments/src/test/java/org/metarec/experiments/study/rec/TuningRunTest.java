@@ -36,7 +36,9 @@ import org.metarec.experiments.study.crossdomain.CrossDomainSetup;
  * {@code tuning.csv} holds every trial with the budget of every method, the tuned block names the chosen
  * trials; flipping every test user's target rating (r to 6 - r) changes the test metrics but not one trial;
  * one and two threads, and an interrupted run resumed, write the same files; unequal budgets are rejected
- * unless declared, and then the summary says so.
+ * unless declared, and then the summary says so. With {@code tuning.folds: 3} every trial is the mean over three folds
+ * of training users (no test or validation user in any fold), blind to the test ratings and the same with one or two
+ * threads; one fold is the single split, and a bad number of folds is a clear error.
  */
 class TuningRunTest {
 
@@ -240,6 +242,111 @@ class TuningRunTest {
         // The flip reached the test users: their metrics changed.
         assertFalse(Arrays.equals(TestFiles.bytes(tmp.resolve("a/tasks.csv")), TestFiles.bytes(tmp.resolve("b/tasks.csv"))),
                 "flipping the test ratings changed no test metric: the test proves nothing");
+    }
+
+    private static String withFolds(String config, String folds) {
+        return config.replace("    min_validation_users: 25\n", "    min_validation_users: 25\n    folds: " + folds + "\n");
+    }
+
+    @Test
+    void kFoldTrialsAreFoldMeansOverTrainingUsersOnlyTheSameWithOneOrTwoThreadsAndBlindToTestRatings() throws Exception {
+        Path plainData = data("plain", Set.of());
+        Path plainConfig = TestFiles.write(tmp, "plain.yaml", withFolds(config(plainData, ""), "3"));
+        Config loaded = ExperimentKinds.loader().load(plainConfig, List.of());
+        Dataset dataset = DataSources.load(loaded);
+        CrossDomainSetup setup = CrossDomainSetup.prepare(dataset, new ColdStartSplit.Config(List.of("books"), "music",
+                0.3, 3, 0.1, 5, 8).withMinValidationUsers(25), 3);
+        // The run's folds: the foldable users dealt with the stream crossdomain/folds; none is a test or validation user.
+        int[] foldable = setup.foldableUsers();
+        int[][] folds = Folds.partition(foldable, 3, Rng.derive(3, "crossdomain/folds"), "split");
+        Set<Integer> heldOut = new java.util.HashSet<>();
+        Arrays.stream(setup.split().testUsers()).forEach(heldOut::add);
+        Arrays.stream(setup.split().validationUsers()).forEach(heldOut::add);
+        Set<Integer> covered = new java.util.TreeSet<>();
+        int target = setup.split().targetIndex();
+        for (int[] fold : folds) {
+            CrossDomainSetup f = setup.fold(fold);
+            assertArrayEquals(fold, f.split().validationUsers());
+            assertEquals(setup.split().testTasks(), f.split().testTasks());
+            Set<Integer> inFold = new java.util.HashSet<>();
+            for (int u : fold) {
+                assertFalse(heldOut.contains(u), "user " + u + " is a test or validation user");
+                assertTrue(covered.add(u), "user " + u + " in two folds");
+                inFold.add(u);
+            }
+            for (int r : f.trainingRows()) {
+                int u = dataset.interactions().user(r);
+                assertFalse(dataset.interactions().domain(r) == target && (inFold.contains(u) || heldOut.contains(u)),
+                        "a fold trains on a target rating of one of its own, a validation or a test user");
+            }
+        }
+        assertEquals(Arrays.stream(foldable).boxed().toList(), new ArrayList<>(covered));
+        Set<String> testUsers = new java.util.TreeSet<>();
+        for (int u : setup.split().testUsers()) {
+            testUsers.add(dataset.interactions().userIds().rawId(u));
+        }
+        Path flippedConfig = TestFiles.write(tmp, "flipped.yaml", withFolds(config(data("flipped", testUsers), ""), "3"));
+        TestFiles.CliResult a = run(plainConfig, tmp.resolve("a"), 2);
+        TestFiles.CliResult one = run(plainConfig, tmp.resolve("one"), 1);
+        TestFiles.CliResult b = run(flippedConfig, tmp.resolve("b"), 2);
+        assertEquals(0, a.code(), a.err());
+        assertEquals(0, one.code(), one.err());
+        assertEquals(0, b.code(), b.err());
+        assertTrue(a.err().contains("split k3_beta30_seed3: 3-fold over " + foldable.length + " training users ("
+                + Folds.sizes(folds) + " per fold)"), a.err());
+        for (String f : List.of(TuningLog.FILE, "tasks.csv", "train.csv")) {
+            assertArrayEquals(TestFiles.bytes(tmp.resolve("a").resolve(f)), TestFiles.bytes(tmp.resolve("one").resolve(f)), f);
+        }
+        assertArrayEquals(TestFiles.bytes(tmp.resolve("a").resolve(TuningLog.FILE)),
+                TestFiles.bytes(tmp.resolve("b").resolve(TuningLog.FILE)));
+        assertFalse(Arrays.equals(TestFiles.bytes(tmp.resolve("a/tasks.csv")), TestFiles.bytes(tmp.resolve("b/tasks.csv"))),
+                "flipping the test ratings changed no test metric: the test proves nothing");
+        // Every trial's validation_rmse is the mean of its three folds; the chosen one has the lowest mean.
+        List<String> lines = Files.readAllLines(tmp.resolve("a").resolve(TuningLog.FILE));
+        assertEquals(TuningLog.HEADER + ",validation_rmse_fold1,validation_rmse_fold2,validation_rmse_fold3", lines.get(0));
+        Map<String, List<String[]>> byMethod = new LinkedHashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] row = line.split(",", -1);
+            assertEquals(12, row.length, line);
+            double mean = (Double.parseDouble(row[9]) + Double.parseDouble(row[10]) + Double.parseDouble(row[11])) / 3;
+            assertEquals(mean, Double.parseDouble(row[7]), 1e-12, line);
+            byMethod.computeIfAbsent(row[0], m -> new ArrayList<>()).add(row);
+        }
+        byMethod.forEach((m, rows) -> {
+            assertEquals(m.equals("global_mean") ? 1 : TRIALS, rows.size(), m);
+            double lowest = rows.stream().mapToDouble(x -> Double.parseDouble(x[7])).min().orElseThrow();
+            String[] first = rows.stream().filter(x -> Double.parseDouble(x[7]) == lowest).findFirst().orElseThrow();
+            rows.forEach(x -> assertEquals(x == first, x[8].equals("true"), m + " trial " + x[2]));
+        });
+        // Every method got a final training with its chosen values.
+        for (String m : byMethod.keySet()) {
+            assertTrue(a.err().contains(m + ".k3_beta30: final training with the chosen values"), a.err());
+        }
+    }
+
+    @Test
+    void oneFoldIsTheSingleSplitAndZeroTextOrTooManyFoldsAreClearErrors() throws Exception {
+        Path dataDir = data("data", Set.of());
+        Path absent = TestFiles.write(tmp, "absent.yaml", config(dataDir, ""));
+        Path oneFold = TestFiles.write(tmp, "one.yaml", withFolds(config(dataDir, ""), "1"));
+        assertEquals(0, run(absent, tmp.resolve("absent"), 2).code());
+        assertEquals(0, run(oneFold, tmp.resolve("onefold"), 2).code());
+        for (String f : List.of(TuningLog.FILE, "tasks.csv", "train.csv")) {
+            assertArrayEquals(TestFiles.bytes(tmp.resolve("absent").resolve(f)),
+                    TestFiles.bytes(tmp.resolve("onefold").resolve(f)), f);
+        }
+        for (String bad : List.of("0", "x", "2.5")) {
+            Path f = TestFiles.write(tmp, "bad" + bad + ".yaml", withFolds(config(dataDir, ""), bad));
+            ConfigException e = assertThrows(ConfigException.class, () -> ExperimentKinds.loader().load(f, List.of()));
+            List<String> problems = e.problems().stream().map(ConfigProblem::toString).toList();
+            assertEquals(1, problems.size(), problems.toString());
+            assertTrue(problems.get(0).contains("crossdomain.tuning.folds: expected an integer >= 1"), problems.get(0));
+        }
+        Path many = TestFiles.write(tmp, "many.yaml", withFolds(config(dataDir, ""), "100000"));
+        TestFiles.CliResult r = run(many, tmp.resolve("many"), 1);
+        assertTrue(r.code() != 0);
+        assertTrue(r.err().contains("tuning.folds: expected at most "), r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
     }
 
     @Test
