@@ -21,6 +21,15 @@ import org.metarec.experiments.run.ExperimentKind;
 import org.metarec.experiments.run.RunContext;
 import org.metarec.experiments.study.rec.CellResults;
 import org.metarec.experiments.study.rec.StudyKeys;
+import org.metarec.experiments.study.rec.Tunable;
+import org.metarec.experiments.study.rec.TunedValues;
+import org.metarec.experiments.study.rec.TuningLog;
+import org.metarec.experiments.study.rec.TuningSettings;
+import org.metarec.experiments.plots.RunPlots;
+import org.metarec.algorithms.rec.train.TrialBudget;
+import org.metarec.core.random.Rng;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The {@code implicit} kind: cross-domain cold-start recommendation from implicit feedback on a data set with its own
@@ -69,8 +78,36 @@ public final class ImplicitExperiment implements ExperimentKind {
                 key("train_support", integer().atLeast(1)).defaultTo(3)
                         .doc("Support interactions of a meta-training task (a warm target user)."),
                 key("train_query", integer().atLeast(1)).defaultTo(10).doc("Most query interactions of a meta-training task."),
-                key("full_ranking", bool()).defaultTo(true).doc("Also rank the full catalogue (HR, Recall, nDCG at 5, 10, 20).")),
+                key("full_ranking", bool()).defaultTo(true).doc("Also rank the full catalogue (HR, Recall, nDCG at 5, 10, 20)."),
+                TuningSettings.section(ImplicitMethod.names(), name -> ImplicitMethod.named(name).readable(),
+                        ImplicitExperiment::replaces, STRATEGY, false)),
                 List.of());
+    }
+
+    /** How a trial is counted here, for the docs of {@code implicit.tuning.strategy}. */
+    private static final String STRATEGY = "`none`: every method trains once per seed and chooses, per K, its "
+            + "checkpoint with the best validation MRR (no budget); `random`: random search (Bergstra and Bengio 2012) "
+            + "over each method's `space`, seeded by the stream `tuning/<method>/seed<s>` of the seed, with the same "
+            + "budget `trials` for every method. A trial is one checkpoint of a drawn setting's training (an epoch of BPR, "
+            + "a validation point of meta-training; each with the setting's fine-tuning rate, so rates are trials too) "
+            + "scored by the validation MRR of the validation file's selection pairs at every K of the run; each K then "
+            + "chooses its own trial, the best MRR of all (the earliest on ties). A drawn setting trains until its own "
+            + "length or until the budget is spent; popularity, which has nothing to draw, is scored once. Every trial "
+            + "is written to `tuning.csv` (cell `k<K>_seed<s>`, column `validation_mrr`), the chosen values per cell at "
+            + "the end of `config.resolved.yaml` (as comments). Test pairs are never read.";
+
+    /** What a drawn setting replaces in this kind. */
+    private static String replaces(Tunable t) {
+        return switch (t) {
+            case POOLED_LR -> "Adam's rate in BPR training `implicit.lr`";
+            case POOLED_EPOCHS -> "the epochs of BPR training `implicit.epochs`";
+            case FINE_TUNE_LR -> "the fine-tuning rate `implicit.fine_tune_lr` (0: none)";
+            case WEIGHT_DECAY -> "the L2 penalty `implicit.weight_decay` of BPR training and fine-tuning";
+            case INNER_LR -> "the inner learning rate `meta.inner_lr`";
+            case META_LR -> "the outer Adam rate `optimizer.lr`";
+            case META_ITERATIONS -> "the outer steps `budget.meta_iterations`";
+            default -> t.replaces();
+        };
     }
 
     @Override
@@ -94,6 +131,11 @@ public final class ImplicitExperiment implements ExperimentKind {
                     return "cdrib".equals(source) ? null : new ObjectRule.Violation("data.source",
                             "expected cdrib for the implicit kind, found " + source);
                 }), StudyKeys.knownDomains());
+    }
+
+    /** {@code tuning.csv}'s cell column: K and the seed. */
+    private static String cellName(int k, long seed) {
+        return "k" + k + "_seed" + seed;
     }
 
     /** One training: a method on one seed. */
@@ -142,6 +184,28 @@ public final class ImplicitExperiment implements ExperimentKind {
                 + "ranked against " + settings.negatives() + " negatives drawn once per seed (negatives/), excluding all of "
                 + "the user's known target items; test pairs whose item has no training interaction are skipped");
         CellResults done = CellResults.restore(ctx);
+        boolean tuned = c.getString("implicit.tuning.strategy").equals("random");
+        Map<ImplicitMethod, TuningSettings.MethodTuning> tuning = Map.of();
+        TuningLog tuningLog = null;
+        if (tuned) {
+            List<ImplicitMethod> used = methods.stream().map(ImplicitMethod::named).distinct().toList();
+            tuning = TuningSettings.readMethods(c, "implicit", used, ImplicitMethod::configName, ImplicitMethod::readable);
+            Map<String, Integer> budgets = new LinkedHashMap<>();
+            tuning.forEach((m, t) -> budgets.put(m.configName(), t.trials()));
+            String unequal = TuningSettings.unequalNote(budgets);
+            if (unequal != null) {
+                ctx.results().note(unequal);
+            }
+            Set<String> finished = new HashSet<>();
+            for (int i = 0; i < cells.size(); i++) {
+                if (done.isDone(i)) {
+                    for (int k : ks) {
+                        finished.add(TuningLog.key(cells.get(i).method().configName(), cellName(k, cells.get(i).seed())));
+                    }
+                }
+            }
+            tuningLog = TuningLog.restore(ctx.outDir(), finished, 1, "validation_mrr");
+        }
         Map<Long, ImplicitRun> runs = new LinkedHashMap<>();
         ctx.progress().start("train", cells.size(), done.doneCount(), "methods");
         for (int i = 0; i < cells.size(); i++) {
@@ -157,13 +221,30 @@ public final class ImplicitExperiment implements ExperimentKind {
             }
             String label = cell.label(seeds.size() > 1);
             ctx.progress().note("training " + label);
-            List<double[]> scored = new ArrayList<>();
+            List<Object[]> scored = new ArrayList<>();
             ImplicitRun r = run;
-            Map<Integer, ColdRanker> trained = CellResults.train(ctx, label, () -> cell.method().train(r,
-                    new ImplicitMethod.Resources(c.getInt("model.embedding_dim"), meta, ctx.pool(),
-                            (k, step, mrr) -> scored.add(new double[] {k, step, mrr}))));
-            for (double[] s : scored) {
-                ctx.trainLog().append((long) s[1], label + ".k" + (int) s[0], s[2]);
+            Map<Integer, ColdRanker> trained;
+            if (tuned) {
+                TuningSettings.MethodTuning own = tuning.get(cell.method());
+                ImplicitSearch.Outcome o = CellResults.train(ctx, label, () -> ImplicitSearch.run(own.space(), own.trials(),
+                        ks, Rng.derive(cell.seed(), "tuning/" + cell.method().configName() + "/seed" + cell.seed()),
+                        (values, budget, setting) -> cell.method().train(r, new ImplicitMethod.Resources(
+                                c.getInt("model.embedding_dim"), meta, ctx.pool(),
+                                (k, step, mrr) -> scored.add(new Object[] {k, step, mrr, "setting-" + setting}), true),
+                                values, budget)));
+                for (int k : ks) {
+                    tuningLog.add(cell.method().configName(), cellName(k, cell.seed()), o.trials().get(k));
+                }
+                trained = o.chosen();
+            } else {
+                trained = CellResults.train(ctx, label, () -> cell.method().train(r,
+                        new ImplicitMethod.Resources(c.getInt("model.embedding_dim"), meta, ctx.pool(),
+                                (k, step, mrr) -> scored.add(new Object[] {k, step, mrr, ""}), false),
+                        TunedValues.NONE, TrialBudget.unlimited())).chosen();
+            }
+            for (Object[] s : scored) {
+                String series = RunPlots.series(label + ".k" + s[0], (String) s[3]);
+                ctx.trainLog().append((long) s[1], series, (double) s[2]);
             }
             Map<String, TestScores> scores = new LinkedHashMap<>();
             for (int k : ks) {
@@ -173,6 +254,9 @@ public final class ImplicitExperiment implements ExperimentKind {
             ctx.progress().update(done.doneCount(), Double.NaN);
         }
         ctx.progress().finish();
+        if (tuningLog != null) {
+            tuningLog.writeChosen();
+        }
         done.record(cells.size(), i -> cells.get(i).method().configName(), i -> cells.get(i).seed(),
                 (i, setting) -> setting.replace(ImplicitRun.FULL, ""));
     }

@@ -1,5 +1,6 @@
 package org.metarec.experiments.study.implicit;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.metarec.algorithms.rec.implicit.ImplicitBatches;
 import org.metarec.algorithms.rec.implicit.ImplicitLoss;
 import org.metarec.algorithms.rec.model.MatrixFactorization;
 import org.metarec.algorithms.rec.train.MetaLearning;
+import org.metarec.algorithms.rec.train.TrialBudget;
 import org.metarec.algorithms.train.MetaTrainer;
 import org.metarec.autodiff.Ops;
 import org.metarec.autodiff.Params;
@@ -23,6 +25,8 @@ import org.metarec.autodiff.Tensor;
 import org.metarec.core.data.Interactions;
 import org.metarec.core.data.SplitPart;
 import org.metarec.core.random.Rng;
+import org.metarec.experiments.study.rec.Tunable;
+import org.metarec.experiments.study.rec.TunedValues;
 
 /**
  * The methods of the {@code implicit} kind. Each trains once per seed and keeps, for every K, the state with the best
@@ -33,24 +37,38 @@ enum ImplicitMethod {
     /** Items by their number of target training interactions, the same list for everyone. */
     POPULARITY("popularity") {
         @Override
-        Map<Integer, ColdRanker> train(ImplicitRun run, Resources r) {
+        Trained train(ImplicitRun run, Resources r, TunedValues values, TrialBudget budget) {
             Interactions x = run.data.interactions();
             double[] count = new double[x.itemCount()];
             for (int row : run.splits.values().iterator().next().trainRows(run.target)) {
                 count[x.item(row)]++;
             }
             ColdRanker ranker = (user, support) -> (u, items) -> Arrays.stream(items).mapToDouble(i -> count[i]).toArray();
-            Map<Integer, ColdRanker> out = new LinkedHashMap<>();
-            run.splits.keySet().forEach(k -> out.put(k, ranker));
-            return out;
+            Checkpoints out = new Checkpoints(run, r, budget);
+            if (r.tuned()) {
+                out.offer(0, k -> ranker);   // one trial: its only setting is scored, as every method's are
+            } else {
+                run.splits.keySet().forEach(k -> out.chosen.put(k, ranker));
+            }
+            return out.trained();
+        }
+
+        @Override
+        List<Tunable> readable() {
+            return List.of();
         }
     },
 
     /** BPR-MF on the target's training interactions only; a cold user has an untrained row, fine-tuned on its support. */
     BPR_MF("bpr_mf") {
         @Override
-        Map<Integer, ColdRanker> train(ImplicitRun run, Resources r) {
-            return pooledBpr(run, r, new int[] {run.target});
+        Trained train(ImplicitRun run, Resources r, TunedValues values, TrialBudget budget) {
+            return pooledBpr(run, r, values, budget, new int[] {run.target});
+        }
+
+        @Override
+        List<Tunable> readable() {
+            return POOLED_SETTINGS;
         }
     },
 
@@ -60,32 +78,52 @@ enum ImplicitMethod {
      */
     POOLED("pooled") {
         @Override
-        Map<Integer, ColdRanker> train(ImplicitRun run, Resources r) {
-            return pooledBpr(run, r, new int[] {run.source, run.target});
+        Trained train(ImplicitRun run, Resources r, TunedValues values, TrialBudget budget) {
+            return pooledBpr(run, r, values, budget, new int[] {run.source, run.target});
+        }
+
+        @Override
+        List<Tunable> readable() {
+            return POOLED_SETTINGS;
         }
     },
 
     /** MAML (Finn et al. 2017) on MF, from the pooled model's item parameters. */
     MAML("maml") {
         @Override
-        Map<Integer, ColdRanker> train(ImplicitRun run, Resources r) {
-            return meta(run, r, MetaMethod.MAML);
+        Trained train(ImplicitRun run, Resources r, TunedValues values, TrialBudget budget) {
+            return meta(run, r, values, budget, MetaMethod.MAML);
+        }
+
+        @Override
+        List<Tunable> readable() {
+            return META_SETTINGS;
         }
     },
 
     /** First-order MAML on MF. */
     FOMAML("fomaml") {
         @Override
-        Map<Integer, ColdRanker> train(ImplicitRun run, Resources r) {
-            return meta(run, r, MetaMethod.FOMAML);
+        Trained train(ImplicitRun run, Resources r, TunedValues values, TrialBudget budget) {
+            return meta(run, r, values, budget, MetaMethod.FOMAML);
+        }
+
+        @Override
+        List<Tunable> readable() {
+            return META_SETTINGS;
         }
     },
 
     /** Reptile (Nichol et al. 2018) on MF. */
     REPTILE("reptile") {
         @Override
-        Map<Integer, ColdRanker> train(ImplicitRun run, Resources r) {
-            return meta(run, r, MetaMethod.REPTILE);
+        Trained train(ImplicitRun run, Resources r, TunedValues values, TrialBudget budget) {
+            return meta(run, r, values, budget, MetaMethod.REPTILE);
+        }
+
+        @Override
+        List<Tunable> readable() {
+            return META_SETTINGS;
         }
     };
 
@@ -95,8 +133,75 @@ enum ImplicitMethod {
         this.configName = configName;
     }
 
-    /** What a method's training may use besides the run: the model size, meta-settings and the threads. */
-    record Resources(int dim, MetaLearning.Settings meta, TaskPool pool, ValidationLog log) {
+    /** The settings a pooled BPR method's space may draw. */
+    private static final List<Tunable> POOLED_SETTINGS = List.of(Tunable.POOLED_LR, Tunable.POOLED_EPOCHS,
+            Tunable.FINE_TUNE_LR, Tunable.WEIGHT_DECAY);
+    /** The settings a meta-learner's space may draw (its start, pooled BPR with the config's settings, is fixed). */
+    private static final List<Tunable> META_SETTINGS = List.of(Tunable.INNER_LR, Tunable.META_LR, Tunable.META_ITERATIONS);
+
+    /**
+     * What a method's training may use besides the run: the model size, meta-settings, the threads, where scored
+     * checkpoints go, and whether it is tuned (then even popularity's one setting is scored, as a trial).
+     */
+    record Resources(int dim, MetaLearning.Settings meta, TaskPool pool, ValidationLog log, boolean tuned) {
+    }
+
+    /**
+     * A training's result: per K the chosen ranker, and every scored checkpoint (one trial each, scored at every K).
+     *
+     * @param chosen per K, the ranker with the best validation MRR of this training
+     * @param steps the scored checkpoints' steps (epoch, meta-iteration), in order
+     * @param mrr per K, the validation MRR of each scored checkpoint
+     * @param chosenAt per K, the index into {@code steps} of the chosen checkpoint
+     */
+    record Trained(Map<Integer, ColdRanker> chosen, List<Long> steps, Map<Integer, List<Double>> mrr,
+                   Map<Integer, Integer> chosenAt) {
+    }
+
+    /**
+     * Scores checkpoints at every K, spending one trial each, and keeps per K the best (the first of equal MRRs, as
+     * before tuning existed).
+     */
+    private static final class Checkpoints {
+        private final ImplicitRun run;
+        private final Resources resources;
+        private final TrialBudget budget;
+        private final List<Long> steps = new ArrayList<>();
+        private final Map<Integer, List<Double>> mrr = new LinkedHashMap<>();
+        private final Map<Integer, Double> best = new LinkedHashMap<>();
+        private final Map<Integer, ColdRanker> chosen = new LinkedHashMap<>();
+        private final Map<Integer, Integer> chosenAt = new LinkedHashMap<>();
+
+        Checkpoints(ImplicitRun run, Resources resources, TrialBudget budget) {
+            this.run = run;
+            this.resources = resources;
+            this.budget = budget;
+        }
+
+        boolean canScore() {
+            return budget.canScore();
+        }
+
+        /** Scores the checkpoint at {@code step}: the ranker of each K, its validation MRR. */
+        void offer(long step, java.util.function.IntFunction<ColdRanker> rankers) {
+            budget.spend();
+            steps.add(step);
+            for (int k : run.splits.keySet()) {
+                ColdRanker ranker = rankers.apply(k);
+                double m = run.validationMrr(k, ranker);
+                resources.log().scored(k, step, m);
+                mrr.computeIfAbsent(k, x -> new ArrayList<>()).add(m);
+                if (!best.containsKey(k) || m > best.get(k)) {
+                    best.put(k, m);
+                    chosen.put(k, ranker);
+                    chosenAt.put(k, steps.size() - 1);
+                }
+            }
+        }
+
+        Trained trained() {
+            return new Trained(chosen, steps, mrr, chosenAt);
+        }
     }
 
     /** Receives every scored checkpoint: K, step and validation MRR. */
@@ -112,8 +217,24 @@ enum ImplicitMethod {
         void scored(int k, long step, double mrr);
     }
 
-    /** Trains and returns, per K of the run, the chosen ranker. */
-    abstract Map<Integer, ColdRanker> train(ImplicitRun run, Resources r);
+    /**
+     * Trains with the config's settings, {@code values} in place of the drawn ones, scoring checkpoints until the
+     * training's end or the budget's, and returns per K of the run the chosen ranker.
+     *
+     * @param run the seed's run
+     * @param r the resources
+     * @param values the drawn values ({@link TunedValues#NONE}: the config's)
+     * @param budget the trials left; every scored checkpoint (at every K) spends one
+     * @return the chosen rankers and every scored checkpoint
+     */
+    abstract Trained train(ImplicitRun run, Resources r, TunedValues values, TrialBudget budget);
+
+    /**
+     * The settings this method reads, so the only ones its search space may draw.
+     *
+     * @return the settings
+     */
+    abstract List<Tunable> readable();
 
     /**
      * The name in configs.
@@ -143,50 +264,53 @@ enum ImplicitMethod {
         return new MatrixFactorization(run.data.interactions().itemCount(), dim, 0, 0.0, 0.1);
     }
 
-    /** Pooled BPR over the training rows of {@code domains}, the epoch chosen per K. */
-    private static Map<Integer, ColdRanker> pooledBpr(ImplicitRun run, Resources r, int[] domains) {
+    /**
+     * Pooled BPR over the training rows of {@code domains}, the epoch chosen per K; with a budget, training stops after
+     * the last epoch it can score (the epochs before are the same bits, each epoch drawing from its own stream).
+     */
+    private static Trained pooledBpr(ImplicitRun run, Resources r, TunedValues values, TrialBudget budget, int[] domains) {
         ImplicitSplit any = run.splits.values().iterator().next();
         MatrixFactorization model = model(run, r.dim());
         ImplicitSettings s = run.settings;
-        Map<Integer, Double> best = new LinkedHashMap<>();
-        Map<Integer, ColdRanker> chosen = new LinkedHashMap<>();
+        BprTraining.Settings bpr = new BprTraining.Settings(values.integer(Tunable.POOLED_EPOCHS, s.bpr().epochs()),
+                s.bpr().batchSize(), values.real(Tunable.POOLED_LR, s.bpr().lr()),
+                values.real(Tunable.WEIGHT_DECAY, s.bpr().weightDecay()));
+        double fineTuneLr = values.real(Tunable.FINE_TUNE_LR, s.fineTuneLr());
+        int epochs = (int) Math.min(bpr.epochs(), budget.remaining());
+        BprTraining.Settings run_ = new BprTraining.Settings(epochs, bpr.batchSize(), bpr.lr(), bpr.weightDecay());
+        Checkpoints out = new Checkpoints(run, r, budget);
         Params init = model.initPooled(Rng.derive(run.seed, "implicit/init"), run.data.interactions().userCount());
-        Params last = BprTraining.train(model, init, any.training(), any.trainRows(domains), run::trainNegatives, s.bpr(),
-                Rng.derive(run.seed, "implicit/bpr-order"), (epoch, params) -> {
-                    for (int k : run.splits.keySet()) {
-                        ColdRanker ranker = pooledRanker(run, model, params, k);
-                        double mrr = run.validationMrr(k, ranker);
-                        r.log().scored(k, epoch, mrr);
-                        if (!best.containsKey(k) || mrr > best.get(k)) {
-                            best.put(k, mrr);
-                            chosen.put(k, ranker);
-                        }
-                    }
-                });
-        if (domains.length == 2) {
-            run.pooled(() -> last);
+        Params last = BprTraining.train(model, init, any.training(), any.trainRows(domains), run::trainNegatives, run_,
+                Rng.derive(run.seed, "implicit/bpr-order"), (epoch, params) -> out.offer(epoch,
+                        k -> pooledRanker(run, model, params, k, bpr.weightDecay(), fineTuneLr)));
+        if (domains.length == 2 && epochs == bpr.epochs()) {
+            // Only a whole training is the meta-learners' start (they look it up by its settings).
+            run.pooled(bpr, () -> last);
         }
-        return chosen;
+        return out.trained();
     }
 
-    private static ColdRanker pooledRanker(ImplicitRun run, MatrixFactorization model, Params params, int k) {
+    private static ColdRanker pooledRanker(ImplicitRun run, MatrixFactorization model, Params params, int k,
+                                           double weightDecay, double fineTuneLr) {
         ImplicitSettings s = run.settings;
         return new MfRanker(model, params, true, run.splits.get(k).adaptation(), run.adaptNegatives(k), s.trainNegatives(),
-                run.target, MfRanker.fineTuning(model, s.bpr().weightDecay(), s.fineTuneSteps(), s.fineTuneLr()));
+                run.target, MfRanker.fineTuning(model, weightDecay, s.fineTuneSteps(), fineTuneLr));
     }
 
     /**
      * A meta-learner on MF: tasks are warm target users (support {@code trainSupport} of their training rows, query up
      * to {@code trainQuery} others, each positive with sampled negatives), the meta-parameters start from pooled BPR
-     * (both domains, the full budget) with the user row at the mean of the pooled users' rows.
+     * (both domains, the config's settings and full budget, never tuned here) with the user row at the mean of the
+     * pooled users' rows. With a budget, meta-training stops once the next validation point could not be scored.
      */
-    private static Map<Integer, ColdRanker> meta(ImplicitRun run, Resources r, MetaMethod method) {
+    private static Trained meta(ImplicitRun run, Resources r, TunedValues values, TrialBudget budget, MetaMethod method) {
         ImplicitSettings s = run.settings;
         ImplicitSplit any = run.splits.values().iterator().next();
         MatrixFactorization model = model(run, r.dim());
-        Params pooled = run.pooled(() -> BprTraining.train(model, model.initPooled(Rng.derive(run.seed, "implicit/init"),
-                        run.data.interactions().userCount()), any.training(), any.trainRows(run.source, run.target),
-                run::trainNegatives, s.bpr(), Rng.derive(run.seed, "implicit/bpr-order"), null));
+        Params pooled = run.pooled(s.bpr(), () -> BprTraining.train(model, model.initPooled(Rng.derive(run.seed,
+                        "implicit/init"), run.data.interactions().userCount()), any.training(),
+                any.trainRows(run.source, run.target), run::trainNegatives, s.bpr(), Rng.derive(run.seed,
+                        "implicit/bpr-order"), null));
         Params init = pooled.detach();
         for (String name : model.userTables()) {
             Tensor table = init.get(name);
@@ -194,32 +318,30 @@ enum ImplicitMethod {
         }
         init = init.asVariables();
         var loss = ImplicitLoss.bce(model, s.bpr().weightDecay());
-        MetaLearning.Settings m = r.meta();
+        MetaLearning.Settings c = r.meta();
+        MetaLearning.Settings m = new MetaLearning.Settings(values.integer(Tunable.META_ITERATIONS, c.iterations()),
+                c.metaBatch(), values.real(Tunable.INNER_LR, c.innerLr()), c.innerSteps(),
+                values.real(Tunable.META_LR, c.metaLr()), c.clipNorm(), c.validateEvery(), c.variants());
         MetaLearner<RatingBatch> learner = MetaLearning.learner(method, model, loss, m.innerLr(), m.innerSteps());
         MetaTrainer<RatingBatch> trainer = new MetaTrainer<>(learner, new Adam(m.metaLr()), taskSource(run, any),
                 r.pool(), m.metaBatch(), m.clipNorm(), learner.initMeta(init), Rng.derive(run.seed, "implicit/tasks"));
-        Map<Integer, Double> best = new LinkedHashMap<>();
-        Map<Integer, ColdRanker> chosen = new LinkedHashMap<>();
+        Checkpoints out = new Checkpoints(run, r, budget);
         for (int it = 0; it <= m.iterations(); it++) {
+            boolean scored = it % m.validateEvery() == 0 || it == m.iterations();
+            if (scored && !out.canScore()) {
+                break;   // the budget is spent: training on would make a checkpoint no one may score
+            }
             if (it > 0) {
                 trainer.step();
             }
-            if (it % m.validateEvery() == 0 || it == m.iterations()) {
+            if (scored) {
                 Params meta = trainer.meta().detach();
-                for (int k : run.splits.keySet()) {
-                    MfRanker ranker = new MfRanker(model, learner.modelParams(meta), false, run.splits.get(k).adaptation(),
-                            run.adaptNegatives(k), s.trainNegatives(), run.target,
-                            (start, support) -> learner.adapt(meta, support, m.innerSteps()));
-                    double mrr = run.validationMrr(k, ranker);
-                    r.log().scored(k, it, mrr);
-                    if (!best.containsKey(k) || mrr > best.get(k)) {
-                        best.put(k, mrr);
-                        chosen.put(k, ranker);
-                    }
-                }
+                out.offer(it, k -> new MfRanker(model, learner.modelParams(meta), false, run.splits.get(k).adaptation(),
+                        run.adaptNegatives(k), s.trainNegatives(), run.target,
+                        (start, support) -> learner.adapt(meta, support, m.innerSteps())));
             }
         }
-        return chosen;
+        return out.trained();
     }
 
     /** Meta-training tasks of warm target users; every random choice from the task's own stream. */

@@ -39,7 +39,8 @@ final class ImplicitRun {
      */
     private final NegativeSampler[] trainNegatives = new NegativeSampler[2];
     private final Map<Integer, NegativeSampler> adaptNegatives = new LinkedHashMap<>();
-    private org.metarec.autodiff.Params pooled;
+    private final Map<org.metarec.algorithms.rec.implicit.BprTraining.Settings, org.metarec.autodiff.Params> pooled =
+            new LinkedHashMap<>();
 
     ImplicitRun(SplitDataset data, int source, int target, List<Integer> ks, long seed, ImplicitSettings settings,
                 Path negativesDir) throws IOException {
@@ -87,15 +88,18 @@ final class ImplicitRun {
     }
 
     /**
-     * The parameters after pooled BPR on both domains with the full budget: trained once per seed (by the
-     * {@code pooled} method, or by the first meta-learner that starts from them), as training them again would give
-     * the same bits.
+     * The parameters after pooled BPR on both domains with the whole of {@code settings}: trained once per seed and
+     * settings (by the {@code pooled} method, or by the first meta-learner that starts from them), as training them
+     * again would give the same bits.
      */
-    synchronized org.metarec.autodiff.Params pooled(java.util.function.Supplier<org.metarec.autodiff.Params> training) {
-        if (pooled == null) {
-            pooled = training.get().detach();
+    synchronized org.metarec.autodiff.Params pooled(org.metarec.algorithms.rec.implicit.BprTraining.Settings settings,
+            java.util.function.Supplier<org.metarec.autodiff.Params> training) {
+        org.metarec.autodiff.Params p = pooled.get(settings);
+        if (p == null) {
+            p = training.get().detach();
+            pooled.put(settings, p);
         }
-        return pooled;
+        return p;
     }
 
     /** The sampler of training negatives of domain {@code d}. */

@@ -36,13 +36,18 @@ public final class TuningLog {
 
     private final Path dir;
     private final int folds;
+    private final String metric;
     private final Map<String, List<String>> rows = new LinkedHashMap<>();   // "method/cell" -> its rows
     private final Map<String, String> chosen = new LinkedHashMap<>();
 
-    private TuningLog(Path dir, int folds) {
+    private TuningLog(Path dir, int folds, String metric) {
         this.dir = dir;
         this.folds = folds;
+        this.metric = metric;
     }
+
+    /** The validation metric of the rating kinds' trials: the mean per-user RMSE. */
+    public static final String RMSE = "validation_rmse";
 
     /**
      * The header of a run with {@code folds} folds: {@link #HEADER}, and with k-fold validation one column
@@ -52,7 +57,19 @@ public final class TuningLog {
      * @return the header
      */
     public static String header(int folds) {
-        StringBuilder h = new StringBuilder(HEADER);
+        return header(folds, RMSE);
+    }
+
+    /**
+     * The header of a run whose trials are scored by {@code metric} ({@link #RMSE}, {@code validation_mrr}): the
+     * eighth column is named after it.
+     *
+     * @param folds {@code tuning.folds}
+     * @param metric the column of the validation score
+     * @return the header
+     */
+    public static String header(int folds, String metric) {
+        StringBuilder h = new StringBuilder(HEADER.replace("," + RMSE + ",", "," + metric + ","));
         for (int f = 1; folds > 1 && f <= folds; f++) {
             h.append(",validation_rmse_fold").append(f);
         }
@@ -81,7 +98,21 @@ public final class TuningLog {
      * @throws IOException if an existing file cannot be read
      */
     public static TuningLog restore(Path dir, Set<String> finished, int folds) throws IOException {
-        TuningLog log = new TuningLog(dir, folds);
+        return restore(dir, finished, folds, RMSE);
+    }
+
+    /**
+     * The log of a run folder whose trials are scored by {@code metric}, keeping the rows of the finished cells.
+     *
+     * @param dir the run folder
+     * @param finished the keys {@code <method>/<cell>} of the finished cells
+     * @param folds {@code tuning.folds}
+     * @param metric the validation score's column ({@link #header(int, String)})
+     * @return the log
+     * @throws IOException if an existing file cannot be read
+     */
+    public static TuningLog restore(Path dir, Set<String> finished, int folds, String metric) throws IOException {
+        TuningLog log = new TuningLog(dir, folds, metric);
         Path file = dir.resolve(FILE);
         if (Files.exists(file)) {
             List<String> lines = Files.readAllLines(file);
@@ -91,7 +122,7 @@ public final class TuningLog {
                 if (finished.contains(key)) {
                     log.rows.computeIfAbsent(key, k -> new ArrayList<>()).add(line);
                     if (f[8].equals("true")) {
-                        log.chosen.put(key, describe(f));
+                        log.chosen.put(key, log.describe(f));
                     }
                 }
             }
@@ -134,7 +165,7 @@ public final class TuningLog {
             }
         }
         rows.put(key(method, cell), lines);
-        StringBuilder out = new StringBuilder(header(folds)).append('\n');
+        StringBuilder out = new StringBuilder(header(folds, metric)).append('\n');
         rows.values().forEach(l -> l.forEach(r -> out.append(r).append('\n')));
         AtomicFiles.writeString(dir.resolve(FILE), out.toString());
     }
@@ -156,8 +187,8 @@ public final class TuningLog {
         AtomicFiles.writeString(config, out.toString());
     }
 
-    private static String describe(String[] f) {
+    private String describe(String[] f) {
         return "#     trial: " + f[2] + "\n#     step: " + f[4] + "\n#     values: \"" + f[5] + "\"\n#     adaptation: \""
-                + f[6] + "\"\n#     validation_rmse: " + f[7] + "\n";
+                + f[6] + "\"\n#     " + metric + ": " + f[7] + "\n";
     }
 }

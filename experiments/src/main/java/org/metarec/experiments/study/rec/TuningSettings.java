@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.metarec.experiments.config.Config;
 import org.metarec.experiments.config.KeySpec;
@@ -60,68 +61,94 @@ public record TuningSettings(boolean random, int trials, boolean unequalBudgets,
     }
 
     /**
-     * The {@code tuning} key of a kind's section.
+     * The {@code tuning} key of a rating kind's section.
      *
      * @param methods the methods the kind runs (each gets a {@code methods.<name>} entry)
      * @return the key
      */
     public static KeySpec section(List<RecMethod> methods) {
+        return section(RecMethod.names(methods), name -> Tunable.readBy(RecMethod.named(name)), Tunable::replaces,
+                RATING_STRATEGY, true);
+    }
+
+    /** How a trial is counted in the rating kinds, for the docs of {@code strategy}. */
+    private static final String RATING_STRATEGY = "`none`: every method chooses among its built-in candidates (checkpoints, "
+            + "the fine-tuning rates `fine_tune_lrs`, item_bias's 3 x 3 shrinkages); `random`: random search "
+            + "(Bergstra and Bengio 2012) over each method's `space`, seeded by the stream "
+            + "`tuning/<method>/<cell>` of the cell's seed, with the same budget `trials` for every "
+            + "method. A trial is one setting scored on the validation users, whatever it is: each "
+            + "scored checkpoint of a drawn setting's training (an epoch of pooled training, a "
+            + "validation point of meta-training, of a mapping) and each fine-tuning rate or shrinkage "
+            + "counts one, so early stopping and checkpoint choice come out of the same budget. A drawn "
+            + "setting trains until its own length or until the budget is spent; then the next setting "
+            + "is drawn. A drawn setting whose training diverges keeps its trials (at least one) without a score. "
+            + "A method with an empty space trains once. Every trial is written to "
+            + "`tuning.csv`, the chosen values per cell at the end of `config.resolved.yaml` (as comments).";
+
+    /**
+     * The {@code tuning} key of a kind's section, for methods named in the config.
+     *
+     * @param methods the config names of the kind's methods (each gets a {@code methods.<name>} entry)
+     * @param readable the settings a method reads, so the only ones its space may draw
+     * @param replaces what a drawn setting replaces in this kind, for the docs
+     * @param strategy the docs of {@code strategy}: what a trial is in this kind
+     * @param ratingKind whether the kind draws its own validation users ({@code min_validation_users} and
+     *     {@code folds} are keys then)
+     * @return the key
+     */
+    public static KeySpec section(List<String> methods, Function<String, List<Tunable>> readable,
+            Function<Tunable, String> replaces, String strategy, boolean ratingKind) {
         List<KeySpec> perMethod = new ArrayList<>();
-        for (RecMethod m : methods) {
-            List<Tunable> readable = Tunable.readBy(m);
+        for (String m : methods) {
+            List<Tunable> own = readable.apply(m);
             List<KeySpec> keys = new ArrayList<>(List.of(key("trials", integer().atLeast(1)).optional()
                     .doc("This method's budget; absent means `tuning.trials`. A value that differs from `tuning.trials` "
                             + "is rejected unless `unequal_budgets` is true.")));
-            if (!readable.isEmpty()) {
-                keys.add(key("space", listOf(dimension(readable)).distinct()).defaultTo(List.of())
-                        .doc("The settings random search draws for " + m.configName() + ", each a mapping `{name, min, max, "
+            if (!own.isEmpty()) {
+                keys.add(key("space", listOf(dimension(own)).distinct()).defaultTo(List.of())
+                        .doc("The settings random search draws for " + m + ", each a mapping `{name, min, max, "
                                 + "log}` (a range; `log: true` draws on a log scale) or `{name, choices: [...]}`; `name` is one of: "
-                                + readable.stream().map(t -> "`" + t.configName() + "` (" + t.replaces() + ")")
+                                + own.stream().map(t -> "`" + t.configName() + "` (" + replaces.apply(t) + ")")
                                         .collect(Collectors.joining(", "))
                                 + ". Empty: one training with the config's settings, its checkpoints scored as trials."));
             }
-            perMethod.add(key(m.configName(), new ObjectSpec(keys, List.of())).doc("Tuning of `" + m.configName() + "`."));
+            perMethod.add(key(m, new ObjectSpec(keys, List.of())).doc("Tuning of `" + m + "`."));
         }
-        ObjectSpec section = new ObjectSpec(List.of(
-                key("strategy", oneOf("none", "random")).defaultTo("none")
-                        .doc("`none`: every method chooses among its built-in candidates (checkpoints, the fine-tuning "
-                                + "rates `fine_tune_lrs`, item_bias's 3 x 3 shrinkages); `random`: random search "
-                                + "(Bergstra and Bengio 2012) over each method's `space`, seeded by the stream "
-                                + "`tuning/<method>/<cell>` of the cell's seed, with the same budget `trials` for every "
-                                + "method. A trial is one setting scored on the validation users, whatever it is: each "
-                                + "scored checkpoint of a drawn setting's training (an epoch of pooled training, a "
-                                + "validation point of meta-training, of a mapping) and each fine-tuning rate or shrinkage "
-                                + "counts one, so early stopping and checkpoint choice come out of the same budget. A drawn "
-                                + "setting trains until its own length or until the budget is spent; then the next setting "
-                                + "is drawn. A drawn setting whose training diverges keeps its trials (at least one) without a score. "
-                                + "A method with an empty space trains once. Every trial is written to "
-                                + "`tuning.csv`, the chosen values per cell at the end of `config.resolved.yaml` (as comments)."),
-                key("min_validation_users", integer().atLeast(0)).defaultTo(0)
-                        .doc("At least this many validation users when the data has them (at most half of the users left "
-                                + "after the test users); the run's log reports each split's count. 0: the validation ratio "
-                                + "alone decides."),
-                key("trials", integer().atLeast(1)).defaultTo(20).when("strategy", "random")
-                        .doc("The trial budget of every method of the table (scorings on the validation users)."),
-                key("folds", integer().atLeast(1)).defaultTo(1).when("strategy", "random")
-                        .doc("1: every trial is scored on the split's validation users. k >= 2: k-fold validation over "
-                                + "the training users that could have been validation users (test users, validation "
-                                + "users and, in crossdomain, warm users are in no fold): they are shuffled with the "
-                                + "stream `<kind>/folds` of the cell's seed and dealt into k folds; each drawn setting "
-                                + "trains k times, each time without one fold's target ratings (coldstart: warm-state "
-                                + "tasks), whose users it is then scored on, and a trial's `validation_rmse` is the mean "
-                                + "over the folds of the same checkpoint's RMSE (`tuning.csv` adds one column per fold, "
-                                + "`validation_rmse_fold<f>`). The trial budget counts fold means. The final model is "
-                                + "trained once more with the chosen values on the single split, its checkpoint and "
-                                + "adaptation chosen on the validation users among the candidates of the chosen "
-                                + "setting's training (as many scorings as that setting spent). More folds than "
-                                + "training users is an error. Costs k + 1 trainings per drawn setting instead of one."),
-                key("unequal_budgets", bool()).defaultTo(false).when("strategy", "random")
-                        .doc("Allow per-method `trials` that differ from `trials`; `summary.md` then says the table's "
-                                + "budgets are unequal."),
-                key("methods", new ObjectSpec(perMethod, List.of())).when("strategy", "random")
-                        .doc("Each method's budget and search space.")), List.of(equalBudgets()));
-        return key("tuning", section).doc("Tuning of every method on the validation users, with one budget for all.");
+        List<KeySpec> keys = new ArrayList<>();
+        keys.add(key("strategy", oneOf("none", "random")).defaultTo("none").doc(strategy));
+        if (ratingKind) {
+            keys.add(key("min_validation_users", integer().atLeast(0)).defaultTo(0)
+                    .doc("At least this many validation users when the data has them (at most half of the users left "
+                            + "after the test users); the run's log reports each split's count. 0: the validation ratio "
+                            + "alone decides."));
+        }
+        keys.add(key("trials", integer().atLeast(1)).defaultTo(20).when("strategy", "random")
+                .doc("The trial budget of every method of the table (scorings on the validation users)."));
+        if (ratingKind) {
+            keys.add(FOLDS);
+        }
+        keys.add(key("unequal_budgets", bool()).defaultTo(false).when("strategy", "random")
+                .doc("Allow per-method `trials` that differ from `trials`; `summary.md` then says the table's "
+                        + "budgets are unequal."));
+        keys.add(key("methods", new ObjectSpec(perMethod, List.of())).when("strategy", "random")
+                .doc("Each method's budget and search space."));
+        return key("tuning", new ObjectSpec(keys, List.of(equalBudgets())))
+                .doc("Tuning of every method on the validation users, with one budget for all.");
     }
+
+    private static final KeySpec FOLDS = key("folds", integer().atLeast(1)).defaultTo(1).when("strategy", "random")
+            .doc("1: every trial is scored on the split's validation users. k >= 2: k-fold validation over "
+                    + "the training users that could have been validation users (test users, validation "
+                    + "users and, in crossdomain, warm users are in no fold): they are shuffled with the "
+                    + "stream `<kind>/folds` of the cell's seed and dealt into k folds; each drawn setting "
+                    + "trains k times, each time without one fold's target ratings (coldstart: warm-state "
+                    + "tasks), whose users it is then scored on, and a trial's `validation_rmse` is the mean "
+                    + "over the folds of the same checkpoint's RMSE (`tuning.csv` adds one column per fold, "
+                    + "`validation_rmse_fold<f>`). The trial budget counts fold means. The final model is "
+                    + "trained once more with the chosen values on the single split, its checkpoint and "
+                    + "adaptation chosen on the validation users among the candidates of the chosen "
+                    + "setting's training (as many scorings as that setting spent). More folds than "
+                    + "training users is an error. Costs k + 1 trainings per drawn setting instead of one.");
 
     private static ObjectSpec dimension(List<Tunable> readable) {
         return new ObjectSpec(List.of(
@@ -186,19 +213,38 @@ public record TuningSettings(boolean random, int trials, boolean unequalBudgets,
         }
         int trials = c.getInt(p + "trials");
         boolean unequal = c.getBoolean(p + "unequal_budgets");
-        Map<RecMethod, MethodTuning> out = new LinkedHashMap<>();
-        for (RecMethod m : methods) {
-            String mp = p + "methods." + m.configName() + ".";
+        Map<RecMethod, MethodTuning> out = readMethods(c, section, methods, RecMethod::configName, Tunable::readBy);
+        return new TuningSettings(true, trials, unequal, minValidation, out, c.getInt(p + "folds"));
+    }
+
+    /**
+     * Each method's budget and space of a {@code tuning} section with {@code strategy: random}.
+     *
+     * @param c the config
+     * @param section the kind's section
+     * @param methods the kind's methods
+     * @param name a method's config name
+     * @param readable the settings a method reads (none: no {@code space} key)
+     * @param <M> the kind's method type
+     * @return the methods' parts, in the order of {@code methods}
+     */
+    public static <M> Map<M, MethodTuning> readMethods(Config c, String section, List<M> methods, Function<M, String> name,
+            Function<M, List<Tunable>> readable) {
+        String p = section + ".tuning.";
+        int trials = c.getInt(p + "trials");
+        Map<M, MethodTuning> out = new LinkedHashMap<>();
+        for (M m : methods) {
+            String mp = p + "methods." + name.apply(m) + ".";
             int own = c.isSet(mp + "trials") ? c.getInt(mp + "trials") : trials;
             List<SearchDimension> dims = new ArrayList<>();
-            if (!Tunable.readBy(m).isEmpty()) {
+            if (!readable.apply(m).isEmpty()) {
                 for (Object d : c.getList(mp + "space")) {
                     dims.add(dimension((Map<?, ?>) d));
                 }
             }
             out.put(m, new MethodTuning(own, new SearchSpace(dims)));
         }
-        return new TuningSettings(true, trials, unequal, minValidation, out, c.getInt(p + "folds"));
+        return out;
     }
 
     /**
@@ -224,11 +270,26 @@ public record TuningSettings(boolean random, int trials, boolean unequalBudgets,
      * @return the note, or null
      */
     public String unequalNote(List<RecMethod> run) {
-        if (!random || run.stream().map(m -> forMethod(m).trials()).distinct().count() <= 1) {
+        if (!random) {
             return null;
         }
-        return "unequal tuning budgets (tuning.unequal_budgets: true): " + run.stream()
-                .map(m -> m.configName() + " " + forMethod(m).trials()).collect(Collectors.joining(", "))
+        Map<String, Integer> budgets = new LinkedHashMap<>();
+        run.forEach(m -> budgets.put(m.configName(), forMethod(m).trials()));
+        return unequalNote(budgets);
+    }
+
+    /**
+     * The note {@code summary.md} prints when a run's methods have unequal budgets, or null when they are equal.
+     *
+     * @param budgets each method's budget, in the run's order
+     * @return the note, or null
+     */
+    public static String unequalNote(Map<String, Integer> budgets) {
+        if (budgets.values().stream().distinct().count() <= 1) {
+            return null;
+        }
+        return "unequal tuning budgets (tuning.unequal_budgets: true): " + budgets.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
                 + " trials; a method with more trials had more chances to fit the validation users";
     }
 }
