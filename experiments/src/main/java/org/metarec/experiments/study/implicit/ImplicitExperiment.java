@@ -44,6 +44,11 @@ import java.util.Set;
  * is ranked too. Metrics are {@code mrr_k<K>}, {@code ndcg5_k<K>}, ..., {@code full_ndcg20_k<K>}; the pairs (users for
  * the full-catalogue metrics) of several seeds are pooled as tasks. Each method trains once per seed and chooses, per
  * K, its state with the best validation MRR ({@code train.csv}: {@code validation_mrr} per method and K).
+ *
+ * <p>With {@code implicit.tuning.strategy: random} each method is tuned by {@link ImplicitSearch} instead: seeded random
+ * search over its space with the same budget of trials for every method (a trial: one checkpoint scored at every K;
+ * each K chooses its own), every trial in {@code tuning.csv} and the chosen values at the end of
+ * {@code config.resolved.yaml}; the validation candidates then never depend on a test pair.
  */
 public final class ImplicitExperiment implements ExperimentKind {
 
@@ -94,7 +99,9 @@ public final class ImplicitExperiment implements ExperimentKind {
             + "chooses its own trial, the best MRR of all (the earliest on ties). A drawn setting trains until its own "
             + "length or until the budget is spent; popularity, which has nothing to draw, is scored once. Every trial "
             + "is written to `tuning.csv` (cell `k<K>_seed<s>`, column `validation_mrr`), the chosen values per cell at "
-            + "the end of `config.resolved.yaml` (as comments). Test pairs are never read.";
+            + "the end of `config.resolved.yaml` (as comments). Test pairs are never read: with `random`, the negatives "
+            + "of the validation candidates avoid each user's training and validation items only (with `none` they "
+            + "avoid test items too, as the test candidates do).";
 
     /** What a drawn setting replaces in this kind. */
     private static String replaces(Tunable t) {
@@ -185,6 +192,10 @@ public final class ImplicitExperiment implements ExperimentKind {
                 + "the user's known target items; test pairs whose item has no training interaction are skipped");
         CellResults done = CellResults.restore(ctx);
         boolean tuned = c.getString("implicit.tuning.strategy").equals("random");
+        if (tuned) {
+            ctx.results().note("implicit.tuning: every method has the same trial budget; the validation candidates' "
+                    + "negatives avoid only each user's training and validation items, so no choice depends on a test pair");
+        }
         Map<ImplicitMethod, TuningSettings.MethodTuning> tuning = Map.of();
         TuningLog tuningLog = null;
         if (tuned) {
@@ -213,7 +224,8 @@ public final class ImplicitExperiment implements ExperimentKind {
             ImplicitRun run = runs.get(cell.seed());
             if (run == null) {
                 // Drawn (and written) even for finished cells, so a resumed run's negatives/ folder is complete.
-                run = new ImplicitRun(data, source, target, ks, cell.seed(), settings, ctx.outDir().resolve("negatives"));
+                run = new ImplicitRun(data, source, target, ks, cell.seed(), settings, ctx.outDir().resolve("negatives"),
+                        tuned);
                 runs.put(cell.seed(), run);
             }
             if (done.isDone(i)) {

@@ -30,7 +30,8 @@ import org.metarec.experiments.study.rec.TunedValues;
 
 /**
  * The methods of the {@code implicit} kind. Each trains once per seed and keeps, for every K, the state with the best
- * validation MRR at that K (selection on the validation file only, scored on the pairs that are not support).
+ * validation MRR at that K (selection on the validation file only, scored on the pairs that are not support); with
+ * tuning, once per drawn setting ({@link ImplicitSearch}), each scored checkpoint spending one trial of the budget.
  */
 enum ImplicitMethod {
 

@@ -42,8 +42,14 @@ final class ImplicitRun {
     private final Map<org.metarec.algorithms.rec.implicit.BprTraining.Settings, org.metarec.autodiff.Params> pooled =
             new LinkedHashMap<>();
 
+    /**
+     * @param blindValidation whether the validation candidates must not depend on test pairs (with tuning): their
+     *     negatives then avoid only the user's training and validation items, so a test item may be a validation
+     *     negative; otherwise (CDRIB's protocol, and the kind without tuning) they avoid every known item, test items
+     *     included, as the test candidates do
+     */
     ImplicitRun(SplitDataset data, int source, int target, List<Integer> ks, long seed, ImplicitSettings settings,
-                Path negativesDir) throws IOException {
+                Path negativesDir, boolean blindValidation) throws IOException {
         this.data = data;
         this.source = source;
         this.target = target;
@@ -57,7 +63,9 @@ final class ImplicitRun {
         boolean[] trainItems = any.targetTrainItems();
         int[] pool = any.targetPool();
         NegativeSampler evaluation = NegativeSampler.excludingAllKnown(x, target, pool, seed, "negatives/evaluation");
-        this.valid = SampledCandidates.draw(x, data.rows(SplitPart.VALID, target), trainItems, evaluation, settings.negatives());
+        NegativeSampler selection = blindValidation
+                ? sampler(target, pool, part -> part != SplitPart.TEST, null, "negatives/evaluation") : evaluation;
+        this.valid = SampledCandidates.draw(x, data.rows(SplitPart.VALID, target), trainItems, selection, settings.negatives());
         this.test = SampledCandidates.draw(x, data.rows(SplitPart.TEST, target), trainItems, evaluation, settings.negatives());
         Files.createDirectories(negativesDir);
         valid.write(negativesDir.resolve("valid_seed" + seed + ".tsv"), x);

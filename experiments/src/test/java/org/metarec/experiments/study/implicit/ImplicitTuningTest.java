@@ -1,0 +1,218 @@
+package org.metarec.experiments.study.implicit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.metarec.experiments.ExperimentKinds;
+import org.metarec.experiments.TestFiles;
+import org.metarec.experiments.config.Config;
+import org.metarec.experiments.config.ConfigException;
+import org.metarec.experiments.config.ConfigOverride;
+import org.metarec.experiments.config.ConfigProblem;
+import org.metarec.experiments.run.Progress;
+import org.metarec.experiments.run.Runner;
+import org.metarec.experiments.study.rec.TuningLog;
+
+/**
+ * {@code implicit.tuning} end to end on a generated CDRIB scenario: every method gets the same budget of trials
+ * (checkpoints scored at every K), each K chooses its own trial with the best validation MRR, the chosen values go to
+ * the tuned block; altering every test interaction leaves {@code tuning.csv} byte-identical; one and two threads give
+ * the same files; unequal budgets are rejected unless declared.
+ */
+class ImplicitTuningTest {
+
+    private static final int TRIALS = 4;
+    private static final int ITEMS = 40;
+
+    @TempDir
+    Path tmp;
+
+    private static String config(Path data, String extra) {
+        return """
+                name: tuned
+                experiment: implicit
+                data:
+                  source: cdrib
+                  path: %s
+                protocol:
+                  target_domain: video
+                methods: [popularity, bpr_mf, pooled, maml, reptile]
+                model:
+                  embedding_dim: 3
+                meta:
+                  meta_batch: 3
+                budget:
+                  meta_iterations: 4
+                  validate_every: 2
+                evaluation:
+                  support_sizes: [0, 2]
+                implicit:
+                  negatives: 8
+                  epochs: 2
+                  batch: 32
+                  tuning:
+                    strategy: random
+                    trials: %d
+                %s    methods:
+                      bpr_mf:
+                        space:
+                          - {name: pooled_lr, min: 0.002, max: 0.05, log: true}
+                          - {name: fine_tune_lr, choices: [0, 0.1, 0.3]}
+                      pooled:
+                        space:
+                          - {name: pooled_epochs, min: 1, max: 3}
+                          - {name: weight_decay, min: 0.00001, max: 0.01, log: true}
+                      maml:
+                        space:
+                          - {name: inner_lr, min: 0.02, max: 0.5, log: true}
+                          - {name: meta_iterations, choices: [2, 4]}
+                """.formatted(data, TRIALS, extra);
+    }
+
+    private Path run(Path config, String name, int threads) throws IOException {
+        Config c = ExperimentKinds.loader().load(config, List.<ConfigOverride>of());
+        Path out = tmp.resolve("run-" + name);
+        Runner.run(c, out, new Runner.Options(threads, Progress.silent(), false));
+        return out;
+    }
+
+    /** Every test interaction of both folders gets another item of the same taste half (one that exists anyway). */
+    private static void alterTestInteractions(Path data) throws IOException {
+        for (String folder : List.of("game_video", "video_game")) {
+            Path test = data.resolve(folder).resolve("test.txt");
+            int items = folder.equals("game_video") ? ITEMS : 30;
+            int half = items / 2;
+            StringBuilder out = new StringBuilder();
+            for (String line : Files.readAllLines(test, StandardCharsets.UTF_8)) {
+                String[] f = line.split("\t");
+                int item = Integer.parseInt(f[1]);
+                int base = item / half * half;
+                out.append(f[0]).append('\t').append(base + (item - base + 1) % half).append('\n');
+            }
+            Files.writeString(test, out, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Map<String, List<String[]>> rowsByCell(Path run) throws IOException {
+        List<String> lines = Files.readAllLines(run.resolve(TuningLog.FILE));
+        assertEquals("method,cell,trial,setting,step,values,adaptation,validation_mrr,chosen", lines.get(0));
+        Map<String, List<String[]>> out = new LinkedHashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] row = line.split(",", -1);
+            assertEquals(9, row.length, line);
+            out.computeIfAbsent(row[0] + "/" + row[1], k -> new ArrayList<>()).add(row);
+        }
+        return out;
+    }
+
+    @Test
+    void everyMethodSpendsTheSameBudgetAndEachKChoosesItsBestTrial() throws IOException {
+        Path data = CdribFixture.write(tmp.resolve("data"), 3);
+        Path run = run(TestFiles.write(tmp, "c.yaml", config(data, "")), "c", 2);
+        Map<String, List<String[]>> cells = rowsByCell(run);
+        List<String> expected = new ArrayList<>();
+        for (String m : List.of("popularity", "bpr_mf", "pooled", "maml", "reptile")) {
+            for (String k : List.of("k0", "k2")) {
+                expected.add(m + "/" + k + "_seed1");
+            }
+        }
+        assertEquals(expected, new ArrayList<>(cells.keySet()));
+        String tuned = TestFiles.read(run.resolve("config.resolved.yaml"));
+        cells.forEach((cell, rows) -> {
+            // popularity has one setting (scored once); reptile has no space: one training, its 3 checkpoints (0, 2, 4).
+            int n = cell.startsWith("popularity") ? 1 : cell.startsWith("reptile") ? 3 : TRIALS;
+            assertEquals(n, rows.size(), cell);
+            double highest = rows.stream().mapToDouble(x -> Double.parseDouble(x[7])).max().orElseThrow();
+            String[] first = rows.stream().filter(x -> Double.parseDouble(x[7]) == highest).findFirst().orElseThrow();
+            for (int t = 0; t < rows.size(); t++) {
+                assertEquals(Integer.toString(t + 1), rows.get(t)[2], cell);
+                assertEquals(rows.get(t) == first, rows.get(t)[8].equals("true"), cell + " trial " + (t + 1));
+            }
+            assertTrue(tuned.contains("#   " + cell.replace('/', '.') + ":\n#     trial: " + first[2] + "\n#     step: "
+                    + first[4] + "\n#     values: \"" + first[5] + "\""), cell + "\n" + tuned);
+        });
+        // The two K are the same trainings: the same trials, scored at each K.
+        for (String m : List.of("bpr_mf", "maml")) {
+            List<String[]> k0 = cells.get(m + "/k0_seed1");
+            List<String[]> k2 = cells.get(m + "/k2_seed1");
+            for (int t = 0; t < k0.size(); t++) {
+                assertEquals(List.of(k0.get(t)[3], k0.get(t)[4], k0.get(t)[5]), List.of(k2.get(t)[3], k2.get(t)[4],
+                        k2.get(t)[5]), m);
+            }
+        }
+        // Drawn values are in their spaces, and maml never trains past its drawn length.
+        for (String[] row : cells.get("maml/k0_seed1")) {
+            java.util.regex.Matcher v = java.util.regex.Pattern.compile("inner_lr=([0-9.]+) meta_iterations=([24])")
+                    .matcher(row[5]);
+            assertTrue(v.matches(), row[5]);
+            assertTrue(Long.parseLong(row[4]) <= Long.parseLong(v.group(2)), String.join(",", row));
+        }
+        for (String[] row : cells.get("bpr_mf/k0_seed1")) {
+            assertTrue(row[5].matches("pooled_lr=[0-9.]+ fine_tune_lr=(0|0.1|0.3)"), row[5]);
+        }
+        assertFalse(TestFiles.read(run.resolve("summary.md")).contains("unequal tuning budgets"));
+    }
+
+    @Test
+    void alteringEveryTestInteractionChangesNoTrialAndTwoThreadsGiveTheSameFiles() throws IOException {
+        Path plain = CdribFixture.write(tmp.resolve("plain"), 3);
+        Path altered = CdribFixture.write(tmp.resolve("altered"), 3);
+        alterTestInteractions(altered);
+        Path a = run(TestFiles.write(tmp, "a.yaml", config(plain, "")), "a", 2);
+        Path one = run(TestFiles.write(tmp, "one.yaml", config(plain, "")), "one", 1);
+        Path b = run(TestFiles.write(tmp, "b.yaml", config(altered, "")), "b", 2);
+        for (String f : List.of(TuningLog.FILE, "tasks.csv", "train.csv", "negatives/valid_seed1.tsv")) {
+            assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(one.resolve(f)), "threads: " + f);
+        }
+        assertArrayEquals(Files.readAllBytes(a.resolve(TuningLog.FILE)), Files.readAllBytes(b.resolve(TuningLog.FILE)),
+                "a trial changed when only test interactions changed");
+        String tunedA = TestFiles.read(a.resolve("config.resolved.yaml"));
+        String tunedB = TestFiles.read(b.resolve("config.resolved.yaml"));
+        assertEquals(tunedA.substring(tunedA.indexOf("# tuned:")), tunedB.substring(tunedB.indexOf("# tuned:")));
+        assertFalse(Files.readString(a.resolve("tasks.csv")).equals(Files.readString(b.resolve("tasks.csv"))),
+                "the altered interactions are the ones the methods are measured on");
+    }
+
+    @Test
+    void unequalBudgetsAreRejectedUnlessDeclaredAndThenTheSummarySaysSo() throws IOException {
+        Path data = CdribFixture.write(tmp.resolve("data"), 3);
+        String unequal = config(data, "").replace("      bpr_mf:\n", "      bpr_mf:\n        trials: 6\n");
+        Path bad = TestFiles.write(tmp, "bad.yaml", unequal);
+        ConfigException e = assertThrows(ConfigException.class, () -> ExperimentKinds.loader().load(bad, List.of()));
+        List<String> problems = e.problems().stream().map(ConfigProblem::toString).toList();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("implicit.tuning.methods.bpr_mf.trials: expected 4 (tuning.trials: every "
+                + "method of a table gets the same budget), found 6"), problems.get(0));
+        Path declared = TestFiles.write(tmp, "declared.yaml", config(data, "    unequal_budgets: true\n")
+                .replace("      bpr_mf:\n", "      bpr_mf:\n        trials: 6\n"));
+        Path run = run(declared, "declared", 2);
+        assertTrue(TestFiles.read(run.resolve("summary.md")).contains("unequal tuning budgets (tuning.unequal_budgets: "
+                + "true): popularity 4, bpr_mf 6, pooled 4, maml 4, reptile 4 trials"), TestFiles.read(run.resolve("summary.md")));
+        assertEquals(6, rowsByCell(run).get("bpr_mf/k0_seed1").size());
+    }
+
+    @Test
+    void aSpaceOverASettingTheMethodDoesNotReadIsAConfigError() throws IOException {
+        Path data = CdribFixture.write(tmp.resolve("data"), 3);
+        Path f = TestFiles.write(tmp, "f.yaml", config(data, "").replace("{name: inner_lr, min: 0.02",
+                "{name: pooled_lr, min: 0.02"));
+        ConfigException e = assertThrows(ConfigException.class, () -> ExperimentKinds.loader().load(f, List.of()));
+        List<String> problems = e.problems().stream().map(ConfigProblem::toString).toList();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("implicit.tuning.methods.maml.space[0].name: expected one of inner_lr, "
+                + "meta_lr, meta_iterations"), problems.get(0));
+    }
+}
