@@ -270,7 +270,16 @@ class KindKeysTest {
                 """.formatted(cdrib);
         checkKind("implicit", List.of(run(base, "optimizer.clip_norm=1.0", "evaluation.reference=pooled",
                         "data.skip_bad_lines=true"),
-                run(base, "implicit.full_ranking=false", "implicit.seeds=[1, 2]", "methods=[popularity]")));
+                run(base, "implicit.full_ranking=false", "implicit.seeds=[1, 2]", "methods=[popularity]"),
+                run(base, "implicit.tuning.strategy=random", "implicit.tuning.trials=2", "implicit.tuning.unequal_budgets=true",
+                        "implicit.tuning.methods.popularity.trials=1", "implicit.tuning.methods.bpr_mf.trials=2",
+                        "implicit.tuning.methods.pooled.trials=2", "implicit.tuning.methods.maml.trials=2",
+                        "implicit.tuning.methods.fomaml.trials=2", "implicit.tuning.methods.reptile.trials=3",
+                        "implicit.tuning.methods.bpr_mf.space=[{name: pooled_lr, min: 0.005, max: 0.02, log: true}]",
+                        "implicit.tuning.methods.pooled.space=[{name: fine_tune_lr, choices: [0, 0.1]}]",
+                        "implicit.tuning.methods.maml.space=[{name: inner_lr, min: 0.05, max: 0.2}]",
+                        "implicit.tuning.methods.fomaml.space=[{name: meta_lr, min: 0.001, max: 0.01, log: true}]",
+                        "implicit.tuning.methods.reptile.space=[{name: meta_iterations, choices: [1, 2]}]")));
     }
 
     @Test

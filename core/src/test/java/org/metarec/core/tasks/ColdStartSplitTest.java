@@ -157,4 +157,39 @@ class ColdStartSplitTest {
         assertTrue(none.getMessage().startsWith("cold-start split: expected at least one test user, found none (0 "),
                 none.getMessage());
     }
+
+    @ParameterizedTest
+    @CsvSource({"1, 0.2, 0", "2, 0.5, 3", "3, 0.3, 1"})
+    void aValidationFoldMovesTrainingCandidatesOutOfTrainingAndKeepsTheTestUsers(long seed, double beta, int k) {
+        Interactions x = TaskWorlds.world(seed);
+        ColdStartSplit.Config config = new ColdStartSplit.Config(List.of("d0", "d1"), "d2", beta, k, 0.25,
+                Integer.MAX_VALUE, 3);
+        Rng rng = Rng.derive(seed, "cold-start");
+        ColdStartSplit split = ColdStartSplit.create(x, config, rng);
+        int[] candidates = split.trainingCandidates(x);
+        Set<Integer> heldOut = set(split.testUsers());
+        heldOut.addAll(set(split.validationUsers()));
+        for (int u : candidates) {
+            assertTrue(!heldOut.contains(u) && x.countOf(u, 2) >= Math.max(k + 1, 3), "candidate " + u);
+        }
+        int[] fold = Arrays.stream(candidates).filter(u -> u % 3 == 0).toArray();
+        ColdStartSplit folded = split.withValidationFold(x, fold, rng, SupportOrder.RANDOM);
+        assertArrayEquals(fold, folded.validationUsers());
+        assertEquals(split.testTasks(), folded.testTasks());
+        Set<Integer> inFold = set(fold);
+        Set<Integer> rows = set(folded.trainingRows());
+        for (int r : split.trainingRows()) {
+            boolean foldTarget = x.domain(r) == 2 && inFold.contains(x.user(r));
+            assertEquals(!foldTarget, rows.contains(r), "row " + r);
+        }
+        assertEquals(split.trainingRows().length, rows.size() + Arrays.stream(fold).map(u -> x.countOf(u, 2)).sum());
+        for (RatingTask t : folded.validationTasks()) {
+            assertEquals(k, t.supportSize());
+            assertEquals(x.countOf(t.user(), 2) - k, t.querySize());
+        }
+        assertTrue(Arrays.stream(folded.trainingOverlapUsers()).noneMatch(inFold::contains));
+        int outside = Arrays.stream(split.testUsers()).findFirst().orElseThrow();
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> split.withValidationFold(x, new int[] {outside}, rng, SupportOrder.RANDOM));
+    }
 }

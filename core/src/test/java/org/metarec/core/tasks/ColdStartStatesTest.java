@@ -209,4 +209,29 @@ class ColdStartStatesTest {
                 () -> ColdStartStates.create(noTimes, new int[] {1990, 1999}, CONFIG, Rng.derive(1, "s")));
         assertTrue(e.getMessage().contains("expected ratings with timestamps"), e.getMessage());
     }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void aValidationFoldTakesTrainingUsersTasksAndLeavesEverythingElse(long seed) {
+        Interactions x = fixture(seed);
+        ColdStartStates s = ColdStartStates.create(x, years(), CONFIG, Rng.derive(seed, "split"));
+        int[] training = s.trainingUsers();
+        int[] fold = Arrays.stream(training).filter(u -> u % 2 == 1).toArray();
+        ColdStartStates f = s.withValidationFold(fold);
+        assertArrayEquals(fold, f.validationUsers());
+        assertArrayEquals(Arrays.stream(training).filter(u -> u % 2 == 0).toArray(), f.trainingUsers());
+        Set<Integer> foldRows = new HashSet<>();
+        for (RatingTask t : f.validationTasks()) {
+            assertTrue(s.trainingTasks().contains(t), "a fold's task is the user's own training task");
+            Arrays.stream(TaskWorlds.concat(t.queryRows(), t.supportRows())).forEach(foldRows::add);
+        }
+        assertTrue(Arrays.stream(f.trainingRows()).noneMatch(foldRows::contains));
+        assertEquals(set(s.trainingRows()).size(), f.trainingRows().length + foldRows.size());
+        for (State state : State.values()) {
+            assertEquals(s.testTasks(state), f.testTasks(state), state.label());
+        }
+        int notTraining = s.validationUsers()[0];
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> s.withValidationFold(new int[] {notTraining}));
+    }
 }

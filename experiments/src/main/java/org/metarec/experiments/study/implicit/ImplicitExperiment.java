@@ -199,11 +199,19 @@ public final class ImplicitExperiment implements ExperimentKind {
         Map<ImplicitMethod, TuningSettings.MethodTuning> tuning = Map.of();
         TuningLog tuningLog = null;
         if (tuned) {
-            List<ImplicitMethod> used = methods.stream().map(ImplicitMethod::named).distinct().toList();
-            tuning = TuningSettings.readMethods(c, "implicit", used, ImplicitMethod::configName, ImplicitMethod::readable);
+            // Every method's part is read (the config holds them all), the run's methods' budgets compared.
+            tuning = TuningSettings.readMethods(c, "implicit", List.of(ImplicitMethod.values()), ImplicitMethod::configName,
+                    ImplicitMethod::readable);
             Map<String, Integer> budgets = new LinkedHashMap<>();
-            tuning.forEach((m, t) -> budgets.put(m.configName(), t.trials()));
+            for (ImplicitMethod m : methods.stream().map(ImplicitMethod::named).distinct().toList()) {
+                budgets.put(m.configName(), tuning.get(m).trials());
+            }
             String unequal = TuningSettings.unequalNote(budgets);
+            if (unequal != null && !c.getBoolean("implicit.tuning.unequal_budgets")) {
+                // The schema rejects such a config; reaching here would be a bug in that rule.
+                throw new IllegalStateException("implicit.tuning: expected equal budgets without unequal_budgets, found "
+                        + budgets);
+            }
             if (unequal != null) {
                 ctx.results().note(unequal);
             }
