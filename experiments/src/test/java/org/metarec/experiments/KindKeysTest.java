@@ -197,7 +197,8 @@ class KindKeysTest {
                 "meta.imaml.cg_iterations=2", "meta.mamo.memory_size=2", "meta.tanp.z_dim=3", "meta.tanp.task_dim=4",
                 "meta.tanp.clusters=2", "meta.tanp.gating=true"),
                 run(base, "coldstart.tuning.strategy=random", "coldstart.tuning.trials=2",
-                        "coldstart.tuning.min_validation_users=2", "coldstart.tuning.methods.maml.trials=2",
+                        "coldstart.tuning.min_validation_users=2", "coldstart.tuning.unequal_budgets=true",
+                        "coldstart.tuning.methods.maml.trials=2",
                         "coldstart.tuning.methods.reptile.space=[{name: inner_lr, min: 0.01, max: 0.1, log: true}]")));
     }
 

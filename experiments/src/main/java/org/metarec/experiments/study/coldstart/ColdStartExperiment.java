@@ -155,7 +155,7 @@ public final class ColdStartExperiment implements ExperimentKind {
                     return genres.isEmpty() ? null : new ObjectRule.Violation("data.genres_as_domains", "expected [] "
                             + "(one domain holding every item), found " + genres);
                 }),
-                StudyKeys.caviaNeedsUserParameters());
+                StudyKeys.caviaNeedsUserParameters(), StudyKeys.tunedMethodsHaveASpace(SECTION));
     }
 
     @Override

@@ -149,7 +149,8 @@ public final class CrossDomainExperiment implements ExperimentKind {
     @Override
     public List<ObjectRule> rules() {
         return List.of(StudyKeys.ratingsSource(name()), StudyKeys.knownDomains(), StudyKeys.caviaNeedsUserParameters(),
-                StudyKeys.mamoNeedsAUserProfile(name()), TransferKeys.variantsNeedUserTablesAndSources());
+                StudyKeys.mamoNeedsAUserProfile(name()), TransferKeys.variantsNeedUserTablesAndSources(),
+                StudyKeys.tunedMethodsHaveASpace(name()));
     }
 
     /**

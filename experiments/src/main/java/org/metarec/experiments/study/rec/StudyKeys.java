@@ -93,6 +93,42 @@ public final class StudyKeys {
     }
 
     /**
+     * The rule that, under random search with equal budgets, every method of the run that reads a tunable setting
+     * has a search space. Without one it trains once with the config's values and spends only its checkpoints, a
+     * smaller budget than its neighbours' that no budget check would otherwise see (found in the MeLU-states run
+     * of 2026-12-03, where MAML++ and iMAML had none). A variant such as {@code maml.src} is tuned as its method.
+     *
+     * @param section the kind's section, which holds {@code tuning}
+     * @return the rule
+     */
+    public static ObjectRule tunedMethodsHaveASpace(String section) {
+        return new ObjectRule("under `" + section + ".tuning.strategy: random`, every tunable method has a `space` "
+                + "unless `unequal_budgets`", List.of("methods", section), root -> {
+                    if (!(((Map<?, ?>) root.get(section)).get("tuning") instanceof Map<?, ?> tuning)
+                            || !"random".equals(tuning.get("strategy")) || Boolean.TRUE.equals(tuning.get("unequal_budgets"))) {
+                        return null;
+                    }
+                    Map<?, ?> perMethod = tuning.get("methods") instanceof Map<?, ?> m ? m : Map.of();
+                    for (Object name : (List<?>) root.get("methods")) {
+                        String base = String.valueOf(name).split("\\.")[0];
+                        Optional<RecMethod> method = RecMethod.byName(base);
+                        if (method.isEmpty() || Tunable.readBy(method.get()).isEmpty()) {
+                            continue;
+                        }
+                        Object space = perMethod.get(base) instanceof Map<?, ?> own ? own.get("space") : null;
+                        if (!(space instanceof List<?> dims) || dims.isEmpty()) {
+                            return new ObjectRule.Violation(section + ".tuning.methods." + base + ".space", "expected a "
+                                    + "search space over some of " + Tunable.readBy(method.get()) + " for " + base + " (without "
+                                    + "one it trains once with the config's values and chooses only among its checkpoints, "
+                                    + "a smaller budget than the other methods'); set " + section
+                                    + ".tuning.unequal_budgets: true to run it so (summary.md then says so)");
+                        }
+                    }
+                    return null;
+                });
+    }
+
+    /**
      * The rule that MAMO in the cross-domain kind has a user profile to key its memories by: user features (which
      * the delimited, Douban and RecBole sources do not load) or the cross-domain profile ({@code use_sources}).
      *

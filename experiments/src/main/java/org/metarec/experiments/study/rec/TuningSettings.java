@@ -197,11 +197,24 @@ public record TuningSettings(boolean random, int trials, boolean unequalBudgets,
      * @return the note, or null
      */
     public String unequalNote(List<RecMethod> run) {
-        if (!random || run.stream().map(m -> forMethod(m).trials()).distinct().count() <= 1) {
+        if (!random) {
             return null;
         }
-        return "unequal tuning budgets (tuning.unequal_budgets: true): " + run.stream()
+        List<String> spaceless = run.stream().distinct()
+                .filter(m -> !Tunable.readBy(m).isEmpty() && forMethodOrEmpty(m).space().dimensions().isEmpty())
+                .map(RecMethod::configName).toList();
+        boolean sameTrials = run.stream().map(m -> forMethod(m).trials()).distinct().count() <= 1;
+        if (sameTrials && spaceless.isEmpty()) {
+            return null;
+        }
+        String note = "unequal tuning budgets (tuning.unequal_budgets: true): " + run.stream().distinct()
                 .map(m -> m.configName() + " " + forMethod(m).trials()).collect(Collectors.joining(", "))
                 + " trials; a method with more trials had more chances to fit the validation users";
+        return spaceless.isEmpty() ? note : note + "; no search space (trained once with the config's values, only "
+                + "checkpoints chosen): " + String.join(", ", spaceless);
+    }
+
+    private MethodTuning forMethodOrEmpty(RecMethod m) {
+        return methods.getOrDefault(m, new MethodTuning(trials, new SearchSpace(List.of())));
     }
 }
