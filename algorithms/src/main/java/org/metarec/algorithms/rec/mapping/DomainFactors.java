@@ -57,6 +57,28 @@ public final class DomainFactors {
     }
 
     /**
+     * Factors fitted elsewhere, e.g. with an implicit-feedback loss
+     * ({@link org.metarec.algorithms.rec.implicit.ImplicitTransfer#factors}).
+     *
+     * @param model the factorisation
+     * @param params its fitted parameters in the pooled form (one user row per user); detached here
+     * @param trainedUsers the users whose rows were trained (others get the average of theirs)
+     * @param weightDecay the fold-in's ridge weight (at least 1e-3 is used)
+     * @return the factors
+     */
+    public static DomainFactors of(MatrixFactorization model, Params params, int[] trainedUsers, double weightDecay) {
+        int users = params.get(MatrixFactorization.USER_VEC).rows();
+        for (int u : trainedUsers) {
+            if (u < 0 || u >= users) {
+                throw new IllegalArgumentException("domain factors: expected trained users in 0.." + (users - 1)
+                        + ", found " + u);
+            }
+        }
+        return new DomainFactors(model, params.detach(), UserTables.seen(trainedUsers, users),
+                Math.max(weightDecay, 1e-3));
+    }
+
+    /**
      * Whether the user had rows in these domains.
      *
      * @param user a user index
