@@ -26,12 +26,14 @@ public final class DomainFactors {
     private final Params params;       // pooled form, constants
     private final boolean[] trained;
     private final double lambda;
+    private final double[] average;    // [p, b] of the average trained row, computed once
 
     private DomainFactors(MatrixFactorization model, Params params, boolean[] trained, double lambda) {
         this.model = model;
         this.params = params;
         this.trained = trained;
         this.lambda = lambda;
+        this.average = averageRow();
     }
 
     /**
@@ -110,6 +112,14 @@ public final class DomainFactors {
         if (historyItems.length > 0) {
             return foldIn(historyItems, historyRatings);
         }
+        return average.clone();
+    }
+
+    private double[] averageRow() {
+        int d = model.dim();
+        double[] out = new double[d + 1];
+        double[] vec = params.get(MatrixFactorization.USER_VEC).data().data;
+        double[] bias = params.get(MatrixFactorization.USER_BIAS).data().data;
         int n = 0;
         for (int u = 0; u < trained.length; u++) {
             if (trained[u]) {

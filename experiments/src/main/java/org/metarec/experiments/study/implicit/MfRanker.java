@@ -32,8 +32,7 @@ final class MfRanker implements ColdRanker {
     }
 
     private final MatrixFactorization model;
-    private final Params params;
-    private final boolean pooled;
+    private final java.util.function.IntFunction<Params> startOf;
     private final ImplicitBatches batches;
     private final NegativeSampler negatives;
     private final int negativesPerPositive;
@@ -42,14 +41,27 @@ final class MfRanker implements ColdRanker {
 
     MfRanker(MatrixFactorization model, Params params, boolean pooled, ImplicitBatches batches, NegativeSampler negatives,
              int negativesPerPositive, int target, Adaptation adaptation) {
+        this(model, startOf(model, params.detach(), pooled), batches, negatives, negativesPerPositive, target, adaptation);
+    }
+
+    /**
+     * A ranker whose cold user starts from its own cold-start parameters, e.g. factors transferred from the source.
+     *
+     * @param startOf per user, its starting parameters in the cold-start form
+     */
+    MfRanker(MatrixFactorization model, java.util.function.IntFunction<Params> startOf, ImplicitBatches batches,
+             NegativeSampler negatives, int negativesPerPositive, int target, Adaptation adaptation) {
         this.model = model;
-        this.params = params.detach();
-        this.pooled = pooled;
+        this.startOf = startOf;
         this.batches = batches;
         this.negatives = negatives;
         this.negativesPerPositive = negativesPerPositive;
         this.target = target;
         this.adaptation = adaptation;
+    }
+
+    private static java.util.function.IntFunction<Params> startOf(MatrixFactorization model, Params params, boolean pooled) {
+        return pooled ? user -> BprTraining.userForm(model, params, user) : user -> params;
     }
 
     /** Fine-tuning by SGD on the local parameters (user vector and bias), as a pooled model's cold user adapts. */
@@ -61,7 +73,7 @@ final class MfRanker implements ColdRanker {
 
     @Override
     public org.metarec.core.metrics.ItemScorer adapt(int user, int[] support) {
-        Params start = pooled ? BprTraining.userForm(model, params, user) : params;
+        Params start = startOf.apply(user);
         Params phi = start;
         if (support.length > 0) {
             int[] neg = new int[support.length * negativesPerPositive];
