@@ -245,7 +245,7 @@ class KindKeysTest {
                 protocol:
                   source_domains: [game]
                   target_domain: video
-                methods: [popularity, bpr_mf, pooled, maml, fomaml, reptile, emcdr, ptupcdr]
+                methods: [popularity, bpr_mf, pooled, maml, fomaml, reptile, emcdr, ptupcdr, neumf]
                 model:
                   embedding_dim: 2
                 meta:

@@ -24,6 +24,8 @@ import org.metarec.algorithms.rec.mapping.PtupcdrBridge;
 import org.metarec.autodiff.nn.MLP;
 import java.util.stream.IntStream;
 import org.metarec.algorithms.rec.model.MatrixFactorization;
+import org.metarec.algorithms.rec.model.NeuMF;
+import org.metarec.algorithms.rec.model.RecModel;
 import org.metarec.algorithms.rec.train.MetaLearning;
 import org.metarec.algorithms.train.MetaTrainer;
 import org.metarec.autodiff.Ops;
@@ -59,7 +61,7 @@ enum ImplicitMethod {
     BPR_MF("bpr_mf") {
         @Override
         Map<Integer, ColdRanker> train(ImplicitRun run, Resources r) {
-            return pooledBpr(run, r, new int[] {run.target});
+            return pooledBpr(run, r, new int[] {run.target}, model(run, r.dim()));
         }
     },
 
@@ -70,7 +72,21 @@ enum ImplicitMethod {
     POOLED("pooled") {
         @Override
         Map<Integer, ColdRanker> train(ImplicitRun run, Resources r) {
-            return pooledBpr(run, r, new int[] {run.source, run.target});
+            return pooledBpr(run, r, new int[] {run.source, run.target}, model(run, r.dim()));
+        }
+    },
+
+    /**
+     * NeuMF (He et al., WWW 2017: a GMF branch and an MLP tower over the user's and item's embeddings, fused linearly,
+     * read as a logit) trained like pooled: BPR on both domains' training interactions, a cold user's embeddings learned
+     * from its source interactions, the epoch chosen per K, then fine-tuned on the target support. The tower has
+     * layers of width 2d and d (d = {@code model.embedding_dim}), the paper's halving tower ending at the GMF width.
+     */
+    NEUMF("neumf") {
+        @Override
+        Map<Integer, ColdRanker> train(ImplicitRun run, Resources r) {
+            return pooledBpr(run, r, new int[] {run.source, run.target},
+                    new NeuMF(run.data.interactions().itemCount(), r.dim(), new int[] {2 * r.dim(), r.dim()}, 0, 0.0));
         }
     },
 
@@ -218,10 +234,12 @@ enum ImplicitMethod {
         return new MatrixFactorization(run.data.interactions().itemCount(), dim, 0, 0.0, 0.1);
     }
 
-    /** Pooled BPR over the training rows of {@code domains}, the epoch chosen per K. */
-    private static Map<Integer, ColdRanker> pooledBpr(ImplicitRun run, Resources r, int[] domains) {
+    /**
+     * Pooled BPR of {@code model} over the training rows of {@code domains}, the epoch chosen per K; MF on both domains
+     * is the pooled model the meta-learners start from.
+     */
+    private static Map<Integer, ColdRanker> pooledBpr(ImplicitRun run, Resources r, int[] domains, RecModel model) {
         ImplicitSplit any = run.splits.values().iterator().next();
-        MatrixFactorization model = model(run, r.dim());
         ImplicitSettings s = run.settings;
         Map<Integer, Double> best = new LinkedHashMap<>();
         Map<Integer, ColdRanker> chosen = new LinkedHashMap<>();
@@ -238,13 +256,13 @@ enum ImplicitMethod {
                         }
                     }
                 });
-        if (domains.length == 2) {
+        if (domains.length == 2 && model instanceof MatrixFactorization) {
             run.pooled(() -> last);
         }
         return chosen;
     }
 
-    private static ColdRanker pooledRanker(ImplicitRun run, MatrixFactorization model, Params params, int k) {
+    private static ColdRanker pooledRanker(ImplicitRun run, RecModel model, Params params, int k) {
         ImplicitSettings s = run.settings;
         return new MfRanker(model, params, true, run.splits.get(k).adaptation(), run.adaptNegatives(k), s.trainNegatives(),
                 run.target, MfRanker.fineTuning(model, s.bpr().weightDecay(), s.fineTuneSteps(), s.fineTuneLr()));

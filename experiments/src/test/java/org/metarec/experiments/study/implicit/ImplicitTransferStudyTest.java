@@ -21,8 +21,8 @@ import org.metarec.experiments.run.Progress;
 import org.metarec.experiments.run.Runner;
 
 /**
- * EMCDR and PTUPCDR in the implicit kind, end to end on generated CDRIB scenarios: every metric at K = 0 and K-shot,
- * the same numbers with one thread or two, both bridge losses; and on a scenario where a user's video taste is a
+ * EMCDR, PTUPCDR and NeuMF in the implicit kind, end to end on generated CDRIB scenarios: every metric at K = 0 and
+ * K-shot, the same numbers with one thread or two, both bridge losses; and on a scenario where a user's video taste is a
  * function of its game taste, the transfer methods rank the cold users' held-out items far better than popularity.
  */
 class ImplicitTransferStudyTest {
@@ -85,20 +85,20 @@ class ImplicitTransferStudyTest {
     }
 
     @Test
-    void emcdrAndPtupcdrRunEndToEndWithTheSameNumbersOnOneThreadOrTwo() throws IOException {
+    void emcdrPtupcdrAndNeumfRunEndToEndWithTheSameNumbersOnOneThreadOrTwo() throws IOException {
         Path data = CdribFixture.write(tmp.resolve("data"), 3);
-        Path one = run(data, "t", "[emcdr, ptupcdr]", 1);
-        Path two = run(data, "t", "[emcdr, ptupcdr]", 2);
+        Path one = run(data, "t", "[emcdr, ptupcdr, neumf]", 1);
+        Path two = run(data, "t", "[emcdr, ptupcdr, neumf]", 2);
         assertEquals(withoutRunNames(one), withoutRunNames(two), "one thread or two: the same numbers");
         TestFiles.SummaryNames names = TestFiles.readSummary(one);
-        assertEquals(Set.of("emcdr", "ptupcdr"), names.methods());
+        assertEquals(Set.of("emcdr", "ptupcdr", "neumf"), names.methods());
         for (String metric : List.of("mrr", "ndcg10", "hr10", "full_ndcg20")) {
             for (int k : new int[] {0, 2}) {
                 assertTrue(names.metrics().contains(metric + "_k" + k), metric + "_k" + k + " in " + names.metrics());
             }
         }
         String curve = Files.readString(one.resolve("train.csv"));
-        for (String label : List.of("emcdr.k0", "emcdr.k2", "ptupcdr.k0", "ptupcdr.k2")) {
+        for (String label : List.of("emcdr.k0", "emcdr.k2", "ptupcdr.k0", "ptupcdr.k2", "neumf.k0", "neumf.k2")) {
             assertTrue(curve.contains(label), "validation curve of " + label);
         }
         // The other bridge loss trains another bridge: ptupcdr's numbers change, emcdr's do not.
