@@ -246,7 +246,7 @@ class KindKeysTest {
                 protocol:
                   source_domains: [game]
                   target_domain: video
-                methods: [popularity, bpr_mf, pooled, maml, fomaml, reptile]
+                methods: [popularity, bpr_mf, pooled, maml, fomaml, reptile, emcdr, ptupcdr, neumf]
                 model:
                   embedding_dim: 2
                 meta:
@@ -268,6 +268,11 @@ class KindKeysTest {
                   fine_tune_lr: 0.1
                   train_support: 1
                   train_query: 2
+                  mapping_hidden: 3
+                  mapping_iterations: 2
+                  mapping_lr: 0.01
+                  mapping_validate_every: 1
+                  bridge_loss: bce
                 """.formatted(cdrib);
         checkKind("implicit", List.of(run(base, "optimizer.clip_norm=1.0", "evaluation.reference=pooled",
                         "data.skip_bad_lines=true"),

@@ -3,6 +3,7 @@ package org.metarec.experiments.study.implicit;
 import static org.metarec.experiments.config.Specs.bool;
 import static org.metarec.experiments.config.Specs.integer;
 import static org.metarec.experiments.config.Specs.key;
+import static org.metarec.experiments.config.Specs.oneOf;
 import static org.metarec.experiments.config.Specs.real;
 
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.metarec.algorithms.rec.TestScores;
 import org.metarec.algorithms.rec.implicit.BprTraining;
+import org.metarec.algorithms.rec.implicit.ImplicitTransfer;
+import org.metarec.algorithms.rec.mapping.MappingSettings;
 import org.metarec.algorithms.rec.train.MetaLearning;
 import org.metarec.core.data.SplitDataset;
 import org.metarec.experiments.config.Config;
@@ -69,7 +72,19 @@ public final class ImplicitExperiment implements ExperimentKind {
                 key("train_support", integer().atLeast(1)).defaultTo(3)
                         .doc("Support interactions of a meta-training task (a warm target user)."),
                 key("train_query", integer().atLeast(1)).defaultTo(10).doc("Most query interactions of a meta-training task."),
-                key("full_ranking", bool()).defaultTo(true).doc("Also rank the full catalogue (HR, Recall, nDCG at 5, 10, 20).")),
+                key("full_ranking", bool()).defaultTo(true).doc("Also rank the full catalogue (HR, Recall, nDCG at 5, 10, 20)."),
+                key("mapping_hidden", integer().atLeast(1)).defaultTo(64)
+                        .doc("Hidden width of EMCDR's mapping MLP and of PTUPCDR's attention and meta networks."),
+                key("mapping_iterations", integer().atLeast(0)).defaultTo(500)
+                        .doc("Adam steps of EMCDR's mapping (full batch over the users trained in both domains) and of "
+                                + "PTUPCDR's bridge (meta.meta_batch users per step)."),
+                key("mapping_lr", real().above(0)).defaultTo(MappingSettings.DEFAULT_LR).doc("Their Adam rate."),
+                key("mapping_validate_every", integer().atLeast(1)).defaultTo(100)
+                        .doc("Steps between validation checkpoints of the mapping and the bridge (also step 0 and the "
+                                + "last); the checkpoint with the best validation MRR is chosen per K."),
+                key("bridge_loss", oneOf("bpr", "bce")).defaultTo("bpr")
+                        .doc("PTUPCDR's loss on the overlap users' target interactions: bpr (one sampled negative per "
+                                + "interaction) or bce (train_negatives sampled negatives per interaction).")),
                 List.of());
     }
 
@@ -124,7 +139,11 @@ public final class ImplicitExperiment implements ExperimentKind {
                 new BprTraining.Settings(c.getInt("implicit.epochs"), c.getInt("implicit.batch"), c.getDouble("implicit.lr"),
                         c.getDouble("implicit.weight_decay")),
                 c.getInt("implicit.fine_tune_steps"), c.getDouble("implicit.fine_tune_lr"), c.getInt("implicit.train_support"),
-                c.getInt("implicit.train_query"), c.getBoolean("implicit.full_ranking"));
+                c.getInt("implicit.train_query"), c.getBoolean("implicit.full_ranking"),
+                new MappingSettings(c.getInt("implicit.mapping_hidden"), c.getInt("implicit.mapping_iterations"),
+                        c.getInt("meta.meta_batch"), c.getDouble("implicit.mapping_lr"),
+                        c.getInt("implicit.mapping_validate_every")),
+                ImplicitTransfer.Objective.valueOf(c.getString("implicit.bridge_loss").toUpperCase(java.util.Locale.ROOT)));
         MetaLearning.Settings meta = new MetaLearning.Settings(c.getInt("budget.meta_iterations"), c.getInt("meta.meta_batch"),
                 c.getDouble("meta.inner_lr"), c.getInt("meta.inner_steps"), c.getDouble("optimizer.lr"),
                 StudyKeys.clipNorm(c), Math.max(1, c.getInt("budget.validate_every")));

@@ -1,5 +1,6 @@
 package org.metarec.experiments.study.implicit;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,17 @@ import org.metarec.algorithms.rec.data.SlotMode;
 import org.metarec.algorithms.rec.implicit.BprTraining;
 import org.metarec.algorithms.rec.implicit.ImplicitBatches;
 import org.metarec.algorithms.rec.implicit.ImplicitLoss;
+import org.metarec.algorithms.rec.implicit.ImplicitTransfer;
+import org.metarec.algorithms.rec.data.UserContext;
+import org.metarec.algorithms.rec.mapping.DomainFactors;
+import org.metarec.algorithms.rec.mapping.Emcdr;
+import org.metarec.algorithms.rec.mapping.Ptupcdr;
+import org.metarec.algorithms.rec.mapping.PtupcdrBridge;
+import org.metarec.autodiff.nn.MLP;
+import java.util.stream.IntStream;
 import org.metarec.algorithms.rec.model.MatrixFactorization;
+import org.metarec.algorithms.rec.model.NeuMF;
+import org.metarec.algorithms.rec.model.RecModel;
 import org.metarec.algorithms.rec.train.MetaLearning;
 import org.metarec.algorithms.train.MetaTrainer;
 import org.metarec.autodiff.Ops;
@@ -50,7 +61,7 @@ enum ImplicitMethod {
     BPR_MF("bpr_mf") {
         @Override
         Map<Integer, ColdRanker> train(ImplicitRun run, Resources r) {
-            return pooledBpr(run, r, new int[] {run.target});
+            return pooledBpr(run, r, new int[] {run.target}, model(run, r.dim()));
         }
     },
 
@@ -61,7 +72,21 @@ enum ImplicitMethod {
     POOLED("pooled") {
         @Override
         Map<Integer, ColdRanker> train(ImplicitRun run, Resources r) {
-            return pooledBpr(run, r, new int[] {run.source, run.target});
+            return pooledBpr(run, r, new int[] {run.source, run.target}, model(run, r.dim()));
+        }
+    },
+
+    /**
+     * NeuMF (He et al., WWW 2017: a GMF branch and an MLP tower over the user's and item's embeddings, fused linearly,
+     * read as a logit) trained like pooled: BPR on both domains' training interactions, a cold user's embeddings learned
+     * from its source interactions, the epoch chosen per K, then fine-tuned on the target support. The tower has
+     * layers of width 2d and d (d = {@code model.embedding_dim}), the paper's halving tower ending at the GMF width.
+     */
+    NEUMF("neumf") {
+        @Override
+        Map<Integer, ColdRanker> train(ImplicitRun run, Resources r) {
+            return pooledBpr(run, r, new int[] {run.source, run.target},
+                    new NeuMF(run.data.interactions().itemCount(), r.dim(), new int[] {2 * r.dim(), r.dim()}, 0, 0.0));
         }
     },
 
@@ -86,6 +111,72 @@ enum ImplicitMethod {
         @Override
         Map<Integer, ColdRanker> train(ImplicitRun run, Resources r) {
             return meta(run, r, MetaMethod.REPTILE);
+        }
+    },
+
+    /**
+     * EMCDR (Man et al. 2017) on implicit feedback: BPR-MF factors of each domain on its own training interactions, an
+     * MLP from a user's source factors to its target factors fitted on the users trained in both (squared distance), a
+     * cold user starting from its mapped factors (K = 0: the mapping alone; K &gt; 0: then fine-tuned on its support,
+     * as pooled's cold users are). The mapping's checkpoint is chosen per K.
+     */
+    EMCDR("emcdr") {
+        @Override
+        Map<Integer, ColdRanker> train(ImplicitRun run, Resources r) {
+            DomainFactors source = factors(run, r, run.source);
+            DomainFactors target = factors(run, r, run.target);
+            int[] overlap = Emcdr.trainedInBoth(source, target,
+                    IntStream.range(0, run.data.interactions().userCount()).toArray());
+            MLP network = Emcdr.network(r.dim(), run.settings.mapping().hidden());
+            Selected selected = new Selected(run, r);
+            Emcdr.fitMapping(network, network.init(Rng.derive(run.seed, "implicit/emcdr/init")), source, target, overlap,
+                    run.settings.mapping(), (step, params) -> {
+                        selected.offer(step, target, user -> ImplicitTransfer.emcdrStart(network, params, source, target,
+                                user));
+                        return true;
+                    });
+            return selected.chosen;
+        }
+    },
+
+    /**
+     * PTUPCDR (Zhu et al. 2022) on implicit feedback: the same per-domain BPR-MF factors as emcdr; the personalised
+     * bridge (characteristic encoder over the user's source items, meta network) trained on the overlap users' target
+     * training interactions with {@code implicit.bridge_loss} (BPR, or BCE with {@code train_negatives} sampled
+     * negatives), users drawn {@code meta.meta_batch} per Adam step; a cold user starts from its bridged factors (K = 0:
+     * the bridge alone; K &gt; 0: then fine-tuned on its support). The bridge's checkpoint is chosen per K.
+     */
+    PTUPCDR("ptupcdr") {
+        @Override
+        Map<Integer, ColdRanker> train(ImplicitRun run, Resources r) {
+            DomainFactors source = factors(run, r, run.source);
+            DomainFactors target = factors(run, r, run.target);
+            ImplicitSettings s = run.settings;
+            PtupcdrBridge bridge = new PtupcdrBridge(r.dim(), s.mapping().hidden());
+            ImplicitBatches batches = run.splits.values().iterator().next().training();
+            Interactions x = run.data.interactions();
+            List<Ptupcdr.UserLoss> users = new ArrayList<>();
+            for (int u = 0; u < x.userCount(); u++) {
+                int[] rows = trainRowsOf(run, u, run.target);
+                UserContext context = sourceContext(run, u);
+                if (rows.length > 0 && context.historyItems().length > 0 && target.trained(u)
+                        && run.trainNegatives(run.target).available(u) > 0) {
+                    users.add(ImplicitTransfer.bridgeLoss(s.bridgeLoss(), bridge, source, target, context, batches, rows,
+                            run.trainNegatives(run.target), s.trainNegatives()));
+                }
+            }
+            if (users.isEmpty()) {
+                throw new IllegalArgumentException("ptupcdr: expected overlap users with source and target training "
+                        + "interactions, found none");
+            }
+            Selected selected = new Selected(run, r);
+            Ptupcdr.fitBridge(bridge.init(Rng.derive(run.seed, "implicit/ptupcdr/init")), users, s.mapping(), r.pool(),
+                    Rng.derive(run.seed, "implicit/ptupcdr/users"), (step, params) -> {
+                        selected.offer(step, target, user -> ImplicitTransfer.ptupcdrStart(bridge, params, source, target,
+                                sourceContext(run, user)));
+                        return true;
+                    });
+            return selected.chosen;
         }
     };
 
@@ -143,10 +234,12 @@ enum ImplicitMethod {
         return new MatrixFactorization(run.data.interactions().itemCount(), dim, 0, 0.0, 0.1);
     }
 
-    /** Pooled BPR over the training rows of {@code domains}, the epoch chosen per K. */
-    private static Map<Integer, ColdRanker> pooledBpr(ImplicitRun run, Resources r, int[] domains) {
+    /**
+     * Pooled BPR of {@code model} over the training rows of {@code domains}, the epoch chosen per K; MF on both domains
+     * is the pooled model the meta-learners start from.
+     */
+    private static Map<Integer, ColdRanker> pooledBpr(ImplicitRun run, Resources r, int[] domains, RecModel model) {
         ImplicitSplit any = run.splits.values().iterator().next();
-        MatrixFactorization model = model(run, r.dim());
         ImplicitSettings s = run.settings;
         Map<Integer, Double> best = new LinkedHashMap<>();
         Map<Integer, ColdRanker> chosen = new LinkedHashMap<>();
@@ -163,13 +256,13 @@ enum ImplicitMethod {
                         }
                     }
                 });
-        if (domains.length == 2) {
+        if (domains.length == 2 && model instanceof MatrixFactorization) {
             run.pooled(() -> last);
         }
         return chosen;
     }
 
-    private static ColdRanker pooledRanker(ImplicitRun run, MatrixFactorization model, Params params, int k) {
+    private static ColdRanker pooledRanker(ImplicitRun run, RecModel model, Params params, int k) {
         ImplicitSettings s = run.settings;
         return new MfRanker(model, params, true, run.splits.get(k).adaptation(), run.adaptNegatives(k), s.trainNegatives(),
                 run.target, MfRanker.fineTuning(model, s.bpr().weightDecay(), s.fineTuneSteps(), s.fineTuneLr()));
@@ -220,6 +313,65 @@ enum ImplicitMethod {
             }
         }
         return chosen;
+    }
+
+    /**
+     * Domain {@code d}'s BPR-MF factors on its training rows alone (the full epoch budget, no selection), shared by
+     * emcdr and ptupcdr.
+     */
+    private static DomainFactors factors(ImplicitRun run, Resources r, int d) {
+        return run.factors(d, () -> {
+            ImplicitSplit any = run.splits.values().iterator().next();
+            MatrixFactorization model = model(run, r.dim());
+            return ImplicitTransfer.factors(model, model.initPooled(Rng.derive(run.seed, "implicit/factors/init/" + d),
+                    run.data.interactions().userCount()), any.training(), any.trainRows(d), run.trainNegatives(d),
+                    run.settings.bpr(), Rng.derive(run.seed, "implicit/factors/order/" + d));
+        });
+    }
+
+    /** A user's training rows in domain {@code d}. */
+    private static int[] trainRowsOf(ImplicitRun run, int user, int d) {
+        return Arrays.stream(run.data.interactions().rowsOf(user, d)).filter(row -> run.data.part(row) == SplitPart.TRAIN)
+                .toArray();
+    }
+
+    /** A user's source training items, as PTUPCDR's bridge reads them. */
+    private static UserContext sourceContext(ImplicitRun run, int user) {
+        Interactions x = run.data.interactions();
+        return ImplicitTransfer.context(user, run.target, Arrays.stream(trainRowsOf(run, user, run.source)).map(x::item)
+                .toArray());
+    }
+
+    /**
+     * The per-K choice among checkpoints of a transfer network: each checkpoint gives every cold user its transferred
+     * start, fine-tuned on the support like a pooled model's cold user, and is scored by validation MRR at each K.
+     */
+    private static final class Selected {
+        final Map<Integer, ColdRanker> chosen = new LinkedHashMap<>();
+        private final Map<Integer, Double> best = new LinkedHashMap<>();
+        private final ImplicitRun run;
+        private final Resources r;
+
+        Selected(ImplicitRun run, Resources r) {
+            this.run = run;
+            this.r = r;
+        }
+
+        void offer(long step, DomainFactors target, java.util.function.IntFunction<Params> startOf) {
+            ImplicitSettings s = run.settings;
+            MatrixFactorization model = target.model();
+            for (int k : run.splits.keySet()) {
+                ColdRanker ranker = new MfRanker(model, startOf, run.splits.get(k).adaptation(), run.adaptNegatives(k),
+                        s.trainNegatives(), run.target, MfRanker.fineTuning(model, s.bpr().weightDecay(), s.fineTuneSteps(),
+                        s.fineTuneLr()));
+                double mrr = run.validationMrr(k, ranker);
+                r.log().scored(k, step, mrr);
+                if (!best.containsKey(k) || mrr > best.get(k)) {
+                    best.put(k, mrr);
+                    chosen.put(k, ranker);
+                }
+            }
+        }
     }
 
     /** Meta-training tasks of warm target users; every random choice from the task's own stream. */

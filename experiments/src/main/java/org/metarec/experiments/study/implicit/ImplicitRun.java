@@ -40,6 +40,8 @@ final class ImplicitRun {
     private final NegativeSampler[] trainNegatives = new NegativeSampler[2];
     private final Map<Integer, NegativeSampler> adaptNegatives = new LinkedHashMap<>();
     private org.metarec.autodiff.Params pooled;
+    private final org.metarec.algorithms.rec.mapping.DomainFactors[] factors =
+            new org.metarec.algorithms.rec.mapping.DomainFactors[2];
 
     ImplicitRun(SplitDataset data, int source, int target, List<Integer> ks, long seed, ImplicitSettings settings,
                 Path negativesDir) throws IOException {
@@ -96,6 +98,18 @@ final class ImplicitRun {
             pooled = training.get().detach();
         }
         return pooled;
+    }
+
+    /**
+     * Domain {@code d}'s own factors (EMCDR's and PTUPCDR's starting point): trained once per seed by the first method
+     * that needs them, as training them again would give the same bits.
+     */
+    synchronized org.metarec.algorithms.rec.mapping.DomainFactors factors(int d,
+            java.util.function.Supplier<org.metarec.algorithms.rec.mapping.DomainFactors> training) {
+        if (factors[d] == null) {
+            factors[d] = training.get();
+        }
+        return factors[d];
     }
 
     /** The sampler of training negatives of domain {@code d}. */
