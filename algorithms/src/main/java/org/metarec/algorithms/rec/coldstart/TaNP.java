@@ -72,7 +72,8 @@ import org.metarec.core.random.Rng;
  *   <li>The noise eps of a task comes from the stream {@code <seed>/tanp/latent/<iteration>/<task>} (the task
  *       named by its rows), so it does not depend on the threads. At test time the code samples z; metarec uses
  *       the mean, so predictions are deterministic. The code's item and user feature MLPs are MeLU-style field
- *       embeddings here; its dropout is 0 by default and omitted.</li>
+ *       embeddings here (an item without features, as in Douban, is embedded by its ID: metarec's choice, the
+ *       paper's data have item features); its dropout is 0 by default and omitted.</li>
  * </ul>
  *
  * <p>References: X. Lin, J. Wu, C. Zhou, S. Pan, Y. Cao, B. Wang. Task-adaptive Neural Process for User Cold-Start
