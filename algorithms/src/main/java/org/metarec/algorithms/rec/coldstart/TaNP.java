@@ -65,8 +65,9 @@ import org.metarec.core.random.Rng;
  *       normalisation {@code sum(temp, dim=1)} runs over the singleton axis, so, as we read it, the code's
  *       target is 1 everywhere and its loss is {@code -(lambda/n) sum_ij log q_ij}, which pulls every assignment
  *       towards uniform rather than sharpening it; metarec normalises over the clusters, as the paper writes.
- *       (3) The code does not detach the target and the paper does not say; here P is a constant
- *       (stop-gradient), as in DEC, where P is recomputed and held fixed between updates. The code's
+ *       (3) The code does not detach its target (a constant there anyway) and we found no statement on it in
+ *       the paper; here P is a constant (stop-gradient), as in DEC, where P is recomputed and held fixed between
+ *       updates. The code's
  *       {@code lambda} is 0.1 and its reduction {@code batchmean} (the 1/n above); metarec's default lambda is 0,
  *       so that configs written before the regulariser train as they did.</li>
  *   <li>The noise eps of a task comes from the stream {@code <seed>/tanp/latent/<iteration>/<task>} (the task
