@@ -195,7 +195,7 @@ class KindKeysTest {
         checkKind("coldstart", List.of(run(base, "optimizer.clip_norm=1.0", "evaluation.reference=maml",
                 "meta.mamlpp.first_order_iterations=1", "meta.mamlpp.msl_iterations=3", "meta.imaml.lambda=0.5",
                 "meta.imaml.cg_iterations=2", "meta.mamo.memory_size=2", "meta.tanp.z_dim=3", "meta.tanp.task_dim=4",
-                "meta.tanp.clusters=2", "meta.tanp.gating=true"),
+                "meta.tanp.clusters=2", "meta.tanp.gating=true", "meta.tanp.cluster_weight=0.2", "meta.tanp.cluster_alpha=2"),
                 run(base, "coldstart.tuning.strategy=random", "coldstart.tuning.trials=2",
                         "coldstart.tuning.min_validation_users=2", "coldstart.tuning.unequal_budgets=true",
                         "coldstart.tuning.methods.maml.trials=2",

@@ -399,7 +399,16 @@ public final class ConfigSchema {
                         key("temperature", real().above(0)).defaultTo(TaNP.Settings.DEFAULT.temperature())
                                 .doc("Temperature of the Student-t assignment of a task to the clusters."),
                         key("gating", bool()).defaultTo(TaNP.Settings.DEFAULT.gating())
-                                .doc("Gating-FiLM (TaNP-G) instead of FiLM in the decoder.")))
+                                .doc("Gating-FiLM (TaNP-G) instead of FiLM in the decoder."),
+                        key("cluster_weight", real().atLeast(0)).defaultTo(TaNP.Settings.DEFAULT.clusterWeight())
+                                .doc("lambda, the weight of TaNP's clustering regulariser lambda KL(P || Q) over each "
+                                        + "meta-batch: the task identities' Student-t assignments Q to the `clusters` "
+                                        + "centres against their sharpened target P (held constant, as in DEC); 0 "
+                                        + "switches it off (the authors' code uses 0.1)."),
+                        key("cluster_alpha", real().above(0)).defaultTo(TaNP.Settings.DEFAULT.clusterAlpha())
+                                .doc("alpha, the degrees of freedom of the regulariser's Student-t kernel "
+                                        + "(1 + |r - m|^2 / alpha)^(-(alpha + 1) / 2); equal to `temperature` it is "
+                                        + "the paper's assignment.")))
                         .doc("TaNP's sizes (Lin et al. 2021; defaults from the authors' code), read by method `tanp`; "
                                 + "it has no inner loop, and its own model has `model.embedding_dim` and `model.hidden` "
                                 + "(not `model.type`)."));
