@@ -89,25 +89,25 @@ final class FieldEmbeddings {
         Tensor[] parts = new Tensor[fields.size()];
         for (int i = 0; i < parts.length; i++) {
             Field f = fields.get(i);
-            if (f.source() == Source.ITEM_ID) {
-                parts[i] = Ops.gatherRows(params.get(f.param()), batch.items());   // = one-hot rows times the table
-                continue;
-            }
-            Tensor x = switch (f.source()) {
-                case USER -> batch.userFeatures();
-                case ITEM -> batch.itemFeatures();
-                case ITEM_ID -> throw new IllegalStateException("item ids are gathered above");
-                case DOMAIN -> batch.domainOneHot();
-                case PROFILE -> batch.profile();
+            parts[i] = switch (f.source()) {
+                case ITEM_ID -> Ops.gatherRows(params.get(f.param()), batch.items());   // = one-hot rows times the table
+                case USER -> embed(f, batch.userFeatures(), params, model);
+                case ITEM -> embed(f, batch.itemFeatures(), params, model);
+                case DOMAIN -> embed(f, batch.domainOneHot(), params, model);
+                case PROFILE -> embed(f, batch.profile(), params, model);
             };
-            if (x == null) {
-                throw new IllegalArgumentException(model + ": expected " + f.source().name().toLowerCase()
-                        + " inputs in the batch (the model was built with them), found none");
-            }
-            Tensor in = f.source() == Source.USER || f.source() == Source.ITEM
-                    ? Ops.sliceCols(x, f.offset(), f.offset() + f.width()) : x;
-            parts[i] = in.matmul(params.get(f.param()));
         }
         return parts.length == 1 ? parts[0] : Ops.concatCols(parts);
+    }
+
+    /** A feature field's embedding: its block of the batch's inputs {@code x} times its table. */
+    private static Tensor embed(Field f, Tensor x, Params params, String model) {
+        if (x == null) {
+            throw new IllegalArgumentException(model + ": expected " + f.source().name().toLowerCase()
+                    + " inputs in the batch (the model was built with them), found none");
+        }
+        Tensor in = f.source() == Source.USER || f.source() == Source.ITEM
+                ? Ops.sliceCols(x, f.offset(), f.offset() + f.width()) : x;
+        return in.matmul(params.get(f.param()));
     }
 }

@@ -9,6 +9,7 @@ import static org.metarec.experiments.config.Specs.real;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.metarec.algorithms.rec.TestScores;
 import org.metarec.algorithms.rec.implicit.BprTraining;
@@ -143,7 +144,7 @@ public final class ImplicitExperiment implements ExperimentKind {
                 new MappingSettings(c.getInt("implicit.mapping_hidden"), c.getInt("implicit.mapping_iterations"),
                         c.getInt("meta.meta_batch"), c.getDouble("implicit.mapping_lr"),
                         c.getInt("implicit.mapping_validate_every")),
-                ImplicitTransfer.Objective.valueOf(c.getString("implicit.bridge_loss").toUpperCase(java.util.Locale.ROOT)));
+                ImplicitTransfer.Objective.valueOf(c.getString("implicit.bridge_loss").toUpperCase(Locale.ROOT)));
         MetaLearning.Settings meta = new MetaLearning.Settings(c.getInt("budget.meta_iterations"), c.getInt("meta.meta_batch"),
                 c.getDouble("meta.inner_lr"), c.getInt("meta.inner_steps"), c.getDouble("optimizer.lr"),
                 StudyKeys.clipNorm(c), Math.max(1, c.getInt("budget.validate_every")));

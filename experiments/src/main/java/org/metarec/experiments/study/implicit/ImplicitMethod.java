@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.metarec.algorithms.meta.MetaLearner;
 import org.metarec.algorithms.meta.MetaMethod;
 import org.metarec.algorithms.meta.Task;
@@ -21,8 +23,6 @@ import org.metarec.algorithms.rec.mapping.DomainFactors;
 import org.metarec.algorithms.rec.mapping.Emcdr;
 import org.metarec.algorithms.rec.mapping.Ptupcdr;
 import org.metarec.algorithms.rec.mapping.PtupcdrBridge;
-import org.metarec.autodiff.nn.MLP;
-import java.util.stream.IntStream;
 import org.metarec.algorithms.rec.model.MatrixFactorization;
 import org.metarec.algorithms.rec.model.NeuMF;
 import org.metarec.algorithms.rec.model.RecModel;
@@ -31,6 +31,8 @@ import org.metarec.algorithms.train.MetaTrainer;
 import org.metarec.autodiff.Ops;
 import org.metarec.autodiff.Params;
 import org.metarec.autodiff.Tensor;
+import org.metarec.autodiff.nn.MLP;
+import org.metarec.core.data.NegativeSampler;
 import org.metarec.core.data.Interactions;
 import org.metarec.core.data.SplitPart;
 import org.metarec.core.random.Rng;
@@ -131,8 +133,8 @@ enum ImplicitMethod {
             Selected selected = new Selected(run, r);
             Emcdr.fitMapping(network, network.init(Rng.derive(run.seed, "implicit/emcdr/init")), source, target, overlap,
                     run.settings.mapping(), (step, params) -> {
-                        selected.offer(step, target, user -> ImplicitTransfer.emcdrStart(network, params, source, target,
-                                user));
+                        selected.offer(step, k -> transferRanker(run, target, k, user -> ImplicitTransfer.emcdrStart(
+                                network, params, source, target, user)));
                         return true;
                     });
             return selected.chosen;
@@ -156,9 +158,11 @@ enum ImplicitMethod {
             ImplicitBatches batches = run.splits.values().iterator().next().training();
             Interactions x = run.data.interactions();
             List<Ptupcdr.UserLoss> users = new ArrayList<>();
+            // Every user's source history, read once: the bridge's training and every checkpoint's cold starts use it.
+            UserContext[] contexts = new UserContext[x.userCount()];
             for (int u = 0; u < x.userCount(); u++) {
                 int[] rows = trainRowsOf(run, u, run.target);
-                UserContext context = sourceContext(run, u);
+                UserContext context = contexts[u] = sourceContext(run, u);
                 if (rows.length > 0 && context.historyItems().length > 0 && target.trained(u)
                         && run.trainNegatives(run.target).available(u) > 0) {
                     users.add(ImplicitTransfer.bridgeLoss(s.bridgeLoss(), bridge, source, target, context, batches, rows,
@@ -172,8 +176,8 @@ enum ImplicitMethod {
             Selected selected = new Selected(run, r);
             Ptupcdr.fitBridge(bridge.init(Rng.derive(run.seed, "implicit/ptupcdr/init")), users, s.mapping(), r.pool(),
                     Rng.derive(run.seed, "implicit/ptupcdr/users"), (step, params) -> {
-                        selected.offer(step, target, user -> ImplicitTransfer.ptupcdrStart(bridge, params, source, target,
-                                sourceContext(run, user)));
+                        selected.offer(step, k -> transferRanker(run, target, k, user -> ImplicitTransfer.ptupcdrStart(
+                                bridge, params, source, target, contexts[user])));
                         return true;
                     });
             return selected.chosen;
@@ -241,25 +245,15 @@ enum ImplicitMethod {
     private static Map<Integer, ColdRanker> pooledBpr(ImplicitRun run, Resources r, int[] domains, RecModel model) {
         ImplicitSplit any = run.splits.values().iterator().next();
         ImplicitSettings s = run.settings;
-        Map<Integer, Double> best = new LinkedHashMap<>();
-        Map<Integer, ColdRanker> chosen = new LinkedHashMap<>();
+        Selected selected = new Selected(run, r);
         Params init = model.initPooled(Rng.derive(run.seed, "implicit/init"), run.data.interactions().userCount());
         Params last = BprTraining.train(model, init, any.training(), any.trainRows(domains), run::trainNegatives, s.bpr(),
-                Rng.derive(run.seed, "implicit/bpr-order"), (epoch, params) -> {
-                    for (int k : run.splits.keySet()) {
-                        ColdRanker ranker = pooledRanker(run, model, params, k);
-                        double mrr = run.validationMrr(k, ranker);
-                        r.log().scored(k, epoch, mrr);
-                        if (!best.containsKey(k) || mrr > best.get(k)) {
-                            best.put(k, mrr);
-                            chosen.put(k, ranker);
-                        }
-                    }
-                });
+                Rng.derive(run.seed, "implicit/bpr-order"), (epoch, params) ->
+                        selected.offer(epoch, k -> pooledRanker(run, model, params, k)));
         if (domains.length == 2 && model instanceof MatrixFactorization) {
             run.pooled(() -> last);
         }
-        return chosen;
+        return selected.chosen;
     }
 
     private static ColdRanker pooledRanker(ImplicitRun run, RecModel model, Params params, int k) {
@@ -291,28 +285,19 @@ enum ImplicitMethod {
         MetaLearner<RatingBatch> learner = MetaLearning.learner(method, model, loss, m.innerLr(), m.innerSteps());
         MetaTrainer<RatingBatch> trainer = new MetaTrainer<>(learner, new Adam(m.metaLr()), taskSource(run, any),
                 r.pool(), m.metaBatch(), m.clipNorm(), learner.initMeta(init), Rng.derive(run.seed, "implicit/tasks"));
-        Map<Integer, Double> best = new LinkedHashMap<>();
-        Map<Integer, ColdRanker> chosen = new LinkedHashMap<>();
+        Selected selected = new Selected(run, r);
         for (int it = 0; it <= m.iterations(); it++) {
             if (it > 0) {
                 trainer.step();
             }
             if (it % m.validateEvery() == 0 || it == m.iterations()) {
                 Params meta = trainer.meta().detach();
-                for (int k : run.splits.keySet()) {
-                    MfRanker ranker = new MfRanker(model, learner.modelParams(meta), false, run.splits.get(k).adaptation(),
-                            run.adaptNegatives(k), s.trainNegatives(), run.target,
-                            (start, support) -> learner.adapt(meta, support, m.innerSteps()));
-                    double mrr = run.validationMrr(k, ranker);
-                    r.log().scored(k, it, mrr);
-                    if (!best.containsKey(k) || mrr > best.get(k)) {
-                        best.put(k, mrr);
-                        chosen.put(k, ranker);
-                    }
-                }
+                selected.offer(it, k -> new MfRanker(model, learner.modelParams(meta), false, run.splits.get(k).adaptation(),
+                        run.adaptNegatives(k), s.trainNegatives(), run.target,
+                        (start, support) -> learner.adapt(meta, support, m.innerSteps())));
             }
         }
-        return chosen;
+        return selected.chosen;
     }
 
     /**
@@ -343,8 +328,19 @@ enum ImplicitMethod {
     }
 
     /**
-     * The per-K choice among checkpoints of a transfer network: each checkpoint gives every cold user its transferred
-     * start, fine-tuned on the support like a pooled model's cold user, and is scored by validation MRR at each K.
+     * A transfer network's ranker at K: every cold user starts from its transferred parameters ({@code startOf}, in
+     * the cold-start form) and is fine-tuned on its support like a pooled model's cold user.
+     */
+    private static ColdRanker transferRanker(ImplicitRun run, DomainFactors target, int k, IntFunction<Params> startOf) {
+        ImplicitSettings s = run.settings;
+        MatrixFactorization model = target.model();
+        return new MfRanker(model, startOf, run.splits.get(k).adaptation(), run.adaptNegatives(k), s.trainNegatives(),
+                run.target, MfRanker.fineTuning(model, s.bpr().weightDecay(), s.fineTuneSteps(), s.fineTuneLr()));
+    }
+
+    /**
+     * The per-K choice among a method's checkpoints (epochs, meta-iterations, mapping steps): each checkpoint's ranker
+     * at every K is scored by validation MRR and logged, and the best of each K is kept (the earliest among ties).
      */
     private static final class Selected {
         final Map<Integer, ColdRanker> chosen = new LinkedHashMap<>();
@@ -357,13 +353,9 @@ enum ImplicitMethod {
             this.r = r;
         }
 
-        void offer(long step, DomainFactors target, java.util.function.IntFunction<Params> startOf) {
-            ImplicitSettings s = run.settings;
-            MatrixFactorization model = target.model();
+        void offer(long step, IntFunction<ColdRanker> rankerAt) {
             for (int k : run.splits.keySet()) {
-                ColdRanker ranker = new MfRanker(model, startOf, run.splits.get(k).adaptation(), run.adaptNegatives(k),
-                        s.trainNegatives(), run.target, MfRanker.fineTuning(model, s.bpr().weightDecay(), s.fineTuneSteps(),
-                        s.fineTuneLr()));
+                ColdRanker ranker = rankerAt.apply(k);
                 double mrr = run.validationMrr(k, ranker);
                 r.log().scored(k, step, mrr);
                 if (!best.containsKey(k) || mrr > best.get(k)) {
@@ -378,18 +370,16 @@ enum ImplicitMethod {
     private static MetaTrainer.TaskSource<RatingBatch> taskSource(ImplicitRun run, ImplicitSplit split) {
         Interactions x = run.data.interactions();
         ImplicitSettings s = run.settings;
-        int[] warm = Arrays.stream(x.usersIn(run.target)).filter(u -> Arrays.stream(x.rowsOf(u, run.target))
-                .filter(row -> run.data.part(row) == SplitPart.TRAIN).count() >= 2).toArray();
+        int[] warm = Arrays.stream(x.usersIn(run.target)).filter(u -> trainRowsOf(run, u, run.target).length >= 2).toArray();
         if (warm.length == 0) {
             throw new IllegalArgumentException("implicit meta-training: expected target users with at least two training "
                     + "interactions, found none");
         }
         ImplicitBatches batches = split.training();
-        org.metarec.core.data.NegativeSampler negatives = run.trainNegatives(run.target);
+        NegativeSampler negatives = run.trainNegatives(run.target);
         return rng -> {
             int user = warm[rng.nextInt(warm.length)];
-            int[] rows = Arrays.stream(x.rowsOf(user, run.target)).filter(row -> run.data.part(row) == SplitPart.TRAIN)
-                    .toArray();
+            int[] rows = trainRowsOf(run, user, run.target);
             rng.shuffle(rows);
             int support = Math.min(s.trainSupport(), rows.length - 1);
             int query = Math.min(s.trainQuery(), rows.length - support);

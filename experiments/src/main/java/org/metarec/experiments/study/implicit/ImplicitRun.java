@@ -7,8 +7,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.metarec.algorithms.rec.TestScores;
+import org.metarec.algorithms.rec.mapping.DomainFactors;
 import org.metarec.core.data.Interactions;
 import org.metarec.core.data.NegativeSampler;
 import org.metarec.core.data.SplitDataset;
@@ -40,8 +42,7 @@ final class ImplicitRun {
     private final NegativeSampler[] trainNegatives = new NegativeSampler[2];
     private final Map<Integer, NegativeSampler> adaptNegatives = new LinkedHashMap<>();
     private org.metarec.autodiff.Params pooled;
-    private final org.metarec.algorithms.rec.mapping.DomainFactors[] factors =
-            new org.metarec.algorithms.rec.mapping.DomainFactors[2];
+    private final DomainFactors[] factors = new DomainFactors[2];
 
     ImplicitRun(SplitDataset data, int source, int target, List<Integer> ks, long seed, ImplicitSettings settings,
                 Path negativesDir) throws IOException {
@@ -104,8 +105,7 @@ final class ImplicitRun {
      * Domain {@code d}'s own factors (EMCDR's and PTUPCDR's starting point): trained once per seed by the first method
      * that needs them, as training them again would give the same bits.
      */
-    synchronized org.metarec.algorithms.rec.mapping.DomainFactors factors(int d,
-            java.util.function.Supplier<org.metarec.algorithms.rec.mapping.DomainFactors> training) {
+    synchronized DomainFactors factors(int d, Supplier<DomainFactors> training) {
         if (factors[d] == null) {
             factors[d] = training.get();
         }

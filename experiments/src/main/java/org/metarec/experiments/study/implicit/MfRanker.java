@@ -1,5 +1,6 @@
 package org.metarec.experiments.study.implicit;
 
+import java.util.function.IntFunction;
 import org.metarec.algorithms.meta.InnerLoop;
 import org.metarec.algorithms.rec.data.RatingBatch;
 import org.metarec.algorithms.rec.data.SlotMode;
@@ -32,7 +33,7 @@ final class MfRanker implements ColdRanker {
     }
 
     private final RecModel model;
-    private final java.util.function.IntFunction<Params> startOf;
+    private final IntFunction<Params> startOf;
     private final ImplicitBatches batches;
     private final NegativeSampler negatives;
     private final int negativesPerPositive;
@@ -49,7 +50,7 @@ final class MfRanker implements ColdRanker {
      *
      * @param startOf per user, its starting parameters in the cold-start form
      */
-    MfRanker(RecModel model, java.util.function.IntFunction<Params> startOf, ImplicitBatches batches,
+    MfRanker(RecModel model, IntFunction<Params> startOf, ImplicitBatches batches,
              NegativeSampler negatives, int negativesPerPositive, int target, Adaptation adaptation) {
         this.model = model;
         this.startOf = startOf;
@@ -60,7 +61,7 @@ final class MfRanker implements ColdRanker {
         this.adaptation = adaptation;
     }
 
-    private static java.util.function.IntFunction<Params> startOf(RecModel model, Params params, boolean pooled) {
+    private static IntFunction<Params> startOf(RecModel model, Params params, boolean pooled) {
         return pooled ? user -> BprTraining.userForm(model, params, user) : user -> params;
     }
 

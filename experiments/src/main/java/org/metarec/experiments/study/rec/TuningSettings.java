@@ -201,7 +201,7 @@ public record TuningSettings(boolean random, int trials, boolean unequalBudgets,
             return null;
         }
         List<String> spaceless = run.stream().distinct()
-                .filter(m -> !Tunable.readBy(m).isEmpty() && forMethodOrEmpty(m).space().dimensions().isEmpty())
+                .filter(m -> !Tunable.readBy(m).isEmpty() && forMethod(m).space().dimensions().isEmpty())
                 .map(RecMethod::configName).toList();
         boolean sameTrials = run.stream().map(m -> forMethod(m).trials()).distinct().count() <= 1;
         if (sameTrials && spaceless.isEmpty()) {
@@ -214,7 +214,4 @@ public record TuningSettings(boolean random, int trials, boolean unequalBudgets,
                 + "checkpoints chosen): " + String.join(", ", spaceless);
     }
 
-    private MethodTuning forMethodOrEmpty(RecMethod m) {
-        return methods.getOrDefault(m, new MethodTuning(trials, new SearchSpace(List.of())));
-    }
 }
