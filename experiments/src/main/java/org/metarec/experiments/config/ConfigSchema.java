@@ -400,12 +400,12 @@ public final class ConfigSchema {
                                 .doc("Temperature of the Student-t assignment of a task to the clusters."),
                         key("gating", bool()).defaultTo(TaNP.Settings.DEFAULT.gating())
                                 .doc("Gating-FiLM (TaNP-G) instead of FiLM in the decoder."),
-                        key("cluster_weight", real().atLeast(0)).defaultTo(TaNP.Settings.DEFAULT.clusterWeight())
+                        key("cluster_weight", real().atLeast(0)).defaultTo(TaNP.Settings.DEFAULT.clustering().weight())
                                 .doc("lambda, the weight of TaNP's clustering regulariser lambda KL(P || Q) over each "
                                         + "meta-batch: the task identities' Student-t assignments Q to the `clusters` "
                                         + "centres against their sharpened target P (held constant, as in DEC); 0 "
                                         + "switches it off (the authors' code uses 0.1)."),
-                        key("cluster_alpha", real().above(0)).defaultTo(TaNP.Settings.DEFAULT.clusterAlpha())
+                        key("cluster_alpha", real().above(0)).defaultTo(TaNP.Settings.DEFAULT.clustering().alpha())
                                 .doc("alpha, the degrees of freedom of the regulariser's Student-t kernel "
                                         + "(1 + |r - m|^2 / alpha)^(-(alpha + 1) / 2); equal to `temperature` it is "
                                         + "the paper's assignment.")))

@@ -3,6 +3,7 @@ package org.metarec.algorithms.rec.coldstart;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 import org.metarec.algorithms.meta.MetaLearner;
 import org.metarec.algorithms.meta.Task;
@@ -90,32 +91,26 @@ public final class TaNP implements MetaLearner<RatingBatch> {
      * @param clusters K, the task clusters (code: 7)
      * @param temperature tau of the Student-t assignment (code: 1.0)
      * @param gating gating-FiLM (TaNP-G) instead of FiLM (the code trains FiLM)
-     * @param clusterWeight lambda, the weight of the clustering regulariser (code: 0.1); 0 switches it off
-     * @param clusterAlpha alpha, the degrees of freedom of the regulariser's Student-t kernel
+     * @param clustering the clustering regulariser (code: lambda 0.1; {@link Clustering#OFF} switches it off)
      */
     public record Settings(int zDim, int taskDim, int clusters, double temperature, boolean gating,
-            double clusterWeight, double clusterAlpha) {
+            Clustering clustering) {
         /** The code's sizes: z 32, task embedding 64, 7 clusters, temperature 1, FiLM; no clustering regulariser. */
         public static final Settings DEFAULT = new Settings(32, 64, 7, 1.0, false);
 
-        /** Validates the regulariser's settings (the model's shape validates the rest). */
+        /** Requires the regulariser's settings. */
         public Settings {
-            new Clustering(clusterWeight, clusterAlpha);
+            Objects.requireNonNull(clustering, "clustering");
         }
 
-        /** Settings without the clustering regulariser (lambda 0, alpha 1). */
+        /** Settings without the clustering regulariser. */
         public Settings(int zDim, int taskDim, int clusters, double temperature, boolean gating) {
-            this(zDim, taskDim, clusters, temperature, gating, Clustering.OFF.weight(), Clustering.OFF.alpha());
+            this(zDim, taskDim, clusters, temperature, gating, Clustering.OFF);
         }
 
         /** The model's shapes. */
         public TaNPModel.Shape shape() {
             return new TaNPModel.Shape(zDim, taskDim, clusters, temperature, gating);
-        }
-
-        /** The clustering regulariser's settings. */
-        public Clustering clustering() {
-            return new Clustering(clusterWeight, clusterAlpha);
         }
     }
 

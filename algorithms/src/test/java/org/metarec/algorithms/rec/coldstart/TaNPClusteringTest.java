@@ -250,7 +250,7 @@ class TaNPClusteringTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TaNP.Clustering(-0.1, 1));
         assertTrue(e.getMessage().contains("cluster_weight >= 0"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new TaNP.Clustering(0.1, 0));
-        assertThrows(IllegalArgumentException.class, () -> new TaNP.Settings(2, 2, 2, 1, false, Double.NaN, 1));
+        assertThrows(IllegalArgumentException.class, () -> new TaNP.Settings(2, 2, 2, 1, false, new TaNP.Clustering(Double.NaN, 1)));
         assertEquals(TaNP.Clustering.OFF, TaNP.Settings.DEFAULT.clustering());
     }
 }

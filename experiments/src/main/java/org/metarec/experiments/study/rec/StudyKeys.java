@@ -285,7 +285,7 @@ public final class StudyKeys {
                 c.getDouble("meta.mamo.alpha"), c.getDouble("meta.mamo.beta"), c.getDouble("meta.mamo.gamma"));
         TaNP.Settings tanp = new TaNP.Settings(c.getInt("meta.tanp.z_dim"), c.getInt("meta.tanp.task_dim"),
                 c.getInt("meta.tanp.clusters"), c.getDouble("meta.tanp.temperature"), c.getBoolean("meta.tanp.gating"),
-                c.getDouble("meta.tanp.cluster_weight"), c.getDouble("meta.tanp.cluster_alpha"));
+                new TaNP.Clustering(c.getDouble("meta.tanp.cluster_weight"), c.getDouble("meta.tanp.cluster_alpha")));
         return new ColdStartMetaMethod.Settings(mamo, tanp);
     }
 
