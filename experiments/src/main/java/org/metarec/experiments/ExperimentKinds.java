@@ -108,6 +108,6 @@ public final class ExperimentKinds {
 
     private static List<ConfigSchema.Kind> describe(List<ExperimentKind> kinds) {
         return kinds.stream().map(k -> new ConfigSchema.Kind(k.name(), k.description(), k.settings(), k.rules(), k.reads(),
-                k.methods(), k::rows)).toList();
+                k.methods(), k::rows, k::metrics)).toList();
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,9 @@ import org.metarec.experiments.config.ConfigException;
 import org.metarec.experiments.config.ConfigOverride;
 import org.metarec.experiments.config.ConfigProblem;
 import org.metarec.experiments.run.ExperimentKind;
+import org.metarec.experiments.results.Families;
 import org.metarec.experiments.run.Progress;
+import org.metarec.experiments.run.RunOutcome;
 import org.metarec.experiments.run.Runner;
 import org.metarec.experiments.study.coldstart.MovieLens1mFixture;
 
@@ -56,7 +59,8 @@ class KindKeysTest {
                   query_points: 3
                   reference: fomaml
                 """;
-        checkKind("sinusoid", List.of(run(base, "optimizer.clip_norm=1.0", "meta.head=[W1, b1, W2, b2]"),
+        checkKind("sinusoid", List.of(run(base, "optimizer.clip_norm=1.0", "meta.head=[W1, b1, W2, b2]",
+                        "evaluation.primary_metrics=[mse_k5_steps1]"),
                 run(base, "optimizer.name=sgd", "optimizer.schedule=cosine", "optimizer.min_lr=0.0001",
                         "meta.mamlpp.first_order_iterations=2", "meta.mamlpp.msl_iterations=2", "meta.inner_steps=2")));
     }
@@ -142,7 +146,8 @@ class KindKeysTest {
                         "optimizer.clip_norm=1.0", "evaluation.reference=oracle", "meta.mamlpp.learned_rates=false",
                         "meta.mamlpp.multi_step_loss=false", "meta.mamlpp.msl_iterations=2",
                         "meta.mamlpp.first_order_iterations=1", "meta.imaml.lambda=2.0", "meta.imaml.cg_iterations=3",
-                        "meta.imaml.cg_tolerance=1.0e-8", "crossdomain.support_order=temporal", "crossdomain.warm_users=3"),
+                        "meta.imaml.cg_tolerance=1.0e-8", "crossdomain.support_order=temporal", "crossdomain.warm_users=3",
+                        "evaluation.primary_metrics=[rmse_user, ndcg3_within_query_warm]"),
                 run(base, "data.source=delimited", "data.path=" + delimited, "protocol.target_domain=music",
                         "data.delimited.item_ids=per_domain"),
                 run(base, "data.source=douban", "data.path=" + douban, "protocol.source_domains=[book]",
@@ -195,9 +200,11 @@ class KindKeysTest {
         checkKind("coldstart", List.of(run(base, "optimizer.clip_norm=1.0", "evaluation.reference=maml",
                 "meta.mamlpp.first_order_iterations=1", "meta.mamlpp.msl_iterations=3", "meta.imaml.lambda=0.5",
                 "meta.imaml.cg_iterations=2", "meta.mamo.memory_size=2", "meta.tanp.z_dim=3", "meta.tanp.task_dim=4",
-                "meta.tanp.clusters=2", "meta.tanp.gating=true"),
+                "meta.tanp.clusters=2", "meta.tanp.gating=true", "meta.tanp.cluster_weight=0.2", "meta.tanp.cluster_alpha=2",
+                "evaluation.primary_metrics=[rmse_user]"),
                 run(base, "coldstart.tuning.strategy=random", "coldstart.tuning.trials=2",
-                        "coldstart.tuning.min_validation_users=2", "coldstart.tuning.methods.maml.trials=2",
+                        "coldstart.tuning.min_validation_users=2", "coldstart.tuning.unequal_budgets=true",
+                        "coldstart.tuning.methods.maml.trials=2",
                         "coldstart.tuning.methods.reptile.space=[{name: inner_lr, min: 0.01, max: 0.1, log: true}]")));
     }
 
@@ -228,7 +235,7 @@ class KindKeysTest {
                   input_dim: 5
                 """;
         checkKind("fewshot", List.of(run(base, "optimizer.clip_norm=1.0", "evaluation.reference=maml",
-                "fewshot.seeds=[1, 2]")));
+                "fewshot.seeds=[1, 2]", "evaluation.primary_metrics=[acc_k2]")));
     }
 
     @Test
@@ -245,7 +252,7 @@ class KindKeysTest {
                 protocol:
                   source_domains: [game]
                   target_domain: video
-                methods: [popularity, bpr_mf, pooled, maml, fomaml, reptile]
+                methods: [popularity, bpr_mf, pooled, maml, fomaml, reptile, emcdr, ptupcdr, neumf]
                 model:
                   embedding_dim: 2
                 meta:
@@ -267,6 +274,11 @@ class KindKeysTest {
                   fine_tune_lr: 0.1
                   train_support: 1
                   train_query: 2
+                  mapping_hidden: 3
+                  mapping_iterations: 2
+                  mapping_lr: 0.01
+                  mapping_validate_every: 1
+                  bridge_loss: bce
                 """.formatted(cdrib);
         checkKind("implicit", List.of(run(base, "optimizer.clip_norm=1.0", "evaluation.reference=pooled",
                         "data.skip_bad_lines=true"),
@@ -275,6 +287,8 @@ class KindKeysTest {
                         "implicit.tuning.methods.popularity.trials=1", "implicit.tuning.methods.bpr_mf.trials=2",
                         "implicit.tuning.methods.pooled.trials=2", "implicit.tuning.methods.maml.trials=2",
                         "implicit.tuning.methods.fomaml.trials=2", "implicit.tuning.methods.reptile.trials=3",
+                        "implicit.tuning.methods.emcdr.trials=2", "implicit.tuning.methods.ptupcdr.trials=2",
+                        "implicit.tuning.methods.neumf.trials=2",
                         "implicit.tuning.methods.bpr_mf.space=[{name: pooled_lr, min: 0.005, max: 0.02, log: true}]",
                         "implicit.tuning.methods.pooled.space=[{name: fine_tune_lr, choices: [0, 0.1]}]",
                         "implicit.tuning.methods.maml.space=[{name: inner_lr, min: 0.05, max: 0.2}]",
@@ -320,6 +334,27 @@ class KindKeysTest {
         assertEquals(List.of(h + ":1:1: data.source: expected sinusoid (the study draws its own regression tasks), found synthetic",
                 h + ":4:18: evaluation.support_sizes: expected support sizes K >= 1 (adaptation needs at least one point), found 0"),
                 e.problems().stream().map(ConfigProblem::toString).toList());
+    }
+
+    @Test
+    void primaryMetricsAreCheckedAgainstTheKindsMetricsBeforeAnythingRuns() {
+        Path f = TestFiles.write(tmp, "p.yaml", "name: t\nexperiment: crossdomain\nevaluation:\n  ranking:\n"
+                + "    sampled_negatives: 9\n    cutoffs: [5]\n  primary_metrics: [rmse_user, sampled_ndcg10]\n");
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> ExperimentKinds.loader().load(f, List.of()));
+        assertEquals(List.of(f + ":7:20: evaluation.primary_metrics: expected metrics this run reports (mae_user, rmse_user, "
+                + "ndcg3_within_query, mae_pooled, rmse_pooled, sampled_hr5, sampled_ndcg5, sampled_mrr), each alone, with '_' "
+                + "and (part of) a setting, or cut short before a '_'; found 'sampled_ndcg10'"),
+                e.problems().stream().map(ConfigProblem::toString).toList());
+        Path g = TestFiles.write(tmp, "q.yaml", "name: t\nexperiment: sinusoid\ndata:\n  source: sinusoid\nevaluation:\n"
+                + "  support_sizes: [5, 10]\n  primary_metrics: [mse_k10_steps1, mse_k1]\n");
+        e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> ExperimentKinds.loader().load(g, List.of()));
+        assertEquals(1, e.problems().size());
+        assertTrue(e.problems().get(0).toString().endsWith("found 'mse_k1'"), e.problems().get(0).toString());
+        Path h = TestFiles.write(tmp, "r.yaml", "name: t\nexperiment: crossdomain\nevaluation:\n"
+                + "  primary_metrics: [rmse_user_warm, rmse]\n");
+        assertEquals(List.of("rmse_user_warm", "rmse"), ExperimentKinds.loader().load(h, List.of())
+                .getStringList("evaluation.primary_metrics"), "a setting added, or a name cut short before '_'");
     }
 
     @Test
@@ -378,11 +413,22 @@ class KindKeysTest {
         return s.toString();
     }
 
-    /** Loads {@code text} with {@code sets}, runs it to the end, and returns its config (which records its reads). */
+    /**
+     * Loads {@code text} with {@code sets}, runs it to the end, and returns its config (which records its reads).
+     * Also checks that the metrics the kind says the config reports before the run ({@link ExperimentKind#metrics},
+     * what {@code evaluation.primary_metrics} is validated against) cover every row the run recorded.
+     */
     private Config run(String text, String... sets) throws IOException {
         Path file = TestFiles.write(tmp, "config" + runs + ".yaml", text);
         Config config = ExperimentKinds.loader().load(file, Arrays.stream(sets).map(ConfigOverride::parse).toList());
-        Runner.run(config, tmp.resolve("run" + runs++), new Runner.Options(2, Progress.silent(), false));
+        RunOutcome outcome = Runner.run(config, tmp.resolve("run" + runs++), new Runner.Options(2, Progress.silent(), false));
+        Optional<List<String>> metrics = ExperimentKinds.get(config.experiment()).metrics(config.asMap());
+        if (metrics.isPresent()) {
+            List<String> unforeseen = outcome.summary().rows().stream().map(r -> r.key().metric()).distinct()
+                    .filter(m -> metrics.get().stream().noneMatch(base -> Families.matches(base, m))).toList();
+            assertEquals(List.of(), unforeseen, "metrics the run recorded that " + config.experiment() + " did not foresee "
+                    + metrics.get());
+        }
         return config;
     }
 

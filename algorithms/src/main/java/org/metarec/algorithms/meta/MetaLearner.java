@@ -130,6 +130,22 @@ public interface MetaLearner<B> {
     TaskResult taskGradient(Params meta, Task<B> task);
 
     /**
+     * A term of the meta-objective that couples the tasks of a meta-batch, so that it cannot be written as a mean
+     * of per-task losses (TaNP's clustering regulariser, whose target distribution is computed over the whole
+     * batch). A meta-step adds its value to the mean task loss and its gradient to the mean task gradient, once,
+     * after the tasks: {@code L = (1/n) sum_i L_i + B(tasks)}. It is computed on the calling thread from the tasks
+     * in order, so it does not depend on the threads either.
+     *
+     * @param meta the meta-parameters; not modified
+     * @param tasks the meta-batch, in order (the tasks {@link #taskGradient} saw)
+     * @return the term, or null when the learner has none (the default: then a meta-step is exactly the mean of
+     *     its tasks' results)
+     */
+    default BatchTerm batchTerm(Params meta, List<Task<B>> tasks) {
+        return null;
+    }
+
+    /**
      * One meta-step, as Algorithm 2 of Finn et al. (2017) writes it (lines 4-10):
      * <pre>
      *   for all T_i in the batch:                                    (4)
@@ -137,7 +153,8 @@ public interface MetaLearner<B> {
      *       g_i   = grad_theta L_query_i(f_phi_i)                    (... and differentiates the query loss)
      *   meta-gradient = (1/n) sum_i g_i                              (10: the outer optimiser steps along it)
      * </pre>
-     * The per-task gradients are added in task order and divided by {@code n}; the parallel
+     * The per-task gradients are added in task order and divided by {@code n}, and the learner's
+     * {@link #batchTerm}, if any, is added to the mean; the parallel
      * {@link org.metarec.algorithms.parallel.TaskPool#step} gives the same bits.
      *
      * @param meta the meta-parameters; not modified
@@ -159,8 +176,20 @@ public interface MetaLearner<B> {
         }
         int n = tasks.size();
         Params mean = gradientSum.map(g -> g.div(Tensor.filled(g.rows(), g.cols(), n)));
-        return new MetaStep(lossSum / n, mean, adapted);
+        BatchTerm term = batchTerm(meta, tasks);
+        if (term == null) {
+            return new MetaStep(lossSum / n, mean, adapted);
+        }
+        return new MetaStep(lossSum / n + term.loss(), mean.zip(term.gradient(), Tensor::add), adapted);
     }
+
+    /**
+     * A batch-level term of the meta-objective ({@link #batchTerm}).
+     *
+     * @param loss its value
+     * @param gradient its gradient, per meta-parameter (every meta-parameter, same names and shapes)
+     */
+    record BatchTerm(double loss, Params gradient) {}
 
     /**
      * One task's part of a meta-step.

@@ -21,6 +21,7 @@ import org.metarec.autodiff.kernel.Scratch;
 
 /**
  * Computes {@link MetaLearner#metaStep} over a batch of tasks, the tasks in parallel, with the same bits.
+ * A learner's {@link MetaLearner#batchTerm} (a term over the whole batch) runs after the tasks, on the caller.
  *
  * <p>Tasks are independent, so each runs on one of the threads with its own graph; the shared
  * meta-parameters are only read. The per-task gradients are then summed in task order, whatever
@@ -114,7 +115,9 @@ public final class TaskPool implements AutoCloseable {
             }
         }, addShelved);
         spareShelves.set(shelves);   // taken, not shared: steps running at once never share buffers
-        return mean(meta, metaTensors, sum, results);
+        // The batch term couples the tasks: it runs once, here on the caller, after they are all done.
+        MetaLearner.BatchTerm term = learner.batchTerm(meta, tasks);
+        return mean(meta, metaTensors, sum, results, term, names);
     }
 
     private static void addInto(double[] sum, double[] g) {
@@ -276,14 +279,25 @@ public final class TaskPool implements AutoCloseable {
         }
     }
 
-    /** The result: {@code sum / n} by parameter, and the mean loss, summed in task order. */
+    /**
+     * The result: {@code sum / n} by parameter, and the mean loss, summed in task order; plus the batch term
+     * when there is one, added after the division as {@link MetaLearner#metaStep} adds it.
+     */
     private static MetaStep mean(Params meta, List<Tensor> metaTensors, double[][] sum,
-                               List<MetaLearner.TaskResult> results) {
+                               List<MetaLearner.TaskResult> results, MetaLearner.BatchTerm term, List<String> names) {
         int n = results.size();
         List<Tensor> means = new ArrayList<>();
         for (int p = 0; p < sum.length; p++) {
             for (int e = 0; e < sum[p].length; e++) {
                 sum[p][e] /= n;
+            }
+            if (term != null) {
+                Tensor g = term.gradient().get(names.get(p));
+                if (g.size() != sum[p].length) {
+                    throw new IllegalStateException("batch term: the gradient of " + names.get(p) + " has shape "
+                            + g.shape() + ", expected the parameter's shape " + metaTensors.get(p).shape());
+                }
+                addInto(sum[p], g.data().data);
             }
             Tensor like = metaTensors.get(p);
             means.add(Tensor.constant(DMatrixRMaj.wrap(like.rows(), like.cols(), sum[p])));
@@ -296,7 +310,9 @@ public final class TaskPool implements AutoCloseable {
                 adapted.add(r.adapted());
             }
         }
-        return new MetaStep(loss / n, meta.withValues(means), List.copyOf(adapted));
+        double meanLoss = loss / n;
+        return new MetaStep(term == null ? meanLoss : meanLoss + term.loss(), meta.withValues(means),
+                List.copyOf(adapted));
     }
 
     /** Tasks (items of {@link #map}) run so far, on all threads. */

@@ -116,14 +116,10 @@ final class LoadBenchCommand implements Callable<Integer> {
                 System.getProperty("java.version"), rt.availableProcessors(), rt.maxMemory() >> 20, repeat);
         List<Measured> all = new ArrayList<>();
         if (douban != null && Files.isDirectory(douban)) {
-            long bytes = 0;
-            for (String f : DoubanLoader.FILES.values()) {
-                bytes += Files.size(douban.resolve(f));
-            }
-            all.add(measure(out, "douban (book + music)", bytes, () -> DoubanLoader.load(douban, LoadOptions.DEFAULT)));
+            all.add(measure(out, "douban (book + music)", bytes(douban, DoubanLoader.FILES.values()),
+                    () -> DoubanLoader.load(douban, LoadOptions.DEFAULT)));
         } else {
-            out.println(douban == null ? "douban: skipped, no --douban folder given"
-                    : "douban: skipped, no folder " + douban.toAbsolutePath().normalize());
+            out.println(skipped("douban", douban));
         }
         if (cdrib != null && Files.isDirectory(cdrib)) {
             for (CdribLoader.Scenario scenario : CdribLoader.Scenario.values()) {
@@ -134,16 +130,13 @@ final class LoadBenchCommand implements Callable<Integer> {
                 }
                 long bytes = 0;
                 for (String folder : scenario.layout().folders()) {
-                    for (String f : CdribLoader.FILES) {
-                        bytes += Files.size(cdrib.resolve(folder).resolve(f));
-                    }
+                    bytes += bytes(cdrib.resolve(folder), CdribLoader.FILES);
                 }
                 all.add(measure(out, "cdrib " + scenario.layout().name(), bytes,
                         () -> CdribLoader.load(cdrib, scenario, LoadOptions.DEFAULT).dataset()));
             }
         } else {
-            out.println(cdrib == null ? "cdrib: skipped, no --cdrib folder given"
-                    : "cdrib: skipped, no folder " + cdrib.toAbsolutePath().normalize());
+            out.println(skipped("cdrib", cdrib));
         }
         Path dir = Files.createTempDirectory(tmp == null ? Path.of(System.getProperty("java.io.tmpdir")) : tmp,
                 "metarec-load-bench");
@@ -250,5 +243,20 @@ final class LoadBenchCommand implements Callable<Integer> {
             }
         }
         return sum;
+    }
+
+    /** The summed size of {@code files} in {@code dir}: the bytes a load reads. */
+    private static long bytes(Path dir, Iterable<String> files) throws IOException {
+        long total = 0;
+        for (String f : files) {
+            total += Files.size(dir.resolve(f));
+        }
+        return total;
+    }
+
+    /** The line a skipped real-data load prints: no {@code --name} option given, or no such folder. */
+    private static String skipped(String name, Path dir) {
+        return dir == null ? name + ": skipped, no --" + name + " folder given"
+                : name + ": skipped, no folder " + dir.toAbsolutePath().normalize();
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.metarec.experiments.io.AtomicFiles;
 import org.metarec.experiments.report.Report;
+import org.metarec.experiments.results.Families;
 import org.metarec.experiments.run.RunFolder;
 import org.metarec.experiments.run.UsageException;
 import org.metarec.experiments.sweep.Sweep;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code metarec report DIR... [--out DIR]}. */
+/** {@code metarec report DIR... [--out DIR] [--primary-metrics A,B]}. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Merge finished runs (several seeds, several methods) into one table and one set of plots.")
 final class ReportCommand implements Callable<Integer> {
@@ -35,6 +36,13 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Write into --out even when it holds files other than an earlier report's.")
     boolean force;
+
+    @Option(names = Report.PRIMARY_OPTION, split = ",", paramLabel = "METRIC",
+            description = "Correct the tests of these metrics (each with every setting: rmse_user covers rmse_user_k5_beta20) "
+                    + "as the primary family and all others as the secondary one, each on its own, instead of the families "
+                    + "of the first run's evaluation.primary_metrics (one family for runs without it). An empty value "
+                    + "(--primary-metrics=) makes every test one family.")
+    List<String> primaryMetrics;
 
     @Override
     public Integer call() throws Exception {
@@ -53,7 +61,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         Report report;
         try {
-            report = Report.of(runs);
+            report = Report.of(runs, families());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -61,6 +69,18 @@ final class ReportCommand implements Callable<Integer> {
         main.out.print(report.table().text());
         main.err.println("report: " + out);
         return ExitCodes.OK;
+    }
+
+    /** The families of {@code --primary-metrics}, or null when it is not given (the first run's). */
+    private Families families() {
+        if (primaryMetrics == null) {
+            return null;
+        }
+        try {
+            return new Families(primaryMetrics.stream().map(String::strip).filter(m -> !m.isEmpty()).toList());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(Report.PRIMARY_OPTION + ": " + e.getMessage());
+        }
     }
 
     /** What a report writes into its folder; a folder holding only these (and temporary files) is an earlier report. */

@@ -111,7 +111,7 @@ public final class ConfigDocs {
         }
         return switch (k.presence()) {
             case REQUIRED -> "**required**";
-            case OPTIONAL -> "none (optional)";
+            case OPTIONAL, LEFT_OUT -> "none (optional)";
             case DEFAULT -> "`" + escape(ConfigYaml.flow(k.defaultValue())) + "`";
         };
     }

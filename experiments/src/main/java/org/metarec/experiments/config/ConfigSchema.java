@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.metarec.algorithms.meta.ImplicitMAML;
 import org.metarec.core.data.io.CdribLoader;
@@ -23,6 +24,7 @@ import org.metarec.algorithms.meta.MAMLPlusPlus;
 import org.metarec.algorithms.rec.coldstart.MAMO;
 import org.metarec.algorithms.rec.coldstart.TaNP;
 import org.metarec.core.stats.Correction;
+import org.metarec.experiments.results.Families;
 
 /**
  * The one place where every common config key is declared, typed, bounded, defaulted and documented.
@@ -59,9 +61,13 @@ public final class ConfigSchema {
      * @param methods     the values {@code methods} may list for it; empty when it does not read {@code methods}
      * @param rows        the result rows a run of a resolved config reports (what {@code evaluation.reference} may
      *                    name; {@link org.metarec.experiments.run.ExperimentKind#rows})
+     * @param metrics     the metrics a run of a resolved config reports, before their settings are appended, or
+     *                    empty when the kind cannot tell before it runs (what {@code evaluation.primary_metrics} is
+     *                    checked against; {@link org.metarec.experiments.run.ExperimentKind#metrics})
      */
     public record Kind(String name, String description, ObjectSpec settings, List<ObjectRule> rules, List<String> reads,
-                       List<String> methods, Function<Map<String, Object>, List<String>> rows) {
+                       List<String> methods, Function<Map<String, Object>, List<String>> rows,
+                       Function<Map<String, Object>, Optional<List<String>>> metrics) {
         /** Requires a name, a description and the keys it reads. */
         public Kind {
             Objects.requireNonNull(name, "name");
@@ -70,6 +76,7 @@ public final class ConfigSchema {
             reads = List.copyOf(reads);
             methods = List.copyOf(methods);
             Objects.requireNonNull(rows, "rows");
+            Objects.requireNonNull(metrics, "metrics");
         }
     }
 
@@ -133,7 +140,34 @@ public final class ConfigSchema {
                         "expected one of the methods this run reports " + rows + ", found '" + reference + "'");
             }));
         }
+        if (paths.contains("evaluation") || paths.contains(PRIMARY_METRICS)) {
+            rules.add(primaryMetricsRule(kind));
+        }
         return new ObjectSpec(keys, rules, notRead);
+    }
+
+    private static final String PRIMARY_METRICS = "evaluation.primary_metrics";
+
+    /**
+     * Each name of {@code evaluation.primary_metrics} can match a metric the run reports, when the kind can tell
+     * which before it runs; otherwise the summary checks the names against the recorded rows.
+     */
+    private static ObjectRule primaryMetricsRule(Kind kind) {
+        return new ObjectRule("`evaluation.primary_metrics` names metrics the run reports", root -> {
+            Object names = ((Map<?, ?>) root.get("evaluation")).get("primary_metrics");
+            Optional<List<String>> metrics = kind.metrics().apply(root);
+            if (!(names instanceof List<?> list) || metrics.isEmpty()) {
+                return null;
+            }
+            for (Object name : list) {
+                if (!Families.mayMatch((String) name, metrics.get())) {
+                    return new ObjectRule.Violation(PRIMARY_METRICS, "expected metrics this run reports ("
+                            + String.join(", ", metrics.get()) + "), each alone, with '_' and (part of) a setting, or cut "
+                            + "short before a '_'; found '" + name + "'");
+                }
+            }
+            return null;
+        });
     }
 
     private static List<KeySpec> common(List<Kind> kinds, List<String> methods) {
@@ -399,7 +433,16 @@ public final class ConfigSchema {
                         key("temperature", real().above(0)).defaultTo(TaNP.Settings.DEFAULT.temperature())
                                 .doc("Temperature of the Student-t assignment of a task to the clusters."),
                         key("gating", bool()).defaultTo(TaNP.Settings.DEFAULT.gating())
-                                .doc("Gating-FiLM (TaNP-G) instead of FiLM in the decoder.")))
+                                .doc("Gating-FiLM (TaNP-G) instead of FiLM in the decoder."),
+                        key("cluster_weight", real().atLeast(0)).defaultTo(TaNP.Settings.DEFAULT.clustering().weight())
+                                .doc("lambda, the weight of TaNP's clustering regulariser lambda KL(P || Q) over each "
+                                        + "meta-batch: the task identities' Student-t assignments Q to the `clusters` "
+                                        + "centres against their sharpened target P (held constant, as in DEC); 0 "
+                                        + "switches it off (the authors' code uses 0.1)."),
+                        key("cluster_alpha", real().above(0)).defaultTo(TaNP.Settings.DEFAULT.clustering().alpha())
+                                .doc("alpha, the degrees of freedom of the regulariser's Student-t kernel "
+                                        + "(1 + |r - m|^2 / alpha)^(-(alpha + 1) / 2); equal to `temperature` it is "
+                                        + "the paper's assignment.")))
                         .doc("TaNP's sizes (Lin et al. 2021; defaults from the authors' code), read by method `tanp`; "
                                 + "it has no inner loop, and its own model has `model.embedding_dim` and `model.hidden` "
                                 + "(not `model.type`)."));
@@ -480,6 +523,15 @@ public final class ConfigSchema {
                 key("correction", oneOf(Correction.configNames())).defaultTo(Correction.HOLM.configName())
                         .doc("Multiple-comparison correction applied to every p-value of the summary table: `holm` "
                                 + "(Holm's step-down procedure, family-wise error rate) or `bh` (Benjamini-Hochberg, false "
-                                + "discovery rate); the table says which and over how many tests."));
+                                + "discovery rate); the table says which and over how many tests."),
+                key("primary_metrics", listOf(string("[A-Za-z0-9_.@-]+", "letters, digits, '_', '.', '@' or '-'")).distinct()).leftOutWhenAbsent()
+                        .doc("The study's primary metrics, declared before the run: the tests of every row whose metric is "
+                                + "one of these or starts with one and `_` (`rmse_user` covers `rmse_user_k5_beta20` and "
+                                + "`rmse_user_warm_k5_beta20`) form the primary family, all other tests the secondary "
+                                + "(exploratory) family, and `correction` is applied within each family on its own; the "
+                                + "table says both sizes, summary.json each row's family. Absent or empty: every test is one "
+                                + "family. A name that matches no metric of the run is an error (before the run where the "
+                                + "kind knows its metrics). `metarec report --primary-metrics` re-reports finished runs "
+                                + "with other families."));
     }
 }

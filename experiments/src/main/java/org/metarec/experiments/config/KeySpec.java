@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param name         the key as written in YAML
  * @param spec         what its value must look like
- * @param presence     required, defaulted or optional (null when absent)
+ * @param presence     required, defaulted, optional (null when absent) or left out when absent
  * @param defaultValue the resolved default when {@code presence} is DEFAULT (null for sections)
  * @param doc          one or two sentences for docs/configs.md
  * @param when         the condition under which the key applies, or null for always
@@ -24,7 +24,12 @@ public record KeySpec(String name, Spec spec, Presence presence, Object defaultV
         /** Takes {@link KeySpec#defaultValue()} when absent or null. */
         DEFAULT,
         /** Resolves to null when absent. */
-        OPTIONAL
+        OPTIONAL,
+        /**
+         * Left out of the resolved config when absent: a key added this way leaves the resolved text (and hash) of
+         * every config that does not give it as it was, so older run folders still resume and summarise identically.
+         */
+        LEFT_OUT
     }
 
     /** Requires a valid key name, a spec, a presence and a doc string. */
@@ -51,6 +56,11 @@ public record KeySpec(String name, Spec spec, Presence presence, Object defaultV
     /** This key, optional with no default (resolves to null when absent). */
     public KeySpec optional() {
         return new KeySpec(name, spec, Presence.OPTIONAL, null, doc, when);
+    }
+
+    /** This key, optional and left out of the resolved config when absent ({@link Presence#LEFT_OUT}). */
+    public KeySpec leftOutWhenAbsent() {
+        return new KeySpec(name, spec, Presence.LEFT_OUT, null, doc, when);
     }
 
     /**

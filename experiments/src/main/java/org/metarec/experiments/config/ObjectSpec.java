@@ -209,7 +209,7 @@ public record ObjectSpec(List<KeySpec> keys, List<ObjectRule> rules, Map<String,
             }
         } else if (k.presence() == KeySpec.Presence.REQUIRED) {
             problems.add(map.position(), childPath, "expected " + k.spec().describe() + ", found nothing (the key is required)");
-        } else {
+        } else if (k.presence() != KeySpec.Presence.LEFT_OUT) {
             out.put(k.name(), k.defaultValue());
         }
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.metarec.core.stats.Correction;
 import org.metarec.experiments.io.AtomicFiles;
 import org.metarec.core.json.Json;
@@ -19,6 +20,7 @@ import org.metarec.experiments.plots.Charts;
 import org.metarec.experiments.plots.Curve;
 import org.metarec.experiments.plots.RunPlots;
 import org.metarec.experiments.results.EvidenceFiles;
+import org.metarec.experiments.results.Families;
 import org.metarec.experiments.results.ResultSink;
 import org.metarec.experiments.results.Summary;
 import org.metarec.experiments.results.SummaryRow;
@@ -29,23 +31,44 @@ import org.metarec.experiments.results.Table;
  * their seeds ({@code seed}, {@code <kind>.seeds}) form a variant, and a variant's seeds are summarised exactly
  * as one run's ({@link Summary#rows}): the mean over seeds of the per-seed means with a 95% Student-t interval
  * over them, and against the reference the paired tests over per-seed means and the Wilcoxon test over users
- * counted once. A run of one seed is one seed. Every p-value of the report is corrected together.
+ * counted once. A run of one seed is one seed. The p-values of every variant are corrected together, within each
+ * of the {@link Families} (those of the first run, or those the report is asked for).
  *
  * @param runs       the runs, in the order given
  * @param reference  the reference method (that of the first run)
  * @param correction the multiple-comparison correction (that of the first run)
+ * @param families   the families the correction is applied within
  * @param rows      ordered by variant (first appearance), metric key, then method (first appearance)
  */
-public record Report(List<RunRecord> runs, String reference, Correction correction, List<ReportRow> rows) {
+public record Report(List<RunRecord> runs, String reference, Correction correction, Families families, List<ReportRow> rows) {
+
+    /** The command-line option that sets the families, named in errors about them. */
+    public static final String PRIMARY_OPTION = "--primary-metrics";
 
     /** Copies the lists. */
     public Report {
         runs = List.copyOf(runs);
+        Objects.requireNonNull(families, "families");
         rows = List.copyOf(rows);
     }
 
-    /** Reads the run folders and builds the report; throws naming a folder that is not a finished run. */
+    /** Reads the run folders and builds the report with the first run's families; throws naming a folder that is not a finished run. */
     public static Report of(List<Path> dirs) throws IOException {
+        return of(dirs, null);
+    }
+
+    /**
+     * Reads the run folders and builds the report.
+     *
+     * @param dirs     the finished run folders
+     * @param families the families to correct within, or null for those of the first run (one family for runs
+     *                 written before families existed)
+     * @return the report
+     * @throws IOException if a run cannot be read
+     * @throws IllegalArgumentException naming a folder that is not a finished run, or a primary metric that matches
+     *                                  no row
+     */
+    public static Report of(List<Path> dirs, Families families) throws IOException {
         if (dirs.isEmpty()) {
             throw new IllegalArgumentException("report: expected at least one finished run folder, found none");
         }
@@ -53,7 +76,7 @@ public record Report(List<RunRecord> runs, String reference, Correction correcti
         for (Path d : dirs) {
             runs.add(RunRecord.read(d));
         }
-        return build(runs);
+        return build(runs, families);
     }
 
     /**
@@ -68,8 +91,22 @@ public record Report(List<RunRecord> runs, String reference, Correction correcti
      * @throws IllegalArgumentException when two runs of a variant have the same seed
      */
     public static Report build(List<RunRecord> runs) throws IOException {
+        return build(runs, null);
+    }
+
+    /**
+     * Like {@link #build(List)}, correcting within {@code families}.
+     *
+     * @param runs     the runs
+     * @param families the families, or null for those of the first run
+     * @return the report
+     * @throws IOException if a run's results cannot be read
+     * @throws IllegalArgumentException when two runs of a variant have the same seed, or a primary metric matches no row
+     */
+    public static Report build(List<RunRecord> runs, Families families) throws IOException {
         String reference = runs.get(0).summary().reference();
         Correction correction = runs.get(0).summary().correction();
+        Families used = families != null ? families : runs.get(0).summary().families();
         List<String> varying = varyingKeys(runs);
         Map<String, List<RunRecord>> byVariant = new LinkedHashMap<>();
         for (RunRecord r : runs) {
@@ -77,18 +114,22 @@ public record Report(List<RunRecord> runs, String reference, Correction correcti
         }
         List<String> variants = new ArrayList<>();
         List<SummaryRow> rows = new ArrayList<>();
+        Set<String> metrics = new TreeSet<>();
         for (Map.Entry<String, List<RunRecord>> v : byVariant.entrySet()) {
-            for (SummaryRow row : Summary.rows(seeds(v.getKey(), v.getValue(), reference), reference)) {
+            ResultSink sink = seeds(v.getKey(), v.getValue(), reference);
+            metrics.addAll(Summary.metrics(sink));
+            for (SummaryRow row : Summary.rows(sink, reference)) {
                 variants.add(v.getKey());
                 rows.add(row);
             }
         }
-        List<SummaryRow> adjusted = SummaryRow.corrected(rows, correction);
+        used.requireMatches(rows.stream().map(SummaryRow::key).toList(), metrics, families != null ? PRIMARY_OPTION : Families.KEY);
+        List<SummaryRow> adjusted = SummaryRow.corrected(rows, correction, used);
         List<ReportRow> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             out.add(new ReportRow(variants.get(i), adjusted.get(i)));
         }
-        return new Report(runs, reference, correction, out);
+        return new Report(runs, reference, correction, used, out);
     }
 
     /** The results of a variant's runs in one sink, methods in the order the runs list them (the reference first). */
@@ -115,14 +156,15 @@ public record Report(List<RunRecord> runs, String reference, Correction correcti
 
     /**
      * Config keys whose values are not the same in every run, other than the seeds, the run's name (a
-     * label, not a setting) and the method list (methods are already a dimension of every row).
+     * label, not a setting), the method list (methods are already a dimension of every row) and the primary
+     * metrics (a choice of the analysis, which the report makes once for all runs).
      */
     private static List<String> varyingKeys(List<RunRecord> runs) {
         Set<String> keys = new LinkedHashSet<>();
         runs.forEach(r -> keys.addAll(r.config().keySet()));
         List<String> out = new ArrayList<>();
         for (String k : keys) {
-            if (k.equals("seed") || k.endsWith(".seeds") || k.equals("name") || k.equals("methods")) {
+            if (k.equals("seed") || k.endsWith(".seeds") || k.equals("name") || k.equals("methods") || k.equals(Families.KEY)) {
                 continue;
             }
             String first = runs.get(0).config().get(k);
@@ -147,15 +189,20 @@ public record Report(List<RunRecord> runs, String reference, Correction correcti
                 rows.stream().map(ReportRow::variant).toList());
     }
 
-    /** The content of report.json: the run folder names, the reference and the rows. */
+    /**
+     * The content of report.json: the run folder names, the reference, the correction, the number of tests (and
+     * with two families those of {@link Families#putHeader}) and the rows (each with its family when there are two).
+     */
     public Map<String, Object> toJson() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("runs", runs.stream().map(r -> r.dir().getFileName().toString()).toList());
         out.put("reference", reference);
         out.put("confidence_level", Summary.LEVEL);
         out.put("correction", correction.configName());
-        out.put("comparisons", SummaryRow.comparisons(rows.stream().map(ReportRow::stats).toList()));
-        out.put("results", rows.stream().map(ReportRow::toJson).toList());
+        List<SummaryRow> stats = rows.stream().map(ReportRow::stats).toList();
+        out.put("comparisons", SummaryRow.comparisons(stats));
+        families.putHeader(out, stats);
+        out.put("results", rows.stream().map(r -> families.withFamily(r.toJson(), r.stats().key())).toList());
         return out;
     }
 
@@ -165,12 +212,42 @@ public record Report(List<RunRecord> runs, String reference, Correction correcti
         sb.append("Runs: ").append(runs.size()).append(". Runs that differ only in their seeds form a variant, whose seeds "
                 + "are summarised together as one run's are.\n\n");
         sb.append(table().markdown());
-        sb.append('\n').append(Summary.explanation(rows.stream().map(ReportRow::stats).toList(), reference, correction)).append('\n');
+        sb.append('\n').append(Summary.explanation(rows.stream().map(ReportRow::stats).toList(), reference, correction, families))
+                .append('\n');
+        String origin = familiesOrigin();
+        if (origin != null) {
+            sb.append('\n').append(origin).append('\n');
+        }
         sb.append("\n## Runs\n\n");
         for (RunRecord r : runs) {
             sb.append("- `").append(r.dir().getFileName()).append("` (seed ").append(r.config().get("seed")).append(")\n");
         }
         return sb.toString();
+    }
+
+    /**
+     * What report.md says when the families are not those every run declared, which a reader weighing the primary
+     * claims must know: either they were given to the report (after the runs, so not declared before the results
+     * were known), or the runs declared different ones and the first run's are used. Null when every run declared
+     * these families.
+     */
+    private String familiesOrigin() {
+        List<Families> declared = runs.stream().map(r -> r.summary().families()).distinct().toList();
+        if (declared.equals(List.of(families))) {
+            return null;
+        }
+        String configs = String.join("; ", declared.stream().map(Report::describe).toList());
+        if (!families.equals(runs.get(0).summary().families())) {
+            return "Families: this report corrects within " + describe(families) + ", given to `metarec report "
+                    + PRIMARY_OPTION + "` after the runs, not declared in their configs (`" + Families.KEY + "`: "
+                    + configs + ").";
+        }
+        return "Families: the runs' configs declare different families (`" + Families.KEY + "`: " + configs
+                + "); this report corrects within those of the first run, " + describe(families) + ".";
+    }
+
+    private static String describe(Families f) {
+        return f.split() ? "the primary metrics " + f.primary() : "one family";
     }
 
     /**

@@ -31,6 +31,16 @@ public record MetricKey(String metric, Integer adaptSteps) implements Comparable
         return ORDER.compare(this, o);
     }
 
+    /**
+     * The name summary.json gives the row: the metric, with {@code _steps<S>} appended when it has steps
+     * ({@code mse_k10_steps1}), so that each row's name is unique on its own.
+     *
+     * @return the name
+     */
+    public String fullName() {
+        return adaptSteps == null ? metric : metric + "_steps" + adaptSteps;
+    }
+
     /** {@code rmse} or {@code rmse after 5 steps}. */
     @Override
     public String toString() {

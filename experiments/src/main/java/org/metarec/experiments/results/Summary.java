@@ -18,16 +18,18 @@ import org.metarec.core.stats.StudentTInterval;
  * The summary of one run, with seeds as the unit of evidence: for every method and metric, the mean over seeds of
  * the per-seed means with a 95% Student-t interval over those means ({@link SeedStats}), and against the
  * reference method the paired t-test and Wilcoxon signed-rank test over per-seed means and the Wilcoxon test over
- * users, each user counted once ({@link PValues}); never over pooled tasks, in which users repeat. Every p-value
- * of the table is adjusted by one {@link Correction}. A method whose every recorded value equals an earlier
+ * users, each user counted once ({@link PValues}); never over pooled tasks, in which users repeat. The p-values are
+ * adjusted by one {@link Correction}, over every test of the table or, with primary metrics declared, within each
+ * of the two {@link Families}. A method whose every recorded value equals an earlier
  * method's (ANIL and MAML on matrix factorisation, whose head is all of its adapted parameters) is marked
  * identical to it and not compared or counted.
  *
  * @param reference  the method the others are compared with
  * @param correction the multiple-comparison correction of the p-values
+ * @param families   the families it is applied within
  * @param rows       ordered by metric and adaptation steps, then the reference, then the other methods in sink order
  */
-public record Summary(String reference, Correction correction, List<SummaryRow> rows) {
+public record Summary(String reference, Correction correction, Families families, List<SummaryRow> rows) {
 
     /** The confidence level of every interval. */
     public static final double LEVEL = StudentTInterval.DEFAULT_LEVEL;
@@ -35,7 +37,13 @@ public record Summary(String reference, Correction correction, List<SummaryRow> 
     /** Copies the rows. */
     public Summary {
         Objects.requireNonNull(correction, "correction");
+        Objects.requireNonNull(families, "families");
         rows = List.copyOf(rows);
+    }
+
+    /** A summary whose tests are one family. */
+    public Summary(String reference, Correction correction, List<SummaryRow> rows) {
+        this(reference, correction, Families.ONE, rows);
     }
 
     /**
@@ -59,8 +67,30 @@ public record Summary(String reference, Correction correction, List<SummaryRow> 
      * @throws IllegalArgumentException when the requested reference reported no results
      */
     public static Summary of(ResultSink sink, String reference, Correction correction) {
+        return of(sink, reference, correction, Families.ONE);
+    }
+
+    /**
+     * Summarises a sink, correcting within each family.
+     *
+     * @param sink       the recorded values
+     * @param reference  the requested reference method, or null for the first method of {@link ResultSink#methods()}
+     * @param correction the multiple-comparison correction
+     * @param families   the families ({@link Families#KEY})
+     * @return the summary
+     * @throws IllegalArgumentException when the requested reference reported no results, or a primary metric
+     *                                  matches no recorded metric
+     */
+    public static Summary of(ResultSink sink, String reference, Correction correction, Families families) {
         String ref = reference(sink, reference);
-        return new Summary(ref, correction, SummaryRow.corrected(rows(sink, ref), correction));
+        List<SummaryRow> rows = rows(sink, ref);
+        families.requireMatches(rows.stream().map(SummaryRow::key).toList(), metrics(sink), Families.KEY);
+        return new Summary(ref, correction, families, SummaryRow.corrected(rows, correction, families));
+    }
+
+    /** The metrics a sink recorded, without their settings, sorted: what an error about a primary metric lists. */
+    public static List<String> metrics(ResultSink sink) {
+        return sink.series().stream().map(s -> s.measure().metric()).distinct().sorted().toList();
     }
 
     /** The reference: the requested one, which must have results, or the sink's first method. */
@@ -182,7 +212,9 @@ public record Summary(String reference, Correction correction, List<SummaryRow> 
 
     /**
      * The content of {@code summary.json}: {@code header} entries first (run name, seed, config hash...), then
-     * {@code reference}, {@code confidence_level}, {@code correction}, {@code comparisons} and {@code results}.
+     * {@code reference}, {@code confidence_level}, {@code correction}, {@code comparisons} (every test) and, with
+     * two families, {@code primary_metrics}, {@code comparisons_primary} and {@code comparisons_secondary}; then
+     * {@code results}, whose rows then each say their {@code family} ({@link Families#putHeader}).
      */
     public Map<String, Object> toJson(Map<String, Object> header) {
         Map<String, Object> out = new LinkedHashMap<>(header);
@@ -190,11 +222,16 @@ public record Summary(String reference, Correction correction, List<SummaryRow> 
         out.put("confidence_level", LEVEL);
         out.put("correction", correction.configName());
         out.put("comparisons", SummaryRow.comparisons(rows));
-        out.put("results", rows.stream().map(SummaryRow::toJson).toList());
+        families.putHeader(out, rows);
+        out.put("results", rows.stream().map(r -> families.withFamily(r.toJson(), r.key())).toList());
         return out;
     }
 
-    /** Reads the {@code reference}, {@code correction} and {@code results} of a parsed {@code summary.json}; errors name {@code source}. */
+    /**
+     * Reads the {@code reference}, {@code correction}, {@code primary_metrics} (absent in files with one family and in
+     * those written before families existed) and {@code results} of a parsed {@code summary.json}; errors name
+     * {@code source}.
+     */
     public static Summary fromJson(Object json, String source) {
         if (!(json instanceof Map<?, ?> m) || !(m.get("results") instanceof List<?> results)) {
             throw new IllegalArgumentException(source + ": expected an object with a \"results\" array");
@@ -206,7 +243,7 @@ public record Summary(String reference, Correction correction, List<SummaryRow> 
         for (int i = 0; i < results.size(); i++) {
             rows.add(SummaryRow.fromJson(results.get(i), source + ": results[" + i + "]"));
         }
-        return new Summary((String) m.get("reference"), correction, rows);
+        return new Summary((String) m.get("reference"), correction, Families.fromJson(m, source), rows);
     }
 
     /** The comparison table: metric, steps, method, mean over seeds, its interval, seeds, users, adjusted p-values. */
@@ -251,8 +288,7 @@ public record Summary(String reference, Correction correction, List<SummaryRow> 
     }
 
     /**
-     * What a table says under itself: the averaging, the tests, the correction and over how many tests, and
-     * what "identical to" means.
+     * What a table with one family says under itself: {@link #explanation(List, String, Correction, Families)}.
      *
      * @param rows       the table's rows
      * @param reference  the reference method
@@ -260,6 +296,20 @@ public record Summary(String reference, Correction correction, List<SummaryRow> 
      * @return one paragraph
      */
     public static String explanation(List<SummaryRow> rows, String reference, Correction correction) {
+        return explanation(rows, reference, correction, Families.ONE);
+    }
+
+    /**
+     * What a table says under itself: the averaging, the tests, the correction and over how many tests (of each
+     * family, when there are two), and what "identical to" means.
+     *
+     * @param rows       the table's rows
+     * @param reference  the reference method
+     * @param correction the correction
+     * @param families   the families the correction is applied within
+     * @return one paragraph
+     */
+    public static String explanation(List<SummaryRow> rows, String reference, Correction correction, Families families) {
         return "Averaging: each value is the mean over seeds of the per-seed means; a seed's mean is over its test users "
                 + "(or test tasks) for per-user metrics (`..._user`, `ndcg3_within_query`, task metrics), while a `..._pooled` "
                 + "metric is one number per seed, over all query ratings of all its test users. The 95% interval is the "
@@ -267,11 +317,9 @@ public record Summary(String reference, Correction correction, List<SummaryRow> 
                 + "users counts the distinct test users (or tasks) over all seeds. Tests against the reference `" + reference
                 + "`: paired t-test and Wilcoxon signed-rank test over the per-seed means of the seeds both ran (at least 2), "
                 + "and Wilcoxon over users, each user counted once with its mean over the seeds in which it was tested (users "
-                + "tested for both methods; none for pooled metrics); never over pooled tasks, in which users repeat. Every "
-                + "p-value shown is adjusted by " + correction.description() + " over all " + SummaryRow.comparisons(rows)
-                + " tests of this table (mark a difference at level a only when it is below a); raw p-values are in the "
-                + "JSON file. A method marked \"identical to X\" recorded exactly X's value on every test user of every "
-                + "metric: it is not compared and not counted in the correction.";
+                + "tested for both methods; none for pooled metrics); never over pooled tasks, in which users repeat. "
+                + families.sentence(rows, correction.description()) + " A method marked \"identical to X\" recorded exactly "
+                + "X's value on every test user of every metric: it is not compared and not counted in the correction.";
     }
 
     /** The content of {@code summary.md}. */
@@ -280,6 +328,6 @@ public record Summary(String reference, Correction correction, List<SummaryRow> 
         if (rows.isEmpty()) {
             return "# " + title + "\n\nNo results were recorded.\n";
         }
-        return "# " + title + "\n\n" + table().markdown() + "\n" + explanation(rows, reference, correction) + "\n";
+        return "# " + title + "\n\n" + table().markdown() + "\n" + explanation(rows, reference, correction, families) + "\n";
     }
 }

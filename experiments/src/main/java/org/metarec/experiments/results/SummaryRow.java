@@ -1,6 +1,7 @@
 package org.metarec.experiments.results;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +10,14 @@ import org.metarec.core.stats.Correction;
 
 /**
  * One line of a summary: a method's mean of a metric over seeds ({@link SeedStats}) and its tests against the
- * reference method, raw and adjusted for multiple comparisons over the whole table ({@link #corrected}).
+ * reference method, raw and adjusted for multiple comparisons over the whole table or over its family
+ * ({@link #corrected}, {@link Families}).
  *
  * @param method      method name
  * @param key         metric and adaptation steps
  * @param stats       mean over seeds, interval, seeds and users
  * @param raw         the p-values against the reference
- * @param adjusted    the same p-values adjusted over every test of the table (null ones stay null)
+ * @param adjusted    the same p-values adjusted over every test of the table, or of the row's family (null ones stay null)
  * @param identicalTo the earlier method whose every recorded value this method's equal (and which it is then
  *                    not compared with nor counted as a comparison), or null
  */
@@ -56,6 +58,29 @@ public record SummaryRow(String method, MetricKey key, SeedStats stats, PValues 
         return out;
     }
 
+    /**
+     * The rows with their p-values adjusted by {@code correction} within each of {@code families}: the primary rows'
+     * tests as one family and the other rows' tests as another, each exactly as {@link #corrected(List, Correction)}
+     * would adjust it alone; with one family, that method.
+     *
+     * @param rows       the rows
+     * @param correction the procedure
+     * @param families   which rows are primary
+     * @return the rows, same order
+     */
+    public static List<SummaryRow> corrected(List<SummaryRow> rows, Correction correction, Families families) {
+        if (!families.split()) {
+            return corrected(rows, correction);
+        }
+        Iterator<SummaryRow> primary = corrected(families.rowsOf(rows, true), correction).iterator();
+        Iterator<SummaryRow> secondary = corrected(families.rowsOf(rows, false), correction).iterator();
+        List<SummaryRow> out = new ArrayList<>();
+        for (SummaryRow r : rows) {
+            out.add(families.isPrimary(r.key) ? primary.next() : secondary.next());
+        }
+        return out;
+    }
+
     /** The number of tests in the family of {@link #corrected}: present raw p-values. */
     public static long comparisons(List<SummaryRow> rows) {
         return rows.stream().mapToLong(r -> r.raw.present().size()).sum();
@@ -68,8 +93,7 @@ public record SummaryRow(String method, MetricKey key, SeedStats stats, PValues 
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", method);
-        // The name carries the steps too ("mse_k10_steps1"), so each row's metric is unique on its own.
-        m.put("metric", key.adaptSteps() == null ? key.metric() : key.metric() + "_steps" + key.adaptSteps());
+        m.put("metric", key.fullName());
         m.put("adapt_steps", key.adaptSteps());
         m.put("mean", stats.mean());
         m.put("ci_low", stats.ciLow());

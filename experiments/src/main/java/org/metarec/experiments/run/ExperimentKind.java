@@ -2,6 +2,7 @@ package org.metarec.experiments.run;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.metarec.core.data.Dataset;
 import org.metarec.experiments.config.Config;
 import org.metarec.experiments.config.ObjectRule;
@@ -51,6 +52,18 @@ public interface ExperimentKind {
      */
     default List<String> rows(Map<String, Object> config) {
         return ((List<?>) config.get("methods")).stream().map(String.class::cast).toList();
+    }
+
+    /**
+     * The metrics a run of {@code config} reports, before any setting is appended to their names (a row's metric
+     * is one of them, or one followed by {@code _} and its setting): what {@code evaluation.primary_metrics} is
+     * checked against before the run. Empty by default: the kind cannot tell, and the summary checks the names
+     * against the recorded rows instead.
+     *
+     * @param config the resolved config, as nested maps
+     */
+    default Optional<List<String>> metrics(Map<String, Object> config) {
+        return Optional.empty();
     }
 
     /** The kind's own settings section (root key {@link #name()}), or null when it has none. */

@@ -25,6 +25,7 @@ import org.metarec.core.json.Json;
 import org.metarec.experiments.plots.RunPlots;
 import org.metarec.core.stats.Correction;
 import org.metarec.experiments.results.EvidenceFiles;
+import org.metarec.experiments.results.Families;
 import org.metarec.experiments.results.ResultSink;
 import org.metarec.experiments.results.Summary;
 import org.metarec.experiments.results.SummaryRow;
@@ -246,7 +247,7 @@ public final class Runner {
         String reference = config.isSet("evaluation.reference") ? config.getString("evaluation.reference") : null;
         Summary summary;
         try {
-            summary = Summary.of(results, reference, correction(config));
+            summary = Summary.of(results, reference, correction(config), families(config));
         } catch (IllegalArgumentException e) {
             throw fail(folder, provenance, guard, "the config cannot be summarised: " + e.getMessage(), e, Retry.NEW_RUN);
         }
@@ -303,6 +304,11 @@ public final class Runner {
     static Correction correction(Config config) {
         return config.isSet("evaluation.correction")
                 ? Correction.byName(config.getString("evaluation.correction")).orElseThrow() : Correction.HOLM;
+    }
+
+    /** The config's {@code evaluation.primary_metrics}: one family when absent or empty, or when the kind does not read it. */
+    static Families families(Config config) {
+        return config.isSet(Families.KEY) ? new Families(config.getStringList(Families.KEY)) : Families.ONE;
     }
 
     /** The fixed part of summary.json before the results: nothing that varies between identical runs. */

@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.metarec.experiments.TestFiles;
 import org.metarec.experiments.TestFiles.CliResult;
 import org.metarec.experiments.cli.Main;
@@ -26,12 +27,20 @@ import org.metarec.experiments.cli.Main;
  */
 class SlurmSweepTest {
 
-    @TempDir
-    Path tmp;
-
     @Test
     void aSweepSubmittedAsAnArrayReportsLikeTheUnshardedSweep() throws Exception {
         assumeTrue("1".equals(System.getenv("METAREC_SLURM_TEST")), "set METAREC_SLURM_TEST=1 to run the Slurm integration test");
+        // Not a @TempDir: the daemons and job steps write into it until they have exited, and a failed cleanup
+        // there failed this test on CI although the sweep had passed; see deleteWithRetries.
+        Path tmp = Files.createTempDirectory("metarec-slurm-test");
+        try {
+            runSweepOnCluster(tmp);
+        } finally {
+            deleteWithRetries(tmp, 20);
+        }
+    }
+
+    private static void runSweepOnCluster(Path tmp) throws Exception {
         Path repo = Path.of("..").toAbsolutePath().normalize();
         Path cluster = tmp.resolve("cluster");
         sh(repo, Map.of(), 180, repo.resolve("bin/slurm-local").toString(), "start", cluster.toString());
@@ -60,6 +69,28 @@ class SlurmSweepTest {
                     + TestFiles.read(merged));
         } finally {
             sh(repo, Map.of(), 60, repo.resolve("bin/slurm-local").toString(), "stop", cluster.toString());
+        }
+    }
+
+    /**
+     * Deletes a tree, retrying while files still appear in it for up to {@code seconds}; what is left after that is
+     * reported, not failed on, because cleaning up is not what this test checks.
+     */
+    private static void deleteWithRetries(Path dir, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            try (var tree = Files.walk(dir)) {
+                for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+                return;
+            } catch (IOException | UncheckedIOException e) {
+                if (System.nanoTime() > deadline) {
+                    System.out.println("slurm: could not remove " + dir + " (" + e + "); left in place");
+                    return;
+                }
+                Thread.sleep(500);
+            }
         }
     }
 

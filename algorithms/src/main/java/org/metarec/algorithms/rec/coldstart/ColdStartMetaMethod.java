@@ -41,7 +41,7 @@ public enum ColdStartMetaMethod {
 
         @Override
         public MetaLearner<RatingBatch> learner(RecModel model, double innerLr, int innerSteps, Settings s, long seed) {
-            return new TaNP((TaNPModel) model, seed);
+            return new TaNP((TaNPModel) model, seed, s.tanp().clustering());
         }
     };
 

@@ -26,12 +26,14 @@ public final class DomainFactors {
     private final Params params;       // pooled form, constants
     private final boolean[] trained;
     private final double lambda;
+    private final double[] average;    // [p, b] of the average trained row, computed once
 
     private DomainFactors(MatrixFactorization model, Params params, boolean[] trained, double lambda) {
         this.model = model;
         this.params = params;
         this.trained = trained;
         this.lambda = lambda;
+        this.average = averageRow();
     }
 
     /**
@@ -54,6 +56,28 @@ public final class DomainFactors {
         Params p = PooledTraining.train(RatingLoss.of(mf, weightDecay), init, factory.withProfiles(null), rows, pooled,
                 rng.fork("order"), null);
         return new DomainFactors(mf, p.detach(), trained, Math.max(weightDecay, 1e-3));
+    }
+
+    /**
+     * Factors fitted elsewhere, e.g. with an implicit-feedback loss
+     * ({@link org.metarec.algorithms.rec.implicit.ImplicitTransfer#factors}).
+     *
+     * @param model the factorisation
+     * @param params its fitted parameters in the pooled form (one user row per user); detached here
+     * @param trainedUsers the users whose rows were trained (others get the average of theirs)
+     * @param weightDecay the fold-in's ridge weight (at least 1e-3 is used)
+     * @return the factors
+     */
+    public static DomainFactors of(MatrixFactorization model, Params params, int[] trainedUsers, double weightDecay) {
+        int users = params.get(MatrixFactorization.USER_VEC).rows();
+        for (int u : trainedUsers) {
+            if (u < 0 || u >= users) {
+                throw new IllegalArgumentException("domain factors: expected trained users in 0.." + (users - 1)
+                        + ", found " + u);
+            }
+        }
+        return new DomainFactors(model, params.detach(), UserTables.seen(trainedUsers, users),
+                Math.max(weightDecay, 1e-3));
     }
 
     /**
@@ -88,6 +112,14 @@ public final class DomainFactors {
         if (historyItems.length > 0) {
             return foldIn(historyItems, historyRatings);
         }
+        return average.clone();
+    }
+
+    private double[] averageRow() {
+        int d = model.dim();
+        double[] out = new double[d + 1];
+        double[] vec = params.get(MatrixFactorization.USER_VEC).data().data;
+        double[] bias = params.get(MatrixFactorization.USER_BIAS).data().data;
         int n = 0;
         for (int u = 0; u < trained.length; u++) {
             if (trained[u]) {

@@ -60,6 +60,44 @@ public final class Emcdr {
      */
     public static Result train(DomainFactors source, DomainFactors target, int[] overlap, MappingSettings mapping,
             FineTuning fineTune, double weightDecay, TrainingContext ctx) {
+        MLP network = network(source.model().dim(), mapping.hidden());
+        Candidates candidates = new Candidates(network, source, target, fineTune, weightDecay, ctx);
+        BestSoFar<ColdStartRecommender> best = BestSoFar.preferLatestWhenUnscored(ctx.trials());
+        fitMapping(network, network.init(ctx.rng("mapping")), source, target, overlap, mapping, (step, params) -> {
+            candidates.offer(best, step, params);
+            return best.canScore();
+        });
+        return new Result(best.value(), best.selection());
+    }
+
+    /**
+     * The mapping network {@code [d+1] -> tanh(hidden) -> [d+1]} of factors {@code [p, b]}.
+     *
+     * @param dim the latent dimension d of both factorisations
+     * @param hidden the hidden width
+     * @return the network (parameter prefix {@code map.})
+     */
+    public static MLP network(int dim, int hidden) {
+        return new MLP("map.", new int[] {dim + 1, hidden, dim + 1}, Activation.TANH);
+    }
+
+    /**
+     * Fits the mapping by full-batch Adam on the mean squared error between the mapped source factors and the target
+     * factors of the overlap users; the factorisations stay fixed, whatever loss fitted them (ratings, implicit
+     * feedback).
+     *
+     * @param network the mapping network ({@link #network})
+     * @param init its initial parameters
+     * @param source the source factors
+     * @param target the target factors
+     * @param overlap users trained in both, at least one
+     * @param mapping Adam steps, rate and the checkpoint interval (hidden width and users per step unused)
+     * @param checkpoint called at step 0, every {@code validateEvery} steps and at the last; training stops when it
+     *     returns false
+     * @return the parameters after the last step taken
+     */
+    public static Params fitMapping(MLP network, Params init, DomainFactors source, DomainFactors target, int[] overlap,
+            MappingSettings mapping, Checkpoint checkpoint) {
         if (overlap.length == 0) {
             throw new IllegalArgumentException("EMCDR: expected at least one overlap user trained in both domains, "
                     + "found none");
@@ -77,20 +115,17 @@ public final class Emcdr {
         }
         Tensor xs = Tensor.constant(DMatrixRMaj.wrap(overlap.length, d1, x));
         Tensor ys = Tensor.constant(DMatrixRMaj.wrap(overlap.length, d1, y));
-        MLP network = new MLP("map.", new int[] {d1, mapping.hidden(), d1}, Activation.TANH);
-        Params params = network.init(ctx.rng("mapping"));
+        Params params = init;
         Adam adam = new Adam(mapping.lr());
-        Candidates candidates = new Candidates(network, source, target, fineTune, weightDecay, ctx);
-        BestSoFar<ColdStartRecommender> best = BestSoFar.preferLatestWhenUnscored(ctx.trials());
-        candidates.offer(best, 0, params);
-        for (int it = 1; it <= mapping.iterations() && best.canScore(); it++) {
+        boolean going = checkpoint.offer(0, params.detach());
+        for (int it = 1; it <= mapping.iterations() && going; it++) {
             Tensor loss = Ops.mse(network.apply(params, xs), ys);
             params = adam.step(params, Autodiff.grad(loss, params, false));
             if (it % mapping.validateEvery() == 0 || it == mapping.iterations()) {
-                candidates.offer(best, it, params);
+                going = checkpoint.offer(it, params.detach());
             }
         }
-        return new Result(best.value(), best.selection());
+        return params.detach();
     }
 
     /** Scores a checkpoint of the mapping with every fine-tuning rate on the validation users. */
@@ -115,9 +150,20 @@ public final class Emcdr {
 
     /** The mapped target factors of a user's source factors. */
     static double[] map(MLP mapping, Params params, DomainFactors source, UserContext user) {
-        double[] xs = source.userFactors(user.user(), user.historyItems(), user.historyRatings());
+        return map(mapping, params, source.userFactors(user.user(), user.historyItems(), user.historyRatings()));
+    }
+
+    /**
+     * The mapped target factors of source factors.
+     *
+     * @param mapping the network
+     * @param params its parameters
+     * @param sourceFactors {@code [p_s, b_s]}, length d + 1
+     * @return {@code [p_t, b_t]}, a new array
+     */
+    public static double[] map(MLP mapping, Params params, double[] sourceFactors) {
         try (GradMode.Scope s = GradMode.noGrad()) {
-            return mapping.apply(params, Tensor.row(xs)).toArray();
+            return mapping.apply(params, Tensor.row(sourceFactors)).toArray();
         }
     }
 

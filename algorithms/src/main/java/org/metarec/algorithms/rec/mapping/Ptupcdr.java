@@ -64,12 +64,10 @@ public final class Ptupcdr {
             MappingSettings mapping, FineTuning fineTune, double weightDecay, Interactions data, TrainingContext ctx) {
         List<UserContext> contexts = users.contexts();
         List<int[]> targetRows = users.targetRows();
-        int iterations = mapping.iterations();
-        int usersPerStep = mapping.usersPerStep();
         TaskPool pool = ctx.pool();
         Rng rng = ctx.rng("mapping");
         PtupcdrBridge bridge = new PtupcdrBridge(source.model().dim(), mapping.hidden());
-        double meanBias = target.userFactors(-1, new int[0], new double[0])[bridge.dim()];
+        double meanBias = meanBias(target);
         List<Example> examples = new ArrayList<>();
         for (int k = 0; k < contexts.size(); k++) {
             UserContext user = contexts.get(k);
@@ -90,26 +88,80 @@ public final class Ptupcdr {
             throw new IllegalArgumentException("PTUPCDR: expected training users with a source history and target "
                     + "ratings, found none");
         }
-        Params params = bridge.init(rng.fork("init"));
-        Rng draws = rng.fork("users");
-        Adam adam = new Adam(mapping.lr());
         Candidates candidates = new Candidates(bridge, source, target, meanBias, fineTune, weightDecay, ctx);
         BestSoFar<ColdStartRecommender> best = BestSoFar.preferLatestWhenUnscored(ctx.trials());
-        candidates.offer(best, 0, params);
-        for (int it = 1; it <= iterations && best.canScore(); it++) {
-            List<Example> batch = new ArrayList<>(usersPerStep);
+        List<UserLoss> losses = new ArrayList<>();
+        for (Example ex : examples) {
+            losses.add((p, draw) -> Ops.mse(bridge.apply(p, ex.input()), ex.ratings()));
+        }
+        fitBridge(bridge.init(rng.fork("init")), losses, mapping, pool, rng.fork("users"), (step, params) -> {
+            candidates.offer(best, step, params);
+            return best.canScore();
+        });
+        return new Result(best.value(), best.selection());
+    }
+
+    /** One training user's loss as a function of the bridge's parameters. */
+    @FunctionalInterface
+    public interface UserLoss {
+        /**
+         * The loss.
+         *
+         * @param params the bridge's parameters
+         * @param draw a number unique to this use of the user (step and place in the minibatch), for any sampling the
+         *     loss does, so that it depends on neither the thread nor the order of evaluation
+         * @return a scalar
+         */
+        Tensor apply(Params params, long draw);
+    }
+
+    /**
+     * The task-oriented training of the bridge: each Adam step averages the gradients of {@code usersPerStep} users
+     * drawn with replacement from {@code draws} (user {@code b} of step {@code t} gets draw number
+     * {@code (t - 1) * usersPerStep + b}), the users run on {@code pool}.
+     *
+     * @param init the bridge's initial parameters
+     * @param users the training users' losses, at least one
+     * @param mapping Adam steps, users per step, rate and the checkpoint interval
+     * @param pool runs the users of a step
+     * @param draws the stream of the user draws
+     * @param checkpoint called at step 0, every {@code validateEvery} steps and at the last; training stops when it
+     *     returns false
+     * @return the parameters after the last step taken
+     */
+    public static Params fitBridge(Params init, List<UserLoss> users, MappingSettings mapping, TaskPool pool, Rng draws,
+            Checkpoint checkpoint) {
+        if (users.isEmpty()) {
+            throw new IllegalArgumentException("PTUPCDR: expected at least one training user, found none");
+        }
+        int usersPerStep = mapping.usersPerStep();
+        Params params = init;
+        Adam adam = new Adam(mapping.lr());
+        boolean going = checkpoint.offer(0, params.detach());
+        for (int it = 1; it <= mapping.iterations() && going; it++) {
+            List<long[]> batch = new ArrayList<>(usersPerStep);
             for (int b = 0; b < usersPerStep; b++) {
-                batch.add(examples.get(draws.nextInt(examples.size())));
+                batch.add(new long[] {draws.nextInt(users.size()), (long) (it - 1) * usersPerStep + b});
             }
             Params at = params;
-            List<Params> grads = pool.map(batch, ex -> at.withValues(Autodiff.grad(
-                    Ops.mse(bridge.apply(at, ex.input()), ex.ratings()), at.tensors(), false, true)));
+            List<Params> grads = pool.map(batch, ub -> at.withValues(Autodiff.grad(
+                    users.get((int) ub[0]).apply(at, ub[1]), at.tensors(), false, true)));
             params = adam.step(params, mean(params, grads));
-            if (it % mapping.validateEvery() == 0 || it == iterations) {
-                candidates.offer(best, it, params);
+            if (it % mapping.validateEvery() == 0 || it == mapping.iterations()) {
+                going = checkpoint.offer(it, params.detach());
             }
         }
-        return new Result(best.value(), best.selection());
+        return params.detach();
+    }
+
+    /**
+     * The bias of the average trained target user, the level a transferred bias is added to.
+     *
+     * @param target the target factors
+     * @return the mean user bias
+     */
+    public static double meanBias(DomainFactors target) {
+        return target.userFactors(-1, new int[0], new double[0])[target.model().dim()];
     }
 
     private static Params mean(Params like, List<Params> grads) {
@@ -166,8 +218,18 @@ public final class Ptupcdr {
         }
     }
 
-    /** The user's target factors {@code [u_t, b_t]}: transferred when they have a source history, else the average. */
-    static double[] transfer(PtupcdrBridge bridge, Params params, DomainFactors source, DomainFactors target,
+    /**
+     * The user's target factors {@code [u_t, b_t]}: transferred when they have a source history, else the average.
+     *
+     * @param bridge the bridge
+     * @param params its parameters
+     * @param source the source factors (item vectors of the history, the user's source factors)
+     * @param target the target factors
+     * @param user the user and their source history
+     * @param meanBias the target's mean user bias ({@link #meanBias})
+     * @return a new array of length d + 1
+     */
+    public static double[] transfer(PtupcdrBridge bridge, Params params, DomainFactors source, DomainFactors target,
             UserContext user, double meanBias) {
         if (user.historyItems().length == 0) {
             return target.userFactors(-1, new int[0], new double[0]);
@@ -180,7 +242,19 @@ public final class Ptupcdr {
         }
     }
 
-    private static PtupcdrBridge.Input input(PtupcdrBridge bridge, DomainFactors source, DomainFactors target,
+    /**
+     * The bridge's input for a user and target items: the source item vectors of the user's history, the user's source
+     * factors, the target item vectors and the offsets {@code mu_t + b_i + meanBias}.
+     *
+     * @param bridge the bridge
+     * @param source the source factors
+     * @param target the target factors
+     * @param user the user, with a source history of at least one item
+     * @param targetItems the target items to predict (none: one zero row)
+     * @param meanBias the target's mean user bias
+     * @return the input
+     */
+    public static PtupcdrBridge.Input input(PtupcdrBridge bridge, DomainFactors source, DomainFactors target,
             UserContext user, int[] targetItems, double meanBias) {
         int d = bridge.dim();
         int[] hist = user.historyItems();

@@ -15,10 +15,16 @@ import org.metarec.autodiff.Tensor;
  * {@code E_f} per feature block (a multi-hot block by the mean of its members' rows, as the encoding
  * scales it), and optionally the domain one-hot and the cross-domain profile as two more fields.
  * MAMO embeds the user and the item side apart ({@link MamoModel}); TaNP embeds both ({@link TaNPModel}).
+ *
+ * <p>When the item side is embedded but the data has no item features (Douban, the rating-only Amazon files),
+ * the item's ID is its one field, a table over the catalogue ({@code <prefix>item.id}, the item's one-hot as a
+ * feature block): without it every item would have the same inputs and the models could tell items apart only
+ * by their domain. MeLU, MAMO and TaNP were written for MovieLens-style item features and do not say what to do
+ * without them; the ID field is metarec's choice.
  */
 final class FieldEmbeddings {
 
-    private enum Source { USER, ITEM, DOMAIN, PROFILE }
+    private enum Source { USER, ITEM, ITEM_ID, DOMAIN, PROFILE }
 
     private record Field(String param, Source source, int offset, int width) {}
 
@@ -30,7 +36,7 @@ final class FieldEmbeddings {
      * @param inputs the input sizes
      * @param embeddingDim e, the width of every field's embedding
      * @param user embed the user's feature blocks
-     * @param item embed the item's feature blocks
+     * @param item embed the item's feature blocks, or its ID when the data has no item features
      * @param domain embed the domain one-hot
      * @param profile embed the cross-domain profile (when batches carry one)
      */
@@ -40,7 +46,9 @@ final class FieldEmbeddings {
         if (user) {
             add(prefix + "user.", inputs.userFeatures(), Source.USER);
         }
-        if (item) {
+        if (item && inputs.itemFeatures().blocks().isEmpty()) {
+            fields.add(new Field(prefix + "item.id", Source.ITEM_ID, 0, inputs.items()));
+        } else if (item) {
             add(prefix + "item.", inputs.itemFeatures(), Source.ITEM);
         }
         if (domain) {
@@ -81,20 +89,25 @@ final class FieldEmbeddings {
         Tensor[] parts = new Tensor[fields.size()];
         for (int i = 0; i < parts.length; i++) {
             Field f = fields.get(i);
-            Tensor x = switch (f.source()) {
-                case USER -> batch.userFeatures();
-                case ITEM -> batch.itemFeatures();
-                case DOMAIN -> batch.domainOneHot();
-                case PROFILE -> batch.profile();
+            parts[i] = switch (f.source()) {
+                case ITEM_ID -> Ops.gatherRows(params.get(f.param()), batch.items());   // = one-hot rows times the table
+                case USER -> embed(f, batch.userFeatures(), params, model);
+                case ITEM -> embed(f, batch.itemFeatures(), params, model);
+                case DOMAIN -> embed(f, batch.domainOneHot(), params, model);
+                case PROFILE -> embed(f, batch.profile(), params, model);
             };
-            if (x == null) {
-                throw new IllegalArgumentException(model + ": expected " + f.source().name().toLowerCase()
-                        + " inputs in the batch (the model was built with them), found none");
-            }
-            Tensor in = f.source() == Source.USER || f.source() == Source.ITEM
-                    ? Ops.sliceCols(x, f.offset(), f.offset() + f.width()) : x;
-            parts[i] = in.matmul(params.get(f.param()));
         }
         return parts.length == 1 ? parts[0] : Ops.concatCols(parts);
+    }
+
+    /** A feature field's embedding: its block of the batch's inputs {@code x} times its table. */
+    private static Tensor embed(Field f, Tensor x, Params params, String model) {
+        if (x == null) {
+            throw new IllegalArgumentException(model + ": expected " + f.source().name().toLowerCase()
+                    + " inputs in the batch (the model was built with them), found none");
+        }
+        Tensor in = f.source() == Source.USER || f.source() == Source.ITEM
+                ? Ops.sliceCols(x, f.offset(), f.offset() + f.width()) : x;
+        return in.matmul(params.get(f.param()));
     }
 }

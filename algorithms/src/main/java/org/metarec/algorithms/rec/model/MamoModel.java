@@ -22,7 +22,8 @@ import org.metarec.autodiff.nn.Linear;
  * item embedding died in a cross-domain run (every item predicted alike) once the memory layer was the
  * memories' mixture rather than a meta-learned weight.
  * The user profile holds the user's feature fields and, when batches carry one, the cross-domain profile;
- * the item profile the item's fields and the domain. As in the authors' code ({@code modules/rec_model.py},
+ * the item profile the item's fields (its ID when the data has no item features: {@code FieldEmbeddings}) and the
+ * domain. As in the authors' code ({@code modules/rec_model.py},
  * {@code models.py}) the memory layer has no activation and the embeddings have one layer each (the code's
  * {@code n_layer} also sets the embedding depth); the code predicts one of five rating classes with a
  * softmax, this model regresses the rating with the squared error, as MeLU in metarec does.

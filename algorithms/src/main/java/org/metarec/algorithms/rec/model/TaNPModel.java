@@ -37,6 +37,8 @@ public final class TaNPModel implements RecModel {
     public static final String TASK_Z = "task.z";
     /** The customised task embedding {@code o'} that modulates the decoder (1 x taskDim). */
     public static final String TASK_EMBEDDING = "task.o";
+    /** The cluster memory {@code M} (K x taskDim): the cluster centres {@code m_k}. */
+    public static final String CLUSTERS = "tanp.clusters";
 
     /**
      * The shapes of TaNP's parts.
@@ -121,7 +123,7 @@ public final class TaNPModel implements RecModel {
         if (shape.zDim() > 0) {
             p = p.merge(latentEncoder.init(rng)).merge(latentHidden.init(rng)).merge(mu.init(rng)).merge(logVar.init(rng));
         }
-        p = p.with("tanp.clusters", Init.glorotUniform(shape.clusters(), shape.taskDim(), rng));
+        p = p.with(CLUSTERS, Init.glorotUniform(shape.clusters(), shape.taskDim(), rng));
         for (int l = 0; l < decoder.size(); l++) {
             Linear layer = decoder.get(l);
             p = p.merge(layer.init(rng));
@@ -187,13 +189,24 @@ public final class TaNPModel implements RecModel {
      * @return 1 x taskDim
      */
     public Tensor taskEmbedding(Params params, RatingBatch c) {
-        Tensor o = c.size() == 0 ? Tensor.zeros(1, shape.taskDim()) : rowMean(taskEncoder.apply(params, pairs(params, c)));
-        return customise(params, o);
+        return customise(params, taskIdentity(params, c));
+    }
+
+    /**
+     * The task identity {@code o = mean_j enc_t([x_j, y_j])} of the context {@code c} (empty: o = 0), before the
+     * cluster memory customises it: what TaNP's clustering regulariser assigns to the clusters.
+     *
+     * @param params the parameters
+     * @param c the context rows
+     * @return 1 x taskDim
+     */
+    public Tensor taskIdentity(Params params, RatingBatch c) {
+        return c.size() == 0 ? Tensor.zeros(1, shape.taskDim()) : rowMean(taskEncoder.apply(params, pairs(params, c)));
     }
 
     /** {@code o' = C(o) M + o}: the task identity plus its soft assignment over the cluster memory. */
     private Tensor customise(Params params, Tensor o) {
-        Tensor m = params.get("tanp.clusters");
+        Tensor m = params.get(CLUSTERS);
         int k = m.rows();
         Tensor diff = Ops.broadcastRows(o, k).sub(m);
         Tensor dist = Ops.sqrt(Ops.sumCols(diff.mul(diff)));                                   // K x 1

@@ -13,6 +13,7 @@ import org.metarec.algorithms.rec.data.HiddenRowException;
 import org.metarec.algorithms.rec.data.RatingBatch;
 import org.metarec.algorithms.rec.data.SlotMode;
 import org.metarec.algorithms.rec.model.MatrixFactorization;
+import org.metarec.algorithms.rec.model.NeuMF;
 import org.metarec.algorithms.rec.model.RatingLoss;
 import org.metarec.autodiff.Params;
 import org.metarec.autodiff.Tensor;
@@ -112,6 +113,22 @@ class ImplicitLossTest {
                 Function<List<Tensor>, Tensor> f = at(ImplicitLoss.bpr(MODEL, 0.05), p, b);
                 GradCheck.check(f, p.tensors());
                 GradCheck.checkSecondOrder(f, p.tensors());
+            });
+        }
+    }
+
+    @Test
+    void neumfsImplicitLossGradientsMatchFiniteDifferences() {
+        // The implicit kind's neumf method trains NeuMF by BPR and fine-tunes a cold user by BCE; both paths, both slot
+        // modes (pooled training, a cold user's one row).
+        NeuMF neumf = new NeuMF(8, 3, new int[] {6, 3}, 0, 0.0);
+        for (SlotMode mode : SlotMode.values()) {
+            Property.forAll("neumf implicit gradients, " + mode, 109L + mode.ordinal(), 10, 4, c -> {
+                Params p = mode == SlotMode.PER_USER ? neumf.initPooled(c.rng(), DATA.userCount()) : neumf.init(c.rng());
+                RatingBatch labelled = new ImplicitBatches(DATA).labelled(rows(c), items(c, c.rows() * c.cols()), mode);
+                PairBatch pairs = new ImplicitBatches(DATA).pairs(rows(c), items(c, c.rows()), mode);
+                GradCheck.check(at(ImplicitLoss.bce(neumf, 0.05), p, labelled), p.tensors());
+                GradCheck.check(at(ImplicitLoss.bpr(neumf, 0.05), p, pairs), p.tensors());
             });
         }
     }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.ColdStartRecommender;
@@ -155,7 +156,7 @@ public final class ColdStartExperiment implements ExperimentKind {
                     return genres.isEmpty() ? null : new ObjectRule.Violation("data.genres_as_domains", "expected [] "
                             + "(one domain holding every item), found " + genres);
                 }),
-                StudyKeys.caviaNeedsUserParameters());
+                StudyKeys.caviaNeedsUserParameters(), StudyKeys.tunedMethodsHaveASpace(SECTION));
     }
 
     @Override
@@ -164,7 +165,13 @@ public final class ColdStartExperiment implements ExperimentKind {
                 "model.hidden", "model.embedding_dim", "meta.inner_lr", "meta.inner_steps", "meta.meta_batch",
                 "meta.reptile.inner_lr", "meta.mamlpp", "meta.imaml", "meta.mamo", "meta.tanp", "optimizer.lr",
                 "optimizer.clip_norm", "budget.meta_iterations", "budget.validate_every", "evaluation.reference",
-                "evaluation.correction", RankingKeys.SECTION);
+                "evaluation.correction", "evaluation.primary_metrics", RankingKeys.SECTION);
+    }
+
+    /** The rating errors and the ranking metrics that {@code evaluation.ranking} turns on ({@link RankingKeys#metrics}). */
+    @Override
+    public Optional<List<String>> metrics(Map<String, Object> config) {
+        return Optional.of(RankingKeys.metrics(config));
     }
 
     @Override

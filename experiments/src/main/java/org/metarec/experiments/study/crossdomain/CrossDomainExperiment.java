@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import org.metarec.algorithms.parallel.TaskPool;
@@ -130,7 +131,14 @@ public final class CrossDomainExperiment implements ExperimentKind {
                 "model.embedding_dim", "meta.inner_lr", "meta.inner_steps", "meta.meta_batch", "meta.reptile.inner_lr",
                 "meta.mamlpp", "meta.imaml", "meta.mamo", "meta.tanp", "optimizer.lr", "optimizer.clip_norm",
                 "budget.meta_iterations", "budget.validate_every",
-                "evaluation.support_sizes", "evaluation.reference", "evaluation.correction", RankingKeys.SECTION);
+                "evaluation.support_sizes", "evaluation.reference", "evaluation.correction",
+                "evaluation.primary_metrics", RankingKeys.SECTION);
+    }
+
+    /** The rating errors and the ranking metrics that {@code evaluation.ranking} turns on ({@link RankingKeys#metrics}). */
+    @Override
+    public Optional<List<String>> metrics(Map<String, Object> config) {
+        return Optional.of(RankingKeys.metrics(config));
     }
 
     /** Every method and its user-start and no-sources variants ({@link MethodVariant}). */
@@ -152,7 +160,8 @@ public final class CrossDomainExperiment implements ExperimentKind {
     @Override
     public List<ObjectRule> rules() {
         return List.of(StudyKeys.ratingsSource(name()), StudyKeys.knownDomains(), StudyKeys.caviaNeedsUserParameters(),
-                StudyKeys.mamoNeedsAUserProfile(name()), TransferKeys.variantsNeedUserTablesAndSources());
+                StudyKeys.mamoNeedsAUserProfile(name()), TransferKeys.variantsNeedUserTablesAndSources(),
+                StudyKeys.tunedMethodsHaveASpace(name()));
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.metarec.experiments.config.Specs.real;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.metarec.algorithms.data.ClassBatch;
 import org.metarec.algorithms.parallel.TaskPool;
@@ -43,12 +44,19 @@ public final class FewShotExperiment implements ExperimentKind {
                 + "first-order MAML and a pretrained classifier with a new head, tested on unseen classes.";
     }
 
+    /** The query accuracy after adaptation from each number of shots K: {@code acc_k<K>} (its rows add the steps). */
+    @Override
+    public Optional<List<String>> metrics(Map<String, Object> config) {
+        List<?> shots = (List<?>) ((Map<?, ?>) config.get("evaluation")).get("support_sizes");
+        return Optional.of(shots.stream().map(k -> "acc_k" + k).toList());
+    }
+
     @Override
     public List<String> reads() {
         return List.of("model.hidden", "model.activation", "meta.inner_lr", "meta.inner_steps", "meta.meta_batch",
                 "optimizer.lr", "optimizer.clip_norm", "budget.meta_iterations", "budget.log_every",
                 "evaluation.test_tasks", "evaluation.support_sizes", "evaluation.adapt_steps", "evaluation.eval_lr",
-                "evaluation.reference", "evaluation.correction");
+                "evaluation.reference", "evaluation.correction", "evaluation.primary_metrics");
     }
 
     @Override

@@ -3,14 +3,18 @@ package org.metarec.experiments.study.implicit;
 import static org.metarec.experiments.config.Specs.bool;
 import static org.metarec.experiments.config.Specs.integer;
 import static org.metarec.experiments.config.Specs.key;
+import static org.metarec.experiments.config.Specs.oneOf;
 import static org.metarec.experiments.config.Specs.real;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.metarec.algorithms.rec.TestScores;
 import org.metarec.algorithms.rec.implicit.BprTraining;
+import org.metarec.algorithms.rec.implicit.ImplicitTransfer;
+import org.metarec.algorithms.rec.mapping.MappingSettings;
 import org.metarec.algorithms.rec.train.MetaLearning;
 import org.metarec.core.data.SplitDataset;
 import org.metarec.experiments.config.Config;
@@ -84,6 +88,18 @@ public final class ImplicitExperiment implements ExperimentKind {
                         .doc("Support interactions of a meta-training task (a warm target user)."),
                 key("train_query", integer().atLeast(1)).defaultTo(10).doc("Most query interactions of a meta-training task."),
                 key("full_ranking", bool()).defaultTo(true).doc("Also rank the full catalogue (HR, Recall, nDCG at 5, 10, 20)."),
+                key("mapping_hidden", integer().atLeast(1)).defaultTo(64)
+                        .doc("Hidden width of EMCDR's mapping MLP and of PTUPCDR's attention and meta networks."),
+                key("mapping_iterations", integer().atLeast(0)).defaultTo(500)
+                        .doc("Adam steps of EMCDR's mapping (full batch over the users trained in both domains) and of "
+                                + "PTUPCDR's bridge (meta.meta_batch users per step)."),
+                key("mapping_lr", real().above(0)).defaultTo(MappingSettings.DEFAULT_LR).doc("Their Adam rate."),
+                key("mapping_validate_every", integer().atLeast(1)).defaultTo(100)
+                        .doc("Steps between validation checkpoints of the mapping and the bridge (also step 0 and the "
+                                + "last); the checkpoint with the best validation MRR is chosen per K."),
+                key("bridge_loss", oneOf("bpr", "bce")).defaultTo("bpr")
+                        .doc("PTUPCDR's loss on the overlap users' target interactions: bpr (one sampled negative per "
+                                + "interaction) or bce (train_negatives sampled negatives per interaction)."),
                 TuningSettings.section(ImplicitMethod.names(), name -> ImplicitMethod.named(name).readable(),
                         ImplicitExperiment::replaces, STRATEGY, false)),
                 List.of());
@@ -137,7 +153,8 @@ public final class ImplicitExperiment implements ExperimentKind {
                     Object source = ((Map<?, ?>) root.get("data")).get("source");
                     return "cdrib".equals(source) ? null : new ObjectRule.Violation("data.source",
                             "expected cdrib for the implicit kind, found " + source);
-                }), StudyKeys.knownDomains());
+                }), StudyKeys.knownDomains(), StudyKeys.tunedMethodsHaveASpace(name(),
+                        m -> ImplicitMethod.names().contains(m) ? ImplicitMethod.named(m).readable() : List.of()));
     }
 
     /** {@code tuning.csv}'s cell column: K and the seed. */
@@ -173,7 +190,11 @@ public final class ImplicitExperiment implements ExperimentKind {
                 new BprTraining.Settings(c.getInt("implicit.epochs"), c.getInt("implicit.batch"), c.getDouble("implicit.lr"),
                         c.getDouble("implicit.weight_decay")),
                 c.getInt("implicit.fine_tune_steps"), c.getDouble("implicit.fine_tune_lr"), c.getInt("implicit.train_support"),
-                c.getInt("implicit.train_query"), c.getBoolean("implicit.full_ranking"));
+                c.getInt("implicit.train_query"), c.getBoolean("implicit.full_ranking"),
+                new MappingSettings(c.getInt("implicit.mapping_hidden"), c.getInt("implicit.mapping_iterations"),
+                        c.getInt("meta.meta_batch"), c.getDouble("implicit.mapping_lr"),
+                        c.getInt("implicit.mapping_validate_every")),
+                ImplicitTransfer.Objective.valueOf(c.getString("implicit.bridge_loss").toUpperCase(Locale.ROOT)));
         MetaLearning.Settings meta = new MetaLearning.Settings(c.getInt("budget.meta_iterations"), c.getInt("meta.meta_batch"),
                 c.getDouble("meta.inner_lr"), c.getInt("meta.inner_steps"), c.getDouble("optimizer.lr"),
                 StudyKeys.clipNorm(c), Math.max(1, c.getInt("budget.validate_every")));
@@ -203,14 +224,18 @@ public final class ImplicitExperiment implements ExperimentKind {
             tuning = TuningSettings.readMethods(c, "implicit", List.of(ImplicitMethod.values()), ImplicitMethod::configName,
                     ImplicitMethod::readable);
             Map<String, Integer> budgets = new LinkedHashMap<>();
+            List<String> spaceless = new ArrayList<>();
             for (ImplicitMethod m : methods.stream().map(ImplicitMethod::named).distinct().toList()) {
                 budgets.put(m.configName(), tuning.get(m).trials());
+                if (!m.readable().isEmpty() && tuning.get(m).space().isEmpty()) {
+                    spaceless.add(m.configName());
+                }
             }
-            String unequal = TuningSettings.unequalNote(budgets);
+            String unequal = TuningSettings.unequalNote(budgets, spaceless);
             if (unequal != null && !c.getBoolean("implicit.tuning.unequal_budgets")) {
                 // The schema rejects such a config; reaching here would be a bug in that rule.
-                throw new IllegalStateException("implicit.tuning: expected equal budgets without unequal_budgets, found "
-                        + budgets);
+                throw new IllegalStateException("implicit.tuning: expected equal budgets and a space for every tunable "
+                        + "method without unequal_budgets, found " + budgets + ", without a space " + spaceless);
             }
             if (unequal != null) {
                 ctx.results().note(unequal);

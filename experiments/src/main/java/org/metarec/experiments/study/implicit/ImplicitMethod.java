@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.metarec.algorithms.meta.MetaLearner;
 import org.metarec.algorithms.meta.MetaMethod;
 import org.metarec.algorithms.meta.Task;
@@ -15,13 +17,23 @@ import org.metarec.algorithms.rec.data.SlotMode;
 import org.metarec.algorithms.rec.implicit.BprTraining;
 import org.metarec.algorithms.rec.implicit.ImplicitBatches;
 import org.metarec.algorithms.rec.implicit.ImplicitLoss;
+import org.metarec.algorithms.rec.implicit.ImplicitTransfer;
+import org.metarec.algorithms.rec.data.UserContext;
+import org.metarec.algorithms.rec.mapping.DomainFactors;
+import org.metarec.algorithms.rec.mapping.Emcdr;
+import org.metarec.algorithms.rec.mapping.Ptupcdr;
+import org.metarec.algorithms.rec.mapping.PtupcdrBridge;
 import org.metarec.algorithms.rec.model.MatrixFactorization;
+import org.metarec.algorithms.rec.model.NeuMF;
+import org.metarec.algorithms.rec.model.RecModel;
 import org.metarec.algorithms.rec.train.MetaLearning;
 import org.metarec.algorithms.rec.train.TrialBudget;
 import org.metarec.algorithms.train.MetaTrainer;
 import org.metarec.autodiff.Ops;
 import org.metarec.autodiff.Params;
 import org.metarec.autodiff.Tensor;
+import org.metarec.autodiff.nn.MLP;
+import org.metarec.core.data.NegativeSampler;
 import org.metarec.core.data.Interactions;
 import org.metarec.core.data.SplitPart;
 import org.metarec.core.random.Rng;
@@ -45,13 +57,13 @@ enum ImplicitMethod {
                 count[x.item(row)]++;
             }
             ColdRanker ranker = (user, support) -> (u, items) -> Arrays.stream(items).mapToDouble(i -> count[i]).toArray();
-            Checkpoints out = new Checkpoints(run, r, budget);
+            Selected selected = new Selected(run, r, budget);
             if (r.tuned()) {
-                out.offer(0, k -> ranker);   // one trial: its only setting is scored, as every method's are
+                selected.offer(0, k -> ranker);   // one trial: its only setting is scored, as every method's are
             } else {
-                run.splits.keySet().forEach(k -> out.chosen.put(k, ranker));
+                run.splits.keySet().forEach(k -> selected.chosen.put(k, ranker));
             }
-            return out.trained();
+            return selected.trained();
         }
 
         @Override
@@ -64,7 +76,7 @@ enum ImplicitMethod {
     BPR_MF("bpr_mf") {
         @Override
         Trained train(ImplicitRun run, Resources r, TunedValues values, TrialBudget budget) {
-            return pooledBpr(run, r, values, budget, new int[] {run.target});
+            return pooledBpr(run, r, values, budget, new int[] {run.target}, model(run, r.dim()));
         }
 
         @Override
@@ -80,12 +92,31 @@ enum ImplicitMethod {
     POOLED("pooled") {
         @Override
         Trained train(ImplicitRun run, Resources r, TunedValues values, TrialBudget budget) {
-            return pooledBpr(run, r, values, budget, new int[] {run.source, run.target});
+            return pooledBpr(run, r, values, budget, new int[] {run.source, run.target}, model(run, r.dim()));
         }
 
         @Override
         List<Tunable> readable() {
             return POOLED_SETTINGS;
+        }
+    },
+
+    /**
+     * NeuMF (He et al., WWW 2017: a GMF branch and an MLP tower over the user's and item's embeddings, fused linearly,
+     * read as a logit) trained like pooled: BPR on both domains' training interactions, a cold user's embeddings learned
+     * from its source interactions, the epoch chosen per K, then fine-tuned on the target support. The tower has
+     * layers of width 2d and d (d = {@code model.embedding_dim}), the paper's halving tower ending at the GMF width.
+     */
+    NEUMF("neumf") {
+        @Override
+        Trained train(ImplicitRun run, Resources r, TunedValues values, TrialBudget budget) {
+            return pooledBpr(run, r, values, budget, new int[] {run.source, run.target},
+                    new NeuMF(run.data.interactions().itemCount(), r.dim(), new int[] {2 * r.dim(), r.dim()}, 0, 0.0));
+        }
+
+        @Override
+        List<Tunable> readable() {
+            return List.of();   // not yet tunable: its space comes with the next change
         }
     },
 
@@ -126,6 +157,84 @@ enum ImplicitMethod {
         List<Tunable> readable() {
             return META_SETTINGS;
         }
+    },
+
+    /**
+     * EMCDR (Man et al. 2017) on implicit feedback: BPR-MF factors of each domain on its own training interactions, an
+     * MLP from a user's source factors to its target factors fitted on the users trained in both (squared distance), a
+     * cold user starting from its mapped factors (K = 0: the mapping alone; K &gt; 0: then fine-tuned on its support,
+     * as pooled's cold users are). The mapping's checkpoint is chosen per K.
+     */
+    EMCDR("emcdr") {
+        @Override
+        Trained train(ImplicitRun run, Resources r, TunedValues values, TrialBudget budget) {
+            DomainFactors source = factors(run, r, run.source);
+            DomainFactors target = factors(run, r, run.target);
+            int[] overlap = Emcdr.trainedInBoth(source, target,
+                    IntStream.range(0, run.data.interactions().userCount()).toArray());
+            MLP network = Emcdr.network(r.dim(), run.settings.mapping().hidden());
+            Selected selected = new Selected(run, r, budget);
+            Emcdr.fitMapping(network, network.init(Rng.derive(run.seed, "implicit/emcdr/init")), source, target, overlap,
+                    run.settings.mapping(), (step, params) -> {
+                        selected.offer(step, k -> transferRanker(run, target, k, user -> ImplicitTransfer.emcdrStart(
+                                network, params, source, target, user)));
+                        return selected.canScore();
+                    });
+            return selected.trained();
+        }
+
+        @Override
+        List<Tunable> readable() {
+            return List.of();   // not yet tunable: its space comes with the next change
+        }
+    },
+
+    /**
+     * PTUPCDR (Zhu et al. 2022) on implicit feedback: the same per-domain BPR-MF factors as emcdr; the personalised
+     * bridge (characteristic encoder over the user's source items, meta network) trained on the overlap users' target
+     * training interactions with {@code implicit.bridge_loss} (BPR, or BCE with {@code train_negatives} sampled
+     * negatives), users drawn {@code meta.meta_batch} per Adam step; a cold user starts from its bridged factors (K = 0:
+     * the bridge alone; K &gt; 0: then fine-tuned on its support). The bridge's checkpoint is chosen per K.
+     */
+    PTUPCDR("ptupcdr") {
+        @Override
+        Trained train(ImplicitRun run, Resources r, TunedValues values, TrialBudget budget) {
+            DomainFactors source = factors(run, r, run.source);
+            DomainFactors target = factors(run, r, run.target);
+            ImplicitSettings s = run.settings;
+            PtupcdrBridge bridge = new PtupcdrBridge(r.dim(), s.mapping().hidden());
+            ImplicitBatches batches = run.splits.values().iterator().next().training();
+            Interactions x = run.data.interactions();
+            List<Ptupcdr.UserLoss> users = new ArrayList<>();
+            // Every user's source history, read once: the bridge's training and every checkpoint's cold starts use it.
+            UserContext[] contexts = new UserContext[x.userCount()];
+            for (int u = 0; u < x.userCount(); u++) {
+                int[] rows = trainRowsOf(run, u, run.target);
+                UserContext context = contexts[u] = sourceContext(run, u);
+                if (rows.length > 0 && context.historyItems().length > 0 && target.trained(u)
+                        && run.trainNegatives(run.target).available(u) > 0) {
+                    users.add(ImplicitTransfer.bridgeLoss(s.bridgeLoss(), bridge, source, target, context, batches, rows,
+                            run.trainNegatives(run.target), s.trainNegatives()));
+                }
+            }
+            if (users.isEmpty()) {
+                throw new IllegalArgumentException("ptupcdr: expected overlap users with source and target training "
+                        + "interactions, found none");
+            }
+            Selected selected = new Selected(run, r, budget);
+            Ptupcdr.fitBridge(bridge.init(Rng.derive(run.seed, "implicit/ptupcdr/init")), users, s.mapping(), r.pool(),
+                    Rng.derive(run.seed, "implicit/ptupcdr/users"), (step, params) -> {
+                        selected.offer(step, k -> transferRanker(run, target, k, user -> ImplicitTransfer.ptupcdrStart(
+                                bridge, params, source, target, contexts[user])));
+                        return selected.canScore();
+                    });
+            return selected.trained();
+        }
+
+        @Override
+        List<Tunable> readable() {
+            return List.of();   // not yet tunable: its space comes with the next change
+        }
     };
 
     private final String configName;
@@ -157,52 +266,6 @@ enum ImplicitMethod {
      */
     record Trained(Map<Integer, ColdRanker> chosen, List<Long> steps, Map<Integer, List<Double>> mrr,
                    Map<Integer, Integer> chosenAt) {
-    }
-
-    /**
-     * Scores checkpoints at every K, spending one trial each, and keeps per K the best (the first of equal MRRs, as
-     * before tuning existed).
-     */
-    private static final class Checkpoints {
-        private final ImplicitRun run;
-        private final Resources resources;
-        private final TrialBudget budget;
-        private final List<Long> steps = new ArrayList<>();
-        private final Map<Integer, List<Double>> mrr = new LinkedHashMap<>();
-        private final Map<Integer, Double> best = new LinkedHashMap<>();
-        private final Map<Integer, ColdRanker> chosen = new LinkedHashMap<>();
-        private final Map<Integer, Integer> chosenAt = new LinkedHashMap<>();
-
-        Checkpoints(ImplicitRun run, Resources resources, TrialBudget budget) {
-            this.run = run;
-            this.resources = resources;
-            this.budget = budget;
-        }
-
-        boolean canScore() {
-            return budget.canScore();
-        }
-
-        /** Scores the checkpoint at {@code step}: the ranker of each K, its validation MRR. */
-        void offer(long step, java.util.function.IntFunction<ColdRanker> rankers) {
-            budget.spend();
-            steps.add(step);
-            for (int k : run.splits.keySet()) {
-                ColdRanker ranker = rankers.apply(k);
-                double m = run.validationMrr(k, ranker);
-                resources.log().scored(k, step, m);
-                mrr.computeIfAbsent(k, x -> new ArrayList<>()).add(m);
-                if (!best.containsKey(k) || m > best.get(k)) {
-                    best.put(k, m);
-                    chosen.put(k, ranker);
-                    chosenAt.put(k, steps.size() - 1);
-                }
-            }
-        }
-
-        Trained trained() {
-            return new Trained(chosen, steps, mrr, chosenAt);
-        }
     }
 
     /** Receives every scored checkpoint: K, step and validation MRR. */
@@ -266,12 +329,13 @@ enum ImplicitMethod {
     }
 
     /**
-     * Pooled BPR over the training rows of {@code domains}, the epoch chosen per K; with a budget, training stops after
-     * the last epoch it can score (the epochs before are the same bits, each epoch drawing from its own stream).
+     * Pooled BPR of {@code model} over the training rows of {@code domains}, the epoch chosen per K; with a budget,
+     * training stops after the last epoch it can score (the epochs before are the same bits, each epoch drawing from its
+     * own stream). MF on both domains, trained whole, is the pooled model the meta-learners start from.
      */
-    private static Trained pooledBpr(ImplicitRun run, Resources r, TunedValues values, TrialBudget budget, int[] domains) {
+    private static Trained pooledBpr(ImplicitRun run, Resources r, TunedValues values, TrialBudget budget, int[] domains,
+                                     RecModel model) {
         ImplicitSplit any = run.splits.values().iterator().next();
-        MatrixFactorization model = model(run, r.dim());
         ImplicitSettings s = run.settings;
         BprTraining.Settings bpr = new BprTraining.Settings(values.integer(Tunable.POOLED_EPOCHS, s.bpr().epochs()),
                 s.bpr().batchSize(), values.real(Tunable.POOLED_LR, s.bpr().lr()),
@@ -279,20 +343,20 @@ enum ImplicitMethod {
         double fineTuneLr = values.real(Tunable.FINE_TUNE_LR, s.fineTuneLr());
         int epochs = (int) Math.min(bpr.epochs(), budget.remaining());
         BprTraining.Settings run_ = new BprTraining.Settings(epochs, bpr.batchSize(), bpr.lr(), bpr.weightDecay());
-        Checkpoints out = new Checkpoints(run, r, budget);
+        Selected selected = new Selected(run, r, budget);
         Params init = model.initPooled(Rng.derive(run.seed, "implicit/init"), run.data.interactions().userCount());
         Params last = BprTraining.train(model, init, any.training(), any.trainRows(domains), run::trainNegatives, run_,
-                Rng.derive(run.seed, "implicit/bpr-order"), (epoch, params) -> out.offer(epoch,
+                Rng.derive(run.seed, "implicit/bpr-order"), (epoch, params) -> selected.offer(epoch,
                         k -> pooledRanker(run, model, params, k, bpr.weightDecay(), fineTuneLr)));
-        if (domains.length == 2 && epochs == bpr.epochs()) {
+        if (domains.length == 2 && model instanceof MatrixFactorization && epochs == bpr.epochs()) {
             // Only a whole training is the meta-learners' start (they look it up by its settings).
             run.pooled(bpr, () -> last);
         }
-        return out.trained();
+        return selected.trained();
     }
 
-    private static ColdRanker pooledRanker(ImplicitRun run, MatrixFactorization model, Params params, int k,
-                                           double weightDecay, double fineTuneLr) {
+    private static ColdRanker pooledRanker(ImplicitRun run, RecModel model, Params params, int k, double weightDecay,
+                                           double fineTuneLr) {
         ImplicitSettings s = run.settings;
         return new MfRanker(model, params, true, run.splits.get(k).adaptation(), run.adaptNegatives(k), s.trainNegatives(),
                 run.target, MfRanker.fineTuning(model, weightDecay, s.fineTuneSteps(), fineTuneLr));
@@ -326,10 +390,10 @@ enum ImplicitMethod {
         MetaLearner<RatingBatch> learner = MetaLearning.learner(method, model, loss, m.innerLr(), m.innerSteps());
         MetaTrainer<RatingBatch> trainer = new MetaTrainer<>(learner, new Adam(m.metaLr()), taskSource(run, any),
                 r.pool(), m.metaBatch(), m.clipNorm(), learner.initMeta(init), Rng.derive(run.seed, "implicit/tasks"));
-        Checkpoints out = new Checkpoints(run, r, budget);
+        Selected selected = new Selected(run, r, budget);
         for (int it = 0; it <= m.iterations(); it++) {
             boolean scored = it % m.validateEvery() == 0 || it == m.iterations();
-            if (scored && !out.canScore()) {
+            if (scored && !selected.canScore()) {
                 break;   // the budget is spent: training on would make a checkpoint no one may score
             }
             if (it > 0) {
@@ -337,30 +401,114 @@ enum ImplicitMethod {
             }
             if (scored) {
                 Params meta = trainer.meta().detach();
-                out.offer(it, k -> new MfRanker(model, learner.modelParams(meta), false, run.splits.get(k).adaptation(),
+                selected.offer(it, k -> new MfRanker(model, learner.modelParams(meta), false, run.splits.get(k).adaptation(),
                         run.adaptNegatives(k), s.trainNegatives(), run.target,
                         (start, support) -> learner.adapt(meta, support, m.innerSteps())));
             }
         }
-        return out.trained();
+        return selected.trained();
+    }
+
+    /**
+     * Domain {@code d}'s BPR-MF factors on its training rows alone (the full epoch budget, no selection), shared by
+     * emcdr and ptupcdr.
+     */
+    private static DomainFactors factors(ImplicitRun run, Resources r, int d) {
+        return run.factors(d, () -> {
+            ImplicitSplit any = run.splits.values().iterator().next();
+            MatrixFactorization model = model(run, r.dim());
+            return ImplicitTransfer.factors(model, model.initPooled(Rng.derive(run.seed, "implicit/factors/init/" + d),
+                    run.data.interactions().userCount()), any.training(), any.trainRows(d), run.trainNegatives(d),
+                    run.settings.bpr(), Rng.derive(run.seed, "implicit/factors/order/" + d));
+        });
+    }
+
+    /** A user's training rows in domain {@code d}. */
+    private static int[] trainRowsOf(ImplicitRun run, int user, int d) {
+        return Arrays.stream(run.data.interactions().rowsOf(user, d)).filter(row -> run.data.part(row) == SplitPart.TRAIN)
+                .toArray();
+    }
+
+    /** A user's source training items, as PTUPCDR's bridge reads them. */
+    private static UserContext sourceContext(ImplicitRun run, int user) {
+        Interactions x = run.data.interactions();
+        return ImplicitTransfer.context(user, run.target, Arrays.stream(trainRowsOf(run, user, run.source)).map(x::item)
+                .toArray());
+    }
+
+    /**
+     * A transfer network's ranker at K: every cold user starts from its transferred parameters ({@code startOf}, in
+     * the cold-start form) and is fine-tuned on its support like a pooled model's cold user.
+     */
+    private static ColdRanker transferRanker(ImplicitRun run, DomainFactors target, int k, IntFunction<Params> startOf) {
+        ImplicitSettings s = run.settings;
+        MatrixFactorization model = target.model();
+        return new MfRanker(model, startOf, run.splits.get(k).adaptation(), run.adaptNegatives(k), s.trainNegatives(),
+                run.target, MfRanker.fineTuning(model, s.bpr().weightDecay(), s.fineTuneSteps(), s.fineTuneLr()));
+    }
+
+    /**
+     * The per-K choice among a method's checkpoints (epochs, meta-iterations, mapping steps): each checkpoint's ranker
+     * at every K is scored by validation MRR and logged, spending one trial of the budget, and the best of each K is
+     * kept (the earliest among ties).
+     */
+    private static final class Selected {
+        final Map<Integer, ColdRanker> chosen = new LinkedHashMap<>();
+        private final Map<Integer, Double> best = new LinkedHashMap<>();
+        private final Map<Integer, Integer> chosenAt = new LinkedHashMap<>();
+        private final Map<Integer, List<Double>> mrr = new LinkedHashMap<>();
+        private final List<Long> steps = new ArrayList<>();
+        private final ImplicitRun run;
+        private final Resources r;
+        private final TrialBudget budget;
+
+        Selected(ImplicitRun run, Resources r, TrialBudget budget) {
+            this.run = run;
+            this.r = r;
+            this.budget = budget;
+        }
+
+        /** Whether another checkpoint may be scored. */
+        boolean canScore() {
+            return budget.canScore();
+        }
+
+        /** Scores the checkpoint at {@code step} (one trial): the ranker of each K, its validation MRR. */
+        void offer(long step, IntFunction<ColdRanker> rankerAt) {
+            budget.spend();
+            steps.add(step);
+            for (int k : run.splits.keySet()) {
+                ColdRanker ranker = rankerAt.apply(k);
+                double m = run.validationMrr(k, ranker);
+                r.log().scored(k, step, m);
+                mrr.computeIfAbsent(k, x -> new ArrayList<>()).add(m);
+                if (!best.containsKey(k) || m > best.get(k)) {
+                    best.put(k, m);
+                    chosen.put(k, ranker);
+                    chosenAt.put(k, steps.size() - 1);
+                }
+            }
+        }
+
+        Trained trained() {
+            return new Trained(chosen, steps, mrr, chosenAt);
+        }
     }
 
     /** Meta-training tasks of warm target users; every random choice from the task's own stream. */
     private static MetaTrainer.TaskSource<RatingBatch> taskSource(ImplicitRun run, ImplicitSplit split) {
         Interactions x = run.data.interactions();
         ImplicitSettings s = run.settings;
-        int[] warm = Arrays.stream(x.usersIn(run.target)).filter(u -> Arrays.stream(x.rowsOf(u, run.target))
-                .filter(row -> run.data.part(row) == SplitPart.TRAIN).count() >= 2).toArray();
+        int[] warm = Arrays.stream(x.usersIn(run.target)).filter(u -> trainRowsOf(run, u, run.target).length >= 2).toArray();
         if (warm.length == 0) {
             throw new IllegalArgumentException("implicit meta-training: expected target users with at least two training "
                     + "interactions, found none");
         }
         ImplicitBatches batches = split.training();
-        org.metarec.core.data.NegativeSampler negatives = run.trainNegatives(run.target);
+        NegativeSampler negatives = run.trainNegatives(run.target);
         return rng -> {
             int user = warm[rng.nextInt(warm.length)];
-            int[] rows = Arrays.stream(x.rowsOf(user, run.target)).filter(row -> run.data.part(row) == SplitPart.TRAIN)
-                    .toArray();
+            int[] rows = trainRowsOf(run, user, run.target);
             rng.shuffle(rows);
             int support = Math.min(s.trainSupport(), rows.length - 1);
             int query = Math.min(s.trainQuery(), rows.length - support);

@@ -7,8 +7,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.metarec.algorithms.rec.TestScores;
+import org.metarec.algorithms.rec.mapping.DomainFactors;
 import org.metarec.core.data.Interactions;
 import org.metarec.core.data.NegativeSampler;
 import org.metarec.core.data.SplitDataset;
@@ -41,6 +43,7 @@ final class ImplicitRun {
     private final Map<Integer, NegativeSampler> adaptNegatives = new LinkedHashMap<>();
     private final Map<org.metarec.algorithms.rec.implicit.BprTraining.Settings, org.metarec.autodiff.Params> pooled =
             new LinkedHashMap<>();
+    private final DomainFactors[] factors = new DomainFactors[2];
 
     /**
      * @param blindValidation whether the validation candidates must not depend on test pairs (with tuning): their
@@ -108,6 +111,17 @@ final class ImplicitRun {
             pooled.put(settings, p);
         }
         return p;
+    }
+
+    /**
+     * Domain {@code d}'s own factors (EMCDR's and PTUPCDR's starting point): trained once per seed by the first method
+     * that needs them, as training them again would give the same bits.
+     */
+    synchronized DomainFactors factors(int d, Supplier<DomainFactors> training) {
+        if (factors[d] == null) {
+            factors[d] = training.get();
+        }
+        return factors[d];
     }
 
     /** The sampler of training negatives of domain {@code d}. */

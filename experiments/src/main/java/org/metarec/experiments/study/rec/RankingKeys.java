@@ -3,10 +3,14 @@ package org.metarec.experiments.study.rec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.metarec.algorithms.rec.RankingCandidates;
 import org.metarec.algorithms.rec.RankingSettings;
+import org.metarec.algorithms.rec.TestScores;
 import org.metarec.core.data.Interactions;
 import org.metarec.experiments.config.Config;
 import org.metarec.experiments.config.Specs;
@@ -36,6 +40,23 @@ public final class RankingKeys {
         String s = SECTION + ".";
         return new RankingSettings(c.getBoolean(s + "full"), c.getIntArray(s + "cutoffs"), c.getInt(s + "sampled_negatives"),
                 c.getDouble(s + "relevant_min_rating"));
+    }
+
+    /**
+     * The metrics a run of a rating kind reports, before their settings are appended: the rating errors of
+     * {@link TestScores} and the ranking metrics the config's section turns on ({@link RankingSettings#metricNames}).
+     *
+     * @param root the resolved config, as nested maps
+     * @return the names
+     */
+    public static List<String> metrics(Map<String, Object> root) {
+        List<String> out = new ArrayList<>(List.of(TestScores.MAE_USER, TestScores.RMSE_USER, TestScores.NDCG_WITHIN_QUERY,
+                TestScores.MAE_POOLED, TestScores.RMSE_POOLED));
+        Map<?, ?> section = (Map<?, ?>) ((Map<?, ?>) root.get("evaluation")).get("ranking");
+        int[] cutoffs = ((List<?>) section.get("cutoffs")).stream().mapToInt(k -> ((Number) k).intValue()).toArray();
+        out.addAll(new RankingSettings((Boolean) section.get("full"), cutoffs, ((Number) section.get("sampled_negatives")).intValue(),
+                ((Number) section.get("relevant_min_rating")).doubleValue()).metricNames());
+        return out;
     }
 
     /**

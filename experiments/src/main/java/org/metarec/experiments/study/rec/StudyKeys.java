@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.metarec.algorithms.meta.ImplicitMAML;
 import org.metarec.algorithms.meta.MAMLPlusPlus;
 import org.metarec.algorithms.rec.coldstart.ColdStartMetaMethod;
@@ -89,6 +90,54 @@ public final class StudyKeys {
                     return !cavia || RecModels.WITH_USER_PARAMETERS.contains(type) ? null : new ObjectRule.Violation("methods",
                             "expected no cavia with model.type " + type + " (CAVIA adapts a user vector from zero, and only "
                                     + RecModels.WITH_USER_PARAMETERS + " have one)");
+                });
+    }
+
+    /**
+     * The rule that, under random search with equal budgets, every method of the run that reads a tunable setting
+     * has a search space. Without one it trains once with the config's values and spends only its checkpoints, a
+     * smaller budget than its neighbours' that no budget check would otherwise see (found in the MeLU-states run
+     * of 2026-12-03, where MAML++ and iMAML had none). A variant such as {@code maml.src} is tuned as its method.
+     *
+     * @param section the kind's section, which holds {@code tuning}
+     * @return the rule
+     */
+    public static ObjectRule tunedMethodsHaveASpace(String section) {
+        return tunedMethodsHaveASpace(section, name -> RecMethod.byName(name).map(Tunable::readBy).orElse(List.of()));
+    }
+
+    /**
+     * {@link #tunedMethodsHaveASpace(String)} for a kind with its own methods ({@code implicit}).
+     *
+     * @param section the kind's section, which holds {@code tuning}
+     * @param readable the settings the method of a config name reads (empty: nothing to tune, or not a method of
+     *     the kind, which another rule reports)
+     * @return the rule
+     */
+    public static ObjectRule tunedMethodsHaveASpace(String section, Function<String, List<Tunable>> readable) {
+        return new ObjectRule("under `" + section + ".tuning.strategy: random`, every tunable method has a `space` "
+                + "unless `unequal_budgets`", List.of("methods", section), root -> {
+                    if (!(((Map<?, ?>) root.get(section)).get("tuning") instanceof Map<?, ?> tuning)
+                            || !"random".equals(tuning.get("strategy")) || Boolean.TRUE.equals(tuning.get("unequal_budgets"))) {
+                        return null;
+                    }
+                    Map<?, ?> perMethod = tuning.get("methods") instanceof Map<?, ?> m ? m : Map.of();
+                    for (Object name : (List<?>) root.get("methods")) {
+                        String base = String.valueOf(name).split("\\.")[0];
+                        List<Tunable> own = readable.apply(base);
+                        if (own.isEmpty()) {
+                            continue;
+                        }
+                        Object space = perMethod.get(base) instanceof Map<?, ?> part ? part.get("space") : null;
+                        if (!(space instanceof List<?> dims) || dims.isEmpty()) {
+                            return new ObjectRule.Violation(section + ".tuning.methods." + base + ".space", "expected a "
+                                    + "search space over some of " + own + " for " + base + " (without "
+                                    + "one it trains once with the config's values and chooses only among its checkpoints, "
+                                    + "a smaller budget than the other methods'); set " + section
+                                    + ".tuning.unequal_budgets: true to run it so (summary.md then says so)");
+                        }
+                    }
+                    return null;
                 });
     }
 
@@ -248,7 +297,8 @@ public final class StudyKeys {
         MAMO.Settings mamo = new MAMO.Settings(c.getInt("meta.mamo.memory_size"), c.getDouble("meta.mamo.tau"),
                 c.getDouble("meta.mamo.alpha"), c.getDouble("meta.mamo.beta"), c.getDouble("meta.mamo.gamma"));
         TaNP.Settings tanp = new TaNP.Settings(c.getInt("meta.tanp.z_dim"), c.getInt("meta.tanp.task_dim"),
-                c.getInt("meta.tanp.clusters"), c.getDouble("meta.tanp.temperature"), c.getBoolean("meta.tanp.gating"));
+                c.getInt("meta.tanp.clusters"), c.getDouble("meta.tanp.temperature"), c.getBoolean("meta.tanp.gating"),
+                new TaNP.Clustering(c.getDouble("meta.tanp.cluster_weight"), c.getDouble("meta.tanp.cluster_alpha")));
         return new ColdStartMetaMethod.Settings(mamo, tanp);
     }
 

@@ -275,21 +275,29 @@ public record TuningSettings(boolean random, int trials, boolean unequalBudgets,
         }
         Map<String, Integer> budgets = new LinkedHashMap<>();
         run.forEach(m -> budgets.put(m.configName(), forMethod(m).trials()));
-        return unequalNote(budgets);
+        List<String> spaceless = run.stream().distinct()
+                .filter(m -> !Tunable.readBy(m).isEmpty() && forMethod(m).space().dimensions().isEmpty())
+                .map(RecMethod::configName).toList();
+        return unequalNote(budgets, spaceless);
     }
 
     /**
-     * The note {@code summary.md} prints when a run's methods have unequal budgets, or null when they are equal.
+     * The note {@code summary.md} prints when a run's methods have unequal budgets, or null when they are equal:
+     * their trials differ, or a tunable method has no search space (it trains once and spends only its checkpoints).
      *
      * @param budgets each method's budget, in the run's order
+     * @param spaceless the run's methods that read a tunable setting but have an empty space
      * @return the note, or null
      */
-    public static String unequalNote(Map<String, Integer> budgets) {
-        if (budgets.values().stream().distinct().count() <= 1) {
+    public static String unequalNote(Map<String, Integer> budgets, List<String> spaceless) {
+        if (budgets.values().stream().distinct().count() <= 1 && spaceless.isEmpty()) {
             return null;
         }
-        return "unequal tuning budgets (tuning.unequal_budgets: true): " + budgets.entrySet().stream()
+        String note = "unequal tuning budgets (tuning.unequal_budgets: true): " + budgets.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
                 + " trials; a method with more trials had more chances to fit the validation users";
+        return spaceless.isEmpty() ? note : note + "; no search space (trained once with the config's values, only "
+                + "checkpoints chosen): " + String.join(", ", spaceless);
     }
+
 }

@@ -61,13 +61,21 @@ public final class SinusoidExperiment implements ExperimentKind {
         return "The sinusoid regression study of Finn et al. (2017): meta-train, then adapt to new sinusoids from K points.";
     }
 
+    /** The query MSE after adaptation from each support size K: {@code mse_k<K>} (its rows add the steps). */
+    @Override
+    public Optional<List<String>> metrics(Map<String, Object> config) {
+        List<?> sizes = (List<?>) ((Map<?, ?>) config.get("evaluation")).get("support_sizes");
+        return Optional.of(sizes.stream().map(k -> "mse_k" + k).toList());
+    }
+
     @Override
     public List<String> reads() {
         return List.of("data.source", "data.sinusoid", "protocol.support", "model.hidden", "model.activation",
                 "meta.inner_lr", "meta.inner_steps", "meta.meta_batch", "meta.head", "meta.reptile.inner_steps", "meta.reptile.inner_lr",
                 "meta.reptile.inner_batch", "meta.mamlpp", "meta.imaml", "optimizer", "budget.meta_iterations", "budget.checkpoint_every",
                 "budget.log_every", "evaluation.test_tasks", "evaluation.support_sizes", "evaluation.adapt_steps",
-                "evaluation.query_points", "evaluation.eval_lr", "evaluation.reference", "evaluation.correction");
+                "evaluation.query_points", "evaluation.eval_lr", "evaluation.reference", "evaluation.correction",
+                "evaluation.primary_metrics");
     }
 
     @Override

@@ -128,6 +128,8 @@ class ColdStartRunTest {
         Path data = MovieLens1mFixture.write(tmp.resolve("ml-1m"), 5);
         List<String> tuning = new ArrayList<>(List.of("coldstart.tuning.strategy=random", "coldstart.tuning.trials=4",
                 "coldstart.tuning.min_validation_users=10",
+                // reptile and anil keep no space, on purpose: a declared unequal table
+                "coldstart.tuning.unequal_budgets=true",
                 "coldstart.tuning.methods.item_bias.space=[{name: item_shrinkage, min: 0.5, max: 50, log: true}]",
                 "coldstart.tuning.methods.pretrained.space=[{name: pooled_lr, min: 0.001, max: 0.03, log: true}, "
                         + "{name: fine_tune_lr, choices: [0, 0.1]}]",

@@ -16,6 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metarec.algorithms.rec.data.HiddenRowException;
 import org.metarec.algorithms.rec.data.SlotMode;
+import org.metarec.algorithms.rec.implicit.BprTraining;
+import org.metarec.algorithms.rec.implicit.ImplicitTransfer;
+import org.metarec.algorithms.rec.mapping.DomainFactors;
+import org.metarec.algorithms.rec.mapping.PtupcdrBridge;
+import org.metarec.algorithms.rec.model.MatrixFactorization;
+import org.metarec.core.data.NegativeSampler;
 import org.metarec.core.data.Interactions;
 import org.metarec.core.data.SplitDataset;
 import org.metarec.core.data.SplitPart;
@@ -95,5 +101,51 @@ class ImplicitSplitTest {
             differs |= !Arrays.equals(one.supportOf(u), other.supportOf(u));
         }
         assertTrue(differs, "another seed reveals other interactions");
+    }
+
+    @Test
+    void theTransferMethodsTrainingRefusesEveryHeldOutRow() throws IOException {
+        SplitDataset data = load();
+        Interactions x = data.interactions();
+        int video = 1;
+        ImplicitSplit split = ImplicitSplit.of(data, 0, video, 2, 1);
+        MatrixFactorization mf = new MatrixFactorization(x.itemCount(), 2, 0, 0.0, 0.1);
+        BprTraining.Settings bpr = new BprTraining.Settings(1, 1 << 20, 0.01, 0.0);
+        int[] pool = split.targetPool();
+        NegativeSampler negatives = new NegativeSampler(pool, new int[x.userCount()][0], x.itemCount(), 1, "t");
+        // emcdr's and ptupcdr's factors: BPR through split.training(), which refuses any held-out row of either domain.
+        for (int d = 0; d < 2; d++) {
+            int domain = d;
+            int[] heldOut = Arrays.stream(x.rowsInDomain(d)).filter(r -> data.part(r) != SplitPart.TRAIN).toArray();
+            assertTrue(heldOut.length > 0);
+            for (int r : new int[] {heldOut[0], heldOut[heldOut.length - 1]}) {
+                int[] rows = IntStream.concat(Arrays.stream(split.trainRows(domain)), IntStream.of(r)).toArray();
+                assertThrows(HiddenRowException.class, () -> ImplicitTransfer.factors(mf, mf.initPooled(
+                        new java.util.SplittableRandom(1), x.userCount()), split.training(), rows, negatives, bpr,
+                        org.metarec.core.random.Rng.derive(1, "t")), "domain " + domain + ", row " + r);
+            }
+        }
+        // ptupcdr's bridge loss: a cold user's validation and test rows are refused in training, and in adaptation
+        // everything but the support.
+        MatrixFactorization model = new MatrixFactorization(x.itemCount(), 2, 0, 0.0, 0.1);
+        DomainFactors factors = DomainFactors.of(model, model.initPooled(new java.util.SplittableRandom(2), x.userCount()),
+                IntStream.range(0, x.userCount()).toArray(), 0.01);
+        PtupcdrBridge bridge = new PtupcdrBridge(2, 3);
+        for (int u : split.coldUsers()) {
+            var context = ImplicitTransfer.context(u, video, Arrays.stream(x.rowsOf(u, 0)).map(x::item).toArray());
+            for (int r : x.rowsOf(u, video)) {
+                assertThrows(HiddenRowException.class, () -> ImplicitTransfer.bridgeLoss(ImplicitTransfer.Objective.BPR,
+                        bridge, factors, factors, context, split.training(), new int[] {r}, negatives, 1), "row " + r);
+                if (!split.supportRows().contains(r)) {
+                    assertThrows(HiddenRowException.class, () -> ImplicitTransfer.bridgeLoss(
+                            ImplicitTransfer.Objective.BCE, bridge, factors, factors, context, split.adaptation(),
+                            new int[] {r}, negatives, 2), "row " + r);
+                }
+            }
+            for (int r : split.supportOf(u)) {
+                ImplicitTransfer.bridgeLoss(ImplicitTransfer.Objective.BCE, bridge, factors, factors, context,
+                        split.adaptation(), new int[] {r}, negatives, 2);
+            }
+        }
     }
 }

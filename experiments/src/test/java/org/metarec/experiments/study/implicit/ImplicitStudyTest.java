@@ -76,7 +76,8 @@ class ImplicitStudyTest {
                 Path file = TestFiles.repositoryRoot().resolve("experiments/configs/amazon-" + name + suffix + ".yaml");
                 Config c = ExperimentKinds.loader().load(file, List.of(ConfigOverride.parse("data.path=" + data)));
                 assertEquals("implicit", c.getString("experiment"), file.toString());
-                assertEquals(List.of("popularity", "bpr_mf", "pooled", "maml", "fomaml", "reptile"),
+                assertEquals(List.of("popularity", "bpr_mf", "pooled", "maml", "fomaml", "reptile", "emcdr", "ptupcdr",
+                        "neumf"),
                         c.getStringList("methods"), file.toString());
             }
         }

@@ -79,7 +79,17 @@ class ImplicitTuningTest {
                         space:
                           - {name: inner_lr, min: 0.02, max: 0.5, log: true}
                           - {name: meta_iterations, choices: [2, 4]}
+                      reptile:
+                        space:
+                          - {name: meta_lr, min: 0.0005, max: 0.005, log: true}
                 """.formatted(data, TRIALS, extra);
+    }
+
+    /** The config without reptile's space. */
+    private static String withoutReptileSpace(String config) {
+        String space = "      reptile:\n        space:\n          - {name: meta_lr, min: 0.0005, max: 0.005, log: true}\n";
+        assertTrue(config.contains(space));
+        return config.replace(space, "");
     }
 
     private Path run(Path config, String name, int threads) throws IOException {
@@ -132,8 +142,8 @@ class ImplicitTuningTest {
         assertEquals(expected, new ArrayList<>(cells.keySet()));
         String tuned = TestFiles.read(run.resolve("config.resolved.yaml"));
         cells.forEach((cell, rows) -> {
-            // popularity has one setting (scored once); reptile has no space: one training, its 3 checkpoints (0, 2, 4).
-            int n = cell.startsWith("popularity") ? 1 : cell.startsWith("reptile") ? 3 : TRIALS;
+            // popularity has one setting (scored once); every other method spends the whole budget.
+            int n = cell.startsWith("popularity") ? 1 : TRIALS;
             assertEquals(n, rows.size(), cell);
             double highest = rows.stream().mapToDouble(x -> Double.parseDouble(x[7])).max().orElseThrow();
             String[] first = rows.stream().filter(x -> Double.parseDouble(x[7]) == highest).findFirst().orElseThrow();
@@ -202,6 +212,25 @@ class ImplicitTuningTest {
         assertTrue(TestFiles.read(run.resolve("summary.md")).contains("unequal tuning budgets (tuning.unequal_budgets: "
                 + "true): popularity 4, bpr_mf 6, pooled 4, maml 4, reptile 4 trials"), TestFiles.read(run.resolve("summary.md")));
         assertEquals(6, rowsByCell(run).get("bpr_mf/k0_seed1").size());
+    }
+
+    @Test
+    void aTunableMethodWithoutASpaceIsRejectedUnlessDeclaredAndThenTheSummaryNamesIt() throws IOException {
+        Path data = CdribFixture.write(tmp.resolve("data"), 3);
+        Path bad = TestFiles.write(tmp, "bad.yaml", withoutReptileSpace(config(data, "")));
+        ConfigException e = assertThrows(ConfigException.class, () -> ExperimentKinds.loader().load(bad, List.of()));
+        List<String> problems = e.problems().stream().map(ConfigProblem::toString).toList();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("implicit.tuning.methods.reptile.space: expected a search space over some of "
+                + "[inner_lr, meta_lr, meta_iterations] for reptile"), problems.get(0));
+        Path declared = TestFiles.write(tmp, "declared.yaml",
+                withoutReptileSpace(config(data, "    unequal_budgets: true\n")));
+        Path run = run(declared, "declared", 2);
+        String summary = TestFiles.read(run.resolve("summary.md"));
+        assertTrue(summary.contains("no search space (trained once with the config's values, only checkpoints chosen): "
+                + "reptile"), summary);
+        // One training with the config's values: its checkpoints 0, 2 and 4, fewer than the budget.
+        assertEquals(3, rowsByCell(run).get("reptile/k0_seed1").size());
     }
 
     @Test

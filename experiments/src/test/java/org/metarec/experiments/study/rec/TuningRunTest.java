@@ -139,6 +139,9 @@ class TuningRunTest {
                         space:
                           - {name: pooled_lr, min: 0.001, max: 0.03, log: true}
                           - {name: fine_tune_lr, choices: [0, 0.1, 0.3]}
+                      emcdr:
+                        space:
+                          - {name: fine_tune_lr, choices: [0, 0.1]}
                       maml:
                         space:
                           - {name: inner_lr, min: 0.02, max: 0.5, log: true}
@@ -205,9 +208,12 @@ class TuningRunTest {
         for (String[] row : byMethod.get("pretrained")) {
             assertTrue(row[5].matches("pooled_lr=[0-9.]+ fine_tune_lr=(0|0.1|0.3)"), row[5]);
         }
-        // emcdr has no space: one training, its checkpoints times the fine-tuning grid, cut at the budget.
-        assertEquals(List.of("0", "0", "0", "0", "0"), byMethod.get("emcdr").stream().map(x -> x[4]).toList());
-        assertEquals("fineTuneLr=0.00000", byMethod.get("emcdr").get(0)[6]);
+        // emcdr draws only its fine-tuning rate (a space is required of every tunable method), and adapts by it.
+        for (String[] row : byMethod.get("emcdr")) {
+            Matcher m = Pattern.compile("fine_tune_lr=(0|0.1)").matcher(row[5]);
+            assertTrue(m.matches(), row[5]);
+            assertEquals(m.group(1).equals("0") ? "fineTuneLr=0.00000" : "fineTuneLr=0.100000", row[6], String.join(",", row));
+        }
         Matcher split = Pattern.compile("split k3_beta30_seed3: ([0-9]+) validation users, ([0-9]+) test users").matcher(r.err());
         assertTrue(split.find(), r.err());
         assertTrue(Integer.parseInt(split.group(1)) >= 25, r.err());
@@ -403,7 +409,7 @@ class TuningRunTest {
         String unequal = config(dataDir, "").replace("      maml:\n", "      maml:\n        trials: 7\n");
         Path bad = TestFiles.write(tmp, "bad.yaml", unequal);
         ConfigException e = assertThrows(ConfigException.class, () -> ExperimentKinds.loader().load(bad, List.of()));
-        assertEquals(List.of(bad + ":42:17: crossdomain.tuning.methods.maml.trials: expected 5 (tuning.trials: every "
+        assertEquals(List.of(bad + ":45:17: crossdomain.tuning.methods.maml.trials: expected 5 (tuning.trials: every "
                 + "method of a table gets the same budget), found 7; set tuning.unequal_budgets: true to run an unequal "
                 + "table (summary.md then says so)"), e.problems().stream().map(ConfigProblem::toString).toList());
         Path declared = TestFiles.write(tmp, "declared.yaml", unequal.replace("    trials: 5\n",
@@ -414,6 +420,29 @@ class TuningRunTest {
                 + "(tuning.unequal_budgets: true): global_mean 5, item_bias 5, pretrained 5, emcdr 5, maml 7, reptile 5 trials"),
                 TestFiles.read(tmp.resolve("unequal/summary.md")));
         assertEquals(7, rows(tmp.resolve("unequal")).stream().filter(x -> x[0].equals("maml")).count());
+    }
+
+    @Test
+    void aTunableMethodWithoutASpaceIsRejectedUnlessDeclaredAndThenTheSummarySaysSo() throws Exception {
+        Path dataDir = data("data", Set.of());
+        String spaceless = config(dataDir, "").replace("""
+                      reptile:
+                        space:
+                          - {name: inner_lr, min: 0.005, max: 0.1, log: true}
+                """, "");
+        Path bad = TestFiles.write(tmp, "spaceless.yaml", spaceless);
+        ConfigException e = assertThrows(ConfigException.class, () -> ExperimentKinds.loader().load(bad, List.of()));
+        List<String> problems = e.problems().stream().map(ConfigProblem::toString).toList();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("crossdomain.tuning.methods.reptile.space: expected a search space over some "
+                + "of [inner_lr, meta_lr, meta_iterations, weight_decay] for reptile"), problems.toString());
+        Path declared = TestFiles.write(tmp, "spaceless-declared.yaml", spaceless.replace("    trials: 5\n",
+                "    trials: 5\n    unequal_budgets: true\n"));
+        TestFiles.CliResult r = run(declared, tmp.resolve("spaceless"), 1);
+        assertEquals(0, r.code(), r.err());
+        String summary = TestFiles.read(tmp.resolve("spaceless/summary.md"));
+        assertTrue(summary.contains("no search space (trained once with the config's values, only checkpoints chosen): "
+                + "reptile"), summary);
     }
 
     @Test
