@@ -293,7 +293,10 @@ class KindKeysTest {
                         "implicit.tuning.methods.pooled.space=[{name: fine_tune_lr, choices: [0, 0.1]}]",
                         "implicit.tuning.methods.maml.space=[{name: inner_lr, min: 0.05, max: 0.2}]",
                         "implicit.tuning.methods.fomaml.space=[{name: meta_lr, min: 0.001, max: 0.01, log: true}]",
-                        "implicit.tuning.methods.reptile.space=[{name: meta_iterations, choices: [1, 2]}]")));
+                        "implicit.tuning.methods.reptile.space=[{name: meta_iterations, choices: [1, 2]}]",
+                        "implicit.tuning.methods.emcdr.space=[{name: mapping_lr, min: 0.005, max: 0.02, log: true}]",
+                        "implicit.tuning.methods.ptupcdr.space=[{name: mapping_iterations, choices: [1, 2]}]",
+                        "implicit.tuning.methods.neumf.space=[{name: weight_decay, min: 0.0001, max: 0.01, log: true}]")));
     }
 
     @Test

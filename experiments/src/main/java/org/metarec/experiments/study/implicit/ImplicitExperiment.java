@@ -110,10 +110,13 @@ public final class ImplicitExperiment implements ExperimentKind {
             + "checkpoint with the best validation MRR (no budget); `random`: random search (Bergstra and Bengio 2012) "
             + "over each method's `space`, seeded by the stream `tuning/<method>/seed<s>` of the seed, with the same "
             + "budget `trials` for every method. A trial is one checkpoint of a drawn setting's training (an epoch of BPR, "
-            + "a validation point of meta-training; each with the setting's fine-tuning rate, so rates are trials too) "
+            + "a validation point of meta-training, of EMCDR's mapping or of PTUPCDR's bridge; each with the setting's "
+            + "fine-tuning rate, so rates are trials too) "
             + "scored by the validation MRR of the validation file's selection pairs at every K of the run; each K then "
             + "chooses its own trial, the best MRR of all (the earliest on ties). A drawn setting trains until its own "
-            + "length or until the budget is spent; popularity, which has nothing to draw, is scored once. Every trial "
+            + "length or until the budget is spent; popularity, which has nothing to draw, is scored once. What a method "
+            + "starts from is trained with the config's settings and not drawn: the meta-learners' pooled BPR, the "
+            + "per-domain BPR-MF factors of emcdr and ptupcdr. Every trial "
             + "is written to `tuning.csv` (cell `k<K>_seed<s>`, column `validation_mrr`), the chosen values per cell at "
             + "the end of `config.resolved.yaml` (as comments). Test pairs are never read: with `random`, the negatives "
             + "of the validation candidates avoid each user's training and validation items only (with `none` they "
@@ -129,6 +132,8 @@ public final class ImplicitExperiment implements ExperimentKind {
             case INNER_LR -> "the inner learning rate `meta.inner_lr`";
             case META_LR -> "the outer Adam rate `optimizer.lr`";
             case META_ITERATIONS -> "the outer steps `budget.meta_iterations`";
+            case MAPPING_LR -> "Adam's rate `implicit.mapping_lr` of EMCDR's mapping and PTUPCDR's bridge";
+            case MAPPING_ITERATIONS -> "the Adam steps `implicit.mapping_iterations` of the mapping and the bridge";
             default -> t.replaces();
         };
     }

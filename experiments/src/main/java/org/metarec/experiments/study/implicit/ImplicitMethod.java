@@ -21,6 +21,7 @@ import org.metarec.algorithms.rec.implicit.ImplicitTransfer;
 import org.metarec.algorithms.rec.data.UserContext;
 import org.metarec.algorithms.rec.mapping.DomainFactors;
 import org.metarec.algorithms.rec.mapping.Emcdr;
+import org.metarec.algorithms.rec.mapping.MappingSettings;
 import org.metarec.algorithms.rec.mapping.Ptupcdr;
 import org.metarec.algorithms.rec.mapping.PtupcdrBridge;
 import org.metarec.algorithms.rec.model.MatrixFactorization;
@@ -116,7 +117,7 @@ enum ImplicitMethod {
 
         @Override
         List<Tunable> readable() {
-            return List.of();   // not yet tunable: its space comes with the next change
+            return POOLED_SETTINGS;
         }
     },
 
@@ -163,7 +164,8 @@ enum ImplicitMethod {
      * EMCDR (Man et al. 2017) on implicit feedback: BPR-MF factors of each domain on its own training interactions, an
      * MLP from a user's source factors to its target factors fitted on the users trained in both (squared distance), a
      * cold user starting from its mapped factors (K = 0: the mapping alone; K &gt; 0: then fine-tuned on its support,
-     * as pooled's cold users are). The mapping's checkpoint is chosen per K.
+     * as pooled's cold users are). The mapping's checkpoint is chosen per K. A drawn setting replaces the mapping's rate
+     * and length and the fine-tuning rate; the factors are the config's, shared by every setting.
      */
     EMCDR("emcdr") {
         @Override
@@ -173,11 +175,12 @@ enum ImplicitMethod {
             int[] overlap = Emcdr.trainedInBoth(source, target,
                     IntStream.range(0, run.data.interactions().userCount()).toArray());
             MLP network = Emcdr.network(r.dim(), run.settings.mapping().hidden());
+            double fineTuneLr = values.real(Tunable.FINE_TUNE_LR, run.settings.fineTuneLr());
             Selected selected = new Selected(run, r, budget);
             Emcdr.fitMapping(network, network.init(Rng.derive(run.seed, "implicit/emcdr/init")), source, target, overlap,
-                    run.settings.mapping(), (step, params) -> {
-                        selected.offer(step, k -> transferRanker(run, target, k, user -> ImplicitTransfer.emcdrStart(
-                                network, params, source, target, user)));
+                    mapping(run, values), (step, params) -> {
+                        selected.offer(step, k -> transferRanker(run, target, k, fineTuneLr,
+                                user -> ImplicitTransfer.emcdrStart(network, params, source, target, user)));
                         return selected.canScore();
                     });
             return selected.trained();
@@ -185,7 +188,7 @@ enum ImplicitMethod {
 
         @Override
         List<Tunable> readable() {
-            return List.of();   // not yet tunable: its space comes with the next change
+            return TRANSFER_SETTINGS;
         }
     },
 
@@ -194,7 +197,8 @@ enum ImplicitMethod {
      * bridge (characteristic encoder over the user's source items, meta network) trained on the overlap users' target
      * training interactions with {@code implicit.bridge_loss} (BPR, or BCE with {@code train_negatives} sampled
      * negatives), users drawn {@code meta.meta_batch} per Adam step; a cold user starts from its bridged factors (K = 0:
-     * the bridge alone; K &gt; 0: then fine-tuned on its support). The bridge's checkpoint is chosen per K.
+     * the bridge alone; K &gt; 0: then fine-tuned on its support). The bridge's checkpoint is chosen per K. A drawn
+     * setting replaces the bridge's rate and length and the fine-tuning rate; the factors are the config's, as for emcdr.
      */
     PTUPCDR("ptupcdr") {
         @Override
@@ -221,11 +225,12 @@ enum ImplicitMethod {
                 throw new IllegalArgumentException("ptupcdr: expected overlap users with source and target training "
                         + "interactions, found none");
             }
+            double fineTuneLr = values.real(Tunable.FINE_TUNE_LR, s.fineTuneLr());
             Selected selected = new Selected(run, r, budget);
-            Ptupcdr.fitBridge(bridge.init(Rng.derive(run.seed, "implicit/ptupcdr/init")), users, s.mapping(), r.pool(),
-                    Rng.derive(run.seed, "implicit/ptupcdr/users"), (step, params) -> {
-                        selected.offer(step, k -> transferRanker(run, target, k, user -> ImplicitTransfer.ptupcdrStart(
-                                bridge, params, source, target, contexts[user])));
+            Ptupcdr.fitBridge(bridge.init(Rng.derive(run.seed, "implicit/ptupcdr/init")), users, mapping(run, values),
+                    r.pool(), Rng.derive(run.seed, "implicit/ptupcdr/users"), (step, params) -> {
+                        selected.offer(step, k -> transferRanker(run, target, k, fineTuneLr,
+                                user -> ImplicitTransfer.ptupcdrStart(bridge, params, source, target, contexts[user])));
                         return selected.canScore();
                     });
             return selected.trained();
@@ -233,7 +238,7 @@ enum ImplicitMethod {
 
         @Override
         List<Tunable> readable() {
-            return List.of();   // not yet tunable: its space comes with the next change
+            return TRANSFER_SETTINGS;
         }
     };
 
@@ -248,6 +253,12 @@ enum ImplicitMethod {
             Tunable.FINE_TUNE_LR, Tunable.WEIGHT_DECAY);
     /** The settings a meta-learner's space may draw (its start, pooled BPR with the config's settings, is fixed). */
     private static final List<Tunable> META_SETTINGS = List.of(Tunable.INNER_LR, Tunable.META_LR, Tunable.META_ITERATIONS);
+    /**
+     * The settings a transfer method's space may draw (emcdr, ptupcdr: their start, the per-domain factors trained with
+     * the config's settings, is fixed).
+     */
+    private static final List<Tunable> TRANSFER_SETTINGS = List.of(Tunable.MAPPING_LR, Tunable.MAPPING_ITERATIONS,
+            Tunable.FINE_TUNE_LR);
 
     /**
      * What a method's training may use besides the run: the model size, meta-settings, the threads, where scored
@@ -436,15 +447,23 @@ enum ImplicitMethod {
                 .toArray());
     }
 
+    /** The mapping's (or the bridge's) settings with the drawn rate and length in place of the config's. */
+    private static MappingSettings mapping(ImplicitRun run, TunedValues values) {
+        MappingSettings m = run.settings.mapping();
+        return new MappingSettings(m.hidden(), values.integer(Tunable.MAPPING_ITERATIONS, m.iterations()), m.usersPerStep(),
+                values.real(Tunable.MAPPING_LR, m.lr()), m.validateEvery());
+    }
+
     /**
      * A transfer network's ranker at K: every cold user starts from its transferred parameters ({@code startOf}, in
-     * the cold-start form) and is fine-tuned on its support like a pooled model's cold user.
+     * the cold-start form) and is fine-tuned on its support with rate {@code fineTuneLr}, like a pooled model's cold user.
      */
-    private static ColdRanker transferRanker(ImplicitRun run, DomainFactors target, int k, IntFunction<Params> startOf) {
+    private static ColdRanker transferRanker(ImplicitRun run, DomainFactors target, int k, double fineTuneLr,
+                                             IntFunction<Params> startOf) {
         ImplicitSettings s = run.settings;
         MatrixFactorization model = target.model();
         return new MfRanker(model, startOf, run.splits.get(k).adaptation(), run.adaptNegatives(k), s.trainNegatives(),
-                run.target, MfRanker.fineTuning(model, s.bpr().weightDecay(), s.fineTuneSteps(), s.fineTuneLr()));
+                run.target, MfRanker.fineTuning(model, s.bpr().weightDecay(), s.fineTuneSteps(), fineTuneLr));
     }
 
     /**

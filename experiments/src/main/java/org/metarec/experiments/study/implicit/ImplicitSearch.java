@@ -14,10 +14,10 @@ import org.metarec.experiments.study.rec.Tuner;
 /**
  * Random search for the implicit kind ({@code implicit.tuning.strategy: random}), as {@link Tuner#randomSearch} does it
  * for the rating kinds: setting s is drawn from {@code rng.fork("setting-s")}, trained until its own end or the
- * budget's, then the next one. One trial is one checkpoint (an epoch of BPR, a validation point of meta-training, with
- * the setting's fine-tuning rate) scored on the validation file's selection pairs at every K of the run, so the budget
- * is the same whatever the number of K; each K then chooses its own trial, the one with the highest validation MRR
- * (the earliest on ties), as the untuned kind chooses a state per K. A setting whose training diverges keeps the
+ * budget's, then the next one. One trial is one checkpoint (an epoch of BPR, a validation point of meta-training, of a
+ * mapping or of a bridge, with the setting's fine-tuning rate) scored on the validation file's selection pairs at every
+ * K of the run, so the budget is the same whatever the number of K; each K then chooses its own trial, the one with the
+ * highest validation MRR (the earliest on ties), as the untuned kind chooses a state per K. A setting whose training diverges keeps the
  * trials it spent, at least one, without a score.
  */
 final class ImplicitSearch {

@@ -27,7 +27,11 @@ public enum Tunable {
     /** item_bias's shrinkage of item biases, in pseudo-ratings (the grid 1, 5, 25 otherwise). */
     ITEM_SHRINKAGE("item_shrinkage", false, "the item-bias shrinkage in pseudo-ratings (otherwise the grid 1, 5, 25)"),
     /** item_bias's shrinkage of user biases, in pseudo-ratings (the grid 1, 5, 25 otherwise). */
-    USER_SHRINKAGE("user_shrinkage", false, "the user-bias shrinkage in pseudo-ratings (otherwise the grid 1, 5, 25)");
+    USER_SHRINKAGE("user_shrinkage", false, "the user-bias shrinkage in pseudo-ratings (otherwise the grid 1, 5, 25)"),
+    /** Adam's rate of a learned transfer (EMCDR's mapping, PTUPCDR's bridge); the implicit kind's {@code mapping_lr}. */
+    MAPPING_LR("mapping_lr", false, "Adam's rate of the mapping and the bridge `mapping_lr`"),
+    /** Adam steps of a learned transfer; the implicit kind's {@code mapping_iterations}. */
+    MAPPING_ITERATIONS("mapping_iterations", true, "the steps of the mapping and the bridge `mapping_iterations`");
 
     private final String configName;
     private final boolean integer;

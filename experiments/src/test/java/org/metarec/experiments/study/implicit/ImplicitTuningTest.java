@@ -92,6 +92,68 @@ class ImplicitTuningTest {
         return config.replace(space, "");
     }
 
+    /** The spaces of the transfer methods and NeuMF in {@link #transferConfig}, each over settings it reads. */
+    private static final String TRANSFER_SPACES = """
+                  emcdr:
+                    space:
+                      - {name: mapping_lr, min: 0.003, max: 0.1, log: true}
+                      - {name: mapping_iterations, choices: [2, 4]}
+                  ptupcdr:
+                    space:
+                      - {name: mapping_lr, min: 0.003, max: 0.1, log: true}
+                      - {name: fine_tune_lr, choices: [0, 0.3]}
+                  neumf:
+                    space:
+                      - {name: pooled_lr, min: 0.005, max: 0.05, log: true}
+                      - {name: weight_decay, min: 0.00001, max: 0.01, log: true}
+            """;
+
+    /**
+     * A tuned run of {@code methods} (of emcdr, ptupcdr and neumf) with {@code trials}: {@code implicit} holds further
+     * keys of that section, {@code tuning} of its {@code tuning}, {@code spaces} the entries of {@code tuning.methods}
+     * (lines indented as in the file). The mapping and the bridge take 4 steps with a checkpoint every 2, BPR 3 epochs:
+     * 3 checkpoints each.
+     */
+    private static String transferConfig(Path data, String methods, int trials, String implicit, String tuning,
+                                         String spaces) {
+        return """
+                name: transfer
+                experiment: implicit
+                data:
+                  source: cdrib
+                  path: %s
+                protocol:
+                  target_domain: video
+                methods: %s
+                model:
+                  embedding_dim: 3
+                meta:
+                  meta_batch: 4
+                evaluation:
+                  support_sizes: [0, 2]
+                implicit:
+                  negatives: 8
+                  epochs: 3
+                  batch: 32
+                  lr: 0.02
+                  mapping_hidden: 8
+                  mapping_iterations: 4
+                  mapping_validate_every: 2
+                %s  tuning:
+                    strategy: random
+                    trials: %d
+                %s""".formatted(data, methods, implicit, trials,
+                tuning + (spaces.isEmpty() ? "" : "    methods:\n" + spaces));
+    }
+
+    /** Per cell ({@code method/k<K>_seed1}), the steps and validation MRRs of the trials of setting 1. */
+    private static Map<String, List<String>> firstSetting(Path run) throws IOException {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        rowsByCell(run).forEach((cell, rows) -> out.put(cell, rows.stream().filter(r -> r[3].equals("1"))
+                .map(r -> r[4] + ":" + r[7]).toList()));
+        return out;
+    }
+
     private Path run(Path config, String name, int threads) throws IOException {
         Config c = ExperimentKinds.loader().load(config, List.<ConfigOverride>of());
         Path out = tmp.resolve("run-" + name);
@@ -243,5 +305,96 @@ class ImplicitTuningTest {
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("implicit.tuning.methods.maml.space[0].name: expected one of inner_lr, "
                 + "meta_lr, meta_iterations"), problems.get(0));
+    }
+
+    @Test
+    void emcdrPtupcdrAndNeumfSpendTheSameBudgetOnSettingsDrawnFromTheirSpaces() throws IOException {
+        Path data = CdribFixture.write(tmp.resolve("data"), 3);
+        int trials = 7;
+        Path run = run(TestFiles.write(tmp, "t.yaml", transferConfig(data, "[emcdr, ptupcdr, neumf]", trials, "", "",
+                TRANSFER_SPACES)), "t", 2);
+        Map<String, List<String[]>> cells = rowsByCell(run);
+        assertEquals(List.of("emcdr/k0_seed1", "emcdr/k2_seed1", "ptupcdr/k0_seed1", "ptupcdr/k2_seed1", "neumf/k0_seed1",
+                "neumf/k2_seed1"), new ArrayList<>(cells.keySet()));
+        Map<String, String> pattern = Map.of(
+                "emcdr", "mapping_lr=[0-9.]+ mapping_iterations=([24])",
+                "ptupcdr", "mapping_lr=[0-9.]+ fine_tune_lr=(0|0.3)",
+                "neumf", "pooled_lr=[0-9.]+ weight_decay=[0-9.E-]+");
+        cells.forEach((cell, rows) -> {
+            String method = cell.substring(0, cell.indexOf('/'));
+            assertEquals(trials, rows.size(), cell);
+            // At most 3 checkpoints a setting, so at least 3 settings, each with its own draw.
+            assertTrue(rows.stream().map(r -> r[3]).distinct().count() >= 3, cell);
+            assertTrue(rows.stream().map(r -> r[5]).distinct().count() >= 3, cell);
+            for (String[] row : rows) {
+                java.util.regex.Matcher v = java.util.regex.Pattern.compile(pattern.get(method)).matcher(row[5]);
+                assertTrue(v.matches(), cell + ": " + row[5]);
+                if (method.equals("emcdr")) {
+                    assertTrue(Long.parseLong(row[4]) <= Long.parseLong(v.group(1)), "emcdr trains no further than its "
+                            + "drawn length: " + String.join(",", row));
+                }
+            }
+        });
+        assertFalse(TestFiles.read(run.resolve("summary.md")).contains("unequal tuning budgets"));
+    }
+
+    @Test
+    void aDrawnValueTrainsEmcdrPtupcdrAndNeumfAsTheConfigValueWould() throws IOException {
+        Path data = CdribFixture.write(tmp.resolve("data"), 3);
+        String unequal = "    unequal_budgets: true\n";
+        // Spaces of one value each, so that every drawn setting is known.
+        Path drawn = run(TestFiles.write(tmp, "drawn.yaml", transferConfig(data, "[emcdr, ptupcdr, neumf]", 3, "", "", """
+                      emcdr:
+                        space: [{name: mapping_lr, choices: [0.05]}, {name: fine_tune_lr, choices: [0.3]}]
+                      ptupcdr:
+                        space: [{name: mapping_lr, choices: [0.05]}, {name: fine_tune_lr, choices: [0.3]}]
+                      neumf:
+                        space: [{name: pooled_lr, choices: [0.05]}, {name: weight_decay, choices: [0.003]}]
+                """)), "drawn", 2);
+        // The same values as the config's, without spaces (pooled_lr is implicit.lr, which the factors read too).
+        Path mapping = run(TestFiles.write(tmp, "mapping.yaml", transferConfig(data, "[emcdr, ptupcdr]", 3,
+                "  mapping_lr: 0.05\n  fine_tune_lr: 0.3\n", unequal, "")), "mapping", 2);
+        Path neumf = run(TestFiles.write(tmp, "neumf.yaml", transferConfig(data, "[neumf]", 3,
+                "  weight_decay: 0.003\n", unequal, "").replace("  lr: 0.02\n", "  lr: 0.05\n")), "neumf", 2);
+        Path plain = run(TestFiles.write(tmp, "plain.yaml", transferConfig(data, "[emcdr, ptupcdr, neumf]", 3, "",
+                unequal, "")), "plain", 2);
+        Map<String, List<String>> tuned = firstSetting(drawn);
+        Map<String, List<String>> asConfig = new LinkedHashMap<>(firstSetting(mapping));
+        asConfig.putAll(firstSetting(neumf));
+        Map<String, List<String>> untouched = firstSetting(plain);
+        for (String method : List.of("emcdr", "ptupcdr", "neumf")) {
+            List<String> cells = List.of(method + "/k0_seed1", method + "/k2_seed1");
+            for (String cell : cells) {
+                assertEquals(3, tuned.get(cell).size(), cell);
+                assertEquals(asConfig.get(cell), tuned.get(cell), cell + ": a drawn value is the config value for one trial");
+            }
+            assertFalse(cells.stream().map(tuned::get).toList().equals(cells.stream().map(untouched::get).toList()),
+                    method + ": the drawn values change the trials (they would not if its space were ignored)");
+        }
+    }
+
+    @Test
+    void emcdrPtupcdrAndNeumfWithoutASpaceOrWithAnUnreadSettingAreRejected() throws IOException {
+        Path data = CdribFixture.write(tmp.resolve("data"), 3);
+        Map<String, String> readable = Map.of("emcdr", "[mapping_lr, mapping_iterations, fine_tune_lr]",
+                "ptupcdr", "[mapping_lr, mapping_iterations, fine_tune_lr]",
+                "neumf", "[pooled_lr, pooled_epochs, fine_tune_lr, weight_decay]");
+        for (String method : List.of("emcdr", "ptupcdr", "neumf")) {
+            String spaces = TRANSFER_SPACES.replaceAll("(?s)      " + method + ":\n        space:\n(          - [^\n]*\n)+", "");
+            assertFalse(spaces.contains(method), spaces);
+            Path f = TestFiles.write(tmp, method + ".yaml", transferConfig(data, "[emcdr, ptupcdr, neumf]", 7, "", "", spaces));
+            ConfigException e = assertThrows(ConfigException.class, () -> ExperimentKinds.loader().load(f, List.of()));
+            List<String> problems = e.problems().stream().map(ConfigProblem::toString).toList();
+            assertEquals(1, problems.size(), problems.toString());
+            assertTrue(problems.get(0).contains("implicit.tuning.methods." + method + ".space: expected a search space "
+                    + "over some of " + readable.get(method) + " for " + method), problems.get(0));
+        }
+        Path unread = TestFiles.write(tmp, "unread.yaml", transferConfig(data, "[emcdr, ptupcdr, neumf]", 7, "", "",
+                TRANSFER_SPACES.replace("{name: mapping_iterations, choices: [2, 4]}", "{name: pooled_epochs, min: 1, max: 3}")));
+        ConfigException e = assertThrows(ConfigException.class, () -> ExperimentKinds.loader().load(unread, List.of()));
+        List<String> problems = e.problems().stream().map(ConfigProblem::toString).toList();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("implicit.tuning.methods.emcdr.space[1].name: expected one of mapping_lr, "
+                + "mapping_iterations, fine_tune_lr"), problems.get(0));
     }
 }
