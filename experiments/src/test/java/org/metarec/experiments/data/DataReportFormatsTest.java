@@ -165,6 +165,19 @@ class DataReportFormatsTest {
     }
 
     @Test
+    void theSplitReportCountsTheValidationUsersThatTuningRaises() {
+        Path config = writeAllFormats().get("douban");
+        // 20 eligible users, 4 cold at beta 20%: 10% of the other 16 is 2, raised to min(6, 16 / 2) = 6.
+        CliResult r = TestFiles.cli("data", config.toString(), "--set", "evaluation.support_sizes=[2]",
+                "--set", "crossdomain.cold_start_ratios=[0.2]", "--set", "crossdomain.tuning.min_validation_users=6");
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = r.out().lines().filter(l -> l.matches("\\s+0\\.\\d\\d .*")).toList();
+        assertEquals(1, rows.size(), r.out());
+        String[] f = rows.get(0).trim().split("\\s+");
+        assertEquals(List.of("4", "6", "10"), List.of(f[5], f[7], f[8]), r.out());
+    }
+
+    @Test
     void movieLensPrintsItsGenreDomainsAndSplits() {
         Path ml = MovieLens1mFixture.write(tmp.resolve("ml-1m"), 3);
         Path config = TestFiles.write(tmp, "ml.yaml", "name: d\nexperiment: crossdomain\ndata:\n  source: movielens1m\n"

@@ -171,13 +171,15 @@ public final class CrossDomainExperiment implements ExperimentKind {
     @Override
     public String dataSummary(Config c, Dataset data) {
         StringBuilder out = new StringBuilder();
+        // The run raises the validation users to tuning.min_validation_users; the report must count the same users.
+        int minValidation = TuningSettings.read(c, name(), CrossDomainProtocol.METHODS).minValidationUsers();
         for (double ratio : ratios(c)) {
             for (int k : c.getIntArray("evaluation.support_sizes")) {
                 for (long seed : StudyKeys.seeds(c, "crossdomain")) {
                     ColdStartSplit.Config config;
                     ColdStartSplit s;
                     try {
-                        config = split(c, data, new Cell(ratio, k, seed, ""));
+                        config = split(c, data, new Cell(ratio, k, seed, "")).withMinValidationUsers(minValidation);
                         s = CrossDomainSetup.drawSplit(data, config, seed);
                     } catch (IllegalArgumentException e) {
                         // The report is still worth reading: say why a run would stop here.
