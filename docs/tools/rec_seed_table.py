@@ -69,7 +69,11 @@ def main():
             cells.append(cell + (' ' + marks.strip() if marks else ''))
         name = method + (' (ref)' if method == ref else '')
         print(f"| {name} | " + ' | '.join(cells) + ' |')
-    print(f"\n({s['comparisons']} tests in the run's correction: {s['correction']})")
+    if s.get("primary_metrics"):
+        print(f"\n({s['correction']} within two families: primary {', '.join(s['primary_metrics'])} "
+              f"{s['comparisons_primary']} tests, secondary {s['comparisons_secondary']} tests)")
+    else:
+        print(f"\n({s['comparisons']} tests in the run's correction: {s['correction']})")
 
 
 if __name__ == '__main__':
