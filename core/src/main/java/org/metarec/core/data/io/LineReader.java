@@ -65,13 +65,12 @@ final class LineReader implements Closeable {
     /** Advances to the next line; false at the end of the file. */
     boolean next() throws IOException {
         while (true) {
-            for (int i = scanFrom; i < limit; i++) {
-                if (buf[i] == '\n') {
-                    setLine(pos, i);
-                    pos = i + 1;
-                    scanFrom = pos;
-                    return true;
-                }
+            int i = ByteScan.indexOf(buf, scanFrom, limit, (byte) '\n');
+            if (i < limit) {
+                setLine(pos, i);
+                pos = i + 1;
+                scanFrom = pos;
+                return true;
             }
             scanFrom = limit;
             if (eof) {
