@@ -70,18 +70,6 @@ final class RatingRows implements RowSink {
         return itemIds == DelimitedLoader.ItemIds.PER_DOMAIN ? domain : 0;
     }
 
-    /** The user index of a raw id given as text. */
-    int user(String id) {
-        byte[] b = id.getBytes(charset);
-        return user(b, 0, b.length);
-    }
-
-    /** The item index of a raw id given as text, in {@code domain}. */
-    int item(String id, int domain) {
-        byte[] b = id.getBytes(charset);
-        return item(b, 0, b.length, domain);
-    }
-
     /**
      * Appends the rows of a chunk of a file of {@code domain}, read after the rows so far: its users and items are
      * indexed in the chunk's order of first appearance, as if its lines had been read here one by one.
