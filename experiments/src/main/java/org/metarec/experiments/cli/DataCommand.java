@@ -38,7 +38,8 @@ final class DataCommand implements Callable<Integer> {
         }
         Dataset data;
         try {
-            data = DataSources.load(config);
+            // As metarec run by default: every core may read (the data set does not depend on it).
+            data = DataSources.load(config, Runtime.getRuntime().availableProcessors());
         } catch (IOException | IllegalArgumentException e) {
             throw new UsageException(ErrorText.of(e));
         }

@@ -35,7 +35,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code --sizes}, writes a generated ratings-only file ({@link GeneratedRatings}, MovieLens-20M scale at 20M) to a
  * temporary folder and loads it as delimited {@code user,item,rating,timestamp} lines; then, for each of
  * {@code --reviews}, a generated Amazon review file (JSON lines with a review text, as the 5-core files) through
- * {@link AmazonLoader}. Each load runs
+ * {@link AmazonLoader}, once for each of {@code --threads} (the threads reading one file in chunks). Each load runs
  * {@code --repeat} times in the same JVM: the first includes compiling the parser, the best is the steady state.
  * Memory: the peak of the heap pools during the load (garbage included, an upper bound) and the heap still in use
  * after a full collection with the data set held (what the data set costs to keep). The last line sums up the
@@ -74,6 +74,11 @@ final class LoadBenchCommand implements Callable<Integer> {
                     + "Movies_and_TV 5-core file; 0 for none).")
     long[] reviews;
 
+    @Option(names = "--threads", split = ",", defaultValue = "1,2",
+            description = "Threads reading each generated Amazon review file, one measurement per count (default 1,2; "
+                    + "the other files are read by one thread).")
+    int[] threads;
+
     @Option(names = "--text", defaultValue = "700",
             description = "Characters of each generated review's text (default 700).")
     int text;
@@ -101,9 +106,10 @@ final class LoadBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (repeat < 1 || users < 1 || items < 1 || sizes.length == 0 || text < 0
-                || Arrays.stream(reviews).anyMatch(n -> n < 0)) {
-            throw new UsageException("expected --repeat >= 1, --users >= 1, --items >= 1, --text >= 0, --reviews >= 0 and "
-                    + "at least one size");
+                || Arrays.stream(reviews).anyMatch(n -> n < 0) || threads.length == 0
+                || Arrays.stream(threads).anyMatch(t -> t < 1)) {
+            throw new UsageException("expected --repeat >= 1, --users >= 1, --items >= 1, --text >= 0, --reviews >= 0, "
+                    + "--threads >= 1 and at least one size");
         }
         for (long n : sizes) {
             if (n < users) {
@@ -161,8 +167,10 @@ final class LoadBenchCommand implements Callable<Integer> {
                         Rng.derive(n, "bench/load-reviews"));
                 out.printf(Locale.ROOT, "generated %,d reviews (text %d characters), %.1f MiB in %.1f s%n", n, text,
                         bytes / 1048576.0, (System.nanoTime() - t0) / 1e9);
-                all.add(measure(out, "reviews " + n, bytes, () -> AmazonLoader.load(Map.of("Movies", file),
-                        AmazonLoader.Format.JSON, LoadOptions.DEFAULT)));
+                for (int t : threads) {
+                    all.add(measure(out, "reviews " + n + " (" + t + "t)", bytes, () -> AmazonLoader.load(
+                            Map.of("Movies", file), AmazonLoader.Format.JSON, LoadOptions.DEFAULT.withThreads(t))));
+                }
                 Files.delete(file);
             }
         } finally {
@@ -171,7 +179,7 @@ final class LoadBenchCommand implements Callable<Integer> {
         out.println("summary (file, ratings, MiB, first load s, best load s, best load CPU s, M ratings per CPU s, peak heap "
                 + "MiB, retained MiB):");
         for (Measured m : all) {
-            out.printf(Locale.ROOT, "  %-22s %,12d %8.1f %8.2f %8.2f %8.2f %8.2f %9.0f %9.0f%n", m.name(), m.ratings(),
+            out.printf(Locale.ROOT, "  %-26s %,12d %8.1f %8.2f %8.2f %8.2f %8.2f %9.0f %9.0f%n", m.name(), m.ratings(),
                     m.bytes() / 1048576.0, m.seconds()[0], m.best(), m.bestCpu(), m.ratings() / m.bestCpu() / 1e6,
                     m.peakBytes() / 1048576.0, m.retainedBytes() / 1048576.0);
         }

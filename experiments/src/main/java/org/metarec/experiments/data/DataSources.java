@@ -49,17 +49,29 @@ public final class DataSources {
     }
 
     /**
-     * The data set of {@code config}.
+     * The data set of {@code config}, each file read by one thread ({@link #load(Config, int)}).
      *
      * @throws IllegalArgumentException for {@code sinusoid}, whose tasks are generated on the fly, and for malformed
      *                                  data (the message names {@code file:line})
      * @throws IOException              when a file cannot be read
      */
     public static Dataset load(Config config) throws IOException {
+        return load(config, 1);
+    }
+
+    /**
+     * The data set of {@code config}, with up to {@code threads} threads reading one file at once (the Amazon
+     * loader's chunks; the other loaders read on one thread). The data set does not depend on {@code threads}.
+     *
+     * @throws IllegalArgumentException for {@code sinusoid}, whose tasks are generated on the fly, and for malformed
+     *                                  data (the message names {@code file:line})
+     * @throws IOException              when a file cannot be read
+     */
+    public static Dataset load(Config config, int threads) throws IOException {
         if (config.getString("data.source").equals("synthetic")) {
             return synthetic(config).dataset();
         }
-        LoadOptions options = new LoadOptions(config.getBoolean("data.skip_bad_lines"), true);
+        LoadOptions options = new LoadOptions(config.getBoolean("data.skip_bad_lines"), true, threads);
         return switch (config.getString("data.source")) {
             case "movielens100k" -> MovieLens100kLoader.load(config.getPath("data.path"), genres(config), options);
             case "movielens1m" -> MovieLens1mLoader.load(config.getPath("data.path"), genres(config), options);

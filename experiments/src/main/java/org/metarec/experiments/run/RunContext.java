@@ -46,7 +46,7 @@ public final class RunContext {
      * are returned as loaded; generated data (synthetic) are generated now.
      */
     public Dataset dataset() throws IOException {
-        return preloaded != null ? preloaded : DataSources.load(config);
+        return preloaded != null ? preloaded : DataSources.load(config, threads());
     }
 
     /** The validated config with every default filled in. */

@@ -77,7 +77,7 @@ public final class Runner {
      */
     public static RunOutcome run(Config config, Path outDir, Options options) throws IOException {
         Resources.checkMemory(config, Runtime.getRuntime().maxMemory());
-        Dataset data = preload(config);
+        Dataset data = preload(config, options.threads());
         RunFolder folder = new RunFolder(outDir);
         if (Files.exists(outDir)) {
             checkReusable(config, folder);
@@ -96,14 +96,15 @@ public final class Runner {
 
     /**
      * The data set of a config whose data come from files, loaded now so that a malformed file is a usage error
-     * before the run folder exists; null for generated data (synthetic, sinusoid) and kinds without data.
+     * before the run folder exists; null for generated data (synthetic, sinusoid) and kinds without data. The run's
+     * threads read the files (the data set does not depend on their number).
      */
-    private static Dataset preload(Config config) {
+    private static Dataset preload(Config config, int threads) {
         if (!DataSources.readsFiles(config)) {
             return null;
         }
         try {
-            return DataSources.load(config);
+            return DataSources.load(config, threads);
         } catch (IOException | IllegalArgumentException e) {
             throw new UsageException(ErrorText.of(e));
         }
@@ -173,7 +174,7 @@ public final class Runner {
         }
         Config config = ExperimentKinds.loader().load(folder.file(RunFolder.CONFIG), List.of());
         Resources.checkMemory(config, Runtime.getRuntime().maxMemory());
-        Dataset data = preload(config);
+        Dataset data = preload(config, options.threads());
         Map<String, Object> provenance = readProvenance(folder);
         if (provenance == null) {
             // A crash between writing the config and the provenance: nothing ran yet, so start the record now.

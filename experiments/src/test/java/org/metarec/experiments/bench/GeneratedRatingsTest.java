@@ -75,8 +75,10 @@ class GeneratedRatingsTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("douban: skipped, no folder"), r.out());
         assertTrue(r.out().contains("generated 3000: load 2:") && r.out().contains(" 3,000 ratings, 50 users"), r.out());
-        assertTrue(r.out().contains("reviews 400: load 2:") && r.out().contains(" 400 ratings, 50 users"), r.out());
-        assertTrue(r.out().lines().reduce((x, y) -> y).orElseThrow().startsWith("reviews 400: best load s: "), r.out());
+        assertTrue(r.out().contains("reviews 400 (1t): load 2:") && r.out().contains(" 400 ratings, 50 users"), r.out());
+        assertTrue(r.out().contains("reviews 400 (2t): load 2:"), "--threads 1,2 by default: " + r.out());
+        assertTrue(r.out().lines().reduce((x, y) -> y).orElseThrow().startsWith("reviews 400 (2t): best load s: "),
+                r.out());
         try (Stream<Path> left = Files.list(work)) {
             assertEquals(0, left.count(), "the generated files and their folder are deleted");
         }

@@ -26,6 +26,11 @@ import org.metarec.core.data.LoadReport;
  * Ratings must lie in [1, 5]. A user is one person in every domain (users are joined by their id string); item
  * ids are read per domain ({@link DelimitedLoader.ItemIds#PER_DOMAIN}), as PTUPCDR indexes each domain's items on
  * their own.
+ *
+ * <p>With {@link LoadOptions#threads()} above 1, an uncompressed file is read in that many chunks at once, split at
+ * line starts (gzipped files are read by one thread). The data set, its report and any error are those of one
+ * thread reading the file from start to end: users and items are indexed in order of first appearance in the file,
+ * the first malformed line of the file is the one reported, and skipped lines are counted per file.
  */
 public final class AmazonLoader {
 
@@ -49,20 +54,18 @@ public final class AmazonLoader {
     /** The largest Amazon star rating. */
     public static final double MAX_RATING = 5;
 
-    private static final byte[] COMMA = {','};
-    private static final int USER = 0;
-    private static final int ITEM = 1;
-    private static final int RATING = 2;
-    private static final int TIME = 3;
-    private static final String[] JSON_KEYS = {"reviewerID", "asin", "overall", "unixReviewTime"};
+    /** The smallest chunk worth a thread of its own: below it, starting the thread costs more than it saves. */
+    static final long MIN_CHUNK_BYTES = 1 << 20;
 
     private final RatingRows rows = new RatingRows(DelimitedLoader.ItemIds.PER_DOMAIN, true, StandardCharsets.UTF_8);
+    private final LoadOptions options;
     private final BadLines badLines;
-    private final Fields fields = new Fields();
-    private final JsonLine json = new JsonLine(JSON_KEYS);
+    private final long minChunkBytes;
 
-    private AmazonLoader(LoadOptions options) {
+    private AmazonLoader(LoadOptions options, long minChunkBytes) {
+        this.options = options;
         this.badLines = new BadLines(options);
+        this.minChunkBytes = minChunkBytes;
     }
 
     /**
@@ -71,16 +74,22 @@ public final class AmazonLoader {
      * @param filesByDomain domain name to file, in domain order (use an ordered map)
      * @param format the layout of every file, or null to detect it per file (a first line starting with
      *     <code>{</code> is JSON, anything else {@link Format#CSV})
-     * @param options bad-line options (there are no known checksums)
+     * @param options bad-line options (there are no known checksums) and the threads that read a file
      * @return the data set and its report
      * @throws IOException if a file is missing or cannot be read
      * @throws MalformedDataException for a malformed line (unless bad lines are skipped), naming file and line
      */
     public static Dataset load(Map<String, Path> filesByDomain, Format format, LoadOptions options) throws IOException {
+        return load(filesByDomain, format, options, MIN_CHUNK_BYTES);
+    }
+
+    /** {@link #load(Map, Format, LoadOptions)} with chunks of at least {@code minChunkBytes} (tests split small files). */
+    static Dataset load(Map<String, Path> filesByDomain, Format format, LoadOptions options, long minChunkBytes)
+            throws IOException {
         if (filesByDomain.isEmpty()) {
             throw new IllegalArgumentException("Amazon ratings: expected at least one domain file, found none");
         }
-        AmazonLoader loader = new AmazonLoader(options);
+        AmazonLoader loader = new AmazonLoader(options, minChunkBytes);
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, Path> e : filesByDomain.entrySet()) {
             Format used = loader.read(e.getValue(), loader.rows.domain(e.getKey()), format);
@@ -94,99 +103,93 @@ public final class AmazonLoader {
             throw new NoSuchFileException(file.toString(), null, "expected an Amazon rating file (JSON lines or CSV), "
                     + "found no such file");
         }
+        String name = file.getFileName().toString();
+        Format used = format != null ? format : detect(file, name);
+        if (used == null) {
+            throw noRatings(file);
+        }
         int before = rows.size();
-        Format used = format;
-        try (LineReader in = LineReader.open(file, file.getFileName().toString(), false)) {
-            while (in.next()) {
-                if (in.isBlank()) {
-                    continue;
-                }
-                if (used == null) {
-                    used = detect(in);
-                }
-                try {
-                    if (used == Format.JSON) {
-                        readJson(in, domain);
-                    } else {
-                        readCsv(in, domain, used == Format.CSV_ITEM_FIRST);
-                    }
-                } catch (MalformedDataException e) {
-                    badLines.handle(e);
-                }
+        boolean gzipped = name.endsWith(".gz");
+        long[] bounds = gzipped ? null : FileChunks.split(file, options.threads(), minChunkBytes);
+        int chunks = gzipped ? 1 : bounds.length - 1;
+        List<Chunk> read = FileChunks.run(chunks, (k, failures) -> {
+            try (LineReader in = gzipped ? LineReader.open(file, name, false)
+                    : LineReader.openRange(file, name, bounds[k], bounds[k + 1])) {
+                return readChunk(in, k, used, domain, failures);
             }
+        });
+        // Chunk 0 went straight into the rows; the others follow in file order, their lines numbered on from it.
+        long linesBefore = read.get(0).lines;
+        for (int k = 1; k < chunks; k++) {
+            Chunk c = read.get(k);
+            if (c.fatal != null) {
+                throw c.fatal.shifted(linesBefore);
+            }
+            badLines.addChunk(c.badLines, linesBefore);
+            rows.append(c.rows, domain);
+            linesBefore += c.lines;
         }
         if (rows.size() == before) {
-            throw new MalformedDataException(file.toString(), "expected at least one rating, found none");
+            throw noRatings(file);
         }
         return used;
     }
 
-    private static Format detect(LineReader in) {
-        byte[] buf = in.buffer();
-        for (int i = in.start(); i < in.end(); i++) {
-            if (buf[i] != ' ' && buf[i] != '\t') {
-                return buf[i] == '{' ? Format.JSON : Format.CSV;
-            }
-        }
-        return Format.CSV;
+    /** What one chunk of a file gave: its rows and bad lines (chunk 0: none, it wrote to the load's own). */
+    private record Chunk(ChunkRows rows, BadLines badLines, long lines, MalformedDataException fatal) {
     }
 
-    private void readCsv(LineReader in, int domain, boolean itemFirst) {
-        int n = fields.split(in, COMMA);
-        if (n != 4) {
-            throw in.error("expected 4 ','-separated fields (" + (itemFirst ? "item,user" : "user,item")
-                    + ",rating,timestamp), found " + n);
+    /**
+     * Reads the lines of one chunk: chunk 0 into the load's rows and bad lines (a bad line then stops the load at
+     * once unless skipped, as a single reader would), any other into rows and bad lines of its own, which
+     * {@link #read} merges; a bad line that stops the load there is returned as {@link Chunk#fatal}, to be
+     * reported only if no chunk before it fails.
+     */
+    private Chunk readChunk(LineReader in, int k, Format format, int domain, FileChunks.Failures failures)
+            throws IOException {
+        ChunkRows own = k == 0 ? null : new ChunkRows();
+        BadLines bad = k == 0 ? badLines : new BadLines(options);
+        AmazonLines lines = new AmazonLines(format, k == 0 ? rows : own, domain);
+        try {
+            while (in.next()) {
+                if ((in.lineNumber() & 0xFFF) == 0 && failures.before(k)) {
+                    return new Chunk(own, bad, in.lineNumber(), null); // never merged: an earlier chunk failed
+                }
+                if (in.isBlank()) {
+                    continue;
+                }
+                try {
+                    lines.read(in);
+                } catch (MalformedDataException e) {
+                    bad.handle(e);
+                }
+            }
+        } catch (MalformedDataException e) {
+            if (k == 0) {
+                throw e;
+            }
+            failures.failed(k);
+            return new Chunk(own, bad, in.lineNumber(), e);
         }
-        int user = itemFirst ? 1 : 0;
-        int item = itemFirst ? 0 : 1;
-        fields.trim(user);
-        if (fields.isEmpty(user)) {
-            throw fields.invalid(user, "a user id");
-        }
-        fields.trim(item);
-        if (fields.isEmpty(item)) {
-            throw fields.invalid(item, "an item id");
-        }
-        double rating = checkedRating(fields.parseDouble(2, "the rating"), in, fields.text(2).trim());
-        long time = fields.parseLong(3, "the timestamp");
-        byte[] buf = in.buffer();
-        int u = rows.user(buf, fields.start(user), fields.end(user));
-        rows.add(u, rows.item(buf, fields.start(item), fields.end(item), domain), domain, rating, time);
+        return new Chunk(own, bad, in.lineNumber(), null);
     }
 
-    private void readJson(LineReader in, int domain) {
-        json.parse(in);
-        for (int k = 0; k < JSON_KEYS.length; k++) {
-            if (!json.has(k)) {
-                throw in.error("expected the field \"" + JSON_KEYS[k] + "\" (a review has reviewerID, asin, overall "
-                        + "and unixReviewTime), found none");
-            }
-            boolean wantString = k == USER || k == ITEM;
-            if (json.isString(k) != wantString) {
-                throw in.error("expected \"" + JSON_KEYS[k] + "\" as " + (wantString ? "a string" : "a number")
-                        + ", found " + Fields.shown(json.raw(k)));
+    /** The layout of the first non-blank line, or null if every line is blank. */
+    private static Format detect(Path file, String name) throws IOException {
+        try (LineReader in = LineReader.open(file, name, false)) {
+            while (in.next()) {
+                byte[] buf = in.buffer();
+                for (int i = in.start(); i < in.end(); i++) {
+                    if (buf[i] != ' ' && buf[i] != '\t') {
+                        return buf[i] == '{' ? Format.JSON : Format.CSV;
+                    }
+                }
             }
         }
-        if (json.start(USER) == json.end(USER) || json.start(ITEM) == json.end(ITEM)) {
-            throw in.error("expected non-empty \"reviewerID\" and \"asin\", found "
-                    + Fields.shown(json.raw(USER) + ", " + json.raw(ITEM)));
-        }
-        fields.single(in, json.start(RATING), json.end(RATING));
-        double rating = checkedRating(fields.parseDouble(0, "\"overall\""), in, json.raw(RATING));
-        fields.single(in, json.start(TIME), json.end(TIME));
-        long time = fields.parseLong(0, "\"unixReviewTime\"");
-        // Ids are indexed only once the line is known to be good, so a skipped line leaves no user behind.
-        byte[] buf = in.buffer();
-        int user = json.isEscaped(USER) ? rows.user(json.text(USER)) : rows.user(buf, json.start(USER), json.end(USER));
-        int item = json.isEscaped(ITEM) ? rows.item(json.text(ITEM), domain)
-                : rows.item(buf, json.start(ITEM), json.end(ITEM), domain);
-        rows.add(user, item, domain, rating, time);
+        return null;
     }
 
-    private static double checkedRating(double rating, LineReader in, String shown) {
-        if (rating < MIN_RATING || rating > MAX_RATING) {
-            throw in.error("expected a rating in [1, 5], found " + Fields.shown(shown));
-        }
-        return rating;
+    private static MalformedDataException noRatings(Path file) {
+        return new MalformedDataException(file.toString(), "expected at least one rating, found none");
     }
 }

@@ -47,6 +47,11 @@ final class ByteIdTable {
         }
     }
 
+    /** The index of id {@code k} of {@code other} with {@code tag}, adding it if new (to merge tables). */
+    int add(int tag, ByteIdTable other, int k) {
+        return add(tag, other.bytes, other.starts[k], other.end(k));
+    }
+
     /** The number of ids. */
     int size() {
         return size;
@@ -59,9 +64,7 @@ final class ByteIdTable {
 
     /** The bytes of id {@code k} decoded with {@code charset}. */
     String text(int k, Charset charset) {
-        int from = starts[k];
-        int to = k + 1 < size ? starts[k + 1] : used;
-        return new String(bytes, from, to - from, charset);
+        return new String(bytes, starts[k], end(k) - starts[k], charset);
     }
 
     private int insert(int slot, int h, int tag, byte[] buf, int from, int to) {
@@ -102,9 +105,11 @@ final class ByteIdTable {
     }
 
     private boolean equal(int k, byte[] buf, int from, int to) {
-        int start = starts[k];
-        int end = k + 1 < size ? starts[k + 1] : used;
-        return Arrays.equals(bytes, start, end, buf, from, to);
+        return Arrays.equals(bytes, starts[k], end(k), buf, from, to);
+    }
+
+    private int end(int k) {
+        return k + 1 < size ? starts[k + 1] : used;
     }
 
     /** FNV-1a over the tag and the bytes, then mixed (the low bits index the table). */

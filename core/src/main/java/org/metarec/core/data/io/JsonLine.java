@@ -154,7 +154,10 @@ final class JsonLine {
 
     private int wantedKey(int from, int to) {
         for (int k = 0; k < keys.length; k++) {
-            if (Arrays.equals(buf, from, to, keys[k], 0, keys[k].length)) {
+            // Most keys of a line are not wanted: the length and first byte tell most of them apart cheaply.
+            byte[] key = keys[k];
+            if (key.length == to - from
+                    && (key.length == 0 || key[0] == buf[from] && Arrays.equals(buf, from, to, key, 0, key.length))) {
                 return k;
             }
         }
@@ -211,7 +214,12 @@ final class JsonLine {
     private boolean skipString(String what) {
         expect('"', what);
         boolean hasEscape = false;
-        while (pos < end) {
+        while (true) {
+            // Review texts are hundreds of bytes without a quote, backslash or control character: jump over them.
+            pos = ByteScan.stringStop(buf, pos, end);
+            if (pos >= end) {
+                break;
+            }
             int b = buf[pos] & 0xFF;
             if (b == '"') {
                 pos++;

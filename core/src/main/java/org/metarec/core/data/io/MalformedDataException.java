@@ -12,6 +12,8 @@ public class MalformedDataException extends IllegalArgumentException {
     private final String file;
     /** The 1-based line number. */
     private final long line;
+    /** The message without its {@code file:line: } prefix. */
+    private final String detail;
 
     /**
      * Creates the exception.
@@ -24,6 +26,7 @@ public class MalformedDataException extends IllegalArgumentException {
         super(file + ":" + line + ": " + detail);
         this.file = file;
         this.line = line;
+        this.detail = detail;
     }
 
     /**
@@ -37,6 +40,18 @@ public class MalformedDataException extends IllegalArgumentException {
         super(file + ": " + detail);
         this.file = file;
         this.line = 0;
+        this.detail = detail;
+    }
+
+    /**
+     * The same error {@code lines} lines further down the file: a chunk of a file read on its own numbers its lines
+     * from 1, and its errors are moved to the file's numbering once the lines of the chunks before it are counted.
+     */
+    MalformedDataException shifted(long lines) {
+        if (line == 0) {
+            throw new IllegalStateException("an error about a whole file has no line to shift");
+        }
+        return new MalformedDataException(file, line + lines, detail);
     }
 
     /**

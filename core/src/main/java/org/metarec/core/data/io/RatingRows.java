@@ -17,7 +17,7 @@ import org.metarec.core.data.SideFeatures;
  * warns about repeated (user, item) pairs and items in several domains. Shared by {@link DelimitedLoader} and
  * {@link AmazonLoader}.
  */
-final class RatingRows {
+final class RatingRows implements RowSink {
 
     private final ByteIdTable users = new ByteIdTable();
     private final ByteIdTable items = new ByteIdTable();
@@ -55,29 +55,42 @@ final class RatingRows {
     }
 
     /** The user index of the raw id {@code buf[from .. to)}. */
-    int user(byte[] buf, int from, int to) {
+    @Override
+    public int user(byte[] buf, int from, int to) {
         return users.add(0, buf, from, to);
     }
 
     /** The item index of the raw id {@code buf[from .. to)} in {@code domain}. */
-    int item(byte[] buf, int from, int to, int domain) {
-        return items.add(itemIds == DelimitedLoader.ItemIds.PER_DOMAIN ? domain : 0, buf, from, to);
+    @Override
+    public int item(byte[] buf, int from, int to, int domain) {
+        return items.add(itemTag(domain), buf, from, to);
     }
 
-    /** The user index of a raw id given as text. */
-    int user(String id) {
-        byte[] b = id.getBytes(charset);
-        return user(b, 0, b.length);
+    private int itemTag(int domain) {
+        return itemIds == DelimitedLoader.ItemIds.PER_DOMAIN ? domain : 0;
     }
 
-    /** The item index of a raw id given as text, in {@code domain}. */
-    int item(String id, int domain) {
-        byte[] b = id.getBytes(charset);
-        return item(b, 0, b.length, domain);
+    /**
+     * Appends the rows of a chunk of a file of {@code domain}, read after the rows so far: its users and items are
+     * indexed in the chunk's order of first appearance, as if its lines had been read here one by one.
+     */
+    void append(ChunkRows chunk, int domain) {
+        int[] user = new int[chunk.users().size()];
+        for (int k = 0; k < user.length; k++) {
+            user[k] = users.add(0, chunk.users(), k);
+        }
+        int[] item = new int[chunk.items().size()];
+        for (int k = 0; k < item.length; k++) {
+            item[k] = items.add(itemTag(domain), chunk.items(), k);
+        }
+        for (int r = 0; r < chunk.size(); r++) {
+            add(user[chunk.user(r)], item[chunk.item(r)], domain, chunk.rating(r), chunk.time(r));
+        }
     }
 
     /** Appends one row (the time is ignored without timestamps). */
-    void add(int user, int item, int domain, double rating, long time) {
+    @Override
+    public void add(int user, int item, int domain, double rating, long time) {
         if (filled == ratings.length) {
             int n = filled * 2;
             userColumn = Arrays.copyOf(userColumn, n);

@@ -154,6 +154,12 @@ class AmazonLoaderTest {
                 + (good.length() + 2) + ", found 'x'");
         assertBad("m.json", good.replace("\"ok\"", "\"o\\qk\"") + "\n",
                 "m.json:1: expected an escape (\\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\u)");
+        // The review text is checked too, though no field of it is read: a raw tab, or a text cut short by the line's end.
+        int text = good.indexOf("a, b");
+        assertBad("m.json", good.replace("a, b", "a,\tb") + "\n", "m.json:1: expected no control character inside a "
+                + "string at column " + (text + 3) + ", found '\tb");
+        assertBad("m.json", good + "\n" + good.substring(0, text + 2) + "\r\n", "m.json:2: expected the closing quote of a "
+                + "string at column " + (text + 3) + ", found the end of the line");
         assertBad("m.csv", "u,i,5,7\nu,i,5\n",
                 "m.csv:2: expected 4 ','-separated fields (user,item,rating,timestamp), found 3");
         assertBad("m.csv", "u,i,5,7\nu,i,0.5,7\n", "m.csv:2: expected a rating in [1, 5], found '0.5'");
@@ -167,6 +173,16 @@ class AmazonLoaderTest {
         MalformedDataException e = assertThrows(MalformedDataException.class,
                 () -> AmazonLoader.load(Map.of("D", file), null, LoadOptions.DEFAULT), content);
         assertTrue(e.getMessage().startsWith(message), "expected '" + message + "', found '" + e.getMessage() + "'");
+    }
+
+    @Test
+    void keysInsideTheReviewTextAreText() throws IOException {
+        Path file = dir.resolve("decoy.json");
+        Files.writeString(file, "{\"reviewerID\": \"u\", \"reviewText\": \"\\\"overall\\\": 1, \\\"asin\\\": \\\"x\\\"\", "
+                + "\"asin\": \"i\", \"overall\": 4.0, \"unixReviewTime\": 7}\n", StandardCharsets.UTF_8);
+        Interactions x = AmazonLoader.load(Map.of("D", file), null, LoadOptions.DEFAULT).interactions();
+        assertEquals(4.0, x.rating(0));
+        assertEquals("D/i", x.itemIds().rawId(x.item(0)));
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.metarec.core.random.Rng;
 
 /**
  * {@link JsonLine} against the project's JSON parser ({@link Json#parse}) as the oracle, on seeded random review
- * lines whose strings mix plain text of every length (the 8-byte fast path and its tail), escapes, quotes, control
+ * lines whose strings mix plain text of every length (the vector search of {@link ByteScan} and its tail), escapes, quotes, control
  * characters and non-ASCII text, some of them corrupted: both accept the same lines, and on those the wanted values
  * decode to the same strings and numbers.
  */

@@ -35,12 +35,12 @@ class LineReaderTest {
 
     @Test
     void linesAcrossBufferBoundariesMatchAPlainSplit() throws Exception {
-        // Random line lengths up to 200 KB, so lines cross and exceed the 64 KB buffer.
+        // Random line lengths up to 600 KB, so lines cross and exceed the 256 KB buffer.
         Rng rng = Rng.derive(12, "line-reader");
         StringBuilder sb = new StringBuilder();
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            int len = rng.nextInt(10) == 0 ? rng.nextInt(200_000) : rng.nextInt(100);
+            int len = rng.nextInt(10) == 0 ? rng.nextInt(600_000) : rng.nextInt(100);
             StringBuilder line = new StringBuilder();
             for (int j = 0; j < len; j++) {
                 line.append((char) ('a' + rng.nextInt(26)));

@@ -15,6 +15,10 @@ class LoadOptionsTest {
         assertFalse(LoadOptions.DEFAULT.skipBadLines());
         assertTrue(LoadOptions.DEFAULT.verifyChecksums());
         assertTrue(LoadOptions.skippingBadLines().skipBadLines());
+        assertEquals(1, LoadOptions.DEFAULT.threads());
+        assertEquals(new LoadOptions(true, true, 3), LoadOptions.skippingBadLines().withThreads(3));
+        assertEquals("load options: expected threads >= 1, found 0",
+                assertThrows(IllegalArgumentException.class, () -> LoadOptions.DEFAULT.withThreads(0)).getMessage());
     }
 
     @Test
