@@ -109,7 +109,7 @@ public final class AmazonLoader {
             throw noRatings(file);
         }
         int before = rows.size();
-        boolean gzipped = name.endsWith(".gz");
+        boolean gzipped = LineReader.gzipped(file);
         long[] bounds = gzipped ? null : FileChunks.split(file, options.threads(), minChunkBytes);
         int chunks = gzipped ? 1 : bounds.length - 1;
         List<Chunk> read = FileChunks.run(chunks, (k, failures) -> {

@@ -74,10 +74,9 @@ final class FileChunks {
             if (n < 0) {
                 break;
             }
-            for (int i = 0; i < n; i++) {
-                if (block.get(i) == '\n') {
-                    return pos + i + 1;
-                }
+            int i = ByteScan.indexOf(block.array(), 0, n, (byte) '\n');
+            if (i < n) {
+                return pos + i + 1;
             }
             pos += n;
         }

@@ -57,7 +57,7 @@ final class LineReader implements Closeable {
         }
         InputStream in = Files.newInputStream(file);
         // Data sets are often shipped gzipped (the Amazon review files are); the hash is then of the content.
-        if (file.getFileName().toString().endsWith(".gz")) {
+        if (gzipped(file)) {
             InputStream raw = in;
             try {
                 in = new GZIPInputStream(raw, 1 << 16);
@@ -67,6 +67,11 @@ final class LineReader implements Closeable {
             }
         }
         return new LineReader(in, fileName, digest, true);
+    }
+
+    /** Whether {@link #open} decompresses {@code file} (its name ends in {@code .gz}); such a file has no byte ranges. */
+    static boolean gzipped(Path file) {
+        return file.getFileName().toString().endsWith(".gz");
     }
 
     /**

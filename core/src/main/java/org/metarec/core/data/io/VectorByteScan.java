@@ -30,7 +30,7 @@ final class VectorByteScan {
                 return Math.min(i + m.firstTrue(), to);
             }
         }
-        return i >= to ? to : ByteScan.scalarIndexOf(buf, i, to, b);
+        return ByteScan.scalarIndexOf(buf, i, to, b); // to if i >= to
     }
 
     static int stringStop(byte[] buf, int from, int to) {
@@ -43,6 +43,6 @@ final class VectorByteScan {
                 return Math.min(i + m.firstTrue(), to);
             }
         }
-        return i >= to ? to : ByteScan.scalarStringStop(buf, i, to);
+        return ByteScan.scalarStringStop(buf, i, to); // to if i >= to
     }
 }

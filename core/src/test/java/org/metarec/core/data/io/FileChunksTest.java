@@ -82,6 +82,20 @@ class FileChunksTest {
     }
 
     @Test
+    void aCutInsideALineLongerThanTheSearchBlockMovesPastItsEnd() throws IOException {
+        // The line start after a cut is searched for 64 KiB at a time: here the middle falls 125 000 bytes before
+        // the end of a 250 000-byte line, and in the last line, which has no newline after it.
+        Path file = dir.resolve("long.txt");
+        String longLine = "x".repeat(250_000);
+        Files.writeString(file, "a\n" + longLine + "\nb\n");
+        long afterLong = 2 + longLine.length() + 1;
+        assertArrayEquals(new long[] {0, afterLong, afterLong + 2}, FileChunks.split(file, 2, 1));
+        Files.writeString(file, "a\n" + longLine);
+        assertArrayEquals(new long[] {0, 2 + longLine.length(), 2 + longLine.length()},
+                FileChunks.split(file, 2, 1));
+    }
+
+    @Test
     void theLowestFailedChunkIsReportedAndLaterChunksMayStop() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> FileChunks.run(6, (k, failures) -> {
             if (k == 2 || k == 4) {
