@@ -25,6 +25,7 @@ import org.metarec.algorithms.rec.coldstart.MAMO;
 import org.metarec.algorithms.rec.coldstart.TaNP;
 import org.metarec.core.stats.Correction;
 import org.metarec.experiments.results.Families;
+import org.metarec.experiments.results.MetricKey;
 
 /**
  * The one place where every common config key is declared, typed, bounded, defaulted and documented.
@@ -140,13 +141,11 @@ public final class ConfigSchema {
                         "expected one of the methods this run reports " + rows + ", found '" + reference + "'");
             }));
         }
-        if (paths.contains("evaluation") || paths.contains(PRIMARY_METRICS)) {
+        if (paths.contains("evaluation") || paths.contains(Families.KEY)) {
             rules.add(primaryMetricsRule(kind));
         }
         return new ObjectSpec(keys, rules, notRead);
     }
-
-    private static final String PRIMARY_METRICS = "evaluation.primary_metrics";
 
     /**
      * Each name of {@code evaluation.primary_metrics} can match a metric the run reports, when the kind can tell
@@ -161,7 +160,7 @@ public final class ConfigSchema {
             }
             for (Object name : list) {
                 if (!Families.mayMatch((String) name, metrics.get())) {
-                    return new ObjectRule.Violation(PRIMARY_METRICS, "expected metrics this run reports ("
+                    return new ObjectRule.Violation(Families.KEY, "expected metrics this run reports ("
                             + String.join(", ", metrics.get()) + "), each alone, with '_' and (part of) a setting, or cut "
                             + "short before a '_'; found '" + name + "'");
                 }
@@ -524,7 +523,7 @@ public final class ConfigSchema {
                         .doc("Multiple-comparison correction applied to every p-value of the summary table: `holm` "
                                 + "(Holm's step-down procedure, family-wise error rate) or `bh` (Benjamini-Hochberg, false "
                                 + "discovery rate); the table says which and over how many tests."),
-                key("primary_metrics", listOf(string("[A-Za-z0-9_.@-]+", "letters, digits, '_', '.', '@' or '-'")).distinct()).leftOutWhenAbsent()
+                key("primary_metrics", listOf(string(MetricKey.NAME_PATTERN, "letters, digits, '_', '.', '@' or '-'")).distinct()).leftOutWhenAbsent()
                         .doc("The study's primary metrics, declared before the run: the tests of every row whose metric is "
                                 + "one of these or starts with one and `_` (`rmse_user` covers `rmse_user_k5_beta20` and "
                                 + "`rmse_user_warm_k5_beta20`) form the primary family, all other tests the secondary "

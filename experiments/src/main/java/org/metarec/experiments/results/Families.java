@@ -35,7 +35,7 @@ public record Families(List<String> primary) {
     public Families {
         primary = List.copyOf(primary);
         for (String name : primary) {
-            if (!name.matches("[A-Za-z0-9_.@-]+")) {
+            if (!name.matches(MetricKey.NAME_PATTERN)) {
                 throw new IllegalArgumentException("primary metrics use letters, digits, '_', '.', '@', '-'; found '" + name + "'");
             }
         }

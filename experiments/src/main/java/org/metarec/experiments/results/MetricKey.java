@@ -12,13 +12,16 @@ import java.util.Objects;
  */
 public record MetricKey(String metric, Integer adaptSteps) implements Comparable<MetricKey> {
 
+    /** What a metric name may hold: letters, digits, '_', '.', '@' or '-' (a primary metric name too, {@link Families}). */
+    public static final String NAME_PATTERN = "[A-Za-z0-9_.@-]+";
+
     private static final Comparator<MetricKey> ORDER = Comparator.comparing(MetricKey::metric)
             .thenComparing(MetricKey::adaptSteps, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     /** Requires a name of letters, digits, '_', '.', '@' or '-' and non-negative steps. */
     public MetricKey {
         Objects.requireNonNull(metric, "metric");
-        if (!metric.matches("[A-Za-z0-9_.@-]+")) {
+        if (!metric.matches(NAME_PATTERN)) {
             throw new IllegalArgumentException("metric names use letters, digits, '_', '.', '@', '-'; found '" + metric + "'");
         }
         if (adaptSteps != null && adaptSteps < 0) {

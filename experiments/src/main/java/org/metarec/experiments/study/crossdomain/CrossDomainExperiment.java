@@ -171,7 +171,6 @@ public final class CrossDomainExperiment implements ExperimentKind {
     @Override
     public String dataSummary(Config c, Dataset data) {
         StringBuilder out = new StringBuilder();
-        // The run raises the validation users to tuning.min_validation_users; the report must count the same users.
         int minValidation = TuningSettings.read(c, name(), CrossDomainProtocol.METHODS).minValidationUsers();
         for (double ratio : ratios(c)) {
             for (int k : c.getIntArray("evaluation.support_sizes")) {
@@ -179,7 +178,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
                     ColdStartSplit.Config config;
                     ColdStartSplit s;
                     try {
-                        config = split(c, data, new Cell(ratio, k, seed, "")).withMinValidationUsers(minValidation);
+                        config = split(c, data, new Cell(ratio, k, seed, ""), minValidation);
                         s = CrossDomainSetup.drawSplit(data, config, seed);
                     } catch (IllegalArgumentException e) {
                         // The report is still worth reading: say why a run would stop here.
@@ -338,7 +337,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
             }
         }
         if (synthetic) {
-            recordOracle(ctx, data, world, cells, setups);
+            recordOracle(ctx, data, world, cells, setups, tuning.minValidationUsers());
         }
     }
 
@@ -349,7 +348,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
     private static CrossDomainSetup setup(Map<String, CrossDomainSetup> cache, Config c, Dataset data, Cell cell,
             int minValidationUsers, RunContext ctx) {
         return cache.computeIfAbsent(cell.ratio() + "/" + cell.k() + "/" + cell.seed(), key -> {
-            CrossDomainSetup s = CrossDomainSetup.prepare(data, split(c, data, cell).withMinValidationUsers(minValidationUsers),
+            CrossDomainSetup s = CrossDomainSetup.prepare(data, split(c, data, cell, minValidationUsers),
                     cell.seed(), TransferKeys.options(c));
             if (ctx != null) {
                 ctx.progress().note(String.format(Locale.ROOT, "split k%d_beta%s_seed%d: %d validation users, %d test users",
@@ -385,11 +384,10 @@ public final class CrossDomainExperiment implements ExperimentKind {
      * methods: its error is the noise floor, the best any method can reach in expectation.
      */
     private static void recordOracle(RunContext ctx, Dataset data, SyntheticWorld world, List<Cell> cells,
-                                     Map<String, CrossDomainSetup> setups) {
+                                     Map<String, CrossDomainSetup> setups, int minValidation) {
         Config c = ctx.config();
         java.util.Set<CrossDomainSetup> seen = new java.util.HashSet<>();
         List<String> rmseNames = new ArrayList<>();
-        int minValidation = TuningSettings.read(c, "crossdomain", CrossDomainProtocol.METHODS).minValidationUsers();
         for (Cell cell : cells) {
             CrossDomainSetup setup = setup(setups, c, data, cell, minValidation, null);
             if (!seen.add(setup)) {
@@ -437,7 +435,11 @@ public final class CrossDomainExperiment implements ExperimentKind {
         ctx.results().note(note);
     }
 
-    private static ColdStartSplit.Config split(Config c, Dataset data, Cell cell) {
+    /**
+     * A cell's split, with its validation users raised to {@code minValidationUsers} ({@code tuning.min_validation_users})
+     * as the run draws it; the data report counts the same users.
+     */
+    private static ColdStartSplit.Config split(Config c, Dataset data, Cell cell, int minValidationUsers) {
         List<String> names = data.domains().names();
         String target = c.isSet("protocol.target_domain") ? c.getString("protocol.target_domain") : names.get(names.size() - 1);
         List<String> sources = new ArrayList<>(c.getStringList("protocol.source_domains"));
@@ -459,7 +461,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
                     + ", found '" + target + "'");
         }
         return new ColdStartSplit.Config(sources, target, cell.ratio(), cell.k(), c.getDouble("protocol.validation_ratio"),
-                c.getInt("protocol.query"), c.getInt("protocol.min_ratings"));
+                c.getInt("protocol.query"), c.getInt("protocol.min_ratings")).withMinValidationUsers(minValidationUsers);
     }
 
     /** A cell's protocol: the config's settings, with the drawn {@code values} in place of theirs. */

@@ -172,12 +172,7 @@ public final class Tuner {
                 if (budget.spent() == before) {
                     budget.spend();
                 }
-                for (long k = before; k < budget.spent(); k++) {
-                    history.add(new Selection.Checkpoint(e.step(), ("setting-" + s + " " + DIVERGED).strip(), Double.NaN));
-                    values.add(drawn.describe());
-                    adaptations.add(DIVERGED);
-                    settings.add(s);
-                }
+                addDiverged(budget.spent() - before, e, s, drawn, history, values, adaptations, settings);
                 if (space.isEmpty()) {
                     break;
                 }
@@ -195,7 +190,7 @@ public final class Tuner {
                 if (c == t.selection().chosen()) {
                     chosenHere = history.size();
                 }
-                history.add(new Selection.Checkpoint(c.step(), ("setting-" + s + " " + c.setting()).strip(),
+                history.add(new Selection.Checkpoint(c.step(), label(s, c.setting()),
                         c.validationRmse()));
                 values.add(drawn.describe());
                 adaptations.add(c.setting());
@@ -279,12 +274,9 @@ public final class Tuner {
                 diverged = e;
                 long n = Math.min(left, Math.max(1, most));
                 budget.spend(n);
+                addDiverged(n, e, s, drawn, history, values, adaptations, settings);
                 for (long k = 0; k < n; k++) {
-                    history.add(new Selection.Checkpoint(e.step(), ("setting-" + s + " " + DIVERGED).strip(), Double.NaN));
                     perFold.add(List.of());
-                    values.add(drawn.describe());
-                    adaptations.add(DIVERGED);
-                    settings.add(s);
                 }
                 if (space.isEmpty()) {
                     break;
@@ -314,7 +306,7 @@ public final class Tuner {
                     sum += v;
                 }
                 Selection.Checkpoint c = first.get(j);
-                history.add(new Selection.Checkpoint(c.step(), ("setting-" + s + " " + c.setting()).strip(), sum / folds));
+                history.add(new Selection.Checkpoint(c.step(), label(s, c.setting()), sum / folds));
                 perFold.add(byFold);
                 values.add(drawn.describe());
                 adaptations.add(c.setting());
@@ -340,6 +332,25 @@ public final class Tuner {
         }
         Trained fin = refit.train(bestValues, TrialBudget.of(bestSpent));
         return new Outcome(fin.recommender(), new Selection(history, history.get(bestIndex)), rows, fin.selection());
+    }
+
+    /**
+     * Records the {@code n} trials of drawn setting {@code s} whose training diverged: each at the step that diverged,
+     * without a score, its adaptation {@link #DIVERGED}.
+     */
+    private static void addDiverged(long n, NonFiniteException e, int s, TunedValues drawn,
+            List<Selection.Checkpoint> history, List<String> values, List<String> adaptations, List<Integer> settings) {
+        for (long k = 0; k < n; k++) {
+            history.add(new Selection.Checkpoint(e.step(), label(s, DIVERGED), Double.NaN));
+            values.add(drawn.describe());
+            adaptations.add(DIVERGED);
+            settings.add(s);
+        }
+    }
+
+    /** A trial's setting in the search's history: {@code setting-<s>} and the checkpoint's own setting, if any. */
+    private static String label(int s, String setting) {
+        return ("setting-" + s + " " + setting).strip();
     }
 
     /** Strictly lower, or a score against none (NaN, a split without validation users). */
