@@ -2,7 +2,7 @@
 """Markdown tables for docs/reproductions.md from one recommendation run folder (coldstart or crossdomain kind).
 
 Reads the run's summary.json (means over seeds, t-intervals over the per-seed means, Holm- or BH-adjusted
-p-values over every test of the run) and per_seed.csv (to count in how many seeds a method beat the reference).
+p-values, over every test of the run or within its declared primary and secondary families) and per_seed.csv (to count in how many seeds a method beat the reference).
 Nothing is recomputed here except those counts: every number and mark comes from the run's own files.
 
   python3 docs/tools/rec_seed_table.py RUN --metric rmse_user --columns warm,user_cold,item_cold,user_item_cold \
@@ -15,8 +15,14 @@ in how many seeds the method beat the reference (e.g. 9/10).
 import argparse, csv, json, os
 
 
+
+def significant(p):
+    """Whether an adjusted p-value (None when the test was not run) is below 0.05; an underflowed 0.0 counts."""
+    return p is not None and p < 0.05
+
 def load(run):
-    s = json.load(open(os.path.join(run, 'summary.json')))
+    with open(os.path.join(run, 'summary.json')) as f:
+        s = json.load(f)
     rows = {(r['method'], r['metric'], r['adapt_steps']): r for r in s['results']}
     seeds = {}
     with open(os.path.join(run, 'per_seed.csv')) as f:
@@ -55,9 +61,9 @@ def main():
             if a.ci and r['ci_low'] is not None:
                 cell += f" [{r['ci_low']:.3f}, {r['ci_high']:.3f}]"
             marks = ''
-            if (r['p_ttest_seeds_adjusted'] or 1) < 0.05:
+            if significant(r['p_ttest_seeds_adjusted']):
                 marks += '*'
-            if (r['p_wilcoxon_users_adjusted'] or 1) < 0.05:
+            if significant(r['p_wilcoxon_users_adjusted']):
                 marks += '+'
             if r['identical_to']:
                 marks += f" (= {r['identical_to']})"
