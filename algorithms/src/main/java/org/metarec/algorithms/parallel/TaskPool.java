@@ -93,12 +93,7 @@ public final class TaskPool implements AutoCloseable {
                 boolean inOrder = Thread.currentThread() == caller && i == added[0];
                 double[][] buffer = inOrder ? null : shelves.take();
                 for (int p = 0; p < names.size(); p++) {
-                    Tensor g = r.gradient().get(names.get(p));
-                    if (g.size() != sum[p].length) {
-                        throw new IllegalStateException(learner.name() + ": the gradient of " + names.get(p)
-                                + " has shape " + g.shape() + ", expected the parameter's shape "
-                                + metaTensors.get(p).shape());
-                    }
+                    Tensor g = gradientOf(r.gradient(), names.get(p), metaTensors.get(p), learner.name());
                     if (inOrder) {
                         addInto(sum[p], g.data().data);
                     } else {
@@ -118,6 +113,16 @@ public final class TaskPool implements AutoCloseable {
         // The batch term couples the tasks: it runs once, here on the caller, after they are all done.
         MetaLearner.BatchTerm term = learner.batchTerm(meta, tasks);
         return mean(meta, metaTensors, sum, results, term, names);
+    }
+
+    /** The gradient of parameter {@code name} in {@code gradient}, which must have the size of {@code like}. */
+    private static Tensor gradientOf(Params gradient, String name, Tensor like, String who) {
+        Tensor g = gradient.get(name);
+        if (g.size() != like.size()) {
+            throw new IllegalStateException(who + ": the gradient of " + name + " has shape " + g.shape()
+                    + ", expected the parameter's shape " + like.shape());
+        }
+        return g;
     }
 
     private static void addInto(double[] sum, double[] g) {
@@ -292,12 +297,7 @@ public final class TaskPool implements AutoCloseable {
                 sum[p][e] /= n;
             }
             if (term != null) {
-                Tensor g = term.gradient().get(names.get(p));
-                if (g.size() != sum[p].length) {
-                    throw new IllegalStateException("batch term: the gradient of " + names.get(p) + " has shape "
-                            + g.shape() + ", expected the parameter's shape " + metaTensors.get(p).shape());
-                }
-                addInto(sum[p], g.data().data);
+                addInto(sum[p], gradientOf(term.gradient(), names.get(p), metaTensors.get(p), "batch term").data().data);
             }
             Tensor like = metaTensors.get(p);
             means.add(Tensor.constant(DMatrixRMaj.wrap(like.rows(), like.cols(), sum[p])));

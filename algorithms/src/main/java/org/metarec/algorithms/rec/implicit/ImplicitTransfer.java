@@ -137,8 +137,8 @@ public final class ImplicitTransfer {
         double[] labels = new double[n * (1 + m)];
         Arrays.fill(labels, 0, n, 1.0);
         Tensor y = Tensor.column(labels);
+        int available = negatives.available(user.user());   // the sampler's known items are fixed: counted once
         return (params, draw) -> {
-            int available = negatives.available(user.user());
             if (available == 0) {
                 throw new IllegalArgumentException("implicit PTUPCDR: user " + user.user() + " has no item left to sample "
                         + "as a negative");

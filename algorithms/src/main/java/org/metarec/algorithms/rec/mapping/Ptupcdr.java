@@ -40,8 +40,8 @@ public final class Ptupcdr {
      */
     public record Result(ColdStartRecommender recommender, Selection selection) {}
 
-    /** One training user: the bridge's input over their target training rows, and the ratings. */
-    private record Example(PtupcdrBridge.Input input, Tensor ratings) {}
+    /** One user of a step of {@link #fitBridge}: the drawn user's loss and its draw number. */
+    private record Pick(UserLoss user, long draw) {}
 
     private Ptupcdr() {
     }
@@ -68,7 +68,7 @@ public final class Ptupcdr {
         Rng rng = ctx.rng("mapping");
         PtupcdrBridge bridge = new PtupcdrBridge(source.model().dim(), mapping.hidden());
         double meanBias = meanBias(target);
-        List<Example> examples = new ArrayList<>();
+        List<UserLoss> losses = new ArrayList<>();
         for (int k = 0; k < contexts.size(); k++) {
             UserContext user = contexts.get(k);
             if (user.historyItems().length == 0 || targetRows.get(k).length == 0) {
@@ -81,19 +81,16 @@ public final class Ptupcdr {
                 items[j] = data.item(rows[j]);
                 y[j] = data.rating(rows[j]);
             }
-            examples.add(new Example(input(bridge, source, target, user, items, meanBias),
-                    Tensor.column(y)));
+            PtupcdrBridge.Input in = input(bridge, source, target, user, items, meanBias);
+            Tensor ratings = Tensor.column(y);
+            losses.add((p, draw) -> Ops.mse(bridge.apply(p, in), ratings));
         }
-        if (examples.isEmpty()) {
+        if (losses.isEmpty()) {
             throw new IllegalArgumentException("PTUPCDR: expected training users with a source history and target "
                     + "ratings, found none");
         }
         Candidates candidates = new Candidates(bridge, source, target, meanBias, fineTune, weightDecay, ctx);
         BestSoFar<ColdStartRecommender> best = BestSoFar.preferLatestWhenUnscored(ctx.trials());
-        List<UserLoss> losses = new ArrayList<>();
-        for (Example ex : examples) {
-            losses.add((p, draw) -> Ops.mse(bridge.apply(p, ex.input()), ex.ratings()));
-        }
         fitBridge(bridge.init(rng.fork("init")), losses, mapping, pool, rng.fork("users"), (step, params) -> {
             candidates.offer(best, step, params);
             return best.canScore();
@@ -139,13 +136,13 @@ public final class Ptupcdr {
         Adam adam = new Adam(mapping.lr());
         boolean going = checkpoint.offer(0, params.detach());
         for (int it = 1; it <= mapping.iterations() && going; it++) {
-            List<long[]> batch = new ArrayList<>(usersPerStep);
+            List<Pick> batch = new ArrayList<>(usersPerStep);
             for (int b = 0; b < usersPerStep; b++) {
-                batch.add(new long[] {draws.nextInt(users.size()), (long) (it - 1) * usersPerStep + b});
+                batch.add(new Pick(users.get(draws.nextInt(users.size())), (long) (it - 1) * usersPerStep + b));
             }
             Params at = params;
-            List<Params> grads = pool.map(batch, ub -> at.withValues(Autodiff.grad(
-                    users.get((int) ub[0]).apply(at, ub[1]), at.tensors(), false, true)));
+            List<Params> grads = pool.map(batch, pick -> at.withValues(Autodiff.grad(
+                    pick.user().apply(at, pick.draw()), at.tensors(), false, true)));
             params = adam.step(params, mean(params, grads));
             if (it % mapping.validateEvery() == 0 || it == mapping.iterations()) {
                 going = checkpoint.offer(it, params.detach());

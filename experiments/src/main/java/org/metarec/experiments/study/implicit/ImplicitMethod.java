@@ -209,6 +209,7 @@ enum ImplicitMethod {
             PtupcdrBridge bridge = new PtupcdrBridge(r.dim(), s.mapping().hidden());
             ImplicitBatches batches = run.splits.values().iterator().next().training();
             Interactions x = run.data.interactions();
+            NegativeSampler negatives = run.trainNegatives(run.target);
             List<Ptupcdr.UserLoss> users = new ArrayList<>();
             // Every user's source history, read once: the bridge's training and every checkpoint's cold starts use it.
             UserContext[] contexts = new UserContext[x.userCount()];
@@ -216,9 +217,9 @@ enum ImplicitMethod {
                 int[] rows = trainRowsOf(run, u, run.target);
                 UserContext context = contexts[u] = sourceContext(run, u);
                 if (rows.length > 0 && context.historyItems().length > 0 && target.trained(u)
-                        && run.trainNegatives(run.target).available(u) > 0) {
+                        && negatives.available(u) > 0) {
                     users.add(ImplicitTransfer.bridgeLoss(s.bridgeLoss(), bridge, source, target, context, batches, rows,
-                            run.trainNegatives(run.target), s.trainNegatives()));
+                            negatives, s.trainNegatives()));
                 }
             }
             if (users.isEmpty()) {
