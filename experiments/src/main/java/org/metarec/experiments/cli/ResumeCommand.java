@@ -20,7 +20,8 @@ final class ResumeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The run folder.")
     Path dir;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads for parallel parts. Default: the number of cores.")
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (results do not depend on it): the grid kinds (crossdomain, coldstart, implicit) train N "
+            + "cells at once, the others share a cell's tasks out. Default: the number of cores.")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--no-plots", description = "Do not draw the figures in plots/.")

@@ -30,7 +30,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder: new, empty, or a run of the same config that stopped before its first checkpoint (started again). Default: runs/<name>-<UTC timestamp>.")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads for parallel parts (results do not depend on it). Default: the number of cores.")
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (results do not depend on it): the grid kinds (crossdomain, coldstart, implicit) train N "
+            + "cells at once, the others share a cell's tasks out. Default: the number of cores.")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--no-plots", description = "Do not draw the figures in plots/.")

@@ -11,10 +11,10 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Map;
-import org.metarec.algorithms.parallel.TaskPool;
-import org.metarec.algorithms.rec.ColdStartRecommender;
+import org.metarec.algorithms.rec.TestScores;
 import org.metarec.algorithms.rec.RankingCandidates;
 import org.metarec.algorithms.rec.RankingSettings;
 import org.metarec.algorithms.rec.train.FineTuning;
@@ -31,6 +31,7 @@ import org.metarec.experiments.run.RunContext;
 import org.metarec.experiments.study.coldstart.ColdStartStatesSetup;
 import org.metarec.experiments.study.coldstart.ColdStartStatesStudy;
 import org.metarec.experiments.study.rec.CellResults;
+import org.metarec.experiments.study.rec.CellRunner;
 import org.metarec.experiments.study.rec.Folds;
 import org.metarec.experiments.study.rec.ModelSizes;
 import org.metarec.experiments.study.rec.RankingKeys;
@@ -223,19 +224,20 @@ public final class ColdStartExperiment implements ExperimentKind {
         boolean manySeeds = seeds.size() > 1;
         Map<Long, ColdStartStatesSetup> setups = new LinkedHashMap<>();
         Map<Long, ColdStartStatesSetup[]> foldSetups = new LinkedHashMap<>();
-        TaskPool pool = ctx.pool();
         RankingSettings ranking = RankingKeys.read(c);
         if (ranking.enabled()) {
             ctx.results().note(RankingKeys.note(ranking));
         }
         // The candidates of the seed in use (cells run seed by seed): setting to candidates, shared by the seed's methods.
-        ColdStartStatesSetup rankedSetup = null;
-        Map<String, RankingCandidates> rankings = Map.of();
-        ctx.progress().start("train", cells.size(), done.doneCount(), "methods");
+        Map<ColdStartStatesSetup, Map<String, RankingCandidates>> rankingsOf = new java.util.IdentityHashMap<>();
+        List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
-            if (done.isDone(i)) {
-                continue;
+            if (!done.isDone(i)) {
+                pending.add(i);
             }
+        }
+        ctx.progress().start("train", cells.size(), done.doneCount(), "methods");
+        CellRunner.run(pending, ctx.pool(), i -> {
             Cell cell = cells.get(i);
             ColdStartStatesSetup setup = setups.computeIfAbsent(cell.seed(), seed -> {
                 ColdStartStatesSetup s = ColdStartStatesSetup.prepare(data,
@@ -245,29 +247,37 @@ public final class ColdStartExperiment implements ExperimentKind {
             });
             ColdStartStatesSetup[] folds = tuning.kFold()
                     ? foldSetups.computeIfAbsent(cell.seed(), seed -> folds(setup, tuning.folds(), seed, ctx)) : null;
-            ColdStartStatesStudy study = new ColdStartStatesStudy(setup, protocol(c, cell, TunedValues.NONE));
-            if (ranking.enabled() && rankedSetup != setup) {
-                rankedSetup = setup;
-                rankings = rankings(ctx, setup, ranking, supportSizes, data);
+            if (ranking.enabled() && !rankingsOf.containsKey(setup)) {
+                rankingsOf.clear();   // one seed's candidates at a time
+                rankingsOf.put(setup, rankings(ctx, setup, ranking, supportSizes, data));
             }
+            Map<String, RankingCandidates> rankings = rankingsOf.getOrDefault(setup, Map.of());
             String label = cell.label(manySeeds);
             ctx.progress().note("training " + label);
-            ColdStartRecommender chosen = CellResults.trainCell(ctx, label, tuning, tuningLog, RecMethod.named(cell.method()),
-                    new CellResults.TunedCell(cell.method(), cell.setting(), cell.seed()), (values, budget) -> {
-                        ColdStartStatesStudy.Trained t = new ColdStartStatesStudy(setup, protocol(c, cell, values))
-                                .train(pool, budget);
-                        return new Tuner.Trained(t.recommender(), t.selection());
-                    }, (values, budget, fold) -> {
-                        ColdStartStatesStudy.Trained t = new ColdStartStatesStudy(folds[fold], protocol(c, cell, values))
-                                .train(pool, budget);
-                        return new Tuner.Trained(t.recommender(), t.selection());
-                    }, () -> {
-                        ColdStartStatesStudy.Trained t = study.train(pool);
-                        return new Tuner.Trained(t.recommender(), t.selection());
-                    }).recommender();
-            done.finishScores(i, study.evaluate(chosen, supportSizes, pool, rankings));
+            return pool -> {
+                ColdStartStatesStudy study = new ColdStartStatesStudy(setup, protocol(c, cell, TunedValues.NONE));
+                CellResults.Searched searched = CellResults.search(ctx, label, tuning, RecMethod.named(cell.method()),
+                        new CellResults.TunedCell(cell.method(), cell.setting(), cell.seed()), (values, budget) -> {
+                            ColdStartStatesStudy.Trained t = new ColdStartStatesStudy(setup, protocol(c, cell, values))
+                                    .train(pool, budget);
+                            return new Tuner.Trained(t.recommender(), t.selection());
+                        }, (values, budget, fold) -> {
+                            ColdStartStatesStudy.Trained t = new ColdStartStatesStudy(folds[fold], protocol(c, cell, values))
+                                    .train(pool, budget);
+                            return new Tuner.Trained(t.recommender(), t.selection());
+                        }, () -> {
+                            ColdStartStatesStudy.Trained t = study.train(pool);
+                            return new Tuner.Trained(t.recommender(), t.selection());
+                        });
+                return new ScoredCell(searched, study.evaluate(searched.trained().recommender(), supportSizes, pool,
+                        rankings));
+            };
+        }, (i, r, seconds) -> {
+            ctx.progress().note(String.format(Locale.ROOT, "trained %s in %.1f s", r.searched().label(), seconds));
+            r.searched().log(ctx, tuningLog);
+            done.finishScores(i, r.scores());
             ctx.progress().update(done.doneCount(), Double.NaN);
-        }
+        });
         ctx.progress().finish();
         if (tuningLog != null) {
             tuningLog.writeChosen();
@@ -282,6 +292,9 @@ public final class ColdStartExperiment implements ExperimentKind {
             }
         }
     }
+
+    /** A trained and scored cell, waiting to be written ({@link CellRunner}). */
+    private record ScoredCell(CellResults.Searched searched, Map<String, TestScores> scores) {}
 
     /**
      * The ranking candidates of every state and K of one seed's split with test tasks, each setting's sampled

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
-import org.metarec.algorithms.parallel.TaskPool;
 import org.metarec.algorithms.rec.ColdStartRecommender;
 import org.metarec.algorithms.rec.RankingCandidates;
 import org.metarec.algorithms.rec.RankingSettings;
@@ -43,6 +42,7 @@ import org.metarec.experiments.study.crossdomain.CrossDomainProtocol;
 import org.metarec.experiments.study.crossdomain.CrossDomainSetup;
 import org.metarec.experiments.study.crossdomain.CrossDomainStudy;
 import org.metarec.experiments.study.rec.CellResults;
+import org.metarec.experiments.study.rec.CellRunner;
 import org.metarec.experiments.study.rec.Folds;
 import org.metarec.experiments.study.rec.RankingKeys;
 import org.metarec.experiments.study.rec.RecMethod;
@@ -224,6 +224,35 @@ public final class CrossDomainExperiment implements ExperimentKind {
         }
     }
 
+    /** A trained and scored cell, waiting to be written ({@link CellRunner}). */
+    private record ScoredCell(CellResults.Searched searched, Map<String, TestScores> scores) {}
+
+    /**
+     * The ranking candidates of the split in use, made (and their negatives written) when the first cell of a split
+     * is prepared; cells run split by split, so one split's candidates are held at a time.
+     */
+    private static final class SplitRankings {
+        private CrossDomainSetup ranked;
+        private RankingCandidates test;
+        private RankingCandidates warm;
+
+        void use(RunContext ctx, CrossDomainSetup setup, String setting, RankingSettings ranking, Dataset data)
+                throws java.io.IOException {
+            if (ranked == setup) {
+                return;
+            }
+            ranked = setup;
+            test = setup.ranking(ranking, false);
+            RankingKeys.write(ctx, setting, test, data.interactions());
+            ctx.progress().note(RankingKeys.splitLine(setting, test));
+            warm = setup.warmUsers().tasks().isEmpty() ? null : setup.ranking(ranking, true);
+            if (warm != null) {
+                RankingKeys.write(ctx, "warm_" + setting, warm, data.interactions());
+                ctx.progress().note(RankingKeys.splitLine("warm_" + setting, warm));
+            }
+        }
+    }
+
     @Override
     public void run(RunContext ctx) throws Exception {
         Config c = ctx.config();
@@ -266,7 +295,6 @@ public final class CrossDomainExperiment implements ExperimentKind {
             ctx.results().note(unequal);
         }
         boolean manySeeds = seeds.size() > 1;
-        TaskPool pool = ctx.pool();
         Map<String, CrossDomainSetup> setups = new LinkedHashMap<>();
         Map<CrossDomainSetup, CrossDomainSetup[]> foldSetups = new java.util.IdentityHashMap<>();
         RankingSettings ranking = RankingKeys.read(c);
@@ -274,54 +302,56 @@ public final class CrossDomainExperiment implements ExperimentKind {
             ctx.results().note(RankingKeys.note(ranking));
         }
         // The candidates of the split in use: cells run split by split, and every method of a split ranks these.
-        CrossDomainSetup rankedSetup = null;
-        RankingCandidates testRanking = null;
-        RankingCandidates warmRanking = null;
-        ctx.progress().start("train", cells.size(), done.doneCount(), "methods");
+        SplitRankings rankings = new SplitRankings();
+        List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
-            if (done.isDone(i)) {
-                continue;
+            if (!done.isDone(i)) {
+                pending.add(i);
             }
+        }
+        ctx.progress().start("train", cells.size(), done.doneCount(), "methods");
+        CellRunner.run(pending, ctx.pool(), i -> {
             Cell cell = cells.get(i);
             CrossDomainSetup setup = setup(setups, c, data, cell, tuning.minValidationUsers(), ctx);
             CrossDomainSetup[] folds = tuning.kFold() ? foldSetups.computeIfAbsent(setup, s -> folds(s, tuning.folds(), cell, ctx))
                     : null;
-            MethodVariant variant = MethodVariant.named(cell.method(), CrossDomainProtocol.METHODS);
-            CrossDomainStudy study = new CrossDomainStudy(setup, protocol(c, cell, setup.config(), TunedValues.NONE),
-                    variant.start());
-            if (ranking.enabled() && rankedSetup != setup) {
-                rankedSetup = setup;
-                testRanking = setup.ranking(ranking, false);
-                RankingKeys.write(ctx, cell.setting(), testRanking, data.interactions());
-                ctx.progress().note(RankingKeys.splitLine(cell.setting(), testRanking));
-                warmRanking = setup.warmUsers().tasks().isEmpty() ? null : setup.ranking(ranking, true);
-                if (warmRanking != null) {
-                    RankingKeys.write(ctx, "warm_" + cell.setting(), warmRanking, data.interactions());
-                    ctx.progress().note(RankingKeys.splitLine("warm_" + cell.setting(), warmRanking));
-                }
+            if (ranking.enabled()) {
+                rankings.use(ctx, setup, cell.setting(), ranking, data);
             }
+            RankingCandidates testRanking = rankings.test;
+            RankingCandidates warmRanking = rankings.warm;
+            MethodVariant variant = MethodVariant.named(cell.method(), CrossDomainProtocol.METHODS);
             String label = cell.label(manySeeds);
             ctx.progress().note("training " + label);
-            // A variant (maml.src, pretrained.profile...) draws from its method's space, with the same budget.
-            ColdStartRecommender chosen = CellResults.trainCell(ctx, label, tuning, tuningLog, variant.method(),
-                    new CellResults.TunedCell(cell.method(), cell.setting(), cell.seed()), (values, budget) -> {
-                        CrossDomainStudy.Trained t = new CrossDomainStudy(setup, protocol(c, cell, setup.config(), values),
-                                variant.start()).train(pool, budget);
-                        return new Tuner.Trained(t.recommender(), t.selection());
-                    }, (values, budget, fold) -> {
-                        CrossDomainStudy.Trained t = new CrossDomainStudy(folds[fold], protocol(c, cell, setup.config(), values),
-                                variant.start()).train(pool, budget);
-                        return new Tuner.Trained(t.recommender(), t.selection());
-                    }, () -> {
-                        CrossDomainStudy.Trained t = study.train(pool);
-                        return new Tuner.Trained(t.recommender(), t.selection());
-                    }).recommender();
-            Map<String, TestScores> scores = new LinkedHashMap<>();
-            scores.put("k" + cell.k(), study.evaluate(chosen, pool, testRanking));
-            study.evaluateWarm(chosen, pool, warmRanking).ifPresent(warm -> scores.put("warm_k" + cell.k(), warm));
-            done.finishScores(i, scores);
+            return pool -> {
+                CrossDomainStudy study = new CrossDomainStudy(setup, protocol(c, cell, setup.config(), TunedValues.NONE),
+                        variant.start());
+                // A variant (maml.src, pretrained.profile...) draws from its method's space, with the same budget.
+                CellResults.Searched searched = CellResults.search(ctx, label, tuning, variant.method(),
+                        new CellResults.TunedCell(cell.method(), cell.setting(), cell.seed()), (values, budget) -> {
+                            CrossDomainStudy.Trained t = new CrossDomainStudy(setup, protocol(c, cell, setup.config(), values),
+                                    variant.start()).train(pool, budget);
+                            return new Tuner.Trained(t.recommender(), t.selection());
+                        }, (values, budget, fold) -> {
+                            CrossDomainStudy.Trained t = new CrossDomainStudy(folds[fold],
+                                    protocol(c, cell, setup.config(), values), variant.start()).train(pool, budget);
+                            return new Tuner.Trained(t.recommender(), t.selection());
+                        }, () -> {
+                            CrossDomainStudy.Trained t = study.train(pool);
+                            return new Tuner.Trained(t.recommender(), t.selection());
+                        });
+                ColdStartRecommender chosen = searched.trained().recommender();
+                Map<String, TestScores> scores = new LinkedHashMap<>();
+                scores.put("k" + cell.k(), study.evaluate(chosen, pool, testRanking));
+                study.evaluateWarm(chosen, pool, warmRanking).ifPresent(warm -> scores.put("warm_k" + cell.k(), warm));
+                return new ScoredCell(searched, scores);
+            };
+        }, (i, r, seconds) -> {
+            ctx.progress().note(String.format(Locale.ROOT, "trained %s in %.1f s", r.searched().label(), seconds));
+            r.searched().log(ctx, tuningLog);
+            done.finishScores(i, r.scores());
             ctx.progress().update(done.doneCount(), Double.NaN);
-        }
+        });
         ctx.progress().finish();
         if (tuningLog != null) {
             tuningLog.writeChosen();

@@ -24,6 +24,8 @@ import org.metarec.experiments.data.DataSources;
 import org.metarec.experiments.run.ExperimentKind;
 import org.metarec.experiments.run.RunContext;
 import org.metarec.experiments.study.rec.CellResults;
+import org.metarec.experiments.study.rec.CellRunner;
+import org.metarec.experiments.study.rec.Tuner;
 import org.metarec.experiments.study.rec.StudyKeys;
 import org.metarec.experiments.study.rec.Tunable;
 import org.metarec.experiments.study.rec.TunedValues;
@@ -168,6 +170,17 @@ public final class ImplicitExperiment implements ExperimentKind {
     }
 
     /** One training: a method on one seed. */
+    /**
+     * A trained and scored cell, waiting to be written ({@link CellRunner}).
+     *
+     * @param label the cell's label
+     * @param scored the validation scorings, as {@code {k, step, mrr, series suffix}}
+     * @param trials the search's trials per K, or null without tuning
+     * @param scores the test scores
+     */
+    private record ScoredCell(String label, List<Object[]> scored, Map<Integer, List<Tuner.Trial>> trials,
+            Map<String, TestScores> scores) {}
+
     private record Cell(long seed, ImplicitMethod method) {
         String label(boolean manySeeds) {
             return method.configName() + (manySeeds ? "_seed" + seed : "");
@@ -256,53 +269,67 @@ public final class ImplicitExperiment implements ExperimentKind {
             tuningLog = TuningLog.restore(ctx.outDir(), finished, 1, "validation_mrr");
         }
         Map<Long, ImplicitRun> runs = new LinkedHashMap<>();
-        ctx.progress().start("train", cells.size(), done.doneCount(), "methods");
+        List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             Cell cell = cells.get(i);
-            ImplicitRun run = runs.get(cell.seed());
-            if (run == null) {
+            if (!runs.containsKey(cell.seed())) {
                 // Drawn (and written) even for finished cells, so a resumed run's negatives/ folder is complete.
-                run = new ImplicitRun(data, source, target, ks, cell.seed(), settings, ctx.outDir().resolve("negatives"),
-                        tuned);
-                runs.put(cell.seed(), run);
+                runs.put(cell.seed(), new ImplicitRun(data, source, target, ks, cell.seed(), settings,
+                        ctx.outDir().resolve("negatives"), tuned));
             }
-            if (done.isDone(i)) {
-                continue;
+            if (!done.isDone(i)) {
+                pending.add(i);
             }
+        }
+        TuningLog log = tuningLog;
+        Map<ImplicitMethod, TuningSettings.MethodTuning> spaces = tuning;
+        ctx.progress().start("train", cells.size(), done.doneCount(), "methods");
+        CellRunner.run(pending, ctx.pool(), i -> {
+            Cell cell = cells.get(i);
+            ImplicitRun r = runs.get(cell.seed());
             String label = cell.label(seeds.size() > 1);
             ctx.progress().note("training " + label);
-            List<Object[]> scored = new ArrayList<>();
-            ImplicitRun r = run;
-            Map<Integer, ColdRanker> trained;
-            if (tuned) {
-                TuningSettings.MethodTuning own = tuning.get(cell.method());
-                ImplicitSearch.Outcome o = CellResults.train(ctx, label, () -> ImplicitSearch.run(own.space(), own.trials(),
-                        ks, Rng.derive(cell.seed(), "tuning/" + cell.method().configName() + "/seed" + cell.seed()),
-                        (values, budget, setting) -> cell.method().train(r, new ImplicitMethod.Resources(
-                                c.getInt("model.embedding_dim"), meta, ctx.pool(),
-                                (k, step, mrr) -> scored.add(new Object[] {k, step, mrr, "setting-" + setting}), true),
-                                values, budget)));
-                for (int k : ks) {
-                    tuningLog.add(cell.method().configName(), cellName(k, cell.seed()), o.trials().get(k));
+            return pool -> {
+                List<Object[]> scored = new ArrayList<>();
+                Map<Integer, ColdRanker> trained;
+                Map<Integer, List<Tuner.Trial>> trials = null;
+                if (tuned) {
+                    TuningSettings.MethodTuning own = spaces.get(cell.method());
+                    ImplicitSearch.Outcome o = CellResults.train(ctx, label, () -> ImplicitSearch.run(own.space(),
+                            own.trials(), ks, Rng.derive(cell.seed(), "tuning/" + cell.method().configName() + "/seed"
+                                    + cell.seed()),
+                            (values, budget, setting) -> cell.method().train(r, new ImplicitMethod.Resources(
+                                    c.getInt("model.embedding_dim"), meta, pool,
+                                    (k, step, mrr) -> scored.add(new Object[] {k, step, mrr, "setting-" + setting}), true),
+                                    values, budget)));
+                    trials = o.trials();
+                    trained = o.chosen();
+                } else {
+                    trained = CellResults.train(ctx, label, () -> cell.method().train(r,
+                            new ImplicitMethod.Resources(c.getInt("model.embedding_dim"), meta, pool,
+                                    (k, step, mrr) -> scored.add(new Object[] {k, step, mrr, ""}), false),
+                            TunedValues.NONE, TrialBudget.unlimited())).chosen();
                 }
-                trained = o.chosen();
-            } else {
-                trained = CellResults.train(ctx, label, () -> cell.method().train(r,
-                        new ImplicitMethod.Resources(c.getInt("model.embedding_dim"), meta, ctx.pool(),
-                                (k, step, mrr) -> scored.add(new Object[] {k, step, mrr, ""}), false),
-                        TunedValues.NONE, TrialBudget.unlimited())).chosen();
+                Map<String, TestScores> scores = new LinkedHashMap<>();
+                for (int k : ks) {
+                    scores.putAll(r.test(k, trained.get(k)));
+                }
+                return new ScoredCell(label, scored, trials, scores);
+            };
+        }, (i, cell, seconds) -> {
+            ctx.progress().note(String.format(Locale.ROOT, "trained %s in %.1f s", cell.label(), seconds));
+            if (cell.trials() != null) {
+                for (int k : ks) {
+                    log.add(cells.get(i).method().configName(), cellName(k, cells.get(i).seed()), cell.trials().get(k));
+                }
             }
-            for (Object[] s : scored) {
-                String series = RunPlots.series(label + ".k" + s[0], (String) s[3]);
+            for (Object[] s : cell.scored()) {
+                String series = RunPlots.series(cell.label() + ".k" + s[0], (String) s[3]);
                 ctx.trainLog().append((long) s[1], series, (double) s[2]);
             }
-            Map<String, TestScores> scores = new LinkedHashMap<>();
-            for (int k : ks) {
-                scores.putAll(run.test(k, trained.get(k)));
-            }
-            done.finishScores(i, scores);
+            done.finishScores(i, cell.scores());
             ctx.progress().update(done.doneCount(), Double.NaN);
-        }
+        });
         ctx.progress().finish();
         if (tuningLog != null) {
             tuningLog.writeChosen();

@@ -250,10 +250,8 @@ public final class CellResults {
     }
 
     /**
-     * Trains one cell's method and logs its validation curve: with {@code tuning.strategy: random} by
-     * {@link Tuner#randomSearch} over the method's space with its budget, stream {@code tuning/<method>/<cell>} of
-     * the cell's seed, every trial added to {@code tuningLog}; otherwise the method's own training, which chooses
-     * among its built-in candidates. The one place both rating kinds train a cell, so the two cannot drift apart.
+     * Trains one cell's method and logs its validation curve: {@link #search}, then {@link Searched#log}. The one place
+     * the rating kinds train a cell, so they cannot drift apart.
      *
      * @param ctx the run
      * @param label the cell's label (messages, {@code train.csv})
@@ -271,34 +269,80 @@ public final class CellResults {
     public static Tuner.Trained trainCell(RunContext ctx, String label, TuningSettings tuning, TuningLog tuningLog,
             RecMethod method, TunedCell cell, Tuner.Training training, Tuner.FoldTraining onFold,
             Supplier<Tuner.Trained> untuned) throws IOException {
-        Tuner.Trained out;
-        if (tuning.random()) {
-            TuningSettings.MethodTuning own = tuning.forMethod(method);
-            org.metarec.core.random.Rng rng = org.metarec.core.random.Rng.derive(cell.seed(),
-                    "tuning/" + cell.method() + "/" + cell.setting());
-            Tuner.Outcome o = train(ctx, label, () -> tuning.kFold()
-                    ? Tuner.kFoldSearch(own.space(), own.trials(), tuning.folds(), rng, onFold, training)
-                    : Tuner.randomSearch(own.space(), own.trials(), rng, training));
-            tuningLog.add(cell.method(), cell.setting(), o.trials());
-            out = new Tuner.Trained(o.recommender(), o.selection());
-            if (o.refit() != null) {
-                Selection.Checkpoint c = o.refit().chosen();
-                ctx.progress().note(String.format(java.util.Locale.ROOT, "%s: final training with the chosen values (trial "
-                        + "%d, %d-fold mean %.5g): step %d %s, validation RMSE %.5g", label, o.chosen().number(),
-                        tuning.folds(), o.chosen().validationRmse(), c.step(), c.setting(), c.validationRmse()));
-                // train.csv: the fold means of every trial, then the final training's own curve on the validation users.
-                List<Selection.Checkpoint> both = new java.util.ArrayList<>(o.selection().history());
-                for (Selection.Checkpoint r : o.refit().history()) {
-                    both.add(new Selection.Checkpoint(r.step(), ("refit " + r.setting()).strip(), r.validationRmse()));
-                }
-                logValidation(ctx, label, new Selection(both, o.selection().chosen()));
-                return out;
-            }
-        } else {
-            out = train(ctx, label, untuned);
+        Searched s = search(ctx, label, tuning, method, cell, training, onFold, untuned);
+        s.log(ctx, tuningLog);
+        return s.trained();
+    }
+
+    /**
+     * Trains one cell's method, writing nothing (so cells can train on several threads, {@link CellRunner}): with
+     * {@code tuning.strategy: random} by {@link Tuner#randomSearch} (or {@link Tuner#kFoldSearch}) over the method's
+     * space with its budget, stream {@code tuning/<method>/<cell>} of the cell's seed; otherwise the method's own
+     * training, which chooses among its built-in candidates.
+     *
+     * @param ctx the run (its failure message for a non-finite loss)
+     * @param label the cell's label
+     * @param tuning the kind's tuning section
+     * @param method the method whose space and budget apply (a variant's base method)
+     * @param cell the cell's method name and setting and seed
+     * @param training trains one drawn setting within a budget on the single split
+     * @param onFold trains one drawn setting on one fold (used with {@code tuning.folds} &ge; 2 only)
+     * @param untuned the method's own training (used without tuning)
+     * @return the chosen recommender and what {@link Searched#log} writes
+     */
+    public static Searched search(RunContext ctx, String label, TuningSettings tuning, RecMethod method, TunedCell cell,
+            Tuner.Training training, Tuner.FoldTraining onFold, Supplier<Tuner.Trained> untuned) {
+        if (!tuning.random()) {
+            return new Searched(label, cell, tuning.folds(), train(ctx, label, untuned), null);
         }
-        logValidation(ctx, label, out.selection());
-        return out;
+        TuningSettings.MethodTuning own = tuning.forMethod(method);
+        org.metarec.core.random.Rng rng = org.metarec.core.random.Rng.derive(cell.seed(),
+                "tuning/" + cell.method() + "/" + cell.setting());
+        Tuner.Outcome o = train(ctx, label, () -> tuning.kFold()
+                ? Tuner.kFoldSearch(own.space(), own.trials(), tuning.folds(), rng, onFold, training)
+                : Tuner.randomSearch(own.space(), own.trials(), rng, training));
+        return new Searched(label, cell, tuning.folds(), new Tuner.Trained(o.recommender(), o.selection()), o);
+    }
+
+    /**
+     * A cell's training, before it is written.
+     *
+     * @param label the cell's label
+     * @param cell the cell as {@code tuning.csv} names it
+     * @param folds {@code tuning.folds}
+     * @param trained the chosen recommender and its selection
+     * @param outcome the search's trials, or null without tuning
+     */
+    public record Searched(String label, TunedCell cell, int folds, Tuner.Trained trained, Tuner.Outcome outcome) {
+
+        /**
+         * Writes the cell's trials to {@code tuning.csv} (with tuning) and its validation curve to {@code train.csv};
+         * with k-fold validation the curve is the trials' fold means followed by the final training's own curve.
+         *
+         * @param ctx the run
+         * @param tuningLog {@code tuning.csv} (null without tuning)
+         * @throws IOException if a file cannot be written
+         */
+        public void log(RunContext ctx, TuningLog tuningLog) throws IOException {
+            if (outcome == null) {
+                logValidation(ctx, label, trained.selection());
+                return;
+            }
+            tuningLog.add(cell.method(), cell.setting(), outcome.trials());
+            if (outcome.refit() == null) {
+                logValidation(ctx, label, trained.selection());
+                return;
+            }
+            Selection.Checkpoint c = outcome.refit().chosen();
+            ctx.progress().note(String.format(java.util.Locale.ROOT, "%s: final training with the chosen values (trial "
+                    + "%d, %d-fold mean %.5g): step %d %s, validation RMSE %.5g", label, outcome.chosen().number(), folds,
+                    outcome.chosen().validationRmse(), c.step(), c.setting(), c.validationRmse()));
+            List<Selection.Checkpoint> both = new java.util.ArrayList<>(outcome.selection().history());
+            for (Selection.Checkpoint r : outcome.refit().history()) {
+                both.add(new Selection.Checkpoint(r.step(), ("refit " + r.setting()).strip(), r.validationRmse()));
+            }
+            logValidation(ctx, label, new Selection(both, outcome.selection().chosen()));
+        }
     }
 
     /**
