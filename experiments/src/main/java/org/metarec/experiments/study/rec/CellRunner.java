@@ -24,8 +24,8 @@ import org.metarec.algorithms.parallel.TaskPool;
  * <p>Each cell has three parts. {@code prepare} runs on the calling thread in cell order: it builds what cells share
  * (splits, ranking candidates) and writes its files. The work it returns runs on a worker and must not write anything
  * the run keeps. {@code commit} runs on the calling thread in cell order: it writes the cell's rows and checkpoint.
- * If a cell fails, the cells before it are committed and its failure is thrown; cells after it are dropped (a resumed
- * run computes them again, to the same values).
+ * If a cell fails (in {@code prepare} or in its work), the cells before it are committed and its failure is thrown;
+ * cells after it are dropped (a resumed run computes them again, to the same values).
  */
 public final class CellRunner {
 
@@ -123,7 +123,17 @@ public final class CellRunner {
                     Timed<R> done = await(running.removeFirst());
                     commit.commit(cells.removeFirst(), done.result(), done.seconds());
                 }
-                Work<R> work = prepare.prepare(cell);
+                Work<R> work;
+                try {
+                    work = prepare.prepare(cell);
+                } catch (Exception e) {
+                    // The cells before this one are still committed (an earlier cell's own failure comes first).
+                    while (!running.isEmpty()) {
+                        Timed<R> done = await(running.removeFirst());
+                        commit.commit(cells.removeFirst(), done.result(), done.seconds());
+                    }
+                    throw e;
+                }
                 cells.addLast(cell);
                 running.addLast(executor.submit(() -> {
                     try (TaskPool own = new TaskPool(1)) {

@@ -114,4 +114,20 @@ class CellRunnerTest {
         }
         assertEquals(List.of(0, 1, 2, 3, 4), committed);
     }
+
+    @Test
+    void aCellThatCannotBePreparedCommitsTheCellsBeforeIt() {
+        List<Integer> committed = new ArrayList<>();
+        try (TaskPool run = new TaskPool(2)) {
+            IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, () -> CellRunner.run(CELLS, run,
+                    i -> {
+                        if (i == 3) {
+                            throw new IllegalArgumentException("split beta 0.50: too few users");
+                        }
+                        return pool -> i;
+                    }, (i, r, seconds) -> committed.add(i)));
+            assertEquals("split beta 0.50: too few users", thrown.getMessage());
+        }
+        assertEquals(List.of(0, 1, 2), committed);
+    }
 }
