@@ -22,14 +22,56 @@ public final class TaskEvaluator {
 
     private final BatchFactory factory;
     private final List<RatingTask> tasks;
+    private final boolean capDiverged;   // see cappingDivergence()
 
     /**
      * @param factory builds the tasks' batches (a factory hiding a task's rows cannot evaluate it)
      * @param tasks the tasks, in report order
      */
     public TaskEvaluator(BatchFactory factory, List<RatingTask> tasks) {
+        this(factory, tasks, false);
+    }
+
+    private TaskEvaluator(BatchFactory factory, List<RatingTask> tasks, boolean capDiverged) {
         this.factory = factory;
         this.tasks = List.copyOf(tasks);
+        this.capDiverged = capDiverged;
+    }
+
+    /**
+     * A rating error above this (on a 1-5 scale an error of 4 is already the worst a sane prediction makes), or a
+     * prediction that is not a number, is a test user whose adaptation diverged: {@link #cappingDivergence()} scores it
+     * at this error.
+     */
+    public static final double DIVERGED_ERROR = 1e3;
+
+    /**
+     * This evaluator for the final test: a prediction that is not finite or is off by more than {@link #DIVERGED_ERROR}
+     * (test-time adaptation that blew up on a user) is scored as an error of exactly {@code DIVERGED_ERROR}, instead of
+     * failing a finished run; the kinds count such users in {@code summary.md}. Model selection keeps the plain
+     * evaluator, on which a diverging setting fails its trial.
+     *
+     * @return the capping evaluator of the same tasks
+     */
+    public TaskEvaluator cappingDivergence() {
+        return new TaskEvaluator(factory, tasks, true);
+    }
+
+    /** With {@link #cappingDivergence()}: {truth, prediction} with each diverged prediction set to truth + the cap. */
+    private double[] capped(double[] truth, double[] predicted) {
+        if (!capDiverged) {
+            return predicted;
+        }
+        double[] out = predicted;
+        for (int i = 0; i < predicted.length; i++) {
+            if (!(Math.abs(predicted[i] - truth[i]) <= DIVERGED_ERROR)) {
+                if (out == predicted) {
+                    out = predicted.clone();
+                }
+                out[i] = truth[i] + DIVERGED_ERROR;
+            }
+        }
+        return out;
     }
 
     /**
@@ -48,7 +90,8 @@ public final class TaskEvaluator {
         UserContext ctx = factory.context(task.user(), task.domain());
         RatingBatch support = factory.rows(task.supportRows(), SlotMode.SINGLE);
         RatingBatch query = factory.rows(task.queryRows(), SlotMode.SINGLE);
-        return new double[][] {query.ratingValues(), rec.adapt(ctx, support).predict(query)};
+        double[] truth = query.ratingValues();
+        return new double[][] {truth, capped(truth, rec.adapt(ctx, support).predict(query))};
     }
 
     /**
@@ -91,7 +134,8 @@ public final class TaskEvaluator {
             RatingBatch support = factory.rows(task.supportRows(), SlotMode.SINGLE);
             RatingBatch query = factory.rows(task.queryRows(), SlotMode.SINGLE);
             UserPredictor predictor = rec.adapt(ctx, support);
-            return new double[][] {query.ratingValues(), predictor.predict(query), ranking.score(t, predictor, factory, ctx)};
+            double[] truth = query.ratingValues();
+            return new double[][] {truth, capped(truth, predictor.predict(query)), ranking.score(t, predictor, factory, ctx)};
         });
         List<String> names = ranking.settings().metricNames();
         double[][] values = new double[names.size()][tasks.size()];

@@ -283,6 +283,11 @@ public final class ColdStartExperiment implements ExperimentKind {
             tuningLog.writeChosen();
         }
         done.record(cells.size(), i -> cells.get(i).method(), i -> cells.get(i).seed(), (i, setting) -> setting);
+        String diverged = done.divergedNote(cells.size(), i -> cells.get(i).method(), (i, setting) -> setting);
+        if (diverged != null) {
+            ctx.progress().note(diverged);
+            ctx.results().note(diverged);
+        }
         if (ranking.enabled()) {
             String leftOut = done.leftOutNote(ranking.metricNames().get(0), cells.size(), i -> cells.get(i).seed(),
                     (i, setting) -> setting, "no query item rated >= "

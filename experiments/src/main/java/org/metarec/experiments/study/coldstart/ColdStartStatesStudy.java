@@ -296,7 +296,7 @@ public final class ColdStartStatesStudy {
                 List<RatingTask> tasks = setup.testTasks(state, k);
                 if (!tasks.isEmpty()) {
                     String setting = settingName(state, k);
-                    out.put(setting, new TaskEvaluator(setup.testFactory(), tasks).scores(recommender, pool,
+                    out.put(setting, new TaskEvaluator(setup.testFactory(), tasks).cappingDivergence().scores(recommender, pool,
                             ranking.get(setting)));
                 }
             }

@@ -358,6 +358,11 @@ public final class CrossDomainExperiment implements ExperimentKind {
         }
         done.record(cells.size(), i -> cells.get(i).method(), i -> cells.get(i).seed(),
                 (i, setting) -> setting + "_beta" + percent(cells.get(i).ratio()));
+        String diverged = done.divergedNote(cells.size(), i -> cells.get(i).method(), (i, setting) -> setting + "_beta" + percent(cells.get(i).ratio()));
+        if (diverged != null) {
+            ctx.progress().note(diverged);
+            ctx.results().note(diverged);
+        }
         if (ranking.enabled()) {
             String leftOut = done.leftOutNote(ranking.metricNames().get(0), cells.size(), i -> cells.get(i).seed(),
                     (i, setting) -> setting + "_beta" + percent(cells.get(i).ratio()),

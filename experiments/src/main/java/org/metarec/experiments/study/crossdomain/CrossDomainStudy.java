@@ -279,7 +279,7 @@ public final class CrossDomainStudy {
      * @return the scores
      */
     public TestScores evaluate(ColdStartRecommender recommender, TaskPool pool) {
-        return new TaskEvaluator(setup.testFactory(), setup.split().testTasks()).scores(recommender, pool);
+        return new TaskEvaluator(setup.testFactory(), setup.split().testTasks()).cappingDivergence().scores(recommender, pool);
     }
 
     /**
@@ -294,7 +294,7 @@ public final class CrossDomainStudy {
         if (setup.warmUsers().tasks().isEmpty()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new TaskEvaluator(setup.testFactory(), setup.warmUsers().tasks()).scores(recommender, pool));
+        return java.util.Optional.of(new TaskEvaluator(setup.testFactory(), setup.warmUsers().tasks()).cappingDivergence().scores(recommender, pool));
     }
 
     /**
@@ -308,7 +308,7 @@ public final class CrossDomainStudy {
      * @return the scores
      */
     public TestScores evaluate(ColdStartRecommender recommender, TaskPool pool, RankingCandidates ranking) {
-        return new TaskEvaluator(setup.testFactory(), setup.split().testTasks()).scores(recommender, pool, ranking);
+        return new TaskEvaluator(setup.testFactory(), setup.split().testTasks()).cappingDivergence().scores(recommender, pool, ranking);
     }
 
     /**
@@ -324,7 +324,7 @@ public final class CrossDomainStudy {
         if (setup.warmUsers().tasks().isEmpty()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new TaskEvaluator(setup.testFactory(), setup.warmUsers().tasks())
+        return java.util.Optional.of(new TaskEvaluator(setup.testFactory(), setup.warmUsers().tasks()).cappingDivergence()
                 .scores(recommender, pool, ranking));
     }
 

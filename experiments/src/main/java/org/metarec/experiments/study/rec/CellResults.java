@@ -232,6 +232,42 @@ public final class CellResults {
     }
 
     /**
+     * What the summary says about test users whose test-time adaptation diverged: those scored at
+     * {@link org.metarec.algorithms.rec.TaskEvaluator#DIVERGED_ERROR} ({@code rmse_user} at the cap), per method and
+     * reported setting, summed over seeds; their means are then lower bounds.
+     *
+     * @param cells the number of cells (all finished)
+     * @param method the method of a cell
+     * @param setting the reported setting of a cell's setting, as for {@link #record}
+     * @return the note, or null when no user diverged
+     */
+    public String divergedNote(int cells, IntFunction<String> method, BiFunction<Integer, String, String> setting) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (int i = 0; i < cells; i++) {
+            if (!scored.containsKey(i)) {
+                continue;
+            }
+            for (var e : scored.get(i).entrySet()) {
+                double[] v = e.getValue().perUser().get(TestScores.RMSE_USER);
+                long n = v == null ? 0 : Arrays.stream(v)
+                        .filter(x -> x >= org.metarec.algorithms.rec.TaskEvaluator.DIVERGED_ERROR).count();
+                if (n > 0) {
+                    counts.merge(method.apply(i) + " " + setting.apply(i, e.getKey()), (int) n, Integer::sum);
+                }
+            }
+        }
+        if (counts.isEmpty()) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "test-time adaptation diverged on some test users (a prediction not a "
+                + "number or off by more than %.0e); each such rating is scored at an error of %.0e, so those means are lower "
+                + "bounds: ", org.metarec.algorithms.rec.TaskEvaluator.DIVERGED_ERROR,
+                org.metarec.algorithms.rec.TaskEvaluator.DIVERGED_ERROR)
+                + counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + (e.getValue() == 1 ? " user" : " users"))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /**
      * Runs a training, turning a non-finite loss into the run's own failure that names the cell and the step.
      *
      * @param ctx the run

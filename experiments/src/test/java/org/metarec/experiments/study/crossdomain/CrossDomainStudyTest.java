@@ -152,4 +152,33 @@ class CrossDomainStudyTest {
                         100, 6), 5));
         assertTrue(e.getMessage().contains("d9"), e.getMessage());
     }
+
+    @Test
+    void aTestUserWhoseAdaptationDivergesIsScoredAtTheCapInsteadOfFailingTheRun() {
+        CrossDomainSetup setup = CrossDomainSetup.prepare(WORLD, StudyBudgets.split(0.4, 5), 5);
+        List<RatingTask> tasks = setup.split().testTasks();
+        int blownUp = tasks.get(1).user();
+        int huge = tasks.get(2).user();
+        org.metarec.algorithms.rec.ColdStartRecommender diverging = new org.metarec.algorithms.rec.ColdStartRecommender() {
+            @Override
+            public String method() {
+                return "diverging";
+            }
+
+            @Override
+            public org.metarec.algorithms.rec.UserPredictor adapt(org.metarec.algorithms.rec.data.UserContext user,
+                    org.metarec.algorithms.rec.data.RatingBatch support) {
+                double value = user.user() == blownUp ? Double.NaN : user.user() == huge ? 1e28 : 3.0;
+                return batch -> java.util.Arrays.stream(new double[batch.size()]).map(x -> value).toArray();
+            }
+        };
+        try (TaskPool pool = new TaskPool(2)) {
+            TestScores m = new CrossDomainStudy(setup, tiny("maml", "mf", 5)).evaluate(diverging, pool);
+            double cap = org.metarec.algorithms.rec.TaskEvaluator.DIVERGED_ERROR;
+            assertEquals(cap, m.perUser("rmse_user")[1], 0.0);
+            assertEquals(cap, m.perUser("mae_user")[1], 0.0);
+            assertEquals(cap, m.perUser("rmse_user")[2], 0.0);
+            assertTrue(m.perUser("rmse_user")[0] < 3, "a user who did not diverge keeps its own error");
+        }
+    }
 }
