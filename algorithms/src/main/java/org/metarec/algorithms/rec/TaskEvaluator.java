@@ -1,5 +1,7 @@
 package org.metarec.algorithms.rec;
 
+import org.metarec.algorithms.train.NonFiniteException;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,13 +160,34 @@ public final class TaskEvaluator {
      * @param rec the recommender
      * @param pool runs tasks in parallel
      * @return the mean RMSE, or NaN when there are no tasks
+     * @throws NonFiniteException if a prediction is not finite (a setting whose adaptation diverges on a validation
+     *     user: the tuner records it as a diverged trial), with step -1 when the caller does not say which
      */
     public double meanRmse(ColdStartRecommender rec, TaskPool pool) {
+        return meanRmse(rec, pool, -1);
+    }
+
+    /**
+     * As {@link #meanRmse(ColdStartRecommender, TaskPool)}, naming the training step of the scored checkpoint in the
+     * failure of a non-finite prediction.
+     *
+     * @param rec the recommender
+     * @param pool runs tasks in parallel
+     * @param step the checkpoint's training step
+     * @return the mean RMSE, or NaN when there are no tasks
+     * @throws NonFiniteException if a prediction is not finite
+     */
+    public double meanRmse(ColdStartRecommender rec, TaskPool pool, long step) {
         if (tasks.isEmpty()) {
             return Double.NaN;
         }
         List<Double> rmse = pool.map(tasks, task -> {
             double[][] tp = truthAndPrediction(rec, task);
+            for (double p : tp[1]) {
+                if (!Double.isFinite(p)) {
+                    throw new NonFiniteException(step, rec.method(), "a validation prediction", p);
+                }
+            }
             return RatingMetrics.rmse(tp[0], tp[1]);
         });
         double s = 0;

@@ -298,13 +298,13 @@ public final class MetaLearning {
             return new Result(recommender(model, learner, init, evalSteps), init,
                     new Selection(List.of(), new Selection.Checkpoint(0, "", Double.NaN)));
         }
-        best.offer(0, "", validation.meanRmse(recommender(model, learner, init, evalSteps), pool), init);
+        best.offer(0, "", validation.meanRmse(recommender(model, learner, init, evalSteps), pool, 0), init);
         // Stop as soon as the trial budget cannot score another checkpoint: training on would be unseen.
         for (int it = 1; it <= s.iterations() && best.canScore(); it++) {
             trainer.step();
             if (it % s.validateEvery() == 0 || it == s.iterations()) {
                 Params meta = trainer.meta();
-                best.offer(it, "", validation.meanRmse(recommender(model, learner, meta, evalSteps), pool),
+                best.offer(it, "", validation.meanRmse(recommender(model, learner, meta, evalSteps), pool, it),
                         meta);
             }
         }

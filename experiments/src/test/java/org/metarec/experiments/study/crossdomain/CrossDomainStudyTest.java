@@ -181,4 +181,28 @@ class CrossDomainStudyTest {
             assertTrue(m.perUser("rmse_user")[0] < 3, "a user who did not diverge keeps its own error");
         }
     }
+
+    @Test
+    void aNotANumberOnAValidationUserIsADivergedSettingNamingItsStep() {
+        CrossDomainSetup setup = CrossDomainSetup.prepare(WORLD, StudyBudgets.split(0.4, 5), 5);
+        org.metarec.algorithms.rec.ColdStartRecommender nan = new org.metarec.algorithms.rec.ColdStartRecommender() {
+            @Override
+            public String method() {
+                return "mamo";
+            }
+
+            @Override
+            public org.metarec.algorithms.rec.UserPredictor adapt(org.metarec.algorithms.rec.data.UserContext user,
+                    org.metarec.algorithms.rec.data.RatingBatch support) {
+                return batch -> java.util.Arrays.stream(new double[batch.size()]).map(x -> Double.NaN).toArray();
+            }
+        };
+        try (TaskPool pool = new TaskPool(2)) {
+            org.metarec.algorithms.train.NonFiniteException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.metarec.algorithms.train.NonFiniteException.class, () -> new org.metarec.algorithms.rec.TaskEvaluator(
+                            setup.trainingFactory(), setup.split().validationTasks()).meanRmse(nan, pool, 300));
+            assertEquals(300, e.step());
+            assertEquals("mamo", e.method());
+        }
+    }
 }
