@@ -159,19 +159,8 @@ class CrossDomainStudyTest {
         List<RatingTask> tasks = setup.split().testTasks();
         int blownUp = tasks.get(1).user();
         int huge = tasks.get(2).user();
-        org.metarec.algorithms.rec.ColdStartRecommender diverging = new org.metarec.algorithms.rec.ColdStartRecommender() {
-            @Override
-            public String method() {
-                return "diverging";
-            }
-
-            @Override
-            public org.metarec.algorithms.rec.UserPredictor adapt(org.metarec.algorithms.rec.data.UserContext user,
-                    org.metarec.algorithms.rec.data.RatingBatch support) {
-                double value = user.user() == blownUp ? Double.NaN : user.user() == huge ? 1e28 : 3.0;
-                return batch -> java.util.Arrays.stream(new double[batch.size()]).map(x -> value).toArray();
-            }
-        };
+        org.metarec.algorithms.rec.ColdStartRecommender diverging = predicting("diverging",
+                user -> user == blownUp ? Double.NaN : user == huge ? 1e28 : 3.0);
         try (TaskPool pool = new TaskPool(2)) {
             TestScores m = new CrossDomainStudy(setup, tiny("maml", "mf", 5)).evaluate(diverging, pool);
             double cap = org.metarec.algorithms.rec.TaskEvaluator.DIVERGED_ERROR;
@@ -185,18 +174,7 @@ class CrossDomainStudyTest {
     @Test
     void aNotANumberOnAValidationUserIsADivergedSettingNamingItsStep() {
         CrossDomainSetup setup = CrossDomainSetup.prepare(WORLD, StudyBudgets.split(0.4, 5), 5);
-        org.metarec.algorithms.rec.ColdStartRecommender nan = new org.metarec.algorithms.rec.ColdStartRecommender() {
-            @Override
-            public String method() {
-                return "mamo";
-            }
-
-            @Override
-            public org.metarec.algorithms.rec.UserPredictor adapt(org.metarec.algorithms.rec.data.UserContext user,
-                    org.metarec.algorithms.rec.data.RatingBatch support) {
-                return batch -> java.util.Arrays.stream(new double[batch.size()]).map(x -> Double.NaN).toArray();
-            }
-        };
+        org.metarec.algorithms.rec.ColdStartRecommender nan = predicting("mamo", user -> Double.NaN);
         try (TaskPool pool = new TaskPool(2)) {
             org.metarec.algorithms.train.NonFiniteException e = org.junit.jupiter.api.Assertions.assertThrows(
                     org.metarec.algorithms.train.NonFiniteException.class, () -> new org.metarec.algorithms.rec.TaskEvaluator(
@@ -204,5 +182,23 @@ class CrossDomainStudyTest {
             assertEquals(300, e.step());
             assertEquals("mamo", e.method());
         }
+    }
+
+    /** A recommender that predicts {@code value.applyAsDouble(user)} for every item of the user, whatever the support. */
+    private static org.metarec.algorithms.rec.ColdStartRecommender predicting(String name,
+            java.util.function.IntToDoubleFunction value) {
+        return new org.metarec.algorithms.rec.ColdStartRecommender() {
+            @Override
+            public String method() {
+                return name;
+            }
+
+            @Override
+            public org.metarec.algorithms.rec.UserPredictor adapt(org.metarec.algorithms.rec.data.UserContext user,
+                    org.metarec.algorithms.rec.data.RatingBatch support) {
+                double v = value.applyAsDouble(user.user());
+                return batch -> java.util.Arrays.stream(new double[batch.size()]).map(x -> v).toArray();
+            }
+        };
     }
 }
