@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Map;
-import org.metarec.algorithms.rec.TestScores;
 import org.metarec.algorithms.rec.RankingCandidates;
 import org.metarec.algorithms.rec.RankingSettings;
 import org.metarec.algorithms.rec.train.FineTuning;
@@ -230,14 +229,8 @@ public final class ColdStartExperiment implements ExperimentKind {
         }
         // The candidates of the seed in use (cells run seed by seed): setting to candidates, shared by the seed's methods.
         Map<ColdStartStatesSetup, Map<String, RankingCandidates>> rankingsOf = new java.util.IdentityHashMap<>();
-        List<Integer> pending = new ArrayList<>();
-        for (int i = 0; i < cells.size(); i++) {
-            if (!done.isDone(i)) {
-                pending.add(i);
-            }
-        }
         ctx.progress().start("train", cells.size(), done.doneCount(), "methods");
-        CellRunner.run(pending, ctx.pool(), i -> {
+        CellRunner.run(done.pending(cells.size()), ctx.pool(), i -> {
             Cell cell = cells.get(i);
             ColdStartStatesSetup setup = setups.computeIfAbsent(cell.seed(), seed -> {
                 ColdStartStatesSetup s = ColdStartStatesSetup.prepare(data,
@@ -269,7 +262,7 @@ public final class ColdStartExperiment implements ExperimentKind {
                             ColdStartStatesStudy.Trained t = study.train(pool);
                             return new Tuner.Trained(t.recommender(), t.selection());
                         });
-                return new ScoredCell(searched, study.evaluate(searched.trained().recommender(), supportSizes, pool,
+                return new CellResults.Scored(searched, study.evaluate(searched.trained().recommender(), supportSizes, pool,
                         rankings));
             };
         }, (i, r, seconds) -> {
@@ -283,11 +276,6 @@ public final class ColdStartExperiment implements ExperimentKind {
             tuningLog.writeChosen();
         }
         done.record(cells.size(), i -> cells.get(i).method(), i -> cells.get(i).seed(), (i, setting) -> setting);
-        String diverged = done.divergedNote(cells.size(), i -> cells.get(i).method(), (i, setting) -> setting);
-        if (diverged != null) {
-            ctx.progress().note(diverged);
-            ctx.results().note(diverged);
-        }
         if (ranking.enabled()) {
             String leftOut = done.leftOutNote(ranking.metricNames().get(0), cells.size(), i -> cells.get(i).seed(),
                     (i, setting) -> setting, "no query item rated >= "
@@ -297,9 +285,6 @@ public final class ColdStartExperiment implements ExperimentKind {
             }
         }
     }
-
-    /** A trained and scored cell, waiting to be written ({@link CellRunner}). */
-    private record ScoredCell(CellResults.Searched searched, Map<String, TestScores> scores) {}
 
     /**
      * The ranking candidates of every state and K of one seed's split with test tasks, each setting's sampled

@@ -224,9 +224,6 @@ public final class CrossDomainExperiment implements ExperimentKind {
         }
     }
 
-    /** A trained and scored cell, waiting to be written ({@link CellRunner}). */
-    private record ScoredCell(CellResults.Searched searched, Map<String, TestScores> scores) {}
-
     /**
      * The ranking candidates of the split in use, made (and their negatives written) when the first cell of a split
      * is prepared; cells run split by split, so one split's candidates are held at a time.
@@ -303,14 +300,8 @@ public final class CrossDomainExperiment implements ExperimentKind {
         }
         // The candidates of the split in use: cells run split by split, and every method of a split ranks these.
         SplitRankings rankings = new SplitRankings();
-        List<Integer> pending = new ArrayList<>();
-        for (int i = 0; i < cells.size(); i++) {
-            if (!done.isDone(i)) {
-                pending.add(i);
-            }
-        }
         ctx.progress().start("train", cells.size(), done.doneCount(), "methods");
-        CellRunner.run(pending, ctx.pool(), i -> {
+        CellRunner.run(done.pending(cells.size()), ctx.pool(), i -> {
             Cell cell = cells.get(i);
             CrossDomainSetup setup = setup(setups, c, data, cell, tuning.minValidationUsers(), ctx);
             CrossDomainSetup[] folds = tuning.kFold() ? foldSetups.computeIfAbsent(setup, s -> folds(s, tuning.folds(), cell, ctx))
@@ -344,7 +335,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
                 Map<String, TestScores> scores = new LinkedHashMap<>();
                 scores.put("k" + cell.k(), study.evaluate(chosen, pool, testRanking));
                 study.evaluateWarm(chosen, pool, warmRanking).ifPresent(warm -> scores.put("warm_k" + cell.k(), warm));
-                return new ScoredCell(searched, scores);
+                return new CellResults.Scored(searched, scores);
             };
         }, (i, r, seconds) -> {
             ctx.progress().note(String.format(Locale.ROOT, "trained %s in %.1f s", r.searched().label(), seconds));
@@ -358,11 +349,6 @@ public final class CrossDomainExperiment implements ExperimentKind {
         }
         done.record(cells.size(), i -> cells.get(i).method(), i -> cells.get(i).seed(),
                 (i, setting) -> setting + "_beta" + percent(cells.get(i).ratio()));
-        String diverged = done.divergedNote(cells.size(), i -> cells.get(i).method(), (i, setting) -> setting + "_beta" + percent(cells.get(i).ratio()));
-        if (diverged != null) {
-            ctx.progress().note(diverged);
-            ctx.results().note(diverged);
-        }
         if (ranking.enabled()) {
             String leftOut = done.leftOutNote(ranking.metricNames().get(0), cells.size(), i -> cells.get(i).seed(),
                     (i, setting) -> setting + "_beta" + percent(cells.get(i).ratio()),

@@ -11,6 +11,7 @@ import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import java.util.function.IntToLongFunction;
 import java.util.function.Supplier;
+import org.metarec.algorithms.rec.TaskEvaluator;
 import org.metarec.algorithms.rec.TestScores;
 import org.metarec.experiments.plots.RunPlots;
 import org.metarec.experiments.results.Measure;
@@ -102,6 +103,25 @@ public final class CellResults {
     }
 
     /**
+     * The cells of a grid of {@code cells} that have not finished, ascending: what a run (or a resumed one) still
+     * trains.
+     *
+     * @param cells the grid's size
+     * @return the unfinished cells' indices
+     */
+    public List<Integer> pending(int cells) {
+        return java.util.stream.IntStream.range(0, cells).filter(i -> !isDone(i)).boxed().toList();
+    }
+
+    /**
+     * A trained and scored cell of a rating kind, waiting to be written ({@link CellRunner}).
+     *
+     * @param searched its training, before {@link Searched#log}
+     * @param scores its test scores per setting, for {@link #finishScores}
+     */
+    public record Scored(Searched searched, Map<String, TestScores> scores) {}
+
+    /**
      * Stores a finished cell's per-task values (tasks that are not users) and writes a checkpoint of every
      * finished cell.
      *
@@ -150,9 +170,12 @@ public final class CellResults {
      * @param method the method of a cell
      * @param seed the seed of a cell
      * @param setting the reported setting of a cell's setting (e.g. with the cell's cold-start ratio appended)
+     *     Test users scored at {@link TaskEvaluator#DIVERGED_ERROR} ({@code rmse_user} at the cap) are counted in a note
+     *     of {@code summary.md}, per method and setting.
      */
     public void record(int cells, IntFunction<String> method, IntToLongFunction seed, BiFunction<Integer, String, String> setting) {
         ResultSink sink = ctx.results();
+        Map<String, Integer> diverged = new LinkedHashMap<>();   // "method setting" -> test users scored at the cap
         for (int i = 0; i < cells; i++) {
             String m = method.apply(i);
             long s = seed.applyAsLong(i);
@@ -179,10 +202,23 @@ public final class CellResults {
                             continue;   // not scored: a user without a relevant query item has no ranking metrics
                         }
                         sink.record(m, new Measure(metric, name, null), new TaskId(s, t, users[t]), values[t]);
+                        if (metric.equals(TestScores.RMSE_USER) && values[t] >= TaskEvaluator.DIVERGED_ERROR) {
+                            diverged.merge(m + " " + name, 1, Integer::sum);
+                        }
                     }
                 });
                 scores.pooled().forEach((metric, value) -> sink.recordPooled(m, new Measure(metric, name, null), s, users, value));
             }
+        }
+        if (!diverged.isEmpty()) {
+            // Test-time adaptation that blew up is scored at the cap (TaskEvaluator#cappingDivergence): say where.
+            String note = String.format(java.util.Locale.ROOT, "test-time adaptation diverged on some test users (a "
+                    + "prediction not a number or off by more than %.0e); each such rating is scored at an error of %.0e, so "
+                    + "those means are lower bounds: ", TaskEvaluator.DIVERGED_ERROR, TaskEvaluator.DIVERGED_ERROR)
+                    + diverged.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()
+                            + (e.getValue() == 1 ? " user" : " users")).collect(java.util.stream.Collectors.joining(", "));
+            ctx.progress().note(note);
+            sink.note(note);
         }
     }
 
@@ -229,42 +265,6 @@ public final class CellResults {
             sep = ", ";
         }
         return b.toString();
-    }
-
-    /**
-     * What the summary says about test users whose test-time adaptation diverged: those scored at
-     * {@link org.metarec.algorithms.rec.TaskEvaluator#DIVERGED_ERROR} ({@code rmse_user} at the cap), per method and
-     * reported setting, summed over seeds; their means are then lower bounds.
-     *
-     * @param cells the number of cells (all finished)
-     * @param method the method of a cell
-     * @param setting the reported setting of a cell's setting, as for {@link #record}
-     * @return the note, or null when no user diverged
-     */
-    public String divergedNote(int cells, IntFunction<String> method, BiFunction<Integer, String, String> setting) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (int i = 0; i < cells; i++) {
-            if (!scored.containsKey(i)) {
-                continue;
-            }
-            for (var e : scored.get(i).entrySet()) {
-                double[] v = e.getValue().perUser().get(TestScores.RMSE_USER);
-                long n = v == null ? 0 : Arrays.stream(v)
-                        .filter(x -> x >= org.metarec.algorithms.rec.TaskEvaluator.DIVERGED_ERROR).count();
-                if (n > 0) {
-                    counts.merge(method.apply(i) + " " + setting.apply(i, e.getKey()), (int) n, Integer::sum);
-                }
-            }
-        }
-        if (counts.isEmpty()) {
-            return null;
-        }
-        return String.format(java.util.Locale.ROOT, "test-time adaptation diverged on some test users (a prediction not a "
-                + "number or off by more than %.0e); each such rating is scored at an error of %.0e, so those means are lower "
-                + "bounds: ", org.metarec.algorithms.rec.TaskEvaluator.DIVERGED_ERROR,
-                org.metarec.algorithms.rec.TaskEvaluator.DIVERGED_ERROR)
-                + counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + (e.getValue() == 1 ? " user" : " users"))
-                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /**
