@@ -113,6 +113,7 @@ final class Graph {
         int n = order.size();
         Tensor[] grads = new Tensor[n];
         boolean[] owned = new boolean[n];      // grads[i] is a buffer this call made and may add into
+        boolean[] rowsOnly = new boolean[n];   // ... and only lookups' rows were added into it (addRows)
         if (n == 0) {
             return grads;
         }
@@ -135,6 +136,13 @@ final class Graph {
                 if (!any) {
                     continue;
                 }
+                if (!createGraph && t.backwardRule() instanceof RowGather lookup
+                        && addRows(grads, owned, rowsOnly, at[0], g, lookup)) {
+                    if (!wanted.get(i)) {
+                        grads[i] = null;
+                    }
+                    continue;
+                }
                 Tensor[] inGrads = t.backwardRule().apply(g, t, need);
                 for (int j = 0; j < ins.length; j++) {
                     if (!need[j]) {
@@ -147,6 +155,7 @@ final class Graph {
                                 + " for its " + ins[j].shape() + " input " + j);
                     }
                     accumulate(grads, owned, at[j], gj, createGraph);
+                    rowsOnly[at[j]] = false;
                 }
                 if (!wanted.get(i)) {
                     grads[i] = null;           // no longer needed: let it be collected
@@ -154,6 +163,78 @@ final class Graph {
             }
         }
         return grads;
+    }
+
+    /**
+     * Adds the gradient of a row lookup ({@code g}, one row per looked-up index) into the table's gradient
+     * {@code grads[p]} in place, touching only the looked-up rows: what {@link Ops#scatterAddRows} and
+     * {@link #accumulate} would give, bit for bit, without a zero table per lookup. The rows of one lookup that
+     * go to the same table row are summed first, from zero and in index order, as the scatter sums them; so
+     * each element gets the same additions in the same order. Returns false, having done nothing, when a
+     * dense gradient was added into {@code grads[p]} before: then a skipped row would miss the {@code + 0}
+     * that turns a negative zero positive, and the caller runs the rule instead.
+     */
+    private boolean addRows(Tensor[] grads, boolean[] owned, boolean[] rowsOnly, int p, Tensor g, RowGather lookup) {
+        Tensor prev = grads[p];
+        if (prev != null && !rowsOnly[p]) {
+            return false;
+        }
+        int[] idx = lookup.index();
+        int d = g.cols();
+        double[] x = g.data().data;
+        if (prev == null) {
+            DMatrixRMaj table = Scratch.matrix(lookup.tableRows(), d);
+            double[] o = table.data;
+            for (int i = 0; i < idx.length; i++) {
+                int src = i * d, dst = idx[i] * d;
+                for (int j = 0; j < d; j++) {
+                    o[dst + j] += x[src + j];
+                }
+            }
+            grads[p] = Tensor.constant(table);
+            owned[p] = true;
+            rowsOnly[p] = true;
+            return true;
+        }
+        // Sum this lookup's rows per table row first (slot: where table row r's sum is), then add the sums.
+        int[] slot = rowSlots(lookup.tableRows());
+        int[] rowOf = new int[idx.length];
+        double[] sums = new double[idx.length * d];
+        int unique = 0;
+        for (int i = 0; i < idx.length; i++) {
+            int r = idx[i], s = slot[r], src = i * d;
+            if (s < 0) {
+                s = unique++;
+                slot[r] = s;
+                rowOf[s] = r;
+                for (int j = 0; j < d; j++) {
+                    sums[s * d + j] = 0.0 + x[src + j];
+                }
+            } else {
+                for (int j = 0; j < d; j++) {
+                    sums[s * d + j] += x[src + j];
+                }
+            }
+        }
+        double[] a = prev.data().data;
+        for (int s = 0; s < unique; s++) {
+            int dst = rowOf[s] * d;
+            for (int j = 0; j < d; j++) {
+                a[dst + j] += sums[s * d + j];
+            }
+            slot[rowOf[s]] = -1;
+        }
+        return true;
+    }
+
+    private int[] slots = new int[0];   // all -1 between calls of addRows
+
+    private int[] rowSlots(int rows) {
+        if (slots.length < rows) {
+            slots = new int[rows];
+            Arrays.fill(slots, -1);
+        }
+        return slots;
     }
 
     /** Adds {@code g} into {@code grads[p]}: a tensor used several times gets the sum of its gradients. */

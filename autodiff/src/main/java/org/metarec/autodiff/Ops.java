@@ -435,7 +435,7 @@ public final class Ops {
             }
             System.arraycopy(table.data().data, idx[i] * d, out.data, i * d, d);
         }
-        return Tensor.result(out, "gatherRows", (g, self, need) -> new Tensor[] {scatterAddRows(g, idx, v)}, table);
+        return Tensor.result(out, "gatherRows", new RowGather(idx, v), table);
     }
 
     /** Adds row {@code i} of {@code a} into row {@code index[i]} of a zero {@code rows}xN matrix (adjoint of {@link #gatherRows}). */
