@@ -82,7 +82,7 @@ public final class CellRunner {
     }
 
     /** How many cells may wait, computed or running, ahead of the next one to commit, per worker. */
-    private static final int AHEAD_PER_WORKER = 2;
+    private static final int AHEAD_PER_WORKER = 8;
 
     private CellRunner() {
     }
