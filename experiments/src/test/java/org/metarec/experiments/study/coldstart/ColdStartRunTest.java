@@ -38,7 +38,7 @@ class ColdStartRunTest {
     Path tmp;
 
     private static final List<String> METHODS = List.of("global_mean", "item_bias", "pretrained", "maml", "fomaml",
-            "reptile", "metasgd", "anil");
+            "reptile", "metasgd", "anil", "mamlpp", "imaml");
 
     private static Path config(String name) {
         return TestFiles.repositoryRoot().resolve("experiments/configs/" + name);
@@ -49,7 +49,9 @@ class ColdStartRunTest {
                 "--set", "data.path=" + data, "--set", "model.embedding_dim=4", "--set", "model.hidden=[8, 8]",
                 "--set", "meta.meta_batch=4", "--set", "meta.inner_steps=1", "--set", "budget.meta_iterations=4",
                 "--set", "budget.validate_every=2", "--set", "coldstart.pooled_epochs=1",
-                "--set", "coldstart.seeds=[1, 2]", "--set", "coldstart.support_sizes=[3]");
+                "--set", "coldstart.seeds=[1, 2]", "--set", "coldstart.support_sizes=[3]",
+                // The fixture is small and its run must be short: 3 trials, and no ranking (too few items to sample 99).
+                "--set", "coldstart.tuning.trials=3", "--set", "evaluation.ranking=null", "--set", "evaluation.primary_metrics=null");
     }
 
     @Test
@@ -128,8 +130,10 @@ class ColdStartRunTest {
         Path data = MovieLens1mFixture.write(tmp.resolve("ml-1m"), 5);
         List<String> tuning = new ArrayList<>(List.of("coldstart.tuning.strategy=random", "coldstart.tuning.trials=4",
                 "coldstart.tuning.min_validation_users=10",
-                // reptile and anil keep no space, on purpose: a declared unequal table
-                "coldstart.tuning.unequal_budgets=true",
+                // reptile and anil keep no space (their spaces in the config are dropped), on purpose: a declared
+                // unequal table
+                "coldstart.tuning.unequal_budgets=true", "coldstart.tuning.methods.reptile=null",
+                "coldstart.tuning.methods.anil=null",
                 "coldstart.tuning.methods.item_bias.space=[{name: item_shrinkage, min: 0.5, max: 50, log: true}]",
                 "coldstart.tuning.methods.pretrained.space=[{name: pooled_lr, min: 0.001, max: 0.03, log: true}, "
                         + "{name: fine_tune_lr, choices: [0, 0.1]}]",
@@ -179,7 +183,8 @@ class ColdStartRunTest {
                 "--threads", "2", "--set", "data.path=" + data, "--set", "model.embedding_dim=4", "--set", "model.hidden=[8]",
                 "--set", "meta.meta_batch=4", "--set", "meta.inner_steps=1", "--set", "budget.meta_iterations=4",
                 "--set", "budget.validate_every=2", "--set", "coldstart.pooled_epochs=1", "--set", "coldstart.seeds=[1]",
-                "--set", "methods=[global_mean, item_bias, pretrained, maml, reptile, anil]"));
+                "--set", "methods=[global_mean, item_bias, pretrained, maml, reptile, anil]",
+                "--set", "evaluation.ranking=null", "--set", "evaluation.primary_metrics=null"));
         sets.forEach(x -> args.addAll(List.of("--set", x)));
         return TestFiles.cli(args.toArray(String[]::new));
     }

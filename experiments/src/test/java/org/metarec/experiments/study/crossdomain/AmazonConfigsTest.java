@@ -23,7 +23,7 @@ import org.metarec.experiments.TestFiles;
 
 /**
  * The shipped PTUPCDR configs ({@code amazon-movie2cd.yaml}, {@code amazon-book2movie.yaml},
- * {@code amazon-book2cd.yaml}) validate and run to the end, shrunk with {@code --set}, on a generated folder of
+ * {@code amazon-book2cd.yaml}, and their {@code -quick} siblings) validate and run to the end, shrunk with {@code --set}, on a generated folder of
  * gzipped review files named as the configs name them; and, as shipped, they name {@code data.path} when the
  * folder is not there.
  */
@@ -73,7 +73,8 @@ class AmazonConfigsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"amazon-movie2cd.yaml", "amazon-book2movie.yaml", "amazon-book2cd.yaml"})
+    @ValueSource(strings = {"amazon-movie2cd.yaml", "amazon-book2movie.yaml", "amazon-book2cd.yaml", "amazon-movie2cd-quick.yaml",
+        "amazon-book2movie-quick.yaml", "amazon-book2cd-quick.yaml"})
     void theShippedConfigValidatesAndRunsOnAGeneratedFolder(String name) throws IOException {
         Path data = writeFolder(tmp.resolve("amazon"));
         TestFiles.CliResult valid = TestFiles.cli("validate", config(name).toString(), "--set", "data.path=" + data);
@@ -86,7 +87,8 @@ class AmazonConfigsTest {
                 "--set", "meta.inner_steps=1", "--set", "budget.meta_iterations=2", "--set", "budget.validate_every=1",
                 "--set", "crossdomain.pooled_epochs=1", "--set", "crossdomain.mapping_iterations=2",
                 "--set", "crossdomain.seeds=[1]", "--set", "crossdomain.cold_start_ratios=[0.5]",
-                "--set", "evaluation.support_sizes=[0, 5]", "--set", "evaluation.reference=global_mean");
+                "--set", "evaluation.support_sizes=[0, 5]", "--set", "evaluation.reference=global_mean",
+                "--set", "crossdomain.tuning.trials=3", "--set", "evaluation.ranking=null", "--set", "evaluation.primary_metrics=null");
         assertEquals(0, r.code(), r.err());
         TestFiles.SummaryNames names = TestFiles.readSummary(out);
         assertEquals(new TreeSet<>(METHODS), names.methods());
@@ -95,7 +97,8 @@ class AmazonConfigsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"amazon-movie2cd.yaml", "amazon-book2movie.yaml", "amazon-book2cd.yaml"})
+    @ValueSource(strings = {"amazon-movie2cd.yaml", "amazon-book2movie.yaml", "amazon-book2cd.yaml", "amazon-movie2cd-quick.yaml",
+        "amazon-book2movie-quick.yaml", "amazon-book2cd-quick.yaml"})
     void asShippedWithoutTheFilesValidateNamesDataPath(String name) throws IOException {
         String shippedPath = Files.readAllLines(config("amazon-movie2cd.yaml")).stream()
                 .filter(line -> line.trim().startsWith("path:")).findFirst().orElseThrow()
