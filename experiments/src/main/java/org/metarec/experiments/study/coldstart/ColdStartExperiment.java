@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Map;
 import org.metarec.algorithms.rec.RankingCandidates;
@@ -265,24 +264,15 @@ public final class ColdStartExperiment implements ExperimentKind {
                 return new CellResults.Scored(searched, study.evaluate(searched.trained().recommender(), supportSizes, pool,
                         rankings));
             };
-        }, (i, r, seconds) -> {
-            ctx.progress().note(String.format(Locale.ROOT, "trained %s in %.1f s", r.searched().label(), seconds));
-            r.searched().log(ctx, tuningLog);
-            done.finishScores(i, r.scores());
-            ctx.progress().update(done.doneCount(), Double.NaN);
-        });
+        }, (i, r, seconds) -> done.commit(ctx, tuningLog, i, r, seconds));
         ctx.progress().finish();
         if (tuningLog != null) {
             tuningLog.writeChosen();
         }
         done.record(cells.size(), i -> cells.get(i).method(), i -> cells.get(i).seed(), (i, setting) -> setting);
         if (ranking.enabled()) {
-            String leftOut = done.leftOutNote(ranking.metricNames().get(0), cells.size(), i -> cells.get(i).seed(),
-                    (i, setting) -> setting, "no query item rated >= "
-                            + org.metarec.experiments.config.Specs.format(ranking.relevantMinRating()));
-            if (leftOut != null) {
-                ctx.results().note(leftOut);
-            }
+            done.noteLeftOut(ctx, ranking.metricNames().get(0), ranking.relevantMinRating(), cells.size(),
+                    i -> cells.get(i).seed(), (i, setting) -> setting);
         }
     }
 

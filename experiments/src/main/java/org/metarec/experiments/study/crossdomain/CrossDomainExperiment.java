@@ -337,12 +337,7 @@ public final class CrossDomainExperiment implements ExperimentKind {
                 study.evaluateWarm(chosen, pool, warmRanking).ifPresent(warm -> scores.put("warm_k" + cell.k(), warm));
                 return new CellResults.Scored(searched, scores);
             };
-        }, (i, r, seconds) -> {
-            ctx.progress().note(String.format(Locale.ROOT, "trained %s in %.1f s", r.searched().label(), seconds));
-            r.searched().log(ctx, tuningLog);
-            done.finishScores(i, r.scores());
-            ctx.progress().update(done.doneCount(), Double.NaN);
-        });
+        }, (i, r, seconds) -> done.commit(ctx, tuningLog, i, r, seconds));
         ctx.progress().finish();
         if (tuningLog != null) {
             tuningLog.writeChosen();
@@ -350,12 +345,8 @@ public final class CrossDomainExperiment implements ExperimentKind {
         done.record(cells.size(), i -> cells.get(i).method(), i -> cells.get(i).seed(),
                 (i, setting) -> setting + "_beta" + percent(cells.get(i).ratio()));
         if (ranking.enabled()) {
-            String leftOut = done.leftOutNote(ranking.metricNames().get(0), cells.size(), i -> cells.get(i).seed(),
-                    (i, setting) -> setting + "_beta" + percent(cells.get(i).ratio()),
-                    "no query item rated >= " + org.metarec.experiments.config.Specs.format(ranking.relevantMinRating()));
-            if (leftOut != null) {
-                ctx.results().note(leftOut);
-            }
+            done.noteLeftOut(ctx, ranking.metricNames().get(0), ranking.relevantMinRating(), cells.size(),
+                    i -> cells.get(i).seed(), (i, setting) -> setting + "_beta" + percent(cells.get(i).ratio()));
         }
         if (synthetic) {
             recordOracle(ctx, data, world, cells, setups, tuning.minValidationUsers());

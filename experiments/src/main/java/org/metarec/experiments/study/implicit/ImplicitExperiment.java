@@ -317,7 +317,7 @@ public final class ImplicitExperiment implements ExperimentKind {
                 return new ScoredCell(label, scored, trials, scores);
             };
         }, (i, cell, seconds) -> {
-            ctx.progress().note(String.format(Locale.ROOT, "trained %s in %.1f s", cell.label(), seconds));
+            CellResults.logTrained(ctx, cell.label(), seconds);
             if (cell.trials() != null) {
                 for (int k : ks) {
                     log.add(cells.get(i).method().configName(), cellName(k, cells.get(i).seed()), cell.trials().get(k));

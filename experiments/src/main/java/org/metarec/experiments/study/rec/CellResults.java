@@ -222,6 +222,49 @@ public final class CellResults {
         }
     }
 
+    /** The run log's line for a trained cell, the same in every kind: {@code trained <label> in <s> s}. */
+    public static void logTrained(RunContext ctx, String label, double seconds) {
+        ctx.progress().note(String.format(java.util.Locale.ROOT, "trained %s in %.1f s", label, seconds));
+    }
+
+    /**
+     * Commits a trained and scored cell of a rating kind, in cell order ({@link CellRunner}): its log line, its
+     * trials in {@code tuning.csv}, its scores and checkpoint, and the progress line.
+     *
+     * @param ctx the run
+     * @param tuningLog the run's tuning log, or null without tuning
+     * @param cell the cell's index
+     * @param result what the cell's work returned
+     * @param seconds how long that work took
+     * @throws IOException if writing fails
+     */
+    public void commit(RunContext ctx, TuningLog tuningLog, int cell, Scored result, double seconds) throws IOException {
+        logTrained(ctx, result.searched().label(), seconds);
+        result.searched().log(ctx, tuningLog);
+        finishScores(cell, result.scores());
+        ctx.progress().update(doneCount(), Double.NaN);
+    }
+
+    /**
+     * Adds {@link #leftOutNote}'s note for {@code metric} to the summary, when there is one: the rating kinds'
+     * ranking metrics leave out the users without a query item rated at least {@code relevantMinRating}.
+     *
+     * @param ctx the run
+     * @param metric the first ranking metric
+     * @param relevantMinRating the rating from which a query item is relevant
+     * @param cells the number of cells (all finished)
+     * @param seed the seed of a cell
+     * @param setting the reported setting of a cell's setting, as for {@link #record}
+     */
+    public void noteLeftOut(RunContext ctx, String metric, double relevantMinRating, int cells, IntToLongFunction seed,
+                            BiFunction<Integer, String, String> setting) {
+        String note = leftOutNote(metric, cells, seed, setting,
+                "no query item rated >= " + org.metarec.experiments.config.Specs.format(relevantMinRating));
+        if (note != null) {
+            ctx.results().note(note);
+        }
+    }
+
     /**
      * What the summary says about the test users a metric leaves out (NaN values, e.g. the ranking metrics of users
      * without a relevant query item): per reported setting, the users left out and the users tested, summed over the
