@@ -183,6 +183,8 @@ public final class TaskEvaluator {
         }
         List<Double> rmse = pool.map(tasks, task -> {
             double[][] tp = truthAndPrediction(rec, task);
+            // RatingMetrics would reject a NaN too, but as bad input (core knows no training); this names the
+            // checkpoint, so the tuner records a diverged setting instead of failing the run.
             for (double p : tp[1]) {
                 if (!Double.isFinite(p)) {
                     throw new NonFiniteException(step, rec.method(), "a validation prediction", p);
