@@ -36,6 +36,25 @@ public final class AtomicFiles {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Writes the text of a file to a writer; may throw to abort the write. */
+    @FunctionalInterface
+    public interface Text {
+        /** Writes everything to {@code out}. */
+        void writeTo(java.io.Writer out) throws IOException;
+    }
+
+    /**
+     * Atomically replaces {@code target} with the UTF-8 text {@code text} writes, as it writes it: for files too large
+     * to hold as one string (a ten-seed study's {@code tasks.csv} is most of a gigabyte).
+     */
+    public static void writeText(Path target, Text text) throws IOException {
+        write(target, out -> {
+            java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            text.writeTo(w);
+            w.flush();
+        });
+    }
+
     /** Writes {@code value} as JSON ({@link org.metarec.core.json.Json#write}) to {@code target}, atomically. */
     public static void writeJson(Path target, Object value) throws IOException {
         writeString(target, org.metarec.core.json.Json.write(value));

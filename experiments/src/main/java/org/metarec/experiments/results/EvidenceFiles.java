@@ -1,6 +1,7 @@
 package org.metarec.experiments.results;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,14 +39,33 @@ public final class EvidenceFiles {
      * @return the CSV text
      */
     public static String perSeed(ResultSink sink) {
-        StringBuilder sb = new StringBuilder(SEED_HEADER).append('\n');
-        for (ResultSink.Series s : sink.series()) {
-            s.perSeed().forEach((seed, m) -> sb.append(s.method()).append(',').append(s.key().metric()).append(',')
-                    .append(steps(s.measure().steps())).append(',').append(seed).append(',').append(m.mean()).append(',')
-                    .append(m.tasks()).append(',').append(s.measure().setting()).append(',')
-                    .append(s.isPooled() ? POOLED : OVER_TASKS).append('\n'));
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            writePerSeed(sink, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);   // a StringWriter does not throw
         }
-        return sb.toString();
+        return out.toString();
+    }
+
+    /**
+     * Writes {@link #perSeed}'s text to {@code out} as it goes, for a run too large to hold it as one string.
+     *
+     * @param sink the results
+     * @param out where to write (not closed)
+     * @throws IOException if writing fails
+     */
+    public static void writePerSeed(ResultSink sink, Writer out) throws IOException {
+        out.write(SEED_HEADER);
+        out.write('\n');
+        for (ResultSink.Series s : sink.series()) {
+            for (var e : s.perSeed().entrySet()) {
+                ResultSink.SeedMean m = e.getValue();
+                out.write(s.method() + ',' + s.key().metric() + ',' + steps(s.measure().steps()) + ',' + e.getKey() + ','
+                        + m.mean() + ',' + m.tasks() + ',' + s.measure().setting() + ','
+                        + (s.isPooled() ? POOLED : OVER_TASKS) + '\n');
+            }
+        }
     }
 
     /** A row of per_user.csv: everything but the metric values. */
@@ -61,6 +81,24 @@ public final class EvidenceFiles {
      * @return the CSV text
      */
     public static String perUser(ResultSink sink) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            writePerUser(sink, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);   // a StringWriter does not throw
+        }
+        return out.toString();
+    }
+
+    /**
+     * Writes {@link #perUser}'s text to {@code out} row by row, for a run too large to hold it as one string (a
+     * ten-seed study's file is hundreds of megabytes).
+     *
+     * @param sink the results
+     * @param out where to write (not closed)
+     * @throws IOException if writing fails
+     */
+    public static void writePerUser(ResultSink sink, Writer out) throws IOException {
         List<String> methods = sink.methods();
         TreeSet<String> metrics = new TreeSet<>();
         Map<Row, Map<String, Double>> rows = new TreeMap<>((a, b) -> {
@@ -77,19 +115,20 @@ public final class EvidenceFiles {
             s.tasks().forEach((id, v) -> rows.computeIfAbsent(new Row(s.method(), s.measure().setting(), s.measure().steps(), id),
                     r -> new LinkedHashMap<>()).put(s.measure().metric(), v));
         }
-        StringBuilder sb = new StringBuilder("seed,method,setting,steps,task,user");
-        metrics.forEach(m -> sb.append(',').append(m));
-        sb.append('\n');
-        rows.forEach((r, values) -> {
-            sb.append(r.id.seed()).append(',').append(r.method).append(',').append(r.setting).append(',').append(steps(r.steps))
+        StringBuilder line = new StringBuilder("seed,method,setting,steps,task,user");
+        metrics.forEach(m -> line.append(',').append(m));
+        out.write(line.append('\n').toString());
+        for (var e : rows.entrySet()) {
+            Row r = e.getKey();
+            line.setLength(0);
+            line.append(r.id.seed()).append(',').append(r.method).append(',').append(r.setting).append(',').append(steps(r.steps))
                     .append(',').append(r.id.task()).append(',').append(r.id.user() == null ? "" : r.id.user());
             for (String m : metrics) {
-                Double v = values.get(m);
-                sb.append(',').append(v == null ? "" : v.toString());
+                Double v = e.getValue().get(m);
+                line.append(',').append(v == null ? "" : v.toString());
             }
-            sb.append('\n');
-        });
-        return sb.toString();
+            out.write(line.append('\n').toString());
+        }
     }
 
     /**

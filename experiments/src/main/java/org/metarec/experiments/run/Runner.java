@@ -29,6 +29,7 @@ import org.metarec.experiments.results.Families;
 import org.metarec.experiments.results.ResultSink;
 import org.metarec.experiments.results.Summary;
 import org.metarec.experiments.results.SummaryRow;
+import org.metarec.experiments.results.TaskId;
 import org.metarec.experiments.results.TrainCsv;
 
 /**
@@ -325,15 +326,24 @@ public final class Runner {
     /** tasks.csv, per_seed.csv, per_user.csv, summary.md and the plots; returns warnings for figures that could not be drawn. */
     private static List<String> writeResults(Config config, RunFolder folder, Summary summary, ResultSink results, boolean plots)
             throws IOException {
-        StringBuilder tasks = new StringBuilder("method,metric,adapt_steps,seed,task,user,value\n");
-        for (ResultSink.Series s : results.series()) {
-            s.tasks().forEach((id, value) -> tasks.append(s.method()).append(',').append(s.key().metric()).append(',')
-                    .append(s.key().adaptSteps() == null ? "" : s.key().adaptSteps()).append(',').append(id.seed()).append(',')
-                    .append(id.task()).append(',').append(id.user() == null ? "" : id.user()).append(',').append(value).append('\n'));
-        }
-        AtomicFiles.writeString(folder.file(RunFolder.TASKS), tasks.toString());
-        AtomicFiles.writeString(folder.file(EvidenceFiles.PER_SEED), EvidenceFiles.perSeed(results));
-        AtomicFiles.writeString(folder.file(EvidenceFiles.PER_USER), EvidenceFiles.perUser(results));
+        // Written as they are made: a ten-seed study's tasks.csv is most of a gigabyte, too much to hold as a string.
+        AtomicFiles.writeText(folder.file(RunFolder.TASKS), out -> {
+            out.write("method,metric,adapt_steps,seed,task,user,value\n");
+            StringBuilder line = new StringBuilder();
+            for (ResultSink.Series s : results.series()) {
+                for (var e : s.tasks().entrySet()) {
+                    TaskId id = e.getKey();
+                    line.setLength(0);
+                    line.append(s.method()).append(',').append(s.key().metric()).append(',')
+                            .append(s.key().adaptSteps() == null ? "" : s.key().adaptSteps()).append(',').append(id.seed())
+                            .append(',').append(id.task()).append(',').append(id.user() == null ? "" : id.user()).append(',')
+                            .append(e.getValue()).append('\n');
+                    out.write(line.toString());
+                }
+            }
+        });
+        AtomicFiles.writeText(folder.file(EvidenceFiles.PER_SEED), out -> EvidenceFiles.writePerSeed(results, out));
+        AtomicFiles.writeText(folder.file(EvidenceFiles.PER_USER), out -> EvidenceFiles.writePerUser(results, out));
         String title = config.name() + " (" + config.experiment() + ", seed " + config.seed() + ")";
         StringBuilder md = new StringBuilder(summary.markdown(title));
         for (String note : results.notes()) {

@@ -58,6 +58,28 @@ class AtomicFilesTest {
     }
 
     @Test
+    void streamedTextIsUtf8AndAFailureAfterManyLinesKeepsTheOldFile() throws IOException {
+        Path f = dir.resolve("tasks.csv");
+        AtomicFiles.writeText(f, out -> {
+            for (int i = 0; i < 100_000; i++) {   // more than the writer's buffer, so the file is written in pieces
+                out.write("row " + i + ", é\n");
+            }
+        });
+        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+        assertEquals(100_000, lines.size());
+        assertEquals("row 99999, é", lines.get(99_999));
+        IOException boom = new IOException("disk full (simulated)");
+        assertSame(boom, assertThrows(IOException.class, () -> AtomicFiles.writeText(f, out -> {
+            for (int i = 0; i < 100_000; i++) {
+                out.write("new " + i + "\n");
+            }
+            throw boom;
+        })));
+        assertEquals(100_000, Files.readAllLines(f, StandardCharsets.UTF_8).size(), "the old file must stay whole");
+        assertEquals(List.of("tasks.csv"), names(), "no temporary file may be left behind");
+    }
+
+    @Test
     void createsMissingFolders() throws IOException {
         Path f = dir.resolve("x/y/z.bin");
         AtomicFiles.writeBytes(f, new byte[] {1, 2, 3});
