@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +149,8 @@ public final class EvidenceFiles {
                         + "before per-seed results cannot be merged), found none");
             }
         }
-        Map<String, List<Integer>> usersOf = new LinkedHashMap<>();   // "seed/method/setting/steps" -> users
+        // "seed/method/setting/steps" -> users, in first-seen order (a set: a run has hundreds of thousands of rows)
+        Map<String, java.util.Set<Integer>> usersOf = new LinkedHashMap<>();
         List<String> lines = Files.readAllLines(users);
         String[] header = lines.isEmpty() ? new String[0] : lines.get(0).split(",", -1);
         if (header.length < 6 || !String.join(",", List.of(header).subList(0, 6)).equals("seed,method,setting,steps,task,user")) {
@@ -174,10 +174,8 @@ public final class EvidenceFiles {
                     }
                 }
                 if (user != null) {
-                    List<Integer> list = usersOf.computeIfAbsent(f[0] + "/" + f[1] + "/" + f[2] + "/" + f[3], k -> new ArrayList<>());
-                    if (!list.contains(user)) {
-                        list.add(user);
-                    }
+                    usersOf.computeIfAbsent(f[0] + "/" + f[1] + "/" + f[2] + "/" + f[3], k -> new java.util.LinkedHashSet<>())
+                            .add(user);
                 }
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
@@ -202,7 +200,7 @@ public final class EvidenceFiles {
                 String setting = f[6];
                 String metric = setting.isEmpty() ? f[1] : f[1].substring(0, f[1].length() - setting.length() - 1);
                 Integer steps = f[2].isEmpty() ? null : Integer.valueOf(f[2]);
-                int[] seedUsers = usersOf.getOrDefault(f[3] + "/" + f[0] + "/" + setting + "/" + f[2], List.of()).stream()
+                int[] seedUsers = usersOf.getOrDefault(f[3] + "/" + f[0] + "/" + setting + "/" + f[2], java.util.Set.of()).stream()
                         .mapToInt(Integer::intValue).toArray();
                 sink.recordPooled(f[0], new Measure(metric, setting, steps), Long.parseLong(f[3]), seedUsers,
                         Double.parseDouble(f[4]));
